@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './locales';
+import { seedRegions, seedLocalities } from './regions';
+import { seedCentres } from './centres';
+import { grantPublicRead } from './permissions';
+import { seedSuperAdmin } from './admin';
+
+/** Steps that run once per database, so that what staff later change or delete stays so. */
+const ONCE = ['public-read', 'centres'] as const;
+
+/**
+ * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
+ * demo data and default permissions are applied once and remembered in the core store.
+ */
+export async function seed(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'core', name: 'qabilet', key: 'seed' });
+  const done = new Set<string>(((await store.get()) as string[] | null) ?? []);
+
+  await ensureLocales(strapi);
+  const regions = await strapi.db.transaction(() => seedRegions(strapi));
+  await strapi.db.transaction(() => seedLocalities(strapi, regions));
+  for (const step of ONCE) {
+    if (done.has(step)) continue;
+    if (step === 'public-read') await grantPublicRead(strapi);
+    if (step === 'centres') await seedCentres(strapi, regions);
+    done.add(step);
+    await store.set({ value: [...done] });
+  }
+  await seedSuperAdmin(strapi);
+}

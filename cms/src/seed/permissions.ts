@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+
+const PUBLIC_READ = ['region', 'locality', 'centre'].flatMap((type) => [
+  `api::${type}.${type}.find`,
+  `api::${type}.${type}.findOne`,
+]);
+
+/** Lets anonymous visitors (and the site's build) read the public reference content. */
+export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) throw new Error('users-permissions has no public role');
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const action of PUBLIC_READ) {
+    const existing = await permissions.findOne({ where: { action, role: role.id } });
+    if (!existing) await permissions.create({ data: { action, role: role.id } });
+  }
+}
