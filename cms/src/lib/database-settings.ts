@@ -22,12 +22,11 @@ export type DatabaseSettings = SqliteSettings | PostgresSettings;
 
 export class DatabaseSettingsError extends Error {
   readonly code = 'DATABASE_SETTINGS';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
     super(message);
     this.name = 'DatabaseSettingsError';
+    this.variable = variable;
   }
 }
 

@@ -1,0 +1,50 @@
+// Secrets and settings for a local install, kept in cms/.env (ignored by git). Created once with
+// random values so that no two installs share keys and none runs on a published default.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const root = path.resolve(import.meta.dirname, '..', '..');
+export const cmsDir = path.join(root, 'cms');
+export const siteDir = path.join(root, 'site');
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+export function ensureCmsEnv() {
+  const file = path.join(cmsDir, '.env');
+  if (fs.existsSync(file)) return { file, created: false };
+  const lines = [
+    '# Created by npm start on first run. Keep it private; see README.md for every variable.',
+    `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`,
+    `API_TOKEN_SALT=${secret()}`,
+    `ADMIN_JWT_SECRET=${secret()}`,
+    `TRANSFER_TOKEN_SALT=${secret()}`,
+    `JWT_SECRET=${secret()}`,
+    `ENCRYPTION_KEY=${secret()}`,
+    '',
+  ];
+  fs.writeFileSync(file, lines.join('\n'), { mode: 0o600 });
+  return { file, created: true };
+}
+
+/** Settings for tests and benchmarks: fresh secrets in the process, nothing written to disk. */
+export function testSecrets() {
+  return {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+}
+
+export function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 12)) {
+    console.error(`Qabilet needs Node.js 22.12 or newer (24 LTS recommended); this is ${process.version}. Install it with: npm install -g node@24`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,93 @@
+// `npm start`: the whole of Qabilet on the embedded defaults. Writes cms/.env on first run, builds
+// the admin panel when it is missing, starts the CMS (which seeds itself), builds the site from the
+// CMS's content and serves it. Ctrl+C stops both.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkNode, cmsDir, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
+
+checkNode();
+process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+
+const cmsPort = Number(process.env.PORT ?? 1337);
+const sitePort = Number(process.env.SITE_PORT ?? 4321);
+const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+const children = new Set();
+
+function run(command, args, options = {}) {
+  const child = spawn(command, args, { stdio: 'inherit', ...options });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function finished(child, what) {
+  return new Promise((resolve, reject) =>
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code})`)))),
+  );
+}
+
+function stopAll(code = 0) {
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 500).unref();
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function waitForHealth(child) {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('the CMS stopped');
+    try {
+      const response = await fetch(`${cmsUrl}/_health`);
+      if (response.status === 204) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the CMS did not answer on ${cmsUrl} within 3 minutes`);
+}
+
+try {
+  const env = ensureCmsEnv();
+  if (env.created) console.log(`Created ${path.relative(root, env.file)} with new random secrets.`);
+
+  if (!fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
+    console.log('Building the admin panel (first run, about a minute)…');
+    await finished(run('npx', ['strapi', 'build'], { cwd: cmsDir }), 'Building the admin panel');
+  }
+
+  let admin;
+  const cms = run(process.execPath, [path.join(root, 'scripts', 'cms-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  cms.stdout.on('data', (chunk) => {
+    const text = chunk.toString();
+    const marker = text.match(/^QABILET_ADMIN_ONE_TIME (.*)$/m);
+    if (marker) admin = JSON.parse(marker[1]);
+    process.stdout.write(text.replace(/^QABILET_ADMIN_ONE_TIME .*\n/m, ''));
+  });
+  cms.on('exit', (code) => {
+    if (code) stopAll(code);
+  });
+  await waitForHealth(cms);
+
+  console.log('Building the site from the CMS content…');
+  await finished(run('npx', ['astro', 'build'], { cwd: siteDir, env: { ...process.env, CMS_URL: cmsUrl } }), 'Building the site');
+  run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort) } });
+
+  const login = admin
+    ? `${admin.email} / ${admin.password}   (shown once: change it after logging in)`
+    : `${process.env.ADMIN_EMAIL || 'the account created on first start'} (password as set or printed on first start)`;
+  console.log(`
+  Qabilet is running.
+    Site:   http://localhost:${sitePort}/
+    Admin:  http://localhost:${cmsPort}/admin
+    Log-in: ${login}
+    API:    http://localhost:${cmsPort}/api/centres?locale=ru
+  Press Ctrl+C to stop.
+`);
+} catch (error) {
+  console.error(`\nQabilet did not start: ${error.message}`);
+  stopAll(1);
+}

@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+const cms = new URL(process.env.CMS_URL ?? 'http://127.0.0.1:1337');
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  integrations: [react()],
+  i18n: {
+    locales: ['kk', 'ru', 'en'],
+    defaultLocale: 'kk',
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: true },
+  },
+  // Gallery photos come from the CMS at build time and are optimised into the static build,
+  // so the published site never depends on the CMS being up.
+  image: {
+    remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,95 @@
+// Serves the built static site (dist/) for `npm start` and the browser tests, as nginx does in
+// production: `/` leads to Kazakh, unknown addresses get the 404 page of their locale.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+
+const LOCALES = ['kk', 'ru', 'en'];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+const SECURITY_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+/** Resolves a URL path to a file inside `root`, or undefined; never leaves `root`. */
+function resolveFile(root, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0')) return undefined;
+  const candidate = path.join(root, path.normalize(decoded));
+  if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
+  for (const file of [candidate, path.join(candidate, 'index.html')]) {
+    try {
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      /* not there */
+    }
+  }
+  return undefined;
+}
+
+function notFoundPage(root, urlPath) {
+  const first = urlPath.split('/')[1];
+  const localized = LOCALES.includes(first) ? path.join(root, first, '404', 'index.html') : undefined;
+  return localized && fs.existsSync(localized) ? localized : path.join(root, '404.html');
+}
+
+export function createSiteServer(root) {
+  const dist = path.resolve(root);
+  return http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site.invalid');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    if (url.pathname === '/') {
+      res.writeHead(302, { Location: '/kk/', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    let file = resolveFile(dist, url.pathname);
+    if (file && file.endsWith('index.html') && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
+      res.writeHead(301, { Location: `${url.pathname}/${url.search}`, ...SECURITY_HEADERS }).end();
+      return;
+    }
+    const status = file ? 200 : 404;
+    file ??= notFoundPage(dist, url.pathname);
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const immutable = url.pathname.startsWith('/_astro/');
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      ...SECURITY_HEADERS,
+    });
+    if (req.method === 'HEAD') res.end();
+    else fs.createReadStream(file).pipe(res);
+  });
+}
+
+if (import.meta.main) {
+  const port = Number(process.env.SITE_PORT ?? 4321);
+  const host = process.env.SITE_HOST ?? '0.0.0.0';
+  createSiteServer(path.join(import.meta.dirname, 'dist')).listen(port, host, () => {
+    console.log(`Qabilet site on http://localhost:${port}/`);
+  });
+}

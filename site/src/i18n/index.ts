@@ -1,0 +1,25 @@
+import kk from './kk.json';
+import ru from './ru.json';
+import en from './en.json';
+
+export const locales = ['kk', 'ru', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'kk';
+export type MessageKey = keyof typeof en;
+
+/** Each language's name written in that language, for the language switcher. */
+export const languageNames: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { kk, ru, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** The one way pages read UI text: `t(locale)('nav.home')`, with `{name}` placeholders. */
+export function t(locale: Locale) {
+  return (key: MessageKey, values: Record<string, string | number> = {}): string =>
+    catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+}
+
+export const localeParams = () => locales.map((locale) => ({ params: { locale } }));

@@ -1,0 +1,74 @@
+/**
+ * Reads Qabilet's content from the CMS's public content API at build time. Every page is built
+ * from these calls; a failure stops the build with a sentence that says what to do.
+ */
+import type { Locale } from '../i18n';
+
+const base = (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, '');
+
+export type RegionRef = { documentId: string; code: string; name: string; kind: 'oblast' | 'city' };
+export type Photo = { alt: string; caption?: string | null; image: { url: string; width: number; height: number } };
+export type OpeningHours = { day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'; opens: string; closes: string };
+export type Centre = {
+  documentId: string;
+  slug: string;
+  isDemo: boolean;
+  name: string;
+  city: string;
+  summary: string | null;
+  description: string | null;
+  address: string;
+  directions: string | null;
+  phone: string;
+  email: string;
+  latitude: number;
+  longitude: number;
+  hours: OpeningHours[];
+  gallery: Photo[];
+  region: RegionRef | null;
+  regions: RegionRef[];
+};
+export type Region = RegionRef & { centres: Array<{ slug: string; name: string; city: string }> };
+
+type Page<T> = { data: T[]; meta: { pagination: { page: number; pageCount: number } } };
+
+async function getAll<T>(path: string, query: Record<string, string>): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const params = new URLSearchParams({ ...query, 'pagination[page]': String(page), 'pagination[pageSize]': '100' });
+    const url = `${base}${path}?${params}`;
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (error) {
+      throw new Error(`Cannot reach the CMS at ${base} (CMS_URL): start it first (npm start does). ${(error as Error).message}`);
+    }
+    if (!response.ok) throw new Error(`The CMS answered ${response.status} to ${path}: ${await response.text()}`);
+    const body = (await response.json()) as Page<T>;
+    items.push(...body.data);
+    if (page >= body.meta.pagination.pageCount) return items;
+  }
+}
+
+/** Absolute URL of an upload, for the image pipeline to fetch and optimise. */
+export const mediaUrl = (url: string): string => (url.startsWith('http') ? url : `${base}${url}`);
+
+const collator = (locale: Locale) => new Intl.Collator(locale);
+
+export async function getCentres(locale: Locale): Promise<Centre[]> {
+  const centres = await getAll<Centre>('/api/centres', { locale });
+  return centres.sort((a, b) => collator(locale).compare(a.city, b.city));
+}
+
+export async function getRegions(locale: Locale): Promise<Region[]> {
+  const regions = await getAll<Region>('/api/regions', {
+    locale,
+    'fields[0]': 'code',
+    'fields[1]': 'name',
+    'fields[2]': 'kind',
+    'populate[centres][fields][0]': 'slug',
+    'populate[centres][fields][1]': 'name',
+    'populate[centres][fields][2]': 'city',
+  });
+  return regions.sort((a, b) => collator(locale).compare(a.name, b.name));
+}
