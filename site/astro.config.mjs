@@ -7,6 +7,7 @@ const cms = new URL(process.env.CMS_URL ?? 'http://127.0.0.1:1337');
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   integrations: [react()],

@@ -7,7 +7,7 @@ const config: Core.Config.Middlewares = [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'global::locale-guard',
+  'global::query-guard',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

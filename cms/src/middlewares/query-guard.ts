@@ -1,0 +1,92 @@
+import type { Core } from '@strapi/strapi';
+import { message, pickLanguage, type Language, type MessageKey } from '../i18n/messages';
+
+const CACHE_MS = 30_000;
+const PAGINATION_KEYS: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
+
+type Problem = { path: string; key: MessageKey; values: Record<string, string> };
+
+function reject(ctx: Parameters<Core.MiddlewareHandler>[0], language: Language, problem: Problem): void {
+  const text = message(language, problem.key, problem.values);
+  ctx.status = 400;
+  ctx.body = {
+    data: null,
+    error: {
+      status: 400,
+      name: 'ValidationError',
+      message: text,
+      details: { errors: [{ path: problem.path.split('.'), message: text, name: 'ValidationError' }] },
+    },
+  };
+}
+
+function checkPagination(pagination: unknown): Problem | undefined {
+  if (pagination === undefined) return undefined;
+  if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination)) {
+    return { path: 'pagination', key: 'query.malformed', values: { param: 'pagination' } };
+  }
+  for (const [name, raw] of Object.entries(pagination)) {
+    if (name === 'withCount') {
+      if (raw === 'true' || raw === 'false') continue;
+      return { path: 'pagination.withCount', key: 'query.malformed', values: { param: 'pagination[withCount]' } };
+    }
+    const min = PAGINATION_KEYS[name];
+    if (min === undefined) return { path: `pagination.${name}`, key: 'query.unknownKey', values: { param: 'pagination', key: name } };
+    if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw) || Number(raw) < min) {
+      return { path: `pagination.${name}`, key: 'query.pagination', values: { param: `pagination[${name}]`, min: String(min) } };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Gives every malformed content-API query a 400 in the caller's language: an unknown `locale`
+ * (Strapi would answer an empty list), pagination that is not a whole number (Strapi would
+ * ignore it), and Strapi's own query validation errors, which it words in English only.
+ */
+const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
+  let known: { codes: Set<string>; at: number } | undefined;
+
+  const knownLocales = async (): Promise<Set<string>> => {
+    if (!known || Date.now() - known.at > CACHE_MS) {
+      const locales: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
+      known = { codes: new Set(locales.map((l) => l.code)), at: Date.now() };
+    }
+    return known.codes;
+  };
+
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/api/')) return next();
+    const { locale, pagination } = ctx.query;
+    const language = pickLanguage(ctx.get('accept-language'), locale);
+
+    if (locale !== undefined) {
+      const codes = await knownLocales();
+      if (typeof locale !== 'string' || (locale !== '*' && !codes.has(locale))) {
+        return reject(ctx, language, {
+          path: 'locale',
+          key: 'locale.unknown',
+          values: { value: String(locale).slice(0, 20), known: [...codes].sort().join(', ') },
+        });
+      }
+    }
+    const paginationProblem = checkPagination(pagination);
+    if (paginationProblem) return reject(ctx, language, paginationProblem);
+
+    try {
+      await next();
+    } catch (error) {
+      const e = error as { name?: string; message?: string; details?: { source?: string; param?: string; key?: string; path?: string | null } };
+      // On a read, a validation error can only be about the query string.
+      const aboutQuery = e?.details?.source === 'query' || (ctx.method === 'GET' && /^The (\w+) parameter/.test(e?.message ?? ''));
+      if (e?.name !== 'ValidationError' || !aboutQuery) throw error;
+      const param = e.details?.param ?? e.message?.match(/^The (\w+) parameter/)?.[1] ?? 'query';
+      const key = e.details?.key ? String(e.details.key).slice(0, 60) : undefined;
+      reject(ctx, language, key
+        ? { path: [param, e.details?.path].filter(Boolean).join('.'), key: 'query.unknownKey', values: { param, key } }
+        : { path: param, key: 'query.malformed', values: { param } });
+    }
+  };
+};
+
+export default queryGuard;

@@ -1,0 +1,20 @@
+// Boots the CMS in-process for tests and benchmarks: compile, load, listen on a free port.
+import { createRequire } from 'node:module';
+import { cmsDir } from './env.mjs';
+
+const require = createRequire(`${cmsDir}/package.json`);
+
+export async function bootStrapi() {
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const context = await compileStrapi({ appDir: cmsDir });
+  const app = createStrapi({ ...context, autoReload: false, serveAdminPanel: false });
+  await app.load();
+  await app.listen();
+  const { port } = app.server.httpServer.address();
+  return { strapi: app, url: `http://127.0.0.1:${port}`, distDir: context.distDir };
+}
+
+/** Loads a compiled CMS module (dist/…) so tests exercise exactly what runs. */
+export function requireCms(distDir, file) {
+  return require(`${distDir}/${file}`);
+}

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium } from 'playwright-core';
+import { siteDir, testSecrets } from '../../scripts/lib/env.mjs';
+import { bootStrapi } from '../../scripts/lib/strapi.mjs';
+import { createSiteServer } from '../../site/server.mjs';
+import { ctx, CHROMIUM_ARGS } from './context.ts';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-test-'));
+let siteServer: Server | undefined;
+
+function buildSite(cmsUrl: string, outDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['astro', 'build'], {
+      cwd: siteDir,
+      env: { ...process.env, CMS_URL: cmsUrl, SITE_OUT_DIR: outDir, SITE_URL: 'http://localhost:4321' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build failed:\n${output}`))));
+  });
+}
+
+export async function mochaGlobalSetup(): Promise<void> {
+  const started = Date.now();
+  ctx.admin = { email: 'superadmin@qabilet.example', password: `Qb1-${crypto.randomBytes(9).toString('base64url')}` };
+  Object.assign(process.env, testSecrets(), {
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ADMIN_EMAIL: ctx.admin.email,
+    ADMIN_PASSWORD: ctx.admin.password,
+  });
+  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
+
+  const booted = await bootStrapi();
+  Object.assign(ctx, { strapi: booted.strapi, cmsUrl: booted.url, distDir: booted.distDir });
+  console.log(`  Strapi up on ${process.env.DATABASE_CLIENT ?? 'sqlite'} in ${Date.now() - started} ms`);
+
+  if (process.env.QABILET_TEST_BROWSER !== '0') {
+    const t = Date.now();
+    ctx.siteDir = path.join(tmp, 'site');
+    await buildSite(ctx.cmsUrl, ctx.siteDir);
+    siteServer = createSiteServer(ctx.siteDir);
+    await new Promise<void>((resolve) => siteServer!.listen(0, '127.0.0.1', resolve));
+    const address = siteServer.address() as { port: number };
+    ctx.siteUrl = `http://127.0.0.1:${address.port}`;
+    ctx.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    console.log(`  site built and served in ${Date.now() - t} ms`);
+  }
+}
+
+export async function mochaGlobalTeardown(): Promise<void> {
+  await ctx.browser?.close();
+  siteServer?.close();
+  await ctx.strapi?.destroy();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
