@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+  autoOpen: false,
   auth: {
     secret: env('ADMIN_JWT_SECRET')!,
   },

@@ -6,6 +6,4 @@ export default {
   level: process.env.LOG_LEVEL ?? 'http',
   format: formats.prettyPrint({ colors: process.stdout.isTTY }),
   transports: [new winston.transports.Console()],
-  updates: { enabled: false },
-  startup: { enabled: process.env.LOG_LEVEL !== 'warn' && process.env.LOG_LEVEL !== 'error' },
 };

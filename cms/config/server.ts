@@ -10,6 +10,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: !['warn', 'error'].includes(env('LOG_LEVEL', 'http')) },
+  },
   webhooks: {
     populateRelations: false,
   },

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext } from 'playwright-core';
+import type { AxeResults } from 'axe-core';
+import { ctx } from '../setup/context.ts';
+
+// axe-core itself, loaded into each page before it runs: three times faster here than
+// @axe-core/playwright, which injects and configures it anew for every call.
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const MODES = {
+  standard: undefined,
+  'visually impaired (200%, white on black, no images)': { size: '200', theme: 'wb', images: 'off' },
+  'visually impaired (150%, dark blue on light blue)': { size: '150', theme: 'blue' },
+} as const;
+
+/** Every page of the sitemap (all three locales) plus the 404 pages, in each display mode. */
+describe('axe crawl: WCAG 2.2 AA', function () {
+  this.timeout(600_000);
+
+  for (const [mode, settings] of Object.entries(MODES)) {
+    it(`has no violations on any page, ${mode}`, async () => {
+      const sitemap = await (await fetch(`${ctx.siteUrl}/sitemap.xml`)).text();
+      const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+      assert.ok(paths.length >= 60);
+      paths.push('/kk/missing/', '/ru/missing/', '/en/missing/', '/xx/');
+
+      const context: BrowserContext = await ctx.browser!.newContext({ baseURL: ctx.siteUrl });
+      await context.addInitScript(axeSource);
+      if (settings) await context.addInitScript((value) => localStorage.setItem('qabilet-vi', value), JSON.stringify(settings));
+      const failures: string[] = [];
+      try {
+        // Two pages at a time: the machine has two cores.
+        const queue = [...paths];
+        await Promise.all(
+          [0, 1].map(async () => {
+            const page = await context.newPage();
+            for (let path = queue.shift(); path; path = queue.shift()) {
+              await page.goto(path);
+              const { violations } = await page.evaluate(
+                (tags) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+                TAGS,
+              );
+              for (const v of violations) failures.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+            }
+            await page.close();
+          }),
+        );
+      } finally {
+        await context.close();
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+});
