@@ -51,7 +51,11 @@ export async function mochaGlobalSetup(): Promise<void> {
     await new Promise<void>((resolve) => siteServer!.listen(0, '127.0.0.1', resolve));
     const address = siteServer.address() as { port: number };
     ctx.siteUrl = `http://127.0.0.1:${address.port}`;
-    ctx.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    if (!fs.existsSync(executablePath)) {
+      throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`);
+    }
+    ctx.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     console.log(`  site built and served in ${Date.now() - t} ms`);
   }
 }
