@@ -18,3 +18,9 @@ export async function bootStrapi() {
 export function requireCms(distDir, file) {
   return require(`${distDir}/${file}`);
 }
+
+/** Compiles the CMS's TypeScript into dist/ (what `strapi build` does, without the admin panel). */
+export async function compileCms() {
+  const { compileStrapi } = require('@strapi/strapi');
+  return compileStrapi({ appDir: cmsDir });
+}

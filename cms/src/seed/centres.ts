@@ -56,10 +56,10 @@ export async function seedCentres(strapi: Core.Strapi, regions: Map<string, stri
   for (const [index, row] of rows.entries()) {
     const hue = Math.round((index * 360) / rows.length);
     const pictures: DemoPicture[] = ['building', 'room'];
-    const images = new Map<DemoPicture, number>();
-    for (const picture of pictures) {
-      images.set(picture, await ensureDemoImage(strapi, `centre-${row.slug}-${picture}.webp`, picture, hue, pictureText[picture].alt.en));
-    }
+    const ids = await Promise.all(
+      pictures.map((picture) => ensureDemoImage(strapi, `centre-${row.slug}-${picture}.webp`, picture, hue, pictureText[picture].alt.en)),
+    );
+    const images = new Map(pictures.map((picture, i) => [picture, ids[i]]));
     const regionOf = (code: string): string => {
       const id = regions.get(code);
       if (!id) throw new Error(`centres.json: ${row.slug} names unknown region ${code}`);

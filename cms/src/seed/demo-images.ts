@@ -8,6 +8,8 @@ export type DemoPicture = 'building' | 'room';
 
 const WIDTH = 1200;
 const HEIGHT = 800;
+// Drawn on a 1200×800 canvas, stored at 960×640: enough for the site's widest use (about 720 px).
+const STORED_WIDTH = 960;
 
 /** A flat illustration drawn here, so the demo needs no downloaded photos (and claims none). */
 function svg(picture: DemoPicture, hue: number): string {
@@ -57,7 +59,7 @@ export async function ensureDemoImage(
 ): Promise<number> {
   const existing = await strapi.db.query('plugin::upload.file').findOne({ where: { name }, select: ['id'] });
   if (existing) return existing.id as number;
-  const buffer = await sharp(Buffer.from(svg(picture, hue))).webp({ quality: 82 }).toBuffer();
+  const buffer = await sharp(Buffer.from(svg(picture, hue))).resize(STORED_WIDTH).webp({ quality: 82 }).toBuffer();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'qabilet-seed-'));
   const filepath = path.join(dir, name);
   try {

@@ -1,0 +1,89 @@
+// `npm run bench`: prints the CMS's cold-start time and resident memory (first start on an empty
+// SQLite database, with migrations and seeding, then a start on the seeded one), and the gzip
+// bytes of HTML and JavaScript of every built site page. Figures, not pass/fail.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { root, siteDir, testSecrets, checkNode } from '../scripts/lib/env.mjs';
+import { compileCms } from '../scripts/lib/strapi.mjs';
+
+checkNode();
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
+const port = 13370 + Math.floor(Math.random() * 500);
+const env = {
+  ...process.env,
+  ...testSecrets(),
+  DATABASE_CLIENT: 'sqlite',
+  DATABASE_FILENAME: path.join(tmp, 'bench.db'),
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  LOG_LEVEL: 'warn',
+  QABILET_COMPILED: '1',
+  ADMIN_EMAIL: 'bench@qabilet.example',
+  ADMIN_PASSWORD: 'Bench-Passw0rd',
+};
+
+const rssMiB = (pid) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) / 1024;
+};
+
+async function startCms() {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'cms-server.mjs')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the CMS exited during the benchmark');
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/_health`)).status === 204) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, ms: performance.now() - started, rss: rssMiB(child.pid) };
+}
+
+const stop = (child) => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
+
+function build(cmsUrl, outDir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['astro', 'build'], { cwd: siteDir, env: { ...env, CMS_URL: cmsUrl, SITE_OUT_DIR: outDir }, stdio: 'ignore' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited ${code}`))));
+  });
+}
+
+const gzip = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
+
+try {
+  await compileCms();
+  const cold = await startCms();
+  console.log(`CMS first start (empty database: migrations + seed): ${(cold.ms / 1000).toFixed(2)} s, RSS ${cold.rss.toFixed(0)} MiB`);
+  await stop(cold.child);
+  const warm = await startCms();
+  console.log(`CMS start on the seeded database:                   ${(warm.ms / 1000).toFixed(2)} s, RSS ${warm.rss.toFixed(0)} MiB`);
+
+  const outDir = path.join(tmp, 'site');
+  const t = performance.now();
+  await build(`http://127.0.0.1:${port}`, outDir);
+  console.log(`Site build (3 locales):                              ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const rss = rssMiB(warm.child.pid);
+  console.log(`CMS RSS after serving the site build:               ${rss.toFixed(0)} MiB`);
+  await stop(warm.child);
+
+  const pages = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+  const rows = pages.map((file) => {
+    const html = fs.readFileSync(path.join(outDir, file));
+    const scripts = [...html.toString().matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
+    const js = scripts.reduce((sum, src) => sum + gzip(fs.readFileSync(path.join(outDir, src))), 0);
+    return { page: '/' + file.replace(/index\.html$/, ''), html: gzip(html), js };
+  });
+  const width = Math.max(...rows.map((r) => r.page.length));
+  console.log(`\n${'page'.padEnd(width)}  html gz  js gz`);
+  for (const r of rows) console.log(`${r.page.padEnd(width)}  ${String(r.html).padStart(7)}  ${String(r.js).padStart(5)}`);
+  const total = rows.reduce((a, r) => ({ html: a.html + r.html, js: Math.max(a.js, r.js) }), { html: 0, js: 0 });
+  console.log(`${rows.length} pages; median html ${rows.map((r) => r.html).sort((a, b) => a - b)[rows.length >> 1]} B gzip; largest JS on a page ${total.js} B gzip`);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
