@@ -73,3 +73,13 @@ describe('super-admin', () => {
     for (const weak of ['admin', 'password1', 'PASSWORD1', 'Password', 'Ab1']) assert.equal(isStrongEnough(weak), false, weak);
   });
 });
+
+describe('admin panel lists', () => {
+  it('show whether a centre is demo data, and say what that means', async () => {
+    const service = ctx.strapi.plugin('content-manager').service('content-types');
+    const configuration = await service.findConfiguration(service.findContentType('api::centre.centre'));
+    assert.deepEqual(configuration.layouts.list, ['name', 'city', 'isDemo', 'phone']);
+    assert.match(configuration.metadatas.isDemo.edit.description, /^Demo data/);
+    assert.equal(configuration.settings.mainField, 'name');
+  });
+});

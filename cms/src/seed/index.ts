@@ -4,9 +4,10 @@ import { seedRegions, seedLocalities } from './regions';
 import { seedCentres } from './centres';
 import { grantPublicRead } from './permissions';
 import { seedSuperAdmin } from './admin';
+import { arrangeAdminLists } from './admin-layout';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -23,6 +24,7 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (done.has(step)) continue;
     if (step === 'public-read') await grantPublicRead(strapi);
     if (step === 'centres') await seedCentres(strapi, regions);
+    if (step === 'admin-lists') await arrangeAdminLists(strapi);
     done.add(step);
     await store.set({ value: [...done] });
   }
