@@ -21,7 +21,6 @@
       var input = form.querySelector('input[name="vi-' + n + '"][value="' + (state[n] || 'default') + '"]');
       if (input) input.checked = true;
     });
-    if (names.some(function (n) { return state[n] && state[n] !== 'default'; })) form.closest('details').open = true;
     form.addEventListener('change', function (event) {
       var input = event.target;
       if (input.name && input.name.indexOf('vi-') === 0) { state[input.name.slice(3)] = input.value; save(); }
