@@ -3,7 +3,7 @@
 const browser = process.env.QABILET_TEST_BROWSER !== '0';
 module.exports = {
   require: ['tests/setup/global.ts'],
-  spec: ['packages/*/src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', ...(browser ? ['tests/browser/**/*.test.ts'] : [])],
+  spec: ['packages/*/src/**/*.test.ts', 'integrations/*/src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', ...(browser ? ['tests/browser/**/*.test.ts'] : [])],
   timeout: 30000,
   slow: 2000,
   reporter: 'spec',

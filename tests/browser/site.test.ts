@@ -89,6 +89,8 @@ describe('site in a browser', () => {
       image: getComputedStyle(document.querySelector('.gallery img')!).display,
     }));
     assert.deepEqual(state, { size: '32px', background: 'rgb(0, 0, 0)', image: 'none' });
+    // The panel starts closed on each page; opened, it shows the saved choice.
+    await page.getByText(en['vi.toggle']).click();
     assert.equal(await page.getByRole('radio', { name: en['vi.theme.wb'] }).isChecked(), true);
     await page.getByRole('button', { name: en['vi.reset'] }).click();
     await page.reload();
