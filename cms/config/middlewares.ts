@@ -9,6 +9,7 @@ const config: Core.Config.Middlewares = [
   'strapi::query',
   'global::query-guard',
   'strapi::body',
+  'global::auth-rate-limit',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -4,6 +4,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
+      // Short access tokens tied to revocable sessions (refresh tokens kept in the database).
+      jwtManagement: 'refresh',
+      sessions: {
+        accessTokenLifespan: env.int('ACCESS_TOKEN_MINUTES', 30) * 60,
+        httpOnly: true,
+      },
+      // Registration takes exactly the fields of R-AUTH-1 (checked in
+      // src/extensions/users-permissions); `language` is set from the request, not by the client.
+      // Replaced by global::auth-rate-limit, whose counters live in the database and so hold
+      // across every CMS instance (Strapi's own keeps them in each process's memory).
+      ratelimit: { enabled: false },
+      register: {
+        allowedFields: ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'region', 'locality', 'phone', 'education', 'userType', 'language'],
+      },
     },
   },
   upload: {

@@ -1,11 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { seed } from './seed';
+import { ensureRateLimitTable, sweep } from './lib/rate-limit';
+
+let sweeper: NodeJS.Timeout | undefined;
 
 export default {
   register() {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureRateLimitTable(strapi);
+    sweeper = setInterval(() => sweep(strapi).catch((e) => strapi.log.warn(`rate-limit sweep: ${e.message}`)), 10 * 60_000);
+    sweeper.unref();
     if (process.env.QABILET_SEED === 'false') return;
     await seed(strapi);
+  },
+
+  destroy() {
+    clearInterval(sweeper);
   },
 };

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import type { ParsedMail } from 'mailparser';
 
 /** What the global setup started, shared by every test file of the run. */
 export const ctx = {
@@ -9,7 +10,20 @@ export const ctx = {
   siteDir: '',
   browser: undefined as Browser | undefined,
   admin: { email: '', password: '' },
+  /** Every mail the CMS sent during the run, as the in-process SMTP server received it. */
+  mails: [] as ParsedMail[],
 };
+
+/** Waits for the next mail to `to` that arrives after `since` (an index into ctx.mails). */
+export async function mailTo(to: string, since = 0, timeoutMs = 5000): Promise<ParsedMail> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mail = ctx.mails.slice(since).find((m) => m.to && !Array.isArray(m.to) && m.to.value.some((a) => a.address === to.toLowerCase()));
+    if (mail) return mail;
+    if (Date.now() > deadline) throw new Error(`no mail to ${to}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',

@@ -5,6 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { chromium } from 'playwright-core';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { siteDir, testSecrets } from '../../scripts/lib/env.mjs';
 import { bootStrapi } from '../../scripts/lib/strapi.mjs';
 import { createSiteServer } from '../../site/server.mjs';
@@ -12,6 +14,24 @@ import { ctx, CHROMIUM_ARGS } from './context.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-test-'));
 let siteServer: Server | undefined;
+let smtp: SMTPServer | undefined;
+
+/** A real SMTP server in this process: the CMS's mails land in ctx.mails. */
+async function startSmtp(): Promise<number> {
+  smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        ctx.mails.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve));
+  return (smtp.server.address() as { port: number }).port;
+}
 
 function buildSite(cmsUrl: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -36,6 +56,13 @@ export async function mochaGlobalSetup(): Promise<void> {
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     ADMIN_EMAIL: ctx.admin.email,
     ADMIN_PASSWORD: ctx.admin.password,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(await startSmtp()),
+    MAIL_FROM: 'Qabilet <no-reply@qabilet.example>',
+    SITE_URL: 'http://localhost:4321',
+    // The suite registers and logs in far more people from 127.0.0.1 than anyone could;
+    // tests/api/rate-limit.test.ts sets the real limits back for its own checks.
+    RATE_LIMIT_SCALE: '100',
   });
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
 
@@ -64,5 +91,6 @@ export async function mochaGlobalTeardown(): Promise<void> {
   await ctx.browser?.close();
   siteServer?.close();
   await ctx.strapi?.destroy();
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   fs.rmSync(tmp, { recursive: true, force: true });
 }

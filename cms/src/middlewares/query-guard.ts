@@ -42,7 +42,8 @@ function checkPagination(pagination: unknown): Problem | undefined {
 /**
  * Gives every malformed content-API query a 400 in the caller's language: an unknown `locale`
  * (Strapi would answer an empty list), pagination that is not a whole number (Strapi would
- * ignore it), and Strapi's own query validation errors, which it words in English only.
+ * ignore it), Strapi's own query validation errors, which it words in English only, and request
+ * bodies that are not JSON (which it logs as server errors).
  */
 const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
   let known: { codes: Set<string>; at: number } | undefined;
@@ -76,6 +77,11 @@ const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
     try {
       await next();
     } catch (error) {
+      const parse = error as { status?: number; type?: string; name?: string };
+      if (parse?.status === 400 && (parse.name === 'SyntaxError' || String(parse.type).startsWith('entity.'))) {
+        // A body that is not JSON (co-body): the client's mistake, not worth a stack trace in the log.
+        return reject(ctx, language, { path: 'body', key: 'body.malformed', values: {} });
+      }
       const e = error as { name?: string; message?: string; details?: { source?: string; param?: string; key?: string; path?: string | null } };
       // On a read, a validation error can only be about the query string.
       const aboutQuery = e?.details?.source === 'query' || (ctx.method === 'GET' && /^The (\w+) parameter/.test(e?.message ?? ''));

@@ -5,9 +5,10 @@ import { seedCentres } from './centres';
 import { grantPublicRead } from './permissions';
 import { seedSuperAdmin } from './admin';
 import { arrangeAdminLists } from './admin-layout';
+import { configureAccounts } from './account-settings';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -25,6 +26,7 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'public-read') await grantPublicRead(strapi);
     if (step === 'centres') await seedCentres(strapi, regions);
     if (step === 'admin-lists') await arrangeAdminLists(strapi);
+    if (step === 'accounts') await configureAccounts(strapi);
     done.add(step);
     await store.set({ value: [...done] });
   }

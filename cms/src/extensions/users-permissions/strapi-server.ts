@@ -1,0 +1,122 @@
+/**
+ * Qabilet's accounts on top of Strapi's users-permissions, keeping its endpoints as the contract:
+ * registration checked field by field for Kazakhstan (R-AUTH-1), mails in the user's language,
+ * reset links that work once for 30 minutes, and access tokens that die with their session.
+ */
+import crypto from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { isLanguage, message, pickLanguage, type Language } from '../../i18n/messages';
+import { sendValidationError } from '../../lib/errors';
+import { checkPassword, checkRegistration } from '../../accounts/registration';
+import { registrationLookups } from '../../accounts/lookups';
+import { RESET_MINUTES, sendConfirmationMail, sendResetMail, siteUrl } from '../../accounts/mails';
+import { hashToken, isLinkToken, newLinkToken } from '../../accounts/tokens';
+
+type Controllers = Record<string, (ctx: Context, ...rest: unknown[]) => Promise<unknown>>;
+type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
+type Plugin = { controllers: Record<string, Factory<Controllers>>; services: Record<string, Factory<any>> };
+
+const USER = 'plugin::users-permissions.user';
+const languageOf = (ctx: Context): Language => pickLanguage(ctx.get('accept-language'));
+const userLanguage = (user: { language?: unknown }): Language => (isLanguage(user.language) ? user.language : 'kk');
+
+export default (plugin: Plugin) => {
+  const authFactory = plugin.controllers.auth;
+  plugin.controllers.auth = ({ strapi }) => {
+    const auth = authFactory({ strapi });
+    return {
+      ...auth,
+
+      async register(ctx) {
+        const language = languageOf(ctx);
+        const result = await checkRegistration(ctx.request.body, registrationLookups(strapi));
+        if (!result.ok) return sendValidationError(ctx, language, result.problems);
+        ctx.request.body = { ...result.value, language };
+        return auth.register(ctx);
+      },
+
+      async emailConfirmation(ctx, next, returnUser) {
+        const token = ctx.query.confirmation;
+        if (typeof token !== 'string' || !/^[0-9a-f]{40}$/.test(token)) {
+          return sendValidationError(ctx, languageOf(ctx), [{ field: 'confirmation', code: 'reset.code' }]);
+        }
+        const user = await strapi.db.query(USER).findOne({ where: { confirmationToken: token }, select: ['language'] });
+        if (!user) return sendValidationError(ctx, languageOf(ctx), [{ field: 'confirmation', code: 'reset.code' }]);
+        await auth.emailConfirmation(ctx, next, returnUser);
+        if (!returnUser) ctx.redirect(`${siteUrl()}/${userLanguage(user)}/account/confirmed/`);
+      },
+
+      async forgotPassword(ctx) {
+        const language = languageOf(ctx);
+        const email = (ctx.request.body as { email?: unknown } | undefined)?.email;
+        if (typeof email !== 'string' || !/^\S+@\S+$/.test(email) || email.length > 254) {
+          return sendValidationError(ctx, language, [{ field: 'email', code: 'email.format' }]);
+        }
+        const user = await strapi.db.query(USER).findOne({ where: { email: { $eqi: email.trim() }, provider: 'local' } });
+        if (user && !user.blocked) {
+          const { token, hash } = newLinkToken();
+          await strapi.db.query(USER).update({
+            where: { id: user.id },
+            data: { resetPasswordToken: hash, resetPasswordExpires: new Date(Date.now() + RESET_MINUTES * 60_000) },
+          });
+          await sendResetMail(user.email, userLanguage(user), user.firstName ?? '', token);
+        }
+        // The same answer whether or not the address is known.
+        ctx.body = { ok: true, message: message(language, 'forgot.sent') };
+      },
+
+      async resetPassword(ctx) {
+        const language = languageOf(ctx);
+        const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+        if (!isLinkToken(body.code)) return sendValidationError(ctx, language, [{ field: 'code', code: 'reset.code' }]);
+        const problem = checkPassword(body.password);
+        if (problem) return sendValidationError(ctx, language, [{ field: 'password', code: problem }]);
+        if (body.passwordConfirmation !== body.password) {
+          return sendValidationError(ctx, language, [{ field: 'passwordConfirmation', code: 'reset.mismatch' }]);
+        }
+        const hash = hashToken(body.code);
+        const user = await strapi.db.query(USER).findOne({
+          where: { resetPasswordToken: hash, resetPasswordExpires: { $gt: new Date() } },
+          select: ['id'],
+        });
+        if (!user) return sendValidationError(ctx, language, [{ field: 'code', code: 'reset.code' }]);
+        // Strapi's own reset sets the password, clears the code and ends every session.
+        ctx.request.body = { code: hash, password: body.password, passwordConfirmation: body.password };
+        await auth.resetPassword(ctx);
+        await strapi.db.query(USER).update({ where: { id: user.id }, data: { resetPasswordExpires: null } });
+      },
+    };
+  };
+
+  const userFactory = plugin.services.user;
+  plugin.services.user = ({ strapi }) => {
+    const service = userFactory({ strapi });
+    return Object.assign(service, {
+      async sendConfirmationEmail(user: { id: number; email: string; firstName?: string; language?: string }) {
+        // Strapi's confirmation endpoint looks the code up as stored: 20 random bytes, hex.
+        const token = crypto.randomBytes(20).toString('hex');
+        await strapi.db.query(USER).update({ where: { id: user.id }, data: { confirmationToken: token } });
+        await sendConfirmationMail(user.email, userLanguage(user), user.firstName ?? '', token);
+      },
+    });
+  };
+
+  const jwtFactory = plugin.services.jwt;
+  plugin.services.jwt = ({ strapi }) => {
+    const service = jwtFactory({ strapi });
+    const verify = service.verify.bind(service);
+    return Object.assign(service, {
+      // An access token lives only as long as its session: a reset or "log out everywhere" ends it at once.
+      async verify(token: string) {
+        const payload = await verify(token);
+        if (payload?.sessionId && !(await strapi.sessionManager('users-permissions').isSessionActive(payload.sessionId))) {
+          throw new Error('Invalid token.');
+        }
+        return payload;
+      },
+    });
+  };
+
+  return plugin;
+};
