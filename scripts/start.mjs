@@ -13,6 +13,10 @@ process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 const cmsPort = Number(process.env.PORT ?? 1337);
 const sitePort = Number(process.env.SITE_PORT ?? 4321);
 const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+// Without an SMTP relay of one's own, mail goes to a local maildev whose inbox is a web page.
+const mailCatcher = !process.env.SMTP_HOST;
+const mailWebPort = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
+const mailSmtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
 const children = new Set();
 
 function run(command, args, options = {}) {
@@ -59,8 +63,20 @@ try {
     await finished(run('npx', ['strapi', 'build'], { cwd: cmsDir }), 'Building the admin panel');
   }
 
+  if (mailCatcher) {
+    run(path.join(root, 'node_modules', '.bin', 'maildev'), ['--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '-s', String(mailSmtpPort), '-w', String(mailWebPort)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const cmsEnv = {
+    ...process.env,
+    SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
+    PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${cmsPort}`,
+    ...(mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailSmtpPort) } : {}),
+  };
+
   let admin;
-  const cms = run(process.execPath, [path.join(root, 'scripts', 'cms-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const cms = run(process.execPath, [path.join(root, 'scripts', 'cms-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: cmsEnv });
   cms.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     const marker = text.match(/^QABILET_ADMIN_ONE_TIME (.*)$/m);
@@ -85,7 +101,7 @@ try {
     Admin:  http://localhost:${cmsPort}/admin
     Log-in: ${login}
     API:    http://localhost:${cmsPort}/api/centres?locale=ru
-  Press Ctrl+C to stop.
+${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}  Press Ctrl+C to stop.
 `);
 } catch (error) {
   console.error(`\nQabilet did not start: ${error.message}`);

@@ -144,3 +144,19 @@ describe('site in a browser', () => {
     }
   });
 });
+
+describe('site: the page a confirmation mail leads to', () => {
+  it('says in each language that the address is confirmed', async () => {
+    const context = await ctx.browser!.newContext({ baseURL: ctx.siteUrl });
+    try {
+      const page = await context.newPage();
+      for (const [locale, text] of [['kk', kk], ['ru', ru], ['en', en]] as const) {
+        const res = await page.goto(`/${locale}/account/confirmed/`);
+        assert.equal(res?.status(), 200);
+        await page.getByRole('heading', { level: 1, name: text['account.confirmed.title'] }).waitFor();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
