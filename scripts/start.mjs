@@ -71,17 +71,21 @@ try {
   const cmsEnv = {
     ...process.env,
     SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
+    SEED_DEMO: process.env.SEED_DEMO ?? 'true',
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${cmsPort}`,
     ...(mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailSmtpPort) } : {}),
   };
 
   let admin;
+  let demoStaff = [];
   const cms = run(process.execPath, [path.join(root, 'scripts', 'cms-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: cmsEnv });
   cms.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     const marker = text.match(/^QABILET_ADMIN_ONE_TIME (.*)$/m);
     if (marker) admin = JSON.parse(marker[1]);
-    process.stdout.write(text.replace(/^QABILET_ADMIN_ONE_TIME .*\n/m, ''));
+    const staff = text.match(/^QABILET_DEMO_STAFF (.*)$/m);
+    if (staff) demoStaff = JSON.parse(staff[1]);
+    process.stdout.write(text.replace(/^QABILET_(ADMIN_ONE_TIME|DEMO_STAFF) .*\n/gm, ''));
   });
   cms.on('exit', (code) => {
     if (code) stopAll(code);
@@ -101,7 +105,7 @@ try {
     Admin:  http://localhost:${cmsPort}/admin
     Log-in: ${login}
     API:    http://localhost:${cmsPort}/api/centres?locale=ru
-${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}  Press Ctrl+C to stop.
+${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}${demoStaff.length ? `    Demo staff (shown once):\n${demoStaff.map((d) => `      ${d.email} / ${d.password}\n`).join('')}` : ''}  Press Ctrl+C to stop.
 `);
 } catch (error) {
   console.error(`\nQabilet did not start: ${error.message}`);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { seed } from './seed';
 import { ensureRateLimitTable, sweep } from './lib/rate-limit';
+import { registerStaffConditions } from './staff/conditions';
 
 let sweeper: NodeJS.Timeout | undefined;
 
@@ -8,6 +9,8 @@ export default {
   register() {},
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Every instance needs the RBAC conditions, seeding or not.
+    await registerStaffConditions(strapi);
     await ensureRateLimitTable(strapi);
     sweeper = setInterval(() => sweep(strapi).catch((e) => strapi.log.warn(`rate-limit sweep: ${e.message}`)), 10 * 60_000);
     sweeper.unref();

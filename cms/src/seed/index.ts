@@ -6,6 +6,8 @@ import { grantPublicRead } from './permissions';
 import { seedSuperAdmin } from './admin';
 import { arrangeAdminLists } from './admin-layout';
 import { configureAccounts } from './account-settings';
+import { ensureStaffRoles } from '../staff/roles';
+import { seedDemoStaff } from '../staff/demo';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
 const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts'] as const;
@@ -30,5 +32,7 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     done.add(step);
     await store.set({ value: [...done] });
   }
+  const roles = await ensureStaffRoles(strapi);
   await seedSuperAdmin(strapi);
+  if (process.env.SEED_DEMO === 'true') await seedDemoStaff(strapi, roles);
 }

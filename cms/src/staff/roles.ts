@@ -1,0 +1,72 @@
+import type { Core, UID } from '@strapi/strapi';
+import { MY_CENTRE, MY_REGION } from './conditions';
+
+const READ = 'plugin::content-manager.explorer.read';
+const CREATE = 'plugin::content-manager.explorer.create';
+const UPDATE = 'plugin::content-manager.explorer.update';
+const DELETE = 'plugin::content-manager.explorer.delete';
+
+/** Content the CMS has today; each later plugin adds its own permissions to these roles. */
+const CONTENT: UID.ContentType[] = ['api::centre.centre', 'api::region.region', 'api::locality.locality'];
+
+export type StaffRole = { code: string; name: string; description: string };
+
+export const STAFF_ROLES: StaffRole[] = [
+  { code: 'qabilet-specialist', name: 'Specialist', description: 'Psychologist or career counsellor of a centre: works with the people of their centre.' },
+  { code: 'qabilet-call-centre-operator', name: 'Call-centre operator', description: 'Takes calls and enters requests for callers; reads centres and schedules.' },
+  { code: 'qabilet-content-manager', name: 'Content manager', description: 'Edits the public content: centres, pages, news, FAQ, professions.' },
+  { code: 'qabilet-regional-coordinator', name: 'Regional coordinator', description: 'Oversees the work of their region (the regions their centre serves).' },
+  { code: 'qabilet-project-curator', name: 'Project curator', description: 'Read-only oversight of everything, in every region.' },
+];
+
+type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
+
+function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
+  const fields = (uid: UID.ContentType) => Object.keys(strapi.contentType(uid).attributes).filter((a) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(a));
+  const on = (action: string, uid: UID.ContentType, conditions: string[] = []): Permission => ({
+    action,
+    subject: uid,
+    properties: { fields: fields(uid), ...(strapi.contentType(uid).pluginOptions?.i18n ? { locales: ['kk', 'ru', 'en'] } : {}) },
+    conditions,
+  });
+  const readAll = CONTENT.map((uid) => on(READ, uid));
+  switch (code) {
+    case 'qabilet-content-manager':
+      return [
+        ...readAll,
+        ...[CREATE, UPDATE, DELETE].map((action) => on(action, 'api::centre.centre')),
+        ...[CREATE, UPDATE, DELETE].map((action) => on(action, 'api::locality.locality')),
+        { action: 'plugin::upload.read' },
+        { action: 'plugin::upload.assets.create' },
+        { action: 'plugin::upload.assets.update' },
+        { action: 'plugin::upload.assets.download' },
+        { action: 'plugin::upload.assets.copy-link' },
+      ];
+    case 'qabilet-project-curator':
+      return [...readAll, { action: 'plugin::upload.read' }];
+    case 'qabilet-regional-coordinator':
+      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION])];
+    case 'qabilet-specialist':
+      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE])];
+    case 'qabilet-call-centre-operator':
+      return readAll;
+    default:
+      return [];
+  }
+}
+
+
+/** Creates the staff roles that are missing, each with its permissions; existing roles are left as staff set them. */
+export async function ensureStaffRoles(strapi: Core.Strapi): Promise<Map<string, number>> {
+  const roles = strapi.service('admin::role');
+  const ids = new Map<string, number>();
+  for (const role of STAFF_ROLES) {
+    let existing = await strapi.db.query('admin::role').findOne({ where: { code: role.code } });
+    if (!existing) {
+      existing = await roles.create(role);
+      await roles.assignPermissions(existing.id, permissionsFor(strapi, role.code));
+    }
+    ids.set(role.code, existing.id);
+  }
+  return ids;
+}

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { requireCms } from '../../scripts/lib/strapi.mjs';
+import { ctx } from '../setup/context.ts';
+
+const admin = () => request(ctx.cmsUrl);
+const CENTRES = '/content-manager/collection-types/api::centre.centre?page=1&pageSize=100&locale=kk';
+
+async function adminToken(email: string, password: string): Promise<string> {
+  const res = await admin().post('/admin/login').send({ email, password }).expect(200);
+  return res.body.data.token;
+}
+
+describe('staff: admin roles and the region and centre conditions', () => {
+  let accounts: Array<{ email: string; password: string; role: string }>;
+  const account = (role: string) => accounts.find((a) => a.role === role)!;
+
+  before(async () => {
+    const { ensureStaffRoles } = requireCms(ctx.distDir, 'src/staff/roles.js');
+    const { seedDemoStaff } = requireCms(ctx.distDir, 'src/staff/demo.js');
+    accounts = await seedDemoStaff(ctx.strapi, await ensureStaffRoles(ctx.strapi));
+  });
+
+  it('has the five staff roles next to the super admin, created once', async () => {
+    const codes = (await ctx.strapi.db.query('admin::role').findMany()).map((r: { code: string }) => r.code).sort();
+    for (const code of ['qabilet-call-centre-operator', 'qabilet-content-manager', 'qabilet-project-curator', 'qabilet-regional-coordinator', 'qabilet-specialist', 'strapi-super-admin']) assert.ok(codes.includes(code), code);
+    const { ensureStaffRoles } = requireCms(ctx.distDir, 'src/staff/roles.js');
+    const before = await ctx.strapi.db.query('admin::permission').count();
+    await ensureStaffRoles(ctx.strapi);
+    assert.equal(await ctx.strapi.db.query('admin::permission').count(), before);
+  });
+
+  it('gives the project curator read actions only', async () => {
+    const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-project-curator' }, populate: ['permissions'] });
+    assert.ok(role.permissions.length > 0);
+    for (const p of role.permissions) assert.match(p.action, /\.read$/, p.action);
+  });
+
+  it('creates one demo account per role, each able to log in, only once', async () => {
+    assert.equal(accounts.length, 5);
+    for (const a of accounts) await adminToken(a.email, a.password);
+    const { seedDemoStaff } = requireCms(ctx.distDir, 'src/staff/demo.js');
+    const { ensureStaffRoles } = requireCms(ctx.distDir, 'src/staff/roles.js');
+    assert.deepEqual(await seedDemoStaff(ctx.strapi, await ensureStaffRoles(ctx.strapi)), []);
+  });
+
+  it('shows a regional coordinator only the centres of their region', async () => {
+    const { email, password } = account('qabilet-regional-coordinator');
+    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${await adminToken(email, password)}`).expect(200);
+    assert.deepEqual(res.body.results.map((c: { slug: string }) => c.slug), ['east-kazakhstan']);
+  });
+
+  it('shows a specialist only their own centre', async () => {
+    const { email, password } = account('qabilet-specialist');
+    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${await adminToken(email, password)}`).expect(200);
+    assert.deepEqual(res.body.results.map((c: { slug: string }) => c.slug), ['almaty']);
+  });
+
+  it('lets the curator read every centre and change none', async () => {
+    const { email, password } = account('qabilet-project-curator');
+    const token = await adminToken(email, password);
+    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${token}`).expect(200);
+    assert.equal(res.body.results.length, 17);
+    const one = res.body.results[0];
+    const put = await admin().put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`).set('Authorization', `Bearer ${token}`).send({ name: 'Changed' });
+    assert.equal(put.status, 403);
+  });
+});
