@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import cronTasks from './cron-tasks';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '0.0.0.0'),
@@ -14,6 +15,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     updates: { enabled: false },
     startup: { enabled: !['warn', 'error'].includes(env('LOG_LEVEL', 'http')) },
   },
+  cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
   webhooks: {
     populateRelations: false,
   },

@@ -12,6 +12,8 @@ export const ctx = {
   admin: { email: '', password: '' },
   /** Every mail the CMS sent during the run, as the in-process SMTP server received it. */
   mails: [] as ParsedMail[],
+  /** Every SMS the CMS sent, as the local Twilio Messages API received it. */
+  sms: [] as Array<{ to: string; body: string }>,
 };
 
 /** Waits for the next mail to `to` that arrives after `since` (an index into ctx.mails). */

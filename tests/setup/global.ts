@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { chromium } from 'playwright-core';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { createOutbox, type Outbox } from '@qabilet/sms';
 import { siteDir, testSecrets } from '../../scripts/lib/env.mjs';
 import { bootStrapi } from '../../scripts/lib/strapi.mjs';
 import { createSiteServer } from '../../site/server.mjs';
@@ -15,6 +16,17 @@ import { ctx, CHROMIUM_ARGS } from './context.ts';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-test-'));
 let siteServer: Server | undefined;
 let smtp: SMTPServer | undefined;
+let outbox: Outbox | undefined;
+const TWILIO_SID = `AC${crypto.randomBytes(16).toString('hex')}`;
+const TWILIO_TOKEN = crypto.randomBytes(16).toString('hex');
+
+/** A local HTTP server speaking Twilio's Messages API; the real Twilio client sends to it. */
+async function startSmsOutbox(): Promise<string> {
+  outbox = createOutbox(TWILIO_SID, TWILIO_TOKEN);
+  ctx.sms = outbox.messages;
+  await new Promise<void>((resolve) => outbox!.server.listen(0, '127.0.0.1', resolve));
+  return outbox.url();
+}
 
 /** A real SMTP server in this process: the CMS's mails land in ctx.mails. */
 async function startSmtp(): Promise<number> {
@@ -63,6 +75,10 @@ export async function mochaGlobalSetup(): Promise<void> {
     // The suite registers and logs in far more people from 127.0.0.1 than anyone could;
     // tests/api/rate-limit.test.ts sets the real limits back for its own checks.
     RATE_LIMIT_SCALE: '100',
+    TWILIO_ACCOUNT_SID: TWILIO_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_FROM: '+77000000001',
+    TWILIO_API_BASE: await startSmsOutbox(),
   });
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
 
@@ -92,5 +108,6 @@ export async function mochaGlobalTeardown(): Promise<void> {
   siteServer?.close();
   await ctx.strapi?.destroy();
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await outbox?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 }

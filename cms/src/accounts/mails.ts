@@ -17,10 +17,12 @@ export function cmsUrl(): string {
   return (process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 1337}`).replace(/\/$/, '');
 }
 
-async function send(to: string, language: Language, kind: 'confirm' | 'reset', name: string, link: string): Promise<void> {
-  const t = (key: string, values: Record<string, string> = {}) => message(language, key as MessageKey, values);
+type Kind = 'confirm' | 'reset' | 'parental';
+
+async function send(to: string, language: Language, kind: Kind, name: string, link: string, values: Record<string, string> = {}): Promise<void> {
+  const t = (key: string, extra: Record<string, string> = {}) => message(language, key as MessageKey, { ...values, ...extra });
   const lines = [
-    t('mail.greeting', { name }),
+    name ? t('mail.greeting', { name }) : t('mail.greeting.anonymous'),
     t(`mail.${kind}.body`, { minutes: String(RESET_MINUTES) }),
     link,
     t(`mail.${kind}.ignore`),
@@ -39,4 +41,9 @@ export function sendConfirmationMail(to: string, language: Language, name: strin
 
 export function sendResetMail(to: string, language: Language, name: string, token: string): Promise<void> {
   return send(to, language, 'reset', name, `${siteUrl()}/${language}/account/reset-password/?code=${token}`);
+}
+
+/** To a parent: the child (first name only) asks for consent; the link opens the consent on the site. */
+export function sendParentalConsentMail(to: string, language: Language, child: string, token: string, hours: number): Promise<void> {
+  return send(to, language, 'parental', '', `${siteUrl()}/${language}/account/parental-consent/?token=${token}`, { child, hours: String(hours) });
 }

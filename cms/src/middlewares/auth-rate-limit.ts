@@ -32,8 +32,14 @@ const RULES: Record<string, Rule[]> = {
     { name: 'confirm-account', limit: 3, windowMinutes: 60, by: (ctx) => bodyText(ctx, 'email') },
   ],
   '/api/auth/email-confirmation': [{ name: 'code-ip', limit: 30, windowMinutes: 60, by: ip }],
+  '/api/accounts/me/phone/code': [{ name: 'sms-ip', limit: 5, windowMinutes: 60, by: ip }],
+  '/api/accounts/me/phone/verify': [{ name: 'code-ip', limit: 30, windowMinutes: 60, by: ip }],
+  '/api/accounts/me/parental-consent': [{ name: 'sms-ip', limit: 5, windowMinutes: 60, by: ip }],
+  '/api/accounts/me/parental-consent/code': [{ name: 'code-ip', limit: 30, windowMinutes: 60, by: ip }],
+  '/api/accounts/parental-consent/confirm': [{ name: 'code-ip', limit: 30, windowMinutes: 60, by: ip }],
 };
 
+/** Limits on everything that sends a mail or SMS or checks a secret code. */
 const authRateLimit: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
   const rules = RULES[ctx.path.replace(/\/+$/, '')];
   if (!rules || (ctx.method !== 'POST' && ctx.path !== '/api/auth/email-confirmation')) return next();

@@ -2,15 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './locales';
 import { seedRegions, seedLocalities } from './regions';
 import { seedCentres } from './centres';
-import { grantPublicRead } from './permissions';
+import { grantCabinet, grantPublicRead } from './permissions';
 import { seedSuperAdmin } from './admin';
 import { arrangeAdminLists } from './admin-layout';
 import { configureAccounts } from './account-settings';
 import { ensureStaffRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
+import { seedConsentText } from './consent-text';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -23,12 +24,14 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
   await ensureLocales(strapi);
   const regions = await strapi.db.transaction(() => seedRegions(strapi));
   await strapi.db.transaction(() => seedLocalities(strapi, regions));
+  await seedConsentText(strapi);
   for (const step of ONCE) {
     if (done.has(step)) continue;
     if (step === 'public-read') await grantPublicRead(strapi);
     if (step === 'centres') await seedCentres(strapi, regions);
     if (step === 'admin-lists') await arrangeAdminLists(strapi);
     if (step === 'accounts') await configureAccounts(strapi);
+    if (step === 'cabinet') await grantCabinet(strapi);
     done.add(step);
     await store.set({ value: [...done] });
   }

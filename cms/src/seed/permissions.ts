@@ -15,3 +15,20 @@ export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
     if (!existing) await permissions.create({ data: { action, role: role.id } });
   }
 }
+
+const ACCOUNT_ACTIONS = [
+  'account.me', 'account.update', 'account.exportData', 'account.requestDeletion', 'account.cancelDeletion', 'account.logoutEverywhere',
+  'phone.sendCode', 'phone.verify',
+  'children.find', 'children.create', 'children.update', 'children.delete',
+  'consent.requestParental', 'consent.confirmParentalCode', 'consent.withdraw',
+].map((action) => `api::account.${action}`);
+
+/** Logged-in users may use their own cabinet; the controllers keep each to their own data. */
+export async function grantCabinet(strapi: Core.Strapi): Promise<void> {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
+  if (!role) throw new Error('users-permissions has no authenticated role');
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  for (const action of ACCOUNT_ACTIONS) {
+    if (!(await permissions.findOne({ where: { action, role: role.id } }))) await permissions.create({ data: { action, role: role.id } });
+  }
+}

@@ -12,6 +12,7 @@ import { checkPassword, checkRegistration } from '../../accounts/registration';
 import { registrationLookups } from '../../accounts/lookups';
 import { RESET_MINUTES, sendConfirmationMail, sendResetMail, siteUrl } from '../../accounts/mails';
 import { hashToken, isLinkToken, newLinkToken } from '../../accounts/tokens';
+import { recordOwnConsent } from '../../accounts/consent';
 
 type Controllers = Record<string, (ctx: Context, ...rest: unknown[]) => Promise<unknown>>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
@@ -33,7 +34,10 @@ export default (plugin: Plugin) => {
         const result = await checkRegistration(ctx.request.body, registrationLookups(strapi));
         if (!result.ok) return sendValidationError(ctx, language, result.problems);
         ctx.request.body = { ...result.value, language };
-        return auth.register(ctx);
+        await auth.register(ctx);
+        // Registering is consenting to the text in force, which the form shows (Law 94-V).
+        const created = (ctx.body as { user?: { id: number } } | undefined)?.user;
+        if (created) await recordOwnConsent(strapi, created.id, language);
       },
 
       async emailConfirmation(ctx, next, returnUser) {

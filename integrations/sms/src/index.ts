@@ -1,0 +1,2 @@
+export * from './sender.ts';
+export * from './outbox.ts';
