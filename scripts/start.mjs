@@ -2,6 +2,7 @@
 // the admin panel when it is missing, starts the CMS (which seeds itself), builds the site from the
 // CMS's content and serves it. Ctrl+C stops both.
 import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkNode, cmsDir, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
@@ -17,6 +18,10 @@ const cmsUrl = `http://127.0.0.1:${cmsPort}`;
 const mailCatcher = !process.env.SMTP_HOST;
 const mailWebPort = Number(process.env.MAILDEV_WEB_PORT ?? 1080);
 const mailSmtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
+// Without a Twilio account of one's own, SMS go to a local outbox speaking Twilio's API.
+const smsOutbox = !process.env.TWILIO_ACCOUNT_SID;
+const smsPort = Number(process.env.SMS_OUTBOX_PORT ?? 1081);
+const outboxCredentials = { TWILIO_ACCOUNT_SID: `AC${crypto.randomBytes(16).toString('hex')}`, TWILIO_AUTH_TOKEN: crypto.randomBytes(16).toString('hex') };
 const children = new Set();
 
 function run(command, args, options = {}) {
@@ -68,12 +73,16 @@ try {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
   }
+  if (smsOutbox) {
+    run(process.execPath, [path.join(root, 'scripts', 'sms-outbox.mjs')], { env: { ...process.env, ...outboxCredentials, SMS_OUTBOX_PORT: String(smsPort) } });
+  }
   const cmsEnv = {
     ...process.env,
     SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
     SEED_DEMO: process.env.SEED_DEMO ?? 'true',
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${cmsPort}`,
     ...(mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailSmtpPort) } : {}),
+    ...(smsOutbox ? { ...outboxCredentials, TWILIO_FROM: '+77000000000', TWILIO_API_BASE: `http://127.0.0.1:${smsPort}` } : {}),
   };
 
   let admin;
@@ -94,7 +103,7 @@ try {
 
   console.log('Building the site from the CMS content…');
   await finished(run('npx', ['astro', 'build'], { cwd: siteDir, env: { ...process.env, CMS_URL: cmsUrl } }), 'Building the site');
-  run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort) } });
+  run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort), CMS_URL: cmsUrl } });
 
   const login = admin
     ? `${admin.email} / ${admin.password}   (shown once: change it after logging in)`
@@ -105,7 +114,7 @@ try {
     Admin:  http://localhost:${cmsPort}/admin
     Log-in: ${login}
     API:    http://localhost:${cmsPort}/api/centres?locale=ru
-${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}${demoStaff.length ? `    Demo staff (shown once):\n${demoStaff.map((d) => `      ${d.email} / ${d.password}\n`).join('')}` : ''}  Press Ctrl+C to stop.
+${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}${smsOutbox ? `    SMS:    http://localhost:${smsPort}/   (every SMS the CMS sends, through Twilio's API)\n` : ''}${demoStaff.length ? `    Demo staff (shown once):\n${demoStaff.map((d) => `      ${d.email} / ${d.password}\n`).join('')}` : ''}  Press Ctrl+C to stop.
 `);
 } catch (error) {
   console.error(`\nQabilet did not start: ${error.message}`);

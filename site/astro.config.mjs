@@ -21,5 +21,14 @@ export default defineConfig({
   image: {
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
   },
+  // Each page carries a Content-Security-Policy <meta> with the hashes of its own inline scripts
+  // and styles (Astro's island loader is inline); the servers add what a meta cannot say.
+  security: {
+    csp: {
+      scriptDirective: { resources: ["'self'"] },
+      styleDirective: { resources: ["'self'"] },
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'"],
+    },
+  },
   devToolbar: { enabled: false },
 });

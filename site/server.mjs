@@ -21,8 +21,8 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 const SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  // Scripts and styles are governed by each page's CSP <meta> (hashes of its inline code).
+  'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
@@ -55,10 +55,31 @@ function notFoundPage(root, urlPath) {
   return localized && fs.existsSync(localized) ? localized : path.join(root, '404.html');
 }
 
-export function createSiteServer(root) {
+/** Passes /api/… to the CMS, as nginx does in production, so the site's forms call their own origin. */
+function proxy(req, res, target) {
+  const upstream = http.request(
+    new URL(req.url, target),
+    {
+      method: req.method,
+      headers: { ...req.headers, host: new URL(target).host, 'x-forwarded-for': req.socket.remoteAddress ?? '', 'x-forwarded-proto': 'http' },
+    },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ data: null, error: { status: 502, name: 'BadGateway', message: 'The CMS does not answer.' } }));
+  });
+  req.pipe(upstream);
+}
+
+export function createSiteServer(root, { api } = {}) {
   const dist = path.resolve(root);
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site.invalid');
+    if (api && url.pathname.startsWith('/api/')) return proxy(req, res, api);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
       return;
@@ -89,7 +110,7 @@ export function createSiteServer(root) {
 if (import.meta.main) {
   const port = Number(process.env.SITE_PORT ?? 4321);
   const host = process.env.SITE_HOST ?? '0.0.0.0';
-  createSiteServer(path.join(import.meta.dirname, 'dist')).listen(port, host, () => {
+  createSiteServer(path.join(import.meta.dirname, 'dist'), { api: process.env.CMS_URL ?? 'http://127.0.0.1:1337' }).listen(port, host, () => {
     console.log(`Qabilet site on http://localhost:${port}/`);
   });
 }

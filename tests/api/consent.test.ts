@@ -50,9 +50,9 @@ describe('consent (Law 94-V): recorded at registration, a parent’s for minors,
     await api().post('/api/accounts/me/parental-consent').set('Authorization', `Bearer ${pupil.jwt}`).send({ email: 'father@example.kz' }).expect(202);
     const token = new URL(String((await mailTo('father@example.kz', since)).text?.match(/https?:\/\/\S+/)?.[0])).searchParams.get('token');
     const res = await api().post('/api/accounts/parental-consent/confirm').type('form').send({ token, language: 'ru' }).expect(303);
-    assert.equal(res.headers.location, 'http://localhost:4321/kk/account/parental-consent/given/');
+    assert.equal(res.headers.location, `${process.env.SITE_URL}/kk/account/parental-consent/given/`);
     const bad = await api().post('/api/accounts/parental-consent/confirm').type('form').send({ token, language: 'ru' }).expect(303);
-    assert.equal(bad.headers.location, 'http://localhost:4321/ru/account/parental-consent/invalid/');
+    assert.equal(bad.headers.location, `${process.env.SITE_URL}/ru/account/parental-consent/invalid/`);
   });
 
   it('takes the code a parent got by SMS, five tries at most', async () => {

@@ -33,7 +33,7 @@ describe('accounts: registration (R-AUTH-1) and e-mail confirmation', () => {
 
     const link = linkIn(mail.text);
     const confirm = await api().get(`${link.pathname}${link.search}`).expect(302);
-    assert.equal(confirm.headers.location, 'http://localhost:4321/kk/account/confirmed/');
+    assert.equal(confirm.headers.location, `${process.env.SITE_URL}/kk/account/confirmed/`);
     await api().get(`${link.pathname}${link.search}`).expect(400); // the link works once
 
     const login = await api().post('/api/auth/local').send({ identifier: 'ALIYA.SEITKALI@example.kz', password: 'Qabilet2026' }).expect(200);

@@ -49,7 +49,7 @@ function buildSite(cmsUrl: string, outDir: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('npx', ['astro', 'build'], {
       cwd: siteDir,
-      env: { ...process.env, CMS_URL: cmsUrl, SITE_OUT_DIR: outDir, SITE_URL: 'http://localhost:4321' },
+      env: { ...process.env, CMS_URL: cmsUrl, SITE_OUT_DIR: outDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -90,10 +90,12 @@ export async function mochaGlobalSetup(): Promise<void> {
     const t = Date.now();
     ctx.siteDir = path.join(tmp, 'site');
     await buildSite(ctx.cmsUrl, ctx.siteDir);
-    siteServer = createSiteServer(ctx.siteDir);
+    siteServer = createSiteServer(ctx.siteDir, { api: ctx.cmsUrl });
     await new Promise<void>((resolve) => siteServer!.listen(0, '127.0.0.1', resolve));
     const address = siteServer.address() as { port: number };
     ctx.siteUrl = `http://127.0.0.1:${address.port}`;
+    // Links in mails and the CMS's redirects lead to this site from now on.
+    process.env.SITE_URL = ctx.siteUrl;
     const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     if (!fs.existsSync(executablePath)) {
       throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`);

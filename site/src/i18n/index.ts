@@ -23,3 +23,10 @@ export function t(locale: Locale) {
 }
 
 export const localeParams = () => locales.map((locale) => ({ params: { locale } }));
+
+const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.'];
+
+/** The strings an account island needs, so a page ships only those to the browser. */
+export function islandMessages(locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => ISLAND_PREFIXES.some((p) => key.startsWith(p))));
+}

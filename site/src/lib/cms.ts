@@ -72,3 +72,29 @@ export async function getRegions(locale: Locale): Promise<Region[]> {
   });
   return regions.sort((a, b) => collator(locale).compare(a.name, b.name));
 }
+
+export type LocalityOption = { key: string; name: string; region: string };
+
+/** Every locality with its region's code, for the registration form's second list. */
+export async function getLocalities(locale: Locale): Promise<LocalityOption[]> {
+  const rows = await getAll<{ key: string; name: string; region: { code: string } | null }>('/api/localities', {
+    locale,
+    'fields[0]': 'key',
+    'fields[1]': 'name',
+    'populate[region][fields][0]': 'code',
+  });
+  return rows
+    .filter((l) => l.region)
+    .map((l) => ({ key: l.key, name: l.name, region: l.region!.code }))
+    .sort((a, b) => collator(locale).compare(a.name, b.name));
+}
+
+export type ConsentText = { version: string; title: string; body: string };
+
+export async function getConsentText(locale: Locale): Promise<ConsentText> {
+  const response = await fetch(`${base}/api/accounts/consent-text?locale=${locale}`).catch((error) => {
+    throw new Error(`Cannot reach the CMS at ${base} (CMS_URL): ${(error as Error).message}`);
+  });
+  if (!response.ok) throw new Error(`The CMS answered ${response.status} to /api/accounts/consent-text`);
+  return (await response.json()) as ConsentText;
+}

@@ -1,0 +1,79 @@
+/**
+ * The islands' way to the CMS: same-origin /api/… (the site's server or nginx passes it on).
+ * The session lives in an httpOnly refresh cookie that page scripts cannot read; the short-lived
+ * access token is kept in this module's memory only and renewed from the cookie when needed.
+ */
+export type FieldError = { path: string[]; message: string; code?: string };
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fields: FieldError[];
+  constructor(status: number, message: string, fields: FieldError[]) {
+    super(message);
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+let accessToken: string | undefined;
+
+async function call<T>(path: string, init: RequestInit & { json?: unknown; language: string; auth?: boolean }): Promise<T> {
+  const headers: Record<string, string> = { 'Accept-Language': init.language, Accept: 'application/json' };
+  if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+  if (init.auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  const response = await fetch(path, {
+    ...init,
+    headers,
+    credentials: 'same-origin',
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
+  if (response.status === 204) return undefined as T;
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = body?.error ?? {};
+    throw new ApiError(response.status, error.message ?? response.statusText, error.details?.errors ?? []);
+  }
+  return body as T;
+}
+
+export const api = {
+  post: <T>(path: string, json: unknown, language: string) => call<T>(path, { method: 'POST', json, language }),
+  get: <T>(path: string, language: string) => call<T>(path, { method: 'GET', language }),
+};
+
+export async function logIn(identifier: string, password: string, language: string): Promise<void> {
+  const result = await call<{ jwt: string }>('/api/auth/local', { method: 'POST', json: { identifier, password }, language });
+  accessToken = result.jwt;
+}
+
+export function setAccessToken(token: string): void {
+  accessToken = token;
+}
+
+/** Renews the access token from the refresh cookie; false when there is no session. */
+export async function resume(language: string): Promise<boolean> {
+  try {
+    const result = await call<{ jwt: string }>('/api/auth/refresh', { method: 'POST', json: {}, language });
+    accessToken = result.jwt;
+    return true;
+  } catch {
+    accessToken = undefined;
+    return false;
+  }
+}
+
+/** A call as the logged-in user; one renewal from the cookie if the access token has expired. */
+export async function authed<T>(path: string, language: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+  try {
+    return await call<T>(path, { method: init.method ?? 'GET', json: init.json, language, auth: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401 && (await resume(language))) {
+      return call<T>(path, { method: init.method ?? 'GET', json: init.json, language, auth: true });
+    }
+    throw error;
+  }
+}
+
+export async function logOut(language: string): Promise<void> {
+  await call('/api/auth/logout', { method: 'POST', json: {}, language, auth: true }).catch(() => undefined);
+  accessToken = undefined;
+}
