@@ -107,7 +107,7 @@ try {
 
   const login = admin
     ? `${admin.email} / ${admin.password}   (shown once: change it after logging in)`
-    : `${process.env.ADMIN_EMAIL || 'the account created on first start'} (password as set or printed on first start)`;
+    : `${process.env.ADMIN_EMAIL || 'admin@qabilet.example'} (password as set, or printed on the first start; npm run strapi -w cms -- admin:reset-user-password resets it)`;
   console.log(`
   Qabilet is running.
     Site:   http://localhost:${sitePort}/

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
-  'strapi::logger',
+  'global::request-log',
   'strapi::errors',
   'strapi::security',
   'strapi::cors',
