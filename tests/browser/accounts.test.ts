@@ -29,6 +29,14 @@ async function chooseWithKeys(page: Page, select: Locator, value: string): Promi
   assert.equal(await select.inputValue(), value);
 }
 
+async function logInWithKeyboard(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/kk/account/login/');
+  await page.waitForSelector('form button[type=submit]:enabled');
+  await typeInto(page, page.getByLabel(kk['field.email'], { exact: true }), email);
+  await typeInto(page, page.getByLabel(kk['field.password'], { exact: true }), password);
+  await page.keyboard.press('Enter');
+}
+
 const linkIn = (text: string | undefined) => new URL(String(text?.match(/https?:\/\/\S+/)?.[0]));
 
 describe('accounts in a browser, in Kazakh, with the keyboard alone', function () {
@@ -80,11 +88,7 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
     await page.goto(`${link.pathname}${link.search}`); // through the site's /api/ proxy
     await page.getByRole('heading', { level: 1, name: kk['account.confirmed.title'] }).waitFor();
 
-    await page.goto('/kk/account/login/');
-    await page.waitForSelector('form button[type=submit]:enabled');
-    await typeInto(page, page.getByLabel(kk['field.email'], { exact: true }), email);
-    await typeInto(page, page.getByLabel(kk['field.password'], { exact: true }), 'Qabilet2026');
-    await page.keyboard.press('Enter');
+    await logInWithKeyboard(page, email, 'Qabilet2026');
     await page.waitForURL('**/kk/account/');
     await page.getByRole('heading', { name: kk['cabinet.profile'] }).waitFor();
     await page.getByText('Жанел').first().waitFor();
@@ -96,11 +100,7 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
 
   it('a minor asks a parent, who confirms from the mail; the minor may then use the services', async () => {
     const pupil = await confirmedUser({ birthDate: '2012-06-06', firstName: 'Айсұлу' });
-    await page.goto('/kk/account/login/');
-    await page.waitForSelector('form button[type=submit]:enabled');
-    await typeInto(page, page.getByLabel(kk['field.email'], { exact: true }), pupil.email);
-    await typeInto(page, page.getByLabel(kk['field.password'], { exact: true }), pupil.password);
-    await page.keyboard.press('Enter');
+    await logInWithKeyboard(page, pupil.email, pupil.password);
     await page.getByRole('heading', { name: kk['cabinet.parental.title'] }).waitFor();
     const since = ctx.mails.length;
     await typeInto(page, page.getByLabel(kk['cabinet.parental.byEmail'], { exact: true }).last(), 'mama.aisulu@example.kz');
@@ -123,11 +123,7 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
 
   it('a parent adds a child, whose consent is recorded', async () => {
     const parent = await confirmedUser({ userType: 'parent', birthDate: '1986-01-01', education: 'university', firstName: 'Мәдина' });
-    await page.goto('/kk/account/login/');
-    await page.waitForSelector('form button[type=submit]:enabled');
-    await typeInto(page, page.getByLabel(kk['field.email'], { exact: true }), parent.email);
-    await typeInto(page, page.getByLabel(kk['field.password'], { exact: true }), parent.password);
-    await page.keyboard.press('Enter');
+    await logInWithKeyboard(page, parent.email, parent.password);
     await page.getByRole('heading', { name: kk['cabinet.children'] }).waitFor();
     await tabTo(page, page.getByRole('button', { name: kk['cabinet.children.add'] }));
     await page.keyboard.press('Enter');

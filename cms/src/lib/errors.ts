@@ -11,7 +11,7 @@ const stringify = (values: Problem['values'] = {}) => Object.fromEntries(Object.
  */
 export function sendValidationError(ctx: Context, language: Language, problems: Problem[]): void {
   const errors = problems.map((p) => ({
-    path: [p.field],
+    path: p.field.split('.'),
     message: message(language, p.code as MessageKey, stringify(p.values)),
     name: 'ValidationError',
     code: p.code,

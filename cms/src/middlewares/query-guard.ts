@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { message, pickLanguage, type Language, type MessageKey } from '../i18n/messages';
+import { pickLanguage, type Language, type MessageKey } from '../i18n/messages';
+import { sendValidationError } from '../lib/errors';
 
 const CACHE_MS = 30_000;
 const PAGINATION_KEYS: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
@@ -7,17 +8,7 @@ const PAGINATION_KEYS: Record<string, number> = { page: 1, pageSize: 1, start: 0
 type Problem = { path: string; key: MessageKey; values: Record<string, string> };
 
 function reject(ctx: Parameters<Core.MiddlewareHandler>[0], language: Language, problem: Problem): void {
-  const text = message(language, problem.key, problem.values);
-  ctx.status = 400;
-  ctx.body = {
-    data: null,
-    error: {
-      status: 400,
-      name: 'ValidationError',
-      message: text,
-      details: { errors: [{ path: problem.path.split('.'), message: text, name: 'ValidationError' }] },
-    },
-  };
+  sendValidationError(ctx, language, [{ field: problem.path, code: problem.key, values: problem.values }]);
 }
 
 function checkPagination(pagination: unknown): Problem | undefined {
