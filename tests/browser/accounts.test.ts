@@ -93,6 +93,15 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
     await page.getByRole('heading', { name: kk['cabinet.profile'] }).waitFor();
     await page.getByText('Жанел').first().waitFor();
     await page.getByText(kk['cabinet.services.parental']).waitFor();
+    // Edit the profile from the cabinet, still with the keyboard.
+    await tabTo(page, page.getByRole('button', { name: kk['cabinet.edit'] }));
+    await page.keyboard.press('Enter');
+    await chooseWithKeys(page, page.getByLabel(kk['field.locality'], { exact: true }), 'kz-63-ridder');
+    await tabTo(page, page.getByRole('button', { name: kk['cabinet.save'] }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText(kk['cabinet.saved']).waitFor();
+    const ridder = await ctx.strapi.db.query('api::locality.locality').findOne({ where: { key: 'kz-63-ridder', locale: 'kk' } });
+    await page.getByText(ridder.name, { exact: true }).waitFor();
     const cookies = await context.cookies();
     assert.ok(cookies.some((c) => c.name === 'strapi_up_refresh' && c.httpOnly), 'the session is an httpOnly cookie');
     assert.equal(await page.evaluate(() => document.cookie.includes('strapi_up_refresh')), false);

@@ -9,7 +9,14 @@ type Consent = { documentId: string; kind: 'own' | 'parental'; status: string; t
 type View = { profile: Profile; consent: { own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean }; consents: Consent[]; children: Array<{ documentId: string; firstName: string; surname: string; age: number }> };
 type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; loginHref: string; homeHref: string; graceDays: number };
 
-const EDITABLE = ['surname', 'firstName', 'patronymic', 'email', 'phone'] as const;
+const EDITABLE = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'education', 'region', 'locality', 'email', 'phone'] as const;
+const EDUCATION = [
+  ...Array.from({ length: 12 }, (_, i) => [`school-${i + 1}`, 'field.education.school', i + 1] as const),
+  ...Array.from({ length: 4 }, (_, i) => [`college-${i + 1}`, 'field.education.college', i + 1] as const),
+  ['university', 'field.education.university', 0] as const,
+  ['graduate', 'field.education.graduate', 0] as const,
+  ['other', 'field.education.other', 0] as const,
+];
 
 /** The personal cabinet: one island, every action through the cabinet API as the logged-in user. */
 export default function Cabinet({ locale, t, regions, localities, loginHref, homeHref, graceDays }: Props) {
@@ -52,6 +59,34 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
     e.preventDefault();
     act(() => authed('/api/accounts/me', locale, { method: 'PUT', json: draft }), t['cabinet.saved']).then((ok) => ok && setEditing(false));
   };
+  const shown = (f: string): string => {
+    const v = String(profile[f] ?? '');
+    if (f === 'gender') return t[`field.gender.${v}`] ?? v;
+    if (f === 'region') return regions.find((r) => r.code === v)?.name ?? v;
+    if (f === 'locality') return localities.find((l) => l.key === v)?.name ?? v;
+    if (f === 'education') {
+      const entry = EDUCATION.find(([value]) => value === v);
+      return entry ? format(t[entry[1]], { n: entry[2] }) : v;
+    }
+    return v;
+  };
+  const value = (f: string) => draft[f] ?? String(profile[f] ?? '');
+  const change = (f: string) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [f]: e.target.value, ...(f === 'region' ? { locality: '' } : {}) }));
+  const text = (f: string, type = 'text') => (
+    <Field key={f} name={f} label={t[`field.${f}`]} error={fieldErrors(errors)[f]} required={f !== 'patronymic'} optionalText={t['form.optional']}>
+      {({ id, describedBy, invalid }) => <input id={id} name={f} type={type} value={value(f)} onChange={change(f)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
+    </Field>
+  );
+  const select = (f: string, options: Array<[string, string]>) => (
+    <Field key={f} name={f} label={t[`field.${f}`]} error={fieldErrors(errors)[f]} required>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} name={f} value={value(f)} onChange={change(f)} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
+          <option value="">{t['form.choose']}</option>
+          {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        </select>
+      )}
+    </Field>
+  );
   const download = async () => {
     const data = await authed<unknown>('/api/accounts/me/export', locale);
     const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' })), download: 'qabilet-my-data.json' });
@@ -71,7 +106,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
         {!editing ? (
           <>
             <dl className="details-list">
-              {[...EDITABLE, 'birthDate'].map((f) => profile[f] ? (<div key={f}><dt>{t[`field.${f}`]}</dt><dd>{String(profile[f])}</dd></div>) : null)}
+              {EDITABLE.map((f) => profile[f] ? (<div key={f}><dt>{t[`field.${f}`]}</dt><dd>{shown(f)}</dd></div>) : null)}
               <div><dt>{t['cabinet.age']}</dt><dd>{profile.age}</dd></div>
               <div><dt>{t['field.phone']}</dt><dd>{profile.phoneVerified ? t['cabinet.phone.verified'] : t['cabinet.phone.unverified']}</dd></div>
             </dl>
@@ -80,11 +115,14 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
           </>
         ) : (
           <form onSubmit={saveProfile} noValidate className="form">
-            {EDITABLE.map((f) => (
-              <Field key={f} name={f} label={t[`field.${f}`]} error={fieldErrors(errors)[f]} required={f !== 'patronymic'} optionalText={t['form.optional']}>
-                {({ id, describedBy, invalid }) => <input id={id} name={f} defaultValue={String(profile[f] ?? '')} onChange={(e) => setDraft((d) => ({ ...d, [f]: e.target.value }))} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
-              </Field>
-            ))}
+            {(['surname', 'firstName', 'patronymic'] as const).map((f) => text(f))}
+            {select('gender', [['female', t['field.gender.female']], ['male', t['field.gender.male']]])}
+            {text('birthDate', 'date')}
+            {select('education', EDUCATION.map(([value, key, n]) => [value, format(t[key], { n })]))}
+            {select('region', regions.map((r) => [r.code, r.name]))}
+            {select('locality', localities.filter((l) => l.region === (draft.region ?? profile.region)).map((l) => [l.key, l.name]))}
+            {text('email', 'email')}
+            {text('phone', 'tel')}
             <Field name="currentPassword" label={t['field.currentPassword']} hint={t['cabinet.contactNeedsPassword']} error={fieldErrors(errors).currentPassword} optionalText={t['form.optional']}>
               {({ id, describedBy, invalid }) => <input id={id} name="currentPassword" type="password" autoComplete="current-password" onChange={(e) => setDraft((d) => ({ ...d, currentPassword: e.target.value }))} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
             </Field>
