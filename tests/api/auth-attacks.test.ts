@@ -69,4 +69,14 @@ describe('accounts: known attacks on Strapi auth', () => {
     const anonymous = await api().get('/api/users?filters[resetPasswordToken][$notNull]=true');
     assert.ok([400, 403].includes(anonymous.status), `anonymous filter: ${anonymous.status}`);
   });
+
+  it('holds a change of password to the same rule, and asks for the current one', async () => {
+    const user = await confirmedUser();
+    const weak = await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`).send({ currentPassword: user.password, password: 'abc', passwordConfirmation: 'abc' });
+    assert.equal(weak.status, 400);
+    assert.equal(weak.body.error.details.errors[0].code, 'password.tooShort');
+    const wrong = await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`).send({ currentPassword: 'not-mine-1', password: 'Better2027x', passwordConfirmation: 'Better2027x' });
+    assert.equal(wrong.status, 400);
+    await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`).send({ currentPassword: user.password, password: 'Better2027x', passwordConfirmation: 'Better2027x' }).expect(200);
+  });
 });

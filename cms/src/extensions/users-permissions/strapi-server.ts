@@ -70,6 +70,14 @@ export default (plugin: Plugin) => {
         ctx.body = { ok: true, message: message(language, 'forgot.sent') };
       },
 
+      /** Strapi's own change of password, held to the same rule as registration and reset. */
+      async changePassword(ctx) {
+        const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+        const problem = checkPassword(body.password);
+        if (problem) return sendValidationError(ctx, languageOf(ctx), [{ field: 'password', code: problem }]);
+        return auth.changePassword(ctx);
+      },
+
       async resetPassword(ctx) {
         const language = languageOf(ctx);
         const body = (ctx.request.body ?? {}) as Record<string, unknown>;
