@@ -56,6 +56,21 @@ function build(cmsUrl, outDir) {
 
 const gzip = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
 
+/** Every JavaScript file a page loads: its scripts and islands, and what they import, once each. */
+function jsClosure(root, entries) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file) || !fs.existsSync(file)) return;
+    seen.add(file);
+    const code = fs.readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["']([^"']+\.js)["']/g)) {
+      visit(m[1].startsWith('/') ? path.join(root, m[1]) : path.resolve(path.dirname(file), m[1]));
+    }
+  };
+  for (const entry of entries) visit(path.join(root, entry));
+  return seen;
+}
+
 try {
   await compileCms();
   const cold = await startCms();
@@ -75,8 +90,8 @@ try {
   const pages = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
   const rows = pages.map((file) => {
     const html = fs.readFileSync(path.join(outDir, file));
-    const scripts = [...html.toString().matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
-    const js = scripts.reduce((sum, src) => sum + gzip(fs.readFileSync(path.join(outDir, src))), 0);
+    const entries = [...html.toString().matchAll(/<script\b[^>]*\bsrc="([^"]+)"|(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    const js = [...jsClosure(outDir, entries)].reduce((sum, file) => sum + gzip(fs.readFileSync(file)), 0);
     return { page: '/' + file.replace(/index\.html$/, ''), html: gzip(html), js };
   });
   const width = Math.max(...rows.map((r) => r.page.length));
