@@ -34,11 +34,6 @@ describe('accounts: known attacks on Strapi auth', () => {
     await api().get('/api/users/me').set('Authorization', `Bearer ${sign({ alg: 'HS256', typ: 'JWT' }, payload, process.env.JWT_SECRET!)}`).expect(401);
   });
 
-  it('refuses a token naming another user', async () => {
-    const payload = { ...decode(victim.jwt), userId: String(other.id) };
-    await api().get('/api/users/me').set('Authorization', `Bearer ${sign({ alg: 'HS256', typ: 'JWT' }, payload, 'guess')}`).expect(401);
-  });
-
   it('does not let a user read another user by id or documentId, or list users', async () => {
     for (const path of [`/api/users/${other.id}`, `/api/users/${other.documentId}`, '/api/users', `/api/users?filters[email][$eq]=${other.email}`]) {
       const res = await api().get(path).set('Authorization', `Bearer ${victim.jwt}`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { requireCms } from '../../scripts/lib/strapi.mjs';
-import { ctx } from '../setup/context.ts';
+import { ageOn, todayInKazakhstan } from '@qabilet/domain';
+import { ctx, smsTo } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 
 const as = (jwt: string) => ({
@@ -21,7 +22,7 @@ describe('cabinet: profile', () => {
   it('shows the profile with the age derived from the birth date, and edits it', async () => {
     const user = await confirmedUser({ birthDate: '2010-01-15' });
     const view = (await as(user.jwt).get('/api/accounts/me').expect(200)).body;
-    assert.equal(view.profile.age, 16);
+    assert.equal(view.profile.age, ageOn('2010-01-15', todayInKazakhstan()));
     assert.equal(view.profile.password, undefined);
     const edited = await as(user.jwt).put('/api/accounts/me', { firstName: '  Әлия-Ай ', locality: 'kz-63-ridder', language: 'ru' }).expect(200);
     assert.equal(edited.body.profile.firstName, 'Әлия-Ай');
@@ -52,8 +53,9 @@ describe('cabinet: profile', () => {
 
   it('verifies the phone with a code sent by SMS in the user’s language', async () => {
     const user = await confirmedUser({ phone: '8 702 555 44 33' });
+    const since = ctx.sms.length;
     await as(user.jwt).post('/api/accounts/me/phone/code').expect(202);
-    const sms = [...ctx.sms].reverse().find((m) => m.to === '+77025554433');
+    const sms = await smsTo('+77025554433', since);
     assert.match(String(sms?.body), /растау кодыңыз \d{6}/);
     const code = sms!.body.match(/\d{6}/)![0];
     const wrong = await as(user.jwt).post('/api/accounts/me/phone/verify', { code: code === '123456' ? '654321' : '123456' });
@@ -61,6 +63,25 @@ describe('cabinet: profile', () => {
     await as(user.jwt).post('/api/accounts/me/phone/verify', { code }).expect(200);
     assert.equal((await as(user.jwt).get('/api/accounts/me')).body.profile.phoneVerified, true);
     await as(user.jwt).post('/api/accounts/me/phone/verify', { code }).expect(400);
+  });
+
+  it('refuses another account’s e-mail address, whatever its case', async () => {
+    const a = await confirmedUser();
+    const b = await confirmedUser();
+    const res = await as(a.jwt).put('/api/accounts/me', { email: b.email.toUpperCase(), currentPassword: a.password });
+    assert.equal(res.body.error.details.errors[0].code, 'email.taken');
+    assert.equal((await as(a.jwt).get('/api/accounts/me')).body.profile.email, a.email);
+  });
+
+  it('locks the phone code after five wrong tries', async () => {
+    const user = await confirmedUser({ phone: '8 708 222 33 44' });
+    const since = ctx.sms.length;
+    await as(user.jwt).post('/api/accounts/me/phone/code').expect(202);
+    const code = (await smsTo('+77082223344', since)).body.match(/\d{6}/)![0];
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) await as(user.jwt).post('/api/accounts/me/phone/verify', { code: wrong }).expect(400);
+    const res = await as(user.jwt).post('/api/accounts/me/phone/verify', { code });
+    assert.equal(res.body.error.details.errors[0].code, 'code.expired');
   });
 
   it('logs out everywhere: every token of the user stops working', async () => {
@@ -76,7 +97,7 @@ describe('cabinet: children', () => {
   it('lets a parent add, edit and remove a child, with the parent’s consent recorded', async () => {
     const parent = await confirmedUser(parentBody);
     const created = await as(parent.jwt).post('/api/accounts/children', child).expect(201);
-    assert.equal(created.body.data.age, 11);
+    assert.equal(created.body.data.age, ageOn(child.birthDate, todayInKazakhstan()));
     const id = created.body.data.documentId;
     const view = (await as(parent.jwt).get('/api/accounts/me')).body;
     assert.equal(view.children.length, 1);
@@ -85,6 +106,8 @@ describe('cabinet: children', () => {
     await as(parent.jwt).put(`/api/accounts/children/${id}`, { education: 'school-6' }).expect(200);
     await as(parent.jwt).delete(`/api/accounts/children/${id}`).expect(204);
     assert.equal((await as(parent.jwt).get('/api/accounts/children')).body.data.length, 0);
+    const after = (await as(parent.jwt).get('/api/accounts/me')).body.consents.filter((c: { kind: string; givenBy: string }) => c.kind === 'parental' && c.givenBy === 'parent');
+    assert.deepEqual(after.map((c: { status: string }) => c.status), ['withdrawn'], 'the child’s consent ends with the profile');
   });
 
   it('keeps each parent to their own children', async () => {

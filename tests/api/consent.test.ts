@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { ctx, mailTo } from '../setup/context.ts';
+import { ctx, mailTo, smsTo } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 
 const me = (jwt: string) => api().get('/api/accounts/me').set('Authorization', `Bearer ${jwt}`).expect(200).then((r) => r.body);
-const lastSms = (to: string) => [...ctx.sms].reverse().find((m) => m.to === to);
 
 describe('consent (Law 94-V): recorded at registration, a parent’s for minors, withdrawable', () => {
   it('serves the text in force in each language, with its version and hash', async () => {
@@ -57,8 +56,9 @@ describe('consent (Law 94-V): recorded at registration, a parent’s for minors,
 
   it('takes the code a parent got by SMS, five tries at most', async () => {
     const pupil = await confirmedUser({ birthDate: '2011-09-09' });
+    const since = ctx.sms.length;
     await api().post('/api/accounts/me/parental-consent').set('Authorization', `Bearer ${pupil.jwt}`).send({ phone: '8 705 111 22 33' }).expect(202);
-    const sms = lastSms('+77051112233');
+    const sms = await smsTo('+77051112233', since);
     assert.ok(sms, 'the parent got an SMS');
     assert.match(sms.body, /Qabilet: Әлия/);
     const code = sms.body.match(/\b(\d{6})\b/)![1];
@@ -73,8 +73,9 @@ describe('consent (Law 94-V): recorded at registration, a parent’s for minors,
 
   it('locks the SMS code after five wrong tries', async () => {
     const pupil = await confirmedUser({ birthDate: '2011-10-10' });
+    const since = ctx.sms.length;
     await api().post('/api/accounts/me/parental-consent').set('Authorization', `Bearer ${pupil.jwt}`).send({ phone: '+7 777 999 88 77' }).expect(202);
-    const code = lastSms('+77779998877')!.body.match(/\b(\d{6})\b/)![1];
+    const code = (await smsTo('+77779998877', since)).body.match(/\b(\d{6})\b/)![1];
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) await api().post('/api/accounts/me/parental-consent/code').set('Authorization', `Bearer ${pupil.jwt}`).send({ code: wrong }).expect(400);
     const res = await api().post('/api/accounts/me/parental-consent/code').set('Authorization', `Bearer ${pupil.jwt}`).send({ code });

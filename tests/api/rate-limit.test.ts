@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ctx } from '../setup/context.ts';
-import { api, pupil } from './helpers.ts';
+import { api, confirmedUser, pupil } from './helpers.ts';
 
 describe('accounts: rate limits in the shared database', () => {
   let scale: string | undefined;
@@ -37,6 +37,21 @@ describe('accounts: rate limits in the shared database', () => {
     await api().post('/api/auth/forgot-password').send({ email: 'one@example.kz' }).expect(429);
     for (let i = 0; i < 6; i++) await api().post('/api/auth/forgot-password').send({ email: `other${i}@example.kz` }).expect(200);
     await api().post('/api/auth/forgot-password').send({ email: 'fresh@example.kz' }).expect(429);
+  });
+
+  it('counts a route however its path is written', async () => {
+    for (let i = 0; i < 10; i++) await api().post('/api/auth/local').send({ identifier: 'case@example.kz', password: `guess-${i}` }).expect(400);
+    for (const path of ['/api/AUTH/Local', '/api/auth/local/', '/API/auth/LOCAL/']) {
+      const res = await api().post(path).send({ identifier: 'case@example.kz', password: 'guess' });
+      assert.equal(res.status, 429, path);
+    }
+  });
+
+  it('sends at most five SMS an hour from one address', async () => {
+    const user = await confirmedUser({ phone: '8 700 111 00 99' });
+    await table().delete();
+    for (let i = 0; i < 5; i++) await api().post('/api/accounts/me/phone/code').set('Authorization', `Bearer ${user.jwt}`).expect(202);
+    await api().post('/api/accounts/me/phone/code').set('Authorization', `Bearer ${user.jwt}`).expect(429);
   });
 
   it('keeps its counters in the database, under hashed keys only', async () => {

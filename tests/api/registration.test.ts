@@ -32,6 +32,7 @@ describe('accounts: registration (R-AUTH-1) and e-mail confirmation', () => {
     assert.equal(before.status, 400, 'an unconfirmed account cannot log in');
 
     const link = linkIn(mail.text);
+    assert.equal(link.origin, ctx.cmsUrl, 'the link leads to the CMS');
     const confirm = await api().get(`${link.pathname}${link.search}`).expect(302);
     assert.equal(confirm.headers.location, `${process.env.SITE_URL}/kk/account/confirmed/`);
     await api().get(`${link.pathname}${link.search}`).expect(400); // the link works once

@@ -35,3 +35,14 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Waits for the next SMS to `to` sent after `since` (an index into ctx.sms). */
+export async function smsTo(to: string, since: number, timeoutMs = 5000): Promise<{ to: string; body: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sms = ctx.sms.slice(since).find((m) => m.to === to);
+    if (sms) return sms;
+    if (Date.now() > deadline) throw new Error(`no SMS to ${to}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -84,6 +84,8 @@ export async function mochaGlobalSetup(): Promise<void> {
 
   const booted = await bootStrapi();
   Object.assign(ctx, { strapi: booted.strapi, cmsUrl: booted.url, distDir: booted.distDir });
+  // Links in mails point at this CMS (read when each mail is written).
+  process.env.PUBLIC_URL = booted.url;
   console.log(`  Strapi up on ${process.env.DATABASE_CLIENT ?? 'sqlite'} in ${Date.now() - started} ms`);
 
   if (process.env.QABILET_TEST_BROWSER !== '0') {

@@ -41,8 +41,10 @@ const RULES: Record<string, Rule[]> = {
 
 /** Limits on everything that sends a mail or SMS or checks a secret code. */
 const authRateLimit: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
-  const rules = RULES[ctx.path.replace(/\/+$/, '')];
-  if (!rules || (ctx.method !== 'POST' && ctx.path !== '/api/auth/email-confirmation')) return next();
+  // The router matches paths whatever their case and however many slashes: so must the limits.
+  const route = ctx.path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  const rules = RULES[route];
+  if (!rules || (ctx.method !== 'POST' && route !== '/api/auth/email-confirmation')) return next();
   // RATE_LIMIT_SCALE multiplies every limit (a test suite registering hundreds of people, say).
   const scale = Number(process.env.RATE_LIMIT_SCALE ?? 1) || 1;
   for (const rule of rules) {

@@ -39,9 +39,13 @@ describe('domain: ages and education', () => {
   });
 
   const today = '2026-11-29';
-  it('accepts a pupil of 6 and of 19, a student of 20, a parent of 45', () => {
+  it('accepts each account type at both ends of its ages', () => {
     assert.deepEqual(checkBirthDate('2020-11-29', 'pupil', today), { ok: true, age: 6 });
-    assert.deepEqual(checkBirthDate('2007-11-30', 'pupil', today), { ok: true, age: 18 });
+    assert.deepEqual(checkBirthDate('2006-11-30', 'pupil', today), { ok: true, age: 19 });
+    assert.deepEqual(checkBirthDate('2012-11-29', 'student', today), { ok: true, age: 14 });
+    assert.deepEqual(checkBirthDate('1990-11-30', 'student', today), { ok: true, age: 35 });
+    assert.deepEqual(checkBirthDate('2008-11-29', 'parent', today), { ok: true, age: 18 });
+    assert.deepEqual(checkBirthDate('1925-11-30', 'parent', today), { ok: true, age: 100 });
     assert.equal(checkBirthDate('2006-06-01', 'student', today).ok, true);
     assert.equal(checkBirthDate('1981-01-01', 'parent', today).ok, true);
   });
@@ -50,7 +54,12 @@ describe('domain: ages and education', () => {
     ['29.11.2010', 'pupil', 'birthDate.format'],
     ['2027-01-01', 'pupil', 'birthDate.future'],
     ['2021-01-01', 'pupil', 'birthDate.tooYoung'],
-    ['2000-01-01', 'pupil', 'birthDate.tooOld'],
+    ['2006-11-29', 'pupil', 'birthDate.tooOld'],
+    ['2020-11-30', 'pupil', 'birthDate.tooYoung'],
+    ['2012-11-30', 'student', 'birthDate.tooYoung'],
+    ['1990-11-29', 'student', 'birthDate.tooOld'],
+    ['2008-11-30', 'parent', 'birthDate.tooYoung'],
+    ['1925-11-29', 'parent', 'birthDate.tooOld'],
     ['2010-01-01', 'parent', 'birthDate.tooYoung'],
     ['1900-01-01', 'parent', 'birthDate.tooOld'],
   ];

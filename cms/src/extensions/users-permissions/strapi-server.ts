@@ -34,10 +34,16 @@ export default (plugin: Plugin) => {
         const result = await checkRegistration(ctx.request.body, registrationLookups(strapi));
         if (!result.ok) return sendValidationError(ctx, language, result.problems);
         ctx.request.body = { ...result.value, language };
-        await auth.register(ctx);
-        // Registering is consenting to the text in force, which the form shows (Law 94-V).
-        const created = (ctx.body as { user?: { id: number } } | undefined)?.user;
-        if (created) await recordOwnConsent(strapi, created.id, language);
+        try {
+          await auth.register(ctx);
+        } finally {
+          // Registering is consenting to the text in force, which the form shows (Law 94-V); recorded
+          // even when Strapi fails afterwards (the confirmation mail), since the account exists.
+          const created = await strapi.db.query(USER).findOne({ where: { email: result.value.email }, select: ['id'] });
+          if (created && !(await strapi.db.query('api::consent.consent').count({ where: { user: created.id, kind: 'own' } }))) {
+            await recordOwnConsent(strapi, created.id, language);
+          }
+        }
       },
 
       async emailConfirmation(ctx, next, returnUser) {
@@ -64,7 +70,10 @@ export default (plugin: Plugin) => {
             where: { id: user.id },
             data: { resetPasswordToken: hash, resetPasswordExpires: new Date(Date.now() + RESET_MINUTES * 60_000) },
           });
-          await sendResetMail(user.email, userLanguage(user), user.firstName ?? '', token);
+          // A relay failure must not answer differently from an unknown address (enumeration).
+          await sendResetMail(user.email, userLanguage(user), user.firstName ?? '', token).catch((error: Error) =>
+            strapi.log.error(`reset mail not sent: ${error.message}`),
+          );
         }
         // The same answer whether or not the address is known.
         ctx.body = { ok: true, message: message(language, 'forgot.sent') };
