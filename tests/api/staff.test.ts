@@ -65,4 +65,32 @@ describe('staff: admin roles and the region and centre conditions', () => {
     const put = await admin().put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`).set('Authorization', `Bearer ${token}`).send({ name: 'Changed' });
     assert.equal(put.status, 403);
   });
+
+  it('keeps the coordinator to the localities of their regions, and lets no read-only role write', async () => {
+    const { email, password } = account('qabilet-regional-coordinator');
+    const token = await adminToken(email, password);
+    const localities = await admin()
+      .get('/content-manager/collection-types/api::locality.locality?page=1&pageSize=100&locale=kk&populate=region')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    assert.ok(localities.body.results.length >= 20);
+    const keys = localities.body.results.map((l: { key: string }) => l.key.slice(0, 5));
+    assert.deepEqual([...new Set(keys)].sort(), ['kz-10', 'kz-63']);
+    for (const role of ['qabilet-regional-coordinator', 'qabilet-specialist', 'qabilet-call-centre-operator']) {
+      const a = account(role);
+      const t = await adminToken(a.email, a.password);
+      const list = await admin().get(CENTRES).set('Authorization', `Bearer ${t}`).expect(200);
+      const one = list.body.results[0];
+      const put = await admin().put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`).set('Authorization', `Bearer ${t}`).send({ name: 'Changed' });
+      assert.equal(put.status, 403, role);
+    }
+  });
+
+  it('shows staff without a profile nothing that is scoped', async () => {
+    const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-regional-coordinator' } });
+    const password = 'Nopr0file-staff';
+    await ctx.strapi.service('admin::user').create({ email: 'no.profile@qabilet.example', firstname: 'No', lastname: 'Profile', password, isActive: true, registrationToken: null, roles: [role.id] });
+    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${await adminToken('no.profile@qabilet.example', password)}`);
+    assert.ok(res.status === 403 || res.body.results.length === 0, `status ${res.status}`);
+  });
 });
