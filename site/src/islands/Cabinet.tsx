@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { authed, ApiError, logOut, resume, type FieldError } from './api';
 import { ErrorSummary, Field, fieldErrors, format, type Messages } from './Form';
 import ChildForm from './ChildForm';
+import { educationLabel, educationOptions } from './options';
 import type { Locality, Place } from './RegisterForm';
 
 type Profile = Record<string, string | number | boolean | null> & { firstName: string; age: number; phoneVerified: boolean; deletionRequestedAt: string | null; userType: string };
@@ -10,13 +11,6 @@ type View = { profile: Profile; consent: { own: boolean; parentalNeeded: boolean
 type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; loginHref: string; homeHref: string; graceDays: number };
 
 const EDITABLE = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'education', 'region', 'locality', 'email', 'phone'] as const;
-const EDUCATION = [
-  ...Array.from({ length: 12 }, (_, i) => [`school-${i + 1}`, 'field.education.school', i + 1] as const),
-  ...Array.from({ length: 4 }, (_, i) => [`college-${i + 1}`, 'field.education.college', i + 1] as const),
-  ['university', 'field.education.university', 0] as const,
-  ['graduate', 'field.education.graduate', 0] as const,
-  ['other', 'field.education.other', 0] as const,
-];
 
 /** The personal cabinet: one island, every action through the cabinet API as the logged-in user. */
 export default function Cabinet({ locale, t, regions, localities, loginHref, homeHref, graceDays }: Props) {
@@ -64,10 +58,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
     if (f === 'gender') return t[`field.gender.${v}`] ?? v;
     if (f === 'region') return regions.find((r) => r.code === v)?.name ?? v;
     if (f === 'locality') return localities.find((l) => l.key === v)?.name ?? v;
-    if (f === 'education') {
-      const entry = EDUCATION.find(([value]) => value === v);
-      return entry ? format(t[entry[1]], { n: entry[2] }) : v;
-    }
+    if (f === 'education') return educationLabel(t, v);
     return v;
   };
   const value = (f: string) => draft[f] ?? String(profile[f] ?? '');
@@ -118,7 +109,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
             {(['surname', 'firstName', 'patronymic'] as const).map((f) => text(f))}
             {select('gender', [['female', t['field.gender.female']], ['male', t['field.gender.male']]])}
             {text('birthDate', 'date')}
-            {select('education', EDUCATION.map(([value, key, n]) => [value, format(t[key], { n })]))}
+            {select('education', educationOptions(t))}
             {select('region', regions.map((r) => [r.code, r.name]))}
             {select('locality', localities.filter((l) => l.region === (draft.region ?? profile.region)).map((l) => [l.key, l.name]))}
             {text('email', 'email')}

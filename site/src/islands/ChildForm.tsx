@@ -1,11 +1,10 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useHydrated } from './Form';
 import { authed, ApiError, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, format, type Messages } from './Form';
+import { ErrorSummary, Field, fieldErrors, useHydrated, type Messages } from './Form';
 import type { Locality, Place } from './RegisterForm';
+import { educationOptions } from './options';
 
 const FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'education', 'region', 'locality'] as const;
-const EDUCATION = [...Array.from({ length: 12 }, (_, i) => [`school-${i + 1}`, i + 1] as const)];
 
 /** A parent adds a child's profile; the server records the parent's consent with it. */
 export default function ChildForm({ locale, t, regions, localities, onSaved }: { locale: string; t: Messages; regions: Place[]; localities: Locality[]; onSaved: () => void }) {
@@ -52,7 +51,7 @@ export default function ChildForm({ locale, t, regions, localities, onSaved }: {
       {input('patronymic')}
       {select('gender', [['female', t['field.gender.female']], ['male', t['field.gender.male']]])}
       {input('birthDate', 'date')}
-      {select('education', EDUCATION.map(([v, n]) => [v, format(t['field.education.school'], { n })]))}
+      {select('education', educationOptions(t, (value) => value.startsWith('school-')))}
       {select('region', regions.map((r) => [r.code, r.name]))}
       {select('locality', options.map((l) => [l.key, l.name]))}
       <p className="muted">{t['cabinet.children.consent']}</p>

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useHydrated } from './Form';
 import { api, ApiError, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, type Messages } from './Form';
+import { ErrorSummary, Field, fieldErrors, useHydrated, type Messages } from './Form';
 
 export default function ForgotForm({ locale, t }: { locale: string; t: Messages }) {
   const ready = useHydrated();

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useHydrated } from './Form';
 import { ApiError, logIn, type FieldError } from './api';
-import { ErrorSummary, Field, type Messages } from './Form';
+import { ErrorSummary, Field, useHydrated, type Messages } from './Form';
 
 type Props = { locale: string; t: Messages; cabinetHref: string; forgotHref: string; registerHref: string };
 

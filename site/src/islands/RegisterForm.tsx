@@ -1,19 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { useHydrated } from './Form';
 import { api, ApiError, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, format, type Messages } from './Form';
+import { ErrorSummary, Field, fieldErrors, format, useHydrated, type Messages } from './Form';
+import { educationOptions } from './options';
 
 export type Place = { code: string; name: string };
 export type Locality = { key: string; name: string; region: string };
 type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; consent: { title: string; body: string; version: string }; loginHref: string };
 
-const EDUCATION = [
-  ...Array.from({ length: 12 }, (_, i) => [`school-${i + 1}`, 'field.education.school', i + 1] as const),
-  ...Array.from({ length: 4 }, (_, i) => [`college-${i + 1}`, 'field.education.college', i + 1] as const),
-  ['university', 'field.education.university', 0] as const,
-  ['graduate', 'field.education.graduate', 0] as const,
-  ['other', 'field.education.other', 0] as const,
-];
 const FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'userType', 'education', 'region', 'locality', 'email', 'phone', 'password'] as const;
 
 /** Registration (R-AUTH-1): the server checks every field; its messages appear beside each one. */
@@ -90,7 +83,7 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
       {radios('gender', ['female', 'male'])}
       {text('birthDate', 'date', { autoComplete: 'bday' })}
       {radios('userType', ['pupil', 'student', 'parent'])}
-      {select('education', EDUCATION.map(([value, key, n]) => [value, format(t[key], { n })]))}
+      {select('education', educationOptions(t))}
       {select('region', regions.map((r) => [r.code, r.name]))}
       {select('locality', regionLocalities.map((l) => [l.key, l.name]), values.region ? undefined : t['field.locality.first'])}
       {text('email', 'email', { autoComplete: 'email' })}

@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { useHydrated } from './Form';
 import { api, ApiError, setAccessToken, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, type Messages } from './Form';
+import { ErrorSummary, Field, fieldErrors, useHydrated, type Messages } from './Form';
 
 type Props = { locale: string; t: Messages; cabinetHref: string; forgotHref: string };
 
