@@ -1,6 +1,6 @@
 // `npm start`: the whole of Qabilet on the embedded defaults. Writes cms/.env on first run, builds
 // the admin panel when it is missing, starts the CMS (which seeds itself), builds the site from the
-// CMS's content and serves it. Ctrl+C stops both.
+// CMS's content and serves it; publishing in the admin rebuilds the site by itself. Ctrl+C stops both.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -22,6 +22,8 @@ const mailSmtpPort = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
 const smsOutbox = !process.env.TWILIO_ACCOUNT_SID;
 const smsPort = Number(process.env.SMS_OUTBOX_PORT ?? 1081);
 const outboxCredentials = { TWILIO_ACCOUNT_SID: `AC${crypto.randomBytes(16).toString('hex')}`, TWILIO_AUTH_TOKEN: crypto.randomBytes(16).toString('hex') };
+// The CMS asks the site server to rebuild after each publish; this token proves it is the CMS.
+const rebuildToken = process.env.SITE_REBUILD_TOKEN ?? crypto.randomBytes(24).toString('base64url');
 const children = new Set();
 
 function run(command, args, options = {}) {
@@ -81,6 +83,8 @@ try {
     SITE_URL: process.env.SITE_URL ?? `http://localhost:${sitePort}`,
     SEED_DEMO: process.env.SEED_DEMO ?? 'true',
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${cmsPort}`,
+    SITE_REBUILD_URL: process.env.SITE_REBUILD_URL ?? `http://127.0.0.1:${sitePort}/__rebuild`,
+    SITE_REBUILD_TOKEN: rebuildToken,
     ...(mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailSmtpPort) } : {}),
     ...(smsOutbox ? { ...outboxCredentials, TWILIO_FROM: '+77000000000', TWILIO_API_BASE: `http://127.0.0.1:${smsPort}` } : {}),
   };
@@ -103,7 +107,7 @@ try {
 
   console.log('Building the site from the CMS content…');
   await finished(run('npx', ['astro', 'build'], { cwd: siteDir, env: { ...process.env, CMS_URL: cmsUrl } }), 'Building the site');
-  run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort), CMS_URL: cmsUrl } });
+  run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_REBUILD_TOKEN: rebuildToken } });
 
   const login = admin
     ? `${admin.email} / ${admin.password}   (shown once: change it after logging in)`

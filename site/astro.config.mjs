@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from './integrations/sitemap.mjs';
 
 const cms = new URL(process.env.CMS_URL ?? 'http://127.0.0.1:1337');
 
@@ -10,7 +11,8 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
-  integrations: [react()],
+  // The cabinet's one-time pages (confirmation results, password reset) are not for search engines.
+  integrations: [react(), sitemap({ exclude: /^account\/(confirmed|reset-password|parental-consent)/ })],
   i18n: {
     locales: ['kk', 'ru', 'en'],
     defaultLocale: 'kk',

@@ -3,6 +3,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { createRebuilder } from './rebuild.mjs';
+import { applyViPreferences, readViCookie, viCookieFromQuery } from './vi-preferences.mjs';
 
 const LOCALES = ['kk', 'ru', 'en'];
 const TYPES = {
@@ -75,11 +78,38 @@ function proxy(req, res, target) {
   req.pipe(upstream);
 }
 
-export function createSiteServer(root, { api } = {}) {
+const sameToken = (given, expected) => {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/**
+ * @param {string} root the built site
+ * @param {{ api?: string, rebuild?: { token: string, delayMs?: number } }} options
+ *   `rebuild`: accept `POST /__rebuild` with this bearer token (the CMS calls it on publishing).
+ */
+export function createSiteServer(root, { api, rebuild } = {}) {
   const dist = path.resolve(root);
-  return http.createServer((req, res) => {
+  const rebuilder = rebuild && api ? createRebuilder({ outDir: dist, cmsUrl: api, delayMs: rebuild.delayMs }) : undefined;
+  const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site.invalid');
     if (api && url.pathname.startsWith('/api/')) return proxy(req, res, api);
+    if (url.pathname === '/__rebuild' && rebuilder) {
+      if (req.method !== 'POST') return void res.writeHead(405, { Allow: 'POST', ...SECURITY_HEADERS }).end();
+      if (!sameToken(req.headers.authorization?.replace(/^Bearer /, ''), rebuild.token)) return void res.writeHead(401, SECURITY_HEADERS).end();
+      req.resume();
+      rebuilder.schedule();
+      return void res.writeHead(202, SECURITY_HEADERS).end();
+    }
+    if (url.pathname === '/vi/' && req.method === 'GET') {
+      // The visually-impaired settings, chosen in a plain form: kept in a cookie, back to the page.
+      const back = url.searchParams.get('return') ?? '/';
+      const location = /^\/(kk|ru|en)\/[a-z0-9/._-]*$/.test(back) ? back : '/kk/';
+      const cookie = viCookieFromQuery(url.searchParams);
+      res.writeHead(303, { Location: location, 'Set-Cookie': cookie, 'Cache-Control': 'no-store', ...SECURITY_HEADERS }).end();
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
       return;
@@ -97,20 +127,37 @@ export function createSiteServer(root, { api } = {}) {
     file ??= notFoundPage(dist, url.pathname);
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const immutable = url.pathname.startsWith('/_astro/');
+    if (type.startsWith('text/html')) {
+      // Pages carry the visitor's visually-impaired settings, so they vary by that cookie.
+      let html;
+      try {
+        html = applyViPreferences(fs.readFileSync(file, 'utf8'), readViCookie(req.headers.cookie));
+      } catch {
+        return void res.writeHead(503, { 'Retry-After': '2', ...SECURITY_HEADERS }).end();
+      }
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Cookie', ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : html);
+      return;
+    }
     res.writeHead(status, {
       'Content-Type': type,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
       ...SECURITY_HEADERS,
     });
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).pipe(res);
+    else fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
+  server.rebuilder = rebuilder;
+  return server;
 }
 
 if (import.meta.main) {
   const port = Number(process.env.SITE_PORT ?? 4321);
   const host = process.env.SITE_HOST ?? '0.0.0.0';
-  createSiteServer(path.join(import.meta.dirname, 'dist'), { api: process.env.CMS_URL ?? 'http://127.0.0.1:1337' }).listen(port, host, () => {
+  const token = process.env.SITE_REBUILD_TOKEN;
+  const rebuild = token ? { token, delayMs: Number(process.env.SITE_REBUILD_DELAY_MS ?? 5000) } : undefined;
+  const dist = process.env.SITE_OUT_DIR ? path.resolve(process.env.SITE_OUT_DIR) : path.join(import.meta.dirname, 'dist');
+  createSiteServer(dist, { api: process.env.CMS_URL ?? 'http://127.0.0.1:1337', rebuild }).listen(port, host, () => {
     console.log(`Qabilet site on http://localhost:${port}/`);
   });
 }

@@ -2,11 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { seed } from './seed';
 import { ensureRateLimitTable, sweep } from './lib/rate-limit';
 import { registerStaffConditions } from './staff/conditions';
+import { registerProfessionRules } from './content/profession-rules';
+import { registerSiteRebuild } from './content/site-rebuild';
 
 let sweeper: NodeJS.Timeout | undefined;
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerProfessionRules(strapi);
+    registerSiteRebuild(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Every instance needs the RBAC conditions, seeding or not.

@@ -8,6 +8,9 @@ export const ctx = {
   distDir: '',
   siteUrl: '',
   siteDir: '',
+  /** The site server; `rebuilder` rebuilds the site when the CMS calls /__rebuild with `rebuildToken`. */
+  siteServer: undefined as undefined | { rebuilder?: { idle(): Promise<void>; builds: number } },
+  rebuildToken: '',
   browser: undefined as Browser | undefined,
   admin: { email: '', password: '' },
   /** Every mail the CMS sent during the run, as the in-process SMTP server received it. */

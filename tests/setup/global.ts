@@ -92,7 +92,10 @@ export async function mochaGlobalSetup(): Promise<void> {
     const t = Date.now();
     ctx.siteDir = path.join(tmp, 'site');
     await buildSite(ctx.cmsUrl, ctx.siteDir);
-    siteServer = createSiteServer(ctx.siteDir, { api: ctx.cmsUrl });
+    // Rebuilding on publish is switched on by the test of publishing only (it sets the CMS's URL).
+    ctx.rebuildToken = crypto.randomBytes(18).toString('base64url');
+    siteServer = createSiteServer(ctx.siteDir, { api: ctx.cmsUrl, rebuild: { token: ctx.rebuildToken, delayMs: 300 } });
+    ctx.siteServer = siteServer as never;
     await new Promise<void>((resolve) => siteServer!.listen(0, '127.0.0.1', resolve));
     const address = siteServer.address() as { port: number };
     ctx.siteUrl = `http://127.0.0.1:${address.port}`;

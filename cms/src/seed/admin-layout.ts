@@ -6,16 +6,29 @@ const DEMO_NOTE =
   'Demo data: seeded with invented address, contacts and texts; replace them with the centre’s own. ' +
   'Демо-деректер: орталықтың нақты деректерімен ауыстырыңыз. Демо-данные: замените реальными данными центра.';
 
-const LAYOUTS: Record<string, Layout> = {
+const CONTENT_DEMO = 'Demo data: seeded as an example; replace or delete it. Демо-деректер: мысал ретінде енгізілген. Демо-данные: пример, замените или удалите.';
+const demo = { descriptions: { isDemo: CONTENT_DEMO }, labels: { isDemo: 'Demo data' } };
+
+export const CONTENT_LAYOUTS: Record<string, Layout> = {
+  'api::news.news': { list: ['title', 'date', 'isDemo'], mainField: 'title', sortBy: 'date', ...demo },
+  'api::page.page': { list: ['title', 'slug', 'isDemo'], mainField: 'title', sortBy: 'slug', ...demo },
+  'api::faq.faq': { list: ['question', 'category', 'isDemo'], mainField: 'question', sortBy: 'order', ...demo },
+  'api::profession.profession': { list: ['name', 'sector', 'demandStatus', 'isDemo'], mainField: 'name', sortBy: 'name', ...demo },
+  'api::specialty.specialty': { list: ['name', 'code', 'level'], mainField: 'name', sortBy: 'name' },
+  'api::institution.institution': { list: ['name', 'kind', 'region', 'isDemo'], mainField: 'name', sortBy: 'name', ...demo },
+  'api::statistic.statistic': { list: ['year', 'region', 'ageGroup', 'format', 'consultations', 'isDemo'], mainField: 'year', sortBy: 'year', ...demo },
+};
+
+export const REFERENCE_LAYOUTS: Record<string, Layout> = {
   'api::centre.centre': { list: ['name', 'city', 'isDemo', 'phone'], mainField: 'name', sortBy: 'city', descriptions: { isDemo: DEMO_NOTE }, labels: { isDemo: 'Demo data' } },
   'api::region.region': { list: ['code', 'name', 'kind', 'kato'], mainField: 'name', sortBy: 'code' },
   'api::locality.locality': { list: ['name', 'kind', 'adminCentre', 'region'], mainField: 'name', sortBy: 'key' },
 };
 
 /** Lists in the admin show what staff look for first, and the demo centres say that they are demo. */
-export async function arrangeAdminLists(strapi: Core.Strapi): Promise<void> {
+export async function arrangeAdminLists(strapi: Core.Strapi, layouts: Record<string, Layout>): Promise<void> {
   const service = strapi.plugin('content-manager').service('content-types');
-  for (const [uid, layout] of Object.entries(LAYOUTS)) {
+  for (const [uid, layout] of Object.entries(layouts)) {
     const contentType = service.findContentType(uid as UID.ContentType);
     const configuration = await service.findConfiguration(contentType);
     const metadatas = { ...configuration.metadatas };

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ensureLocalized, type Locale, type Trilingual } from './localized';
-import { ensureDemoImage, type DemoPicture } from './demo-images';
+import { ensureDemoImage } from './demo-images';
 
 type CentreRow = {
   slug: string;
@@ -21,7 +21,7 @@ type CentreRow = {
   hours: Array<{ day: string; opens: string; closes: string }>;
 };
 
-const pictureText: Record<DemoPicture, { alt: Trilingual; caption: Trilingual }> = {
+const pictureText: Record<'building' | 'room', { alt: Trilingual; caption: Trilingual }> = {
   building: {
     alt: {
       kk: 'Демо-сурет: көп терезелі орталық ғимараты, алдында ағаштар',
@@ -48,6 +48,49 @@ const pictureText: Record<DemoPicture, { alt: Trilingual; caption: Trilingual }>
   },
 };
 
+const SERVICES: Array<{ name: Trilingual; description: Trilingual }> = [
+  {
+    name: { kk: 'Жеке кәсіби бағдар беру кеңесі', ru: 'Индивидуальная профориентационная консультация', en: 'Individual career consultation' },
+    description: {
+      kk: 'Маман сіздің қызығушылықтарыңыз бен қабілеттеріңізді талқылап, мамандық пен оқу орнын таңдауға көмектеседі.',
+      ru: 'Специалист обсуждает ваши интересы и способности и помогает выбрать профессию и место учёбы.',
+      en: 'A specialist talks through your interests and abilities and helps you choose a profession and a place to study.',
+    },
+  },
+  {
+    name: { kk: 'Қабілеттерді диагностикалау және тестілеу', ru: 'Диагностика способностей и тестирование', en: 'Ability assessment and testing' },
+    description: {
+      kk: 'Қызығушылықтар (RIASEC) мен қабілеттерге арналған тесттер, нәтижесін маман түсіндіреді.',
+      ru: 'Тесты интересов (RIASEC) и способностей, результаты объясняет специалист.',
+      en: 'Interest (RIASEC) and ability tests, with the results explained by a specialist.',
+    },
+  },
+  {
+    name: { kk: 'Онлайн кеңес (бейнебайланыс)', ru: 'Онлайн-консультация (видеосвязь)', en: 'Online consultation (video)' },
+    description: {
+      kk: 'Орталыққа келу мүмкін болмаса, кеңесті бейнебайланыс арқылы алуға болады.',
+      ru: 'Если прийти в центр нельзя, консультацию можно получить по видеосвязи.',
+      en: 'If you cannot come to the centre, you can have the consultation by video.',
+    },
+  },
+  {
+    name: { kk: 'Ата-аналарға арналған кеңес', ru: 'Консультация для родителей', en: 'Consultation for parents' },
+    description: {
+      kk: 'Баланың қабілетін қалай қолдау және мамандық таңдауда қалай көмектесу туралы.',
+      ru: 'О том, как поддержать способности ребёнка и помочь ему с выбором профессии.',
+      en: 'How to support a child’s abilities and help with choosing a profession.',
+    },
+  },
+  {
+    name: { kk: 'Мектептерге арналған топтық сабақтар', ru: 'Групповые занятия для школ', en: 'Group sessions for schools' },
+    description: {
+      kk: 'Сыныптарға арналған кәсіби бағдар беру сабақтары мен тренингтер, алдын ала келісім бойынша.',
+      ru: 'Профориентационные занятия и тренинги для классов, по предварительной договорённости.',
+      en: 'Career-guidance lessons and workshops for school classes, by arrangement.',
+    },
+  },
+];
+
 /** The 17 centres are demo data, seeded once; a content manager's later edits are kept. */
 export async function seedCentres(strapi: Core.Strapi, regions: Map<string, string>): Promise<void> {
   const file = path.join(strapi.dirs.app.root, 'data', 'centres.json');
@@ -55,7 +98,7 @@ export async function seedCentres(strapi: Core.Strapi, regions: Map<string, stri
   let created = 0;
   for (const [index, row] of rows.entries()) {
     const hue = Math.round((index * 360) / rows.length);
-    const pictures: DemoPicture[] = ['building', 'room'];
+    const pictures = ['building', 'room'] as const;
     const ids = await Promise.all(
       pictures.map((picture) => ensureDemoImage(strapi, `centre-${row.slug}-${picture}.webp`, picture, hue, pictureText[picture].alt.en)),
     );
@@ -87,6 +130,7 @@ export async function seedCentres(strapi: Core.Strapi, regions: Map<string, stri
         description: row.description[locale],
         address: row.address[locale],
         directions: row.directions[locale],
+        services: SERVICES.map((service) => ({ name: service.name[locale], description: service.description[locale] })),
         gallery: pictures.map((picture) => ({
           image: images.get(picture),
           alt: pictureText[picture].alt[locale],

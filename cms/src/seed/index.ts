@@ -2,16 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './locales';
 import { seedRegions, seedLocalities } from './regions';
 import { seedCentres } from './centres';
-import { grantCabinet, grantPublicRead } from './permissions';
+import { grantCabinet, grantPublicRead, grantPublicContentRead } from './permissions';
 import { seedSuperAdmin } from './admin';
-import { arrangeAdminLists } from './admin-layout';
+import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS } from './admin-layout';
 import { configureAccounts } from './account-settings';
 import { ensureStaffRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
 import { seedConsentText } from './consent-text';
+import { seedCatalogue } from './catalogue';
+import { seedEditorial } from './editorial';
+import { seedStatistics } from './statistics';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'editorial', 'statistics', 'content-lists'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -29,9 +32,14 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (done.has(step)) continue;
     if (step === 'public-read') await grantPublicRead(strapi);
     if (step === 'centres') await seedCentres(strapi, regions);
-    if (step === 'admin-lists') await arrangeAdminLists(strapi);
+    if (step === 'admin-lists') await arrangeAdminLists(strapi, REFERENCE_LAYOUTS);
     if (step === 'accounts') await configureAccounts(strapi);
     if (step === 'cabinet') await grantCabinet(strapi);
+    if (step === 'content-read') await grantPublicContentRead(strapi);
+    if (step === 'catalogue') await seedCatalogue(strapi, regions);
+    if (step === 'editorial') await seedEditorial(strapi);
+    if (step === 'statistics') await seedStatistics(strapi);
+    if (step === 'content-lists') await arrangeAdminLists(strapi, CONTENT_LAYOUTS);
     done.add(step);
     await store.set({ value: [...done] });
   }

@@ -16,7 +16,9 @@ export async function ensureLocalized(
   key: { field: string; value: string },
   shared: Data,
   perLocale: (locale: Locale) => Data,
+  options: { publish?: boolean } = {},
 ): Promise<{ documentId: string; created: number }> {
+  const status = options.publish ? { status: 'published' } : {};
   const documents = strapi.documents(uid as UID.CollectionType);
   let created = 0;
   // The database query sees every locale at once, whichever was created first.
@@ -26,9 +28,9 @@ export async function ensureLocalized(
     if (documentId) {
       const existing = await documents.findOne({ documentId, locale, fields: ['id'] } as never);
       if (existing) continue;
-      await documents.update({ documentId, locale, data: { ...shared, ...perLocale(locale) } } as never);
+      await documents.update({ documentId, locale, data: { ...shared, ...perLocale(locale) }, ...status } as never);
     } else {
-      const doc = await documents.create({ locale, data: { ...shared, ...perLocale(locale) } } as never);
+      const doc = await documents.create({ locale, data: { ...shared, ...perLocale(locale) }, ...status } as never);
       documentId = (doc as { documentId: string }).documentId;
     }
     created += 1;

@@ -6,15 +6,21 @@ const PUBLIC_READ = ['region', 'locality', 'centre'].flatMap((type) => [
 ]);
 
 /** Lets anonymous visitors (and the site's build) read the public reference content. */
-export async function grantPublicRead(strapi: Core.Strapi): Promise<void> {
+export async function grantPublicRead(strapi: Core.Strapi, actions: string[] = PUBLIC_READ): Promise<void> {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) throw new Error('users-permissions has no public role');
   const permissions = strapi.db.query('plugin::users-permissions.permission');
-  for (const action of PUBLIC_READ) {
+  for (const action of actions) {
     const existing = await permissions.findOne({ where: { action, role: role.id } });
     if (!existing) await permissions.create({ data: { action, role: role.id } });
   }
 }
+
+/** The editorial content the site publishes (added after the reference data, hence its own step). */
+export const PUBLIC_CONTENT = ['news', 'page', 'faq', 'profession', 'specialty', 'institution', 'statistic'];
+
+export const grantPublicContentRead = (strapi: Core.Strapi) =>
+  grantPublicRead(strapi, PUBLIC_CONTENT.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]));
 
 const ACCOUNT_ACTIONS = [
   'account.me', 'account.update', 'account.exportData', 'account.requestDeletion', 'account.cancelDeletion', 'account.logoutEverywhere',

@@ -7,7 +7,12 @@ const UPDATE = 'plugin::content-manager.explorer.update';
 const DELETE = 'plugin::content-manager.explorer.delete';
 
 /** Content the CMS has today; each later plugin adds its own permissions to these roles. */
-const CONTENT: UID.ContentType[] = ['api::centre.centre', 'api::region.region', 'api::locality.locality'];
+const CONTENT: UID.ContentType[] = ['api::centre.centre', 'api::region.region', 'api::locality.locality', ...([
+  'news', 'page', 'faq', 'profession', 'specialty', 'institution', 'statistic',
+].map((type) => `api::${type}.${type}`) as UID.ContentType[])];
+/** What the content manager edits; the types with drafts also need the right to publish. */
+const EDITORIAL: UID.ContentType[] = CONTENT.filter((uid) => !['api::region.region'].includes(uid));
+const PUBLISH = 'plugin::content-manager.explorer.publish';
 
 export type StaffRole = { code: string; name: string; description: string };
 
@@ -34,8 +39,8 @@ function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
     case 'qabilet-content-manager':
       return [
         ...readAll,
-        ...[CREATE, UPDATE, DELETE].map((action) => on(action, 'api::centre.centre')),
-        ...[CREATE, UPDATE, DELETE].map((action) => on(action, 'api::locality.locality')),
+        ...EDITORIAL.flatMap((uid) => [CREATE, UPDATE, DELETE].map((action) => on(action, uid))),
+        ...EDITORIAL.filter((uid) => strapi.contentType(uid).options?.draftAndPublish).map((uid) => ({ action: PUBLISH, subject: uid, properties: { locales: ['kk', 'ru', 'en'] }, conditions: [] })),
         { action: 'plugin::upload.read' },
         { action: 'plugin::upload.assets.create' },
         { action: 'plugin::upload.assets.update' },

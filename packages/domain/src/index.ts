@@ -1,2 +1,4 @@
 export * from './person.ts';
 export * from './phone.ts';
+export * from './profession.ts';
+export * from './statistics.ts';

@@ -30,3 +30,12 @@ const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'r
 export function islandMessages(locale: Locale): Record<string, string> {
   return Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => ISLAND_PREFIXES.some((p) => key.startsWith(p))));
 }
+
+const pick = (locale: Locale, prefixes: string[]) =>
+  Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
+
+/** The strings of the list search-and-filter island. */
+export const filterMessages = (locale: Locale): Record<string, string> => pick(locale, ['filter.']);
+
+/** The strings of the usage map island. */
+export const mapMessages = (locale: Locale): Record<string, string> => pick(locale, ['map.', 'age.', 'format.']);

@@ -24,6 +24,9 @@ export type Centre = {
   latitude: number;
   longitude: number;
   hours: OpeningHours[];
+  services: Array<{ name: string; description: string | null }>;
+  rating: number | null;
+  ratingCount: number | null;
   gallery: Photo[];
   region: RegionRef | null;
   regions: RegionRef[];
@@ -32,7 +35,16 @@ export type Region = RegionRef & { centres: Array<{ slug: string; name: string; 
 
 type Page<T> = { data: T[]; meta: { pagination: { page: number; pageCount: number } } };
 
-async function getAll<T>(path: string, query: Record<string, string>): Promise<T[]> {
+// Many pages ask for the same lists while the site builds: each distinct request is made once.
+const cache = new Map<string, Promise<unknown[]>>();
+
+export function getAllFromCms<T>(path: string, query: Record<string, string>): Promise<T[]> {
+  const key = `${path}?${new URLSearchParams(query)}`;
+  if (!cache.has(key)) cache.set(key, fetchAll<T>(path, query));
+  return cache.get(key) as Promise<T[]>;
+}
+
+async function fetchAll<T>(path: string, query: Record<string, string>): Promise<T[]> {
   const items: T[] = [];
   for (let page = 1; ; page++) {
     const params = new URLSearchParams({ ...query, 'pagination[page]': String(page), 'pagination[pageSize]': '100' });
@@ -56,12 +68,12 @@ export const mediaUrl = (url: string): string => (url.startsWith('http') ? url :
 const collator = (locale: Locale) => new Intl.Collator(locale);
 
 export async function getCentres(locale: Locale): Promise<Centre[]> {
-  const centres = await getAll<Centre>('/api/centres', { locale });
+  const centres = await getAllFromCms<Centre>('/api/centres', { locale });
   return centres.sort((a, b) => collator(locale).compare(a.city, b.city));
 }
 
 export async function getRegions(locale: Locale): Promise<Region[]> {
-  const regions = await getAll<Region>('/api/regions', {
+  const regions = await getAllFromCms<Region>('/api/regions', {
     locale,
     'fields[0]': 'code',
     'fields[1]': 'name',
@@ -77,7 +89,7 @@ export type LocalityOption = { key: string; name: string; region: string };
 
 /** Every locality with its region's code, for the registration form's second list. */
 export async function getLocalities(locale: Locale): Promise<LocalityOption[]> {
-  const rows = await getAll<{ key: string; name: string; region: { code: string } | null }>('/api/localities', {
+  const rows = await getAllFromCms<{ key: string; name: string; region: { code: string } | null }>('/api/localities', {
     locale,
     'fields[0]': 'key',
     'fields[1]': 'name',

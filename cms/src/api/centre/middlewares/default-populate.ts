@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 // `GET /api/centres` answers with what a client needs; an explicit `populate` still wins.
 const populate = {
   hours: true,
+  services: true,
   gallery: { populate: { image: { fields: ['url', 'width', 'height', 'mime', 'formats'] } } },
   region: { fields: ['code', 'name', 'kind'] },
   regions: { fields: ['code', 'name', 'kind'] },
