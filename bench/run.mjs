@@ -1,6 +1,8 @@
 // `npm run bench`: prints the CMS's cold-start time and resident memory (first start on an empty
-// SQLite database, with migrations and seeding, then a start on the seeded one), and the gzip
-// bytes of HTML and JavaScript of every built site page. Figures, not pass/fail.
+// SQLite database, with migrations and seeding, then a start on the seeded one), the gzip bytes of
+// HTML and JavaScript of every built site page (and per kind of page), and Lighthouse's performance
+// and accessibility scores (mobile, simulated slow 4G) for the home page, the professions catalogue
+// and a profession page, run with the system Chromium. Figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { root, siteDir, testSecrets, checkNode } from '../scripts/lib/env.mjs';
 import { compileCms } from '../scripts/lib/strapi.mjs';
+import { createSiteServer } from '../site/server.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -71,6 +74,30 @@ function jsClosure(root, entries) {
   return seen;
 }
 
+/** Serves the built site locally and runs Lighthouse on each path with the system Chromium. */
+async function lighthouse(outDir, paths) {
+  const { default: run } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const server = createSiteServer(outDir, {});
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const results = [];
+    for (const p of paths) {
+      const { lhr } = await run(`http://127.0.0.1:${server.address().port}${p}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], logLevel: 'error', output: 'json' });
+      const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
+      results.push({ path: p, performance: score('performance'), accessibility: score('accessibility') });
+    }
+    return results;
+  } finally {
+    await chrome.kill();
+    server.close();
+  }
+}
+
 try {
   await compileCms();
   const cold = await startCms();
@@ -86,6 +113,7 @@ try {
   const rss = rssMiB(warm.child.pid);
   console.log(`CMS RSS after serving the site build:               ${rss.toFixed(0)} MiB`);
   await stop(warm.child);
+  const lighthouseRuns = await lighthouse(outDir, ['/kk/', '/kk/professions/', '/kk/professions/software-developer/', '/kk/map/']);
 
   const pages = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
   const rows = pages.map((file) => {
@@ -99,6 +127,24 @@ try {
   for (const r of rows) console.log(`${r.page.padEnd(width)}  ${String(r.html).padStart(7)}  ${String(r.js).padStart(5)}`);
   const total = rows.reduce((a, r) => ({ html: a.html + r.html, js: Math.max(a.js, r.js) }), { html: 0, js: 0 });
   console.log(`${rows.length} pages; median html ${rows.map((r) => r.html).sort((a, b) => a - b)[rows.length >> 1]} B gzip; largest JS on a page ${total.js} B gzip`);
+
+  // The same figures by kind of page: one profession page is like another.
+  const kinds = new Map();
+  for (const r of rows) {
+    const kind = r.page.replace(/^\/(kk|ru|en)\//, '/*/').replace(/\/(professions|news|centres|pages|news\/page)\/[^/]+\/$/, '/$1/…/');
+    kinds.set(kind, [...(kinds.get(kind) ?? []), r]);
+  }
+  const kindWidth = Math.max(...[...kinds.keys()].map((k) => k.length));
+  console.log(`\n${'kind of page'.padEnd(kindWidth)}  pages  html gz (median, max)  js gz (max)`);
+  for (const [kind, list] of [...kinds].sort()) {
+    const html = list.map((r) => r.html).sort((a, b) => a - b);
+    console.log(`${kind.padEnd(kindWidth)}  ${String(list.length).padStart(5)}  ${String(html[html.length >> 1]).padStart(7)} ${String(html.at(-1)).padStart(7)}        ${String(Math.max(...list.map((r) => r.js))).padStart(6)}`);
+  }
+  const contentPages = rows.filter((r) => r.js === 0).length;
+  console.log(`${contentPages} of ${rows.length} pages load no JavaScript at all`);
+
+  console.log(`\nLighthouse (mobile, simulated throttling)   performance  accessibility`);
+  for (const run of lighthouseRuns) console.log(`${run.path.padEnd(42)} ${String(run.performance).padStart(11)}  ${String(run.accessibility).padStart(13)}`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

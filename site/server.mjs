@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import zlib from 'node:zlib';
 import { createRebuilder } from './rebuild.mjs';
 import { applyViPreferences, readViCookie, viCookieFromQuery } from './vi-preferences.mjs';
 
@@ -78,6 +79,9 @@ function proxy(req, res, target) {
   req.pipe(upstream);
 }
 
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+const acceptsGzip = (req) => /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+
 const sameToken = (given, expected) => {
   const a = Buffer.from(given ?? '');
   const b = Buffer.from(expected);
@@ -135,8 +139,28 @@ export function createSiteServer(root, { api, rebuild } = {}) {
       } catch {
         return void res.writeHead(503, { 'Retry-After': '2', ...SECURITY_HEADERS }).end();
       }
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', Vary: 'Cookie', ...SECURITY_HEADERS });
-      res.end(req.method === 'HEAD' ? undefined : html);
+      const gzip = acceptsGzip(req);
+      const body = gzip ? zlib.gzipSync(html, { level: 6 }) : html;
+      res.writeHead(status, {
+        'Content-Type': type,
+        'Cache-Control': 'no-cache',
+        Vary: 'Cookie, Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+        ...SECURITY_HEADERS,
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (COMPRESSIBLE.test(type) && acceptsGzip(req)) {
+      res.writeHead(status, {
+        'Content-Type': type,
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        'Content-Encoding': 'gzip',
+        Vary: 'Accept-Encoding',
+        ...SECURITY_HEADERS,
+      });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).on('error', () => res.destroy()).pipe(zlib.createGzip()).pipe(res);
       return;
     }
     res.writeHead(status, {

@@ -31,7 +31,7 @@ async function chooseWithKeys(page: Page, select: Locator, value: string): Promi
 
 async function logInWithKeyboard(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/kk/account/login/');
-  await page.waitForSelector('form button[type=submit]:enabled');
+  await page.waitForSelector('main form button[type=submit]:enabled');
   await typeInto(page, page.getByLabel(kk['field.email'], { exact: true }), email);
   await typeInto(page, page.getByLabel(kk['field.password'], { exact: true }), password);
   await page.keyboard.press('Enter');
@@ -53,7 +53,7 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
     const email = `zhanel.${crypto.randomBytes(3).toString('hex')}@example.kz`;
     await page.goto('/kk/account/register/');
     await page.getByRole('heading', { level: 1, name: kk['register.title'] }).waitFor();
-    await page.waitForSelector('form button[type=submit]:enabled'); // hydrated
+    await page.waitForSelector('main form button[type=submit]:enabled'); // hydrated
 
     // Submitting the empty form shows the problems, field by field, in Kazakh.
     await tabTo(page, page.getByRole('button', { name: kk['register.submit'] }));
@@ -154,7 +154,7 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
   it('a user recovers a forgotten password', async () => {
     const user = await confirmedUser();
     await page.goto('/kk/account/forgot-password/');
-    await page.waitForSelector('form button[type=submit]:enabled');
+    await page.waitForSelector('main form button[type=submit]:enabled');
     const since = ctx.mails.length;
     await typeInto(page, page.getByLabel(kk['field.email'], { exact: true }), user.email);
     await page.keyboard.press('Enter');
@@ -162,7 +162,7 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
     const link = linkIn((await mailTo(user.email, since)).text);
     assert.equal(link.pathname, '/kk/account/reset-password/');
     await page.goto(`${link.pathname}${link.search}`);
-    await page.waitForSelector('form button[type=submit]:enabled');
+    await page.waitForSelector('main form button[type=submit]:enabled');
     await typeInto(page, page.getByLabel(kk['field.password'], { exact: true }), 'Jaña-Qupia5');
     await typeInto(page, page.getByLabel(kk['field.passwordConfirmation'], { exact: true }), 'Jaña-Qupia5');
     await page.keyboard.press('Enter');

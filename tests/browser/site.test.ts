@@ -82,6 +82,8 @@ describe('site in a browser', () => {
     await page.getByRole('radio', { name: en['vi.size.200'] }).check();
     await page.getByRole('radio', { name: en['vi.theme.wb'] }).check();
     await page.getByRole('radio', { name: en['vi.images.off'] }).check();
+    await page.getByRole('button', { name: en['vi.apply'] }).click();
+    await page.waitForURL('**/en/');
     await page.goto('/en/centres/almaty/');
     const state = await page.evaluate(() => ({
       size: getComputedStyle(document.documentElement).fontSize,
@@ -92,22 +94,38 @@ describe('site in a browser', () => {
     // The panel starts closed on each page; opened, it shows the saved choice.
     await page.getByText(en['vi.toggle']).click();
     assert.equal(await page.getByRole('radio', { name: en['vi.theme.wb'] }).isChecked(), true);
+    assert.equal(await page.getByRole('radio', { name: en['vi.theme.default'] }).isChecked(), false);
     await page.getByRole('button', { name: en['vi.reset'] }).click();
-    await page.reload();
+    await page.waitForURL('**/en/centres/almaty/');
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '16px');
   });
 
-  it('applies the visually-impaired settings without JavaScript too', async () => {
+  it('applies and keeps the visually-impaired settings without JavaScript too', async () => {
     const noJs = await ctx.browser!.newContext({ baseURL: ctx.siteUrl, javaScriptEnabled: false });
     try {
       const p = await noJs.newPage();
       await p.goto('/kk/');
       await p.getByText(kk['vi.toggle']).click();
       await p.getByRole('radio', { name: kk['vi.size.150'] }).check();
-      assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
+      assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px', 'previewed at once');
+      await p.getByRole('button', { name: kk['vi.apply'] }).click();
+      await p.waitForURL('**/kk/');
+      await p.goto('/kk/professions/');
+      assert.equal(await p.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px', 'kept on the next page');
     } finally {
       await noJs.close();
     }
+  });
+
+  it('ignores a forged settings cookie and never redirects off the site', async () => {
+    const res = await page.request.get('/vi/?vi-size=999&return=https://evil.example/', { maxRedirects: 0 });
+    assert.equal(res.status(), 303);
+    assert.equal(res.headers()['location'], '/kk/');
+    assert.match(res.headers()['set-cookie'] ?? '', /qabilet-vi=;/);
+    await context.addCookies([{ name: 'qabilet-vi', value: 'size-"><script>x</script>', url: ctx.siteUrl }]);
+    const html = await (await page.request.get('/en/')).text();
+    assert.ok(!html.includes('<script>x'), 'the cookie never reaches the page');
+    assert.match(html, /<html lang="en"/);
   });
 
   it('honours the device asking for more contrast', async () => {
@@ -122,27 +140,34 @@ describe('site in a browser', () => {
     }
   });
 
-  it('loads no JavaScript on content pages beyond the small visually-impaired script', async () => {
-    const files = fs.readdirSync(ctx.siteDir, { recursive: true, encoding: 'utf8' });
-    // The account pages are interactive (islands); every other page is content.
-    for (const file of files.filter((f) => f.endsWith('.html') && !f.includes(`account${path.sep}`) )) {
+  it('loads no JavaScript on content pages; only the account pages, the searchable lists and the map have islands', async () => {
+    const files = fs.readdirSync(ctx.siteDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const interactive = /^(kk|ru|en)\/(account(\/.*)?|professions|institutions|faq|centres|map)\/index\.html$/;
+    let content = 0;
+    for (const file of files) {
       const html = fs.readFileSync(path.join(ctx.siteDir, file), 'utf8');
-      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-      assert.ok(scripts.every((s) => s.includes('src="/vi-mode.js"')), `${file}: ${scripts.join(' ')}`);
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)];
+      if (interactive.test(file.split(path.sep).join('/'))) continue;
+      content += 1;
+      assert.equal(scripts.length, 0, `${file} has a script`);
     }
-    assert.ok(fs.statSync(path.join(ctx.siteDir, 'vi-mode.js')).size < 2048);
+    assert.ok(content > 200, `${content} content pages`);
+    assert.ok(!fs.existsSync(path.join(ctx.siteDir, 'vi-mode.js')));
   });
 
-  it('publishes a sitemap of every page in every locale', async () => {
+  it('publishes a sitemap of every page in every locale, with hreflang alternates', async () => {
     const res = await page.request.get('/sitemap.xml');
     assert.equal(res.status(), 200);
-    const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
-    assert.equal(locs.length, 3 * (3 + 17));
+    const xml = await res.text();
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
     for (const locale of ['kk', 'ru', 'en']) {
-      assert.ok(locs.includes(`/${locale}/`));
-      assert.ok(locs.includes(`/${locale}/centres/almaty/`));
-      assert.ok(locs.includes(`/${locale}/accessibility/`));
+      for (const p of ['', 'centres/almaty/', 'pages/accessibility/', 'professions/', 'professions/bank-teller/', 'news/', 'news/page/2/', 'faq/', 'institutions/', 'map/', 'account/register/']) {
+        assert.ok(locs.includes(`/${locale}/${p}`), `${locale}/${p}`);
+      }
+      assert.ok(!locs.some((l) => l.includes('/404/') || l.includes('reset-password')));
     }
+    assert.equal(new Set(locs).size, locs.length);
+    assert.match(xml, /<xhtml:link rel="alternate" hreflang="ru" href="[^"]+\/ru\/professions\/bank-teller\/"\/>/);
   });
 });
 

@@ -34,8 +34,5 @@ export function islandMessages(locale: Locale): Record<string, string> {
 const pick = (locale: Locale, prefixes: string[]) =>
   Object.fromEntries(Object.entries(catalogues[locale]).filter(([key]) => prefixes.some((p) => key.startsWith(p))));
 
-/** The strings of the list search-and-filter island. */
-export const filterMessages = (locale: Locale): Record<string, string> => pick(locale, ['filter.']);
-
 /** The strings of the usage map island. */
 export const mapMessages = (locale: Locale): Record<string, string> => pick(locale, ['map.', 'age.', 'format.']);
