@@ -39,6 +39,17 @@ describe('site: content pages in a browser', () => {
     await page.getByRole('status').getByText(format(en['filter.count'], { visible: total, total })).waitFor();
   });
 
+  it('leads a younger pupil from what they like to the professions of that interest type', async () => {
+    await page.goto('/kk/');
+    await page.getByRole('link', { name: kk['home.young'] }).click();
+    await page.waitForURL('**/kk/young/');
+    await page.getByRole('link', { name: kk['young.like.artistic'] }).click();
+    await page.waitForURL('**/kk/professions/?riasec=artistic');
+    assert.equal(await page.getByLabel(kk['professions.riasec']).inputValue(), 'artistic');
+    const shown = await page.locator('#profession-list [data-search]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-riasec')));
+    assert.ok(shown.length >= 3 && shown.every((r) => r!.split(' ').includes('artistic')));
+  });
+
   it('lists every profession without JavaScript, and shows none of the controls that need it', async () => {
     const noJs = await ctx.browser!.newContext({ baseURL: ctx.siteUrl, javaScriptEnabled: false });
     try {
