@@ -119,7 +119,8 @@ try {
   const rows = pages.map((file) => {
     const html = fs.readFileSync(path.join(outDir, file));
     const entries = [...html.toString().matchAll(/<script\b[^>]*\bsrc="([^"]+)"|(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
-    const js = [...jsClosure(outDir, entries)].reduce((sum, file) => sum + gzip(fs.readFileSync(file)), 0);
+    const inline = [...html.toString().matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((code) => code.trim());
+    const js = [...jsClosure(outDir, entries)].reduce((sum, file) => sum + gzip(fs.readFileSync(file)), 0) + inline.reduce((sum, code) => sum + gzip(Buffer.from(code)), 0);
     return { page: '/' + file.replace(/index\.html$/, ''), html: gzip(html), js };
   });
   const width = Math.max(...rows.map((r) => r.page.length));
