@@ -173,3 +173,43 @@ describe('admin: a profession breaking the catalogue rules is refused with a cle
     await ctx.strapi.documents('api::profession.profession').delete({ documentId: res.body.data.documentId, locale: '*' });
   });
 });
+
+describe('admin: what a content manager may do with the public content', () => {
+  let token: string;
+  const cm = (path: string) => `/content-manager/collection-types/${path}`;
+  before(async () => {
+    const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-content-manager' } });
+    const email = `content.${Date.now()}@qabilet.example`;
+    const password = 'Content-Manager-2026';
+    await ctx.strapi.service('admin::user').create({ email, firstname: 'Content', lastname: 'Manager', password, isActive: true, registrationToken: null, roles: [role.id] });
+    token = (await api().post('/admin/login').send({ email, password }).expect(200)).body.data.token;
+  });
+
+  it('writes, publishes and unpublishes a news item', async () => {
+    const cover = (await api().get('/api/news-items?locale=kk&pagination[pageSize]=1').expect(200)).body.data[0].cover.id;
+    const created = await api()
+      .post(cm('api::news.news?locale=kk'))
+      .set('Authorization', `Bearer ${token}`)
+      .send({ slug: `cm-news-${Date.now()}`, title: 'Жаңалық', summary: 'Қысқаша', coverAlt: 'Сурет', date: '2026-11-29', cover, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Мәтін' }] }] })
+      .expect(201);
+    const id = created.body.data.documentId;
+    await api().post(cm(`api::news.news/${id}/actions/publish?locale=kk`)).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    const published = await api().get(`/api/news-items?locale=kk&filters[documentId][$eq]=${id}`).expect(200);
+    assert.equal(published.body.data.length, 1);
+    await api().post(cm(`api::news.news/${id}/actions/unpublish?locale=kk`)).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await api().delete(cm(`api::news.news/${id}?locale=kk`)).set('Authorization', `Bearer ${token}`).expect(200);
+  });
+
+  it('edits a profession but not the regions, which are reference data', async () => {
+    const [profession] = (await api().get('/api/professions?locale=ru&pagination[pageSize]=1').expect(200)).body.data;
+    await api().put(cm(`api::profession.profession/${profession.documentId}?locale=ru`)).set('Authorization', `Bearer ${token}`).send({ summary: `${profession.summary}` }).expect(200);
+    const [region] = (await api().get('/api/regions?locale=ru&pagination[pageSize]=1').expect(200)).body.data;
+    const refused = await api().put(cm(`api::region.region/${region.documentId}?locale=ru`)).set('Authorization', `Bearer ${token}`).send({ name: 'Changed' });
+    assert.equal(refused.status, 403);
+  });
+
+  it('cannot see the users or their personal data', async () => {
+    const res = await api().get(cm('plugin::users-permissions.user?page=1&pageSize=10')).set('Authorization', `Bearer ${token}`);
+    assert.equal(res.status, 403);
+  });
+});

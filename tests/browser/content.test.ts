@@ -11,6 +11,13 @@ const en = messages('en');
 const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
 
 describe('site: content pages in a browser', () => {
+  it('gives every page an Open Graph image that exists', async () => {
+    const html = await (await fetch(`${ctx.siteUrl}/en/`)).text();
+    const image = html.match(/<meta property="og:image" content="([^"]+)"/)?.[1];
+    assert.ok(image, 'og:image');
+    assert.equal((await fetch(`${ctx.siteUrl}${new URL(image).pathname}`)).status, 200);
+  });
+
   let context: BrowserContext;
   let page: Page;
   beforeEach(async () => {

@@ -36,9 +36,10 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'accounts') await configureAccounts(strapi);
     if (step === 'cabinet') await grantCabinet(strapi);
     if (step === 'content-read') await grantPublicContentRead(strapi);
-    if (step === 'catalogue') await seedCatalogue(strapi, regions);
+    // One transaction each: hundreds of entries, one commit.
+    if (step === 'catalogue') await strapi.db.transaction(() => seedCatalogue(strapi, regions));
     if (step === 'editorial') await seedEditorial(strapi);
-    if (step === 'statistics') await seedStatistics(strapi);
+    if (step === 'statistics') await strapi.db.transaction(() => seedStatistics(strapi));
     if (step === 'content-lists') await arrangeAdminLists(strapi, CONTENT_LAYOUTS);
     done.add(step);
     await store.set({ value: [...done] });
