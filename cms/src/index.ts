@@ -3,7 +3,7 @@ import { seed } from './seed';
 import { ensureRateLimitTable, sweep } from './lib/rate-limit';
 import { registerStaffConditions } from './staff/conditions';
 import { registerProfessionRules } from './content/profession-rules';
-import { registerSiteRebuild } from './content/site-rebuild';
+import { registerSiteRebuild, startSiteRebuildCalls } from './content/site-rebuild';
 
 let sweeper: NodeJS.Timeout | undefined;
 
@@ -19,8 +19,8 @@ export default {
     await ensureRateLimitTable(strapi);
     sweeper = setInterval(() => sweep(strapi).catch((e) => strapi.log.warn(`rate-limit sweep: ${e.message}`)), 10 * 60_000);
     sweeper.unref();
-    if (process.env.QABILET_SEED === 'false') return;
-    await seed(strapi);
+    if (process.env.QABILET_SEED !== 'false') await seed(strapi);
+    startSiteRebuildCalls();
   },
 
   destroy() {

@@ -8,24 +8,48 @@ const PUBLIC_TYPES = new Set(
 const WITH_DRAFTS = ['publish', 'unpublish', 'delete'];
 const WITHOUT_DRAFTS = ['create', 'update', 'delete'];
 
+// Changes within this time make one call (an import of a hundred entries, one rebuild).
+const COALESCE_MS = 1000;
+// The seed at start-up writes hundreds of entries before the site is even built: no calls then.
+let listening = false;
+
+/** Called at the end of bootstrap: from now on, changes to public content call for a rebuild. */
+export const startSiteRebuildCalls = (): void => {
+  listening = true;
+};
+
 /**
- * Tells the site server to rebuild after a change to public content. Only the content type's
- * name is sent, never the entry, and a failure is logged, never in the editor's way.
+ * Tells the site server to rebuild after a change to public content. Only the content types'
+ * names are sent, never an entry, and a failure is logged, never in the editor's way.
  */
 export function registerSiteRebuild(strapi: Core.Strapi): void {
-  strapi.documents.use(async (context, next) => {
-    const result = await next();
-    if (!PUBLIC_TYPES.has(context.uid)) return result;
-    const drafts = Boolean(strapi.contentType(context.uid).options?.draftAndPublish);
-    if (!(drafts ? WITH_DRAFTS : WITHOUT_DRAFTS).includes(context.action)) return result;
+  let timer: NodeJS.Timeout | undefined;
+  const changed = new Set<string>();
+
+  const call = () => {
+    timer = undefined;
     const url = strapi.config.get<string>('site.rebuildUrl');
-    if (!url) return result;
+    const models = [...changed];
+    changed.clear();
+    if (!url) return;
     const token = strapi.config.get<string>('site.rebuildToken');
-    fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: context.uid }) })
+    fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ models }) })
       .then((response) => {
         if (response.status !== 202) strapi.log.warn(`site rebuild: ${url} answered ${response.status}`);
       })
       .catch((error: Error) => strapi.log.warn(`site rebuild: ${url} unreachable (${error.message})`));
+  };
+
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (!listening || !PUBLIC_TYPES.has(context.uid)) return result;
+    const drafts = Boolean(strapi.contentType(context.uid).options?.draftAndPublish);
+    if (!(drafts ? WITH_DRAFTS : WITHOUT_DRAFTS).includes(context.action)) return result;
+    changed.add(context.uid);
+    if (!timer) {
+      timer = setTimeout(call, COALESCE_MS);
+      timer.unref();
+    }
     return result;
   });
 }
