@@ -26,10 +26,12 @@ function build(outDir, cmsUrl) {
 }
 
 /**
- * @param {{ outDir: string, cmsUrl: string, delayMs?: number, log?: (line: string) => void }} options
+ * @param {{ outDir: string, cmsUrl: string, delayMs?: number, log?: (line: string) => void,
+ *   build?: (outDir: string, cmsUrl: string) => Promise<void> }} options `build` is `astro build`
+ *   unless a test gives another
  * @returns {{ schedule(): void, idle(): Promise<void>, builds: number }}
  */
-export function createRebuilder({ outDir, cmsUrl, delayMs = 5000, log = console.log }) {
+export function createRebuilder({ outDir, cmsUrl, delayMs = 5000, log = console.log, build: buildSite = build }) {
   let timer;
   let running;
   let again = false;
@@ -58,7 +60,7 @@ export function createRebuilder({ outDir, cmsUrl, delayMs = 5000, log = console.
       const began = Date.now();
       try {
         await fs.rm(next, { recursive: true, force: true });
-        await build(next, cmsUrl);
+        await buildSite(next, cmsUrl);
         await fs.rm(old, { recursive: true, force: true });
         await fs.rename(outDir, old).catch(() => {});
         await fs.rename(next, outDir);
