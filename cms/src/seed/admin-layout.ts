@@ -45,3 +45,24 @@ export async function arrangeAdminLists(strapi: Core.Strapi, layouts: Record<str
     });
   }
 }
+
+/** The field that names each entry of a repeatable component in the admin's collapsed lists. */
+const COMPONENT_TITLES: Record<string, string> = {
+  'profession.demand': 'year',
+  'profession.skill': 'name',
+  'page.accordion-item': 'question',
+  'centre.service': 'name',
+  'centre.opening-hours': 'day',
+  'media.photo': 'alt',
+};
+
+/** So that a content manager sees "2024" or a question, not an empty row, in a collapsed list. */
+export async function titleComponentEntries(strapi: Core.Strapi): Promise<void> {
+  const service = strapi.plugin('content-manager').service('components');
+  for (const [uid, field] of Object.entries(COMPONENT_TITLES)) {
+    const component = service.findComponent(uid);
+    if (!component) continue;
+    const configuration = await service.findConfiguration(component);
+    await service.updateConfiguration(component, { ...configuration, settings: { ...configuration.settings, mainField: field } });
+  }
+}

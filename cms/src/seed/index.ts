@@ -4,7 +4,7 @@ import { seedRegions, seedLocalities } from './regions';
 import { seedCentres } from './centres';
 import { grantCabinet, grantPublicRead, grantPublicContentRead } from './permissions';
 import { seedSuperAdmin } from './admin';
-import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS } from './admin-layout';
+import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, titleComponentEntries } from './admin-layout';
 import { configureAccounts } from './account-settings';
 import { ensureStaffRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
@@ -14,7 +14,7 @@ import { seedEditorial } from './editorial';
 import { seedStatistics } from './statistics';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'editorial', 'statistics', 'content-lists'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'editorial', 'statistics', 'content-lists', 'component-titles'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -41,6 +41,7 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'editorial') await seedEditorial(strapi);
     if (step === 'statistics') await strapi.db.transaction(() => seedStatistics(strapi));
     if (step === 'content-lists') await arrangeAdminLists(strapi, CONTENT_LAYOUTS);
+    if (step === 'component-titles') await titleComponentEntries(strapi);
     done.add(step);
     await store.set({ value: [...done] });
   }
