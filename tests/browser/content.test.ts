@@ -124,6 +124,8 @@ describe('site: content pages in a browser', () => {
     await page.getByText(en['centre.rating.none']).waitFor();
     await page.getByRole('img', { name: /Oskemen/ }).waitFor();
     assert.ok(await page.getByRole('link', { name: en['centre.book'] }).isVisible());
+    const figures = page.getByRole('table', { name: en['centre.figures'] });
+    assert.ok((await figures.getByRole('row').count()) >= 3, 'a header and at least two years');
   });
 
   it('renders a static page from its blocks, the accordion usable by keyboard', async () => {

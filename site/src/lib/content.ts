@@ -78,13 +78,29 @@ export async function getInstitutions(locale: Locale): Promise<Institution[]> {
   return [...rows].sort((a, b) => collator(locale).compare(a.name, b.name));
 }
 
+type StatisticEntry = { year: number; ageGroup: AgeGroup; format: ServiceFormat; consultations: number; tests: number; region: { code: string } | null; centre: { slug: string } | null };
+const statisticEntries = () => getAllFromCms<StatisticEntry>('/api/statistics', {});
+
 /** Every yearly figure, flattened to the shape the domain's `summariseByRegion` adds up. */
 export async function getStatistics(): Promise<StatisticRow[]> {
-  const rows = await getAllFromCms<{ year: number; ageGroup: AgeGroup; format: ServiceFormat; consultations: number; tests: number; region: { code: string } | null }>(
-    '/api/statistics',
-    {},
-  );
+  const rows = await statisticEntries();
   return rows.filter((r) => r.region).map((r) => ({ year: r.year, region: r.region!.code, ageGroup: r.ageGroup, format: r.format, consultations: r.consultations, tests: r.tests }));
+}
+
+export type CentreYear = { year: number; consultations: number; tests: number; online: number };
+
+/** A centre's figures by year, newest first: consultations, tests, and how many were online. */
+export async function getCentreFigures(slug: string): Promise<CentreYear[]> {
+  const years = new Map<number, CentreYear>();
+  for (const row of await statisticEntries()) {
+    if (row.centre?.slug !== slug) continue;
+    const year = years.get(row.year) ?? { year: row.year, consultations: 0, tests: 0, online: 0 };
+    year.consultations += row.consultations;
+    year.tests += row.tests;
+    if (row.format === 'online') year.online += row.consultations;
+    years.set(row.year, year);
+  }
+  return [...years.values()].sort((a, b) => b.year - a.year);
 }
 
 export type RegionShape = { code: string; name: string; kind: 'oblast' | 'city'; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } };
