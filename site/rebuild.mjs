@@ -2,26 +2,25 @@
 // saving five entries causes one build), one build at a time (a change during a build causes one
 // more after it), built aside and swapped in, so visitors never see a half-built site.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-const astro = path.join(import.meta.dirname, 'node_modules', '.bin', 'astro');
+// The site's own astro, or the one npm hoisted to the root of the workspace.
+const astro = [path.join(import.meta.dirname, 'node_modules', '.bin', 'astro'), path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'astro')].find(existsSync);
 
 function build(outDir, cmsUrl) {
   return new Promise((resolve, reject) => {
-    const bin = [astro, path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'astro')];
-    fs.access(bin[0])
-      .then(() => bin[0], () => bin[1])
-      .then((command) => {
-        const child = spawn(command, ['build'], {
-          cwd: import.meta.dirname,
-          env: { ...process.env, CMS_URL: cmsUrl, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        });
-        let errors = '';
-        child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited ${code}: ${errors.trim()}`))));
-      }, reject);
+    if (!astro) return reject(new Error('astro is not installed (npm install)'));
+    const child = spawn(astro, ['build'], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, CMS_URL: cmsUrl, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`astro build exited ${code}: ${errors.trim()}`))));
   });
 }
 

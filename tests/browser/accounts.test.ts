@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { kk } from './messages.ts';
 import { ctx, mailTo } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
 
-const kk = JSON.parse(fs.readFileSync(new URL('../../site/src/i18n/kk.json', import.meta.url), 'utf8'));
 
 /** Moves focus with Tab alone until `target` has it: proves it is reachable by keyboard, in order. */
 async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {

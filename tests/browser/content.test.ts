@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import request from 'supertest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ctx } from '../setup/context.ts';
+import { en, kk, ru } from './messages.ts';
 
-const messages = (locale: string) => JSON.parse(fs.readFileSync(new URL(`../../site/src/i18n/${locale}.json`, import.meta.url), 'utf8'));
-const kk = messages('kk');
-const ru = messages('ru');
-const en = messages('en');
 const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
 
 describe('site: content pages in a browser', () => {

@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ctx } from '../setup/context.ts';
+import { en, kk, ru } from './messages.ts';
 
-const messages = (locale: string) => JSON.parse(fs.readFileSync(new URL(`../../site/src/i18n/${locale}.json`, import.meta.url), 'utf8'));
-const kk = messages('kk');
-const ru = messages('ru');
-const en = messages('en');
 
 describe('site in a browser', () => {
   let context: BrowserContext;

@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { EDITORIAL_TYPES, REFERENCE_TYPES } from './types';
 
 /** The content the public site is built from: a change to any of it calls for a rebuild. */
-const PUBLIC_TYPES = new Set(
-  ['news', 'page', 'faq', 'profession', 'specialty', 'institution', 'statistic', 'centre', 'region', 'locality'].map((type) => `api::${type}.${type}`),
-);
+const PUBLIC_TYPES = new Set<string>([...EDITORIAL_TYPES, ...REFERENCE_TYPES]);
 // With drafts, only publishing changes what the public sees; without, every save does.
 const WITH_DRAFTS = ['publish', 'unpublish', 'delete'];
 const WITHOUT_DRAFTS = ['create', 'update', 'delete'];

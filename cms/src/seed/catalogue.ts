@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { dataPath, readDataFile } from './data-file';
 import { ensureLocalized, type Locale, type Trilingual } from './localized';
 import { iconExists } from '../content/profession-rules';
 
@@ -21,13 +21,9 @@ type ProfessionRow = {
 };
 type InstitutionRow = { slug: string; kind: string; region: string; locality: string; website: string; specialties: string[]; name: Trilingual };
 
-const read = async <T>(strapi: Core.Strapi, ...parts: string[]): Promise<T> =>
-  JSON.parse(await fs.readFile(path.join(strapi.dirs.app.root, 'data', ...parts), 'utf8')) as T;
-
 async function readProfessions(strapi: Core.Strapi): Promise<ProfessionRow[]> {
-  const dir = path.join(strapi.dirs.app.root, 'data', 'professions');
-  const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json')).sort();
-  return (await Promise.all(files.map((f) => read<ProfessionRow[]>(strapi, 'professions', f)))).flat();
+  const files = (await fs.readdir(dataPath(strapi, 'professions'))).filter((f) => f.endsWith('.json')).sort();
+  return (await Promise.all(files.map((f) => readDataFile<ProfessionRow[]>(strapi, 'professions', f)))).flat();
 }
 
 function lookup(map: Map<string, string>, what: string, owner: string) {
@@ -42,7 +38,7 @@ function lookup(map: Map<string, string>, what: string, owner: string) {
 export async function seedCatalogue(strapi: Core.Strapi, regions: Map<string, string>): Promise<void> {
   const specialties = new Map<string, string>();
   let created = 0;
-  for (const row of await read<SpecialtyRow[]>(strapi, 'specialties.json')) {
+  for (const row of await readDataFile<SpecialtyRow[]>(strapi, 'specialties.json')) {
     const result = await ensureLocalized(strapi, 'api::specialty.specialty', { field: 'key', value: row.key }, { key: row.key, level: row.level, code: row.code }, (locale) => ({ name: row.name[locale] }));
     specialties.set(row.key, result.documentId);
     created += result.created;
@@ -83,7 +79,7 @@ export async function seedCatalogue(strapi: Core.Strapi, regions: Map<string, st
 
   const localities = new Map<string, string>();
   for (const l of await strapi.db.query('api::locality.locality').findMany({ select: ['key', 'documentId'] })) localities.set(l.key, l.documentId);
-  for (const row of await read<InstitutionRow[]>(strapi, 'institutions.json')) {
+  for (const row of await readDataFile<InstitutionRow[]>(strapi, 'institutions.json')) {
     const result = await ensureLocalized(
       strapi,
       'api::institution.institution',

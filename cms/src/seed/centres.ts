@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readDataFile } from './data-file';
 import { ensureLocalized, type Locale, type Trilingual } from './localized';
 import { ensureDemoImage } from './demo-images';
 
@@ -93,8 +92,7 @@ const SERVICES: Array<{ name: Trilingual; description: Trilingual }> = [
 
 /** The 17 centres are demo data, seeded once; a content manager's later edits are kept. */
 export async function seedCentres(strapi: Core.Strapi, regions: Map<string, string>): Promise<void> {
-  const file = path.join(strapi.dirs.app.root, 'data', 'centres.json');
-  const rows = JSON.parse(await fs.readFile(file, 'utf8')) as CentreRow[];
+  const rows = await readDataFile<CentreRow[]>(strapi, 'centres.json');
   let created = 0;
   for (const [index, row] of rows.entries()) {
     const hue = Math.round((index * 360) / rows.length);

@@ -1,12 +1,10 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readDataFile } from './data-file';
 import { ensureLocalized, type Trilingual } from './localized';
 
 /** The consent text in force; a version is reference data, added once and never changed. */
 export async function seedConsentText(strapi: Core.Strapi): Promise<void> {
-  const file = path.join(strapi.dirs.app.root, 'data', 'consent-text.json');
-  const text = JSON.parse(await fs.readFile(file, 'utf8')) as { version: string; effectiveFrom: string; title: Trilingual; body: Trilingual };
+  const text = await readDataFile<{ version: string; effectiveFrom: string; title: Trilingual; body: Trilingual }>(strapi, 'consent-text.json');
   await ensureLocalized(
     strapi,
     'api::consent-text.consent-text',

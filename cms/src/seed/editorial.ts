@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readDataFile } from './data-file';
 import { ensureLocalized, LOCALES, type Locale, type Trilingual } from './localized';
 import { ensureDemoImage, type DemoPicture } from './demo-images';
 import { toBlocks } from './blocks';
@@ -15,15 +14,12 @@ type BlockRow =
   | { type: 'accordion'; title?: Trilingual; items: Array<{ question: Trilingual; answer: Lines }> };
 type PageRow = { slug: string; title: Trilingual; summary: Trilingual; blocks: BlockRow[] };
 
-const read = async <T>(strapi: Core.Strapi, file: string): Promise<T> =>
-  JSON.parse(await fs.readFile(path.join(strapi.dirs.app.root, 'data', file), 'utf8')) as T;
-
 const hueOf = (text: string): number => [...text].reduce((sum, ch) => (sum * 31 + ch.charCodeAt(0)) % 360, 7);
 
 /** News, the FAQ and the static pages, published in three languages: demo data, seeded once. */
 export async function seedEditorial(strapi: Core.Strapi): Promise<void> {
   let created = 0;
-  for (const row of await read<NewsRow[]>(strapi, 'news.json')) {
+  for (const row of await readDataFile<NewsRow[]>(strapi, 'news.json')) {
     const cover = await ensureDemoImage(strapi, `news-${row.slug}.webp`, row.cover, hueOf(row.slug), row.coverAlt.en);
     const result = await ensureLocalized(
       strapi,
@@ -36,7 +32,7 @@ export async function seedEditorial(strapi: Core.Strapi): Promise<void> {
     created += result.created;
   }
 
-  const faq = await read<FaqRow[]>(strapi, 'faq.json');
+  const faq = await readDataFile<FaqRow[]>(strapi, 'faq.json');
   for (const [order, row] of faq.entries()) {
     const result = await ensureLocalized(
       strapi,
@@ -49,7 +45,7 @@ export async function seedEditorial(strapi: Core.Strapi): Promise<void> {
     created += result.created;
   }
 
-  for (const row of await read<PageRow[]>(strapi, 'pages.json')) {
+  for (const row of await readDataFile<PageRow[]>(strapi, 'pages.json')) {
     const images = new Map<number, number>();
     for (const [index, block] of row.blocks.entries()) {
       if (block.type === 'image') images.set(index, await ensureDemoImage(strapi, `page-${row.slug}-${index}.webp`, block.picture, hueOf(row.slug), block.alt.en));

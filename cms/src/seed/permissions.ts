@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { EDITORIAL_TYPES } from '../content/types';
 
 const PUBLIC_READ = ['region', 'locality', 'centre'].flatMap((type) => [
   `api::${type}.${type}.find`,
@@ -17,10 +18,8 @@ export async function grantPublicRead(strapi: Core.Strapi, actions: string[] = P
 }
 
 /** The editorial content the site publishes (added after the reference data, hence its own step). */
-export const PUBLIC_CONTENT = ['news', 'page', 'faq', 'profession', 'specialty', 'institution', 'statistic'];
-
 export const grantPublicContentRead = (strapi: Core.Strapi) =>
-  grantPublicRead(strapi, PUBLIC_CONTENT.flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]));
+  grantPublicRead(strapi, EDITORIAL_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]));
 
 const ACCOUNT_ACTIONS = [
   'account.me', 'account.update', 'account.exportData', 'account.requestDeletion', 'account.cancelDeletion', 'account.logoutEverywhere',

@@ -1,6 +1,5 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { readDataFile } from './data-file';
 import { ensureLocalized, type Locale } from './localized';
 
 type RegionFeature = {
@@ -16,13 +15,9 @@ type LocalityRow = {
   name: Record<Locale, string>;
 };
 
-async function readJson<T>(strapi: Core.Strapi, file: string): Promise<T> {
-  return JSON.parse(await fs.readFile(path.join(strapi.dirs.app.root, 'data', file), 'utf8')) as T;
-}
-
 /** The regions are real reference data: every start makes sure all 20 exist in all locales. */
 export async function seedRegions(strapi: Core.Strapi): Promise<Map<string, string>> {
-  const { features } = await readJson<{ features: RegionFeature[] }>(strapi, 'kz-regions.geojson');
+  const { features } = await readDataFile<{ features: RegionFeature[] }>(strapi, 'kz-regions.geojson');
   const ids = new Map<string, string>();
   let created = 0;
   for (const { properties: p, geometry } of features) {
@@ -41,7 +36,7 @@ export async function seedRegions(strapi: Core.Strapi): Promise<Map<string, stri
 }
 
 export async function seedLocalities(strapi: Core.Strapi, regions: Map<string, string>): Promise<void> {
-  const rows = await readJson<LocalityRow[]>(strapi, 'localities.json');
+  const rows = await readDataFile<LocalityRow[]>(strapi, 'localities.json');
   let created = 0;
   for (const row of rows) {
     const region = regions.get(row.region);

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { MY_CENTRE, MY_REGION } from './conditions';
+import { EDITORIAL_TYPES, REFERENCE_TYPES } from '../content/types';
 
 const READ = 'plugin::content-manager.explorer.read';
 const CREATE = 'plugin::content-manager.explorer.create';
@@ -7,9 +8,7 @@ const UPDATE = 'plugin::content-manager.explorer.update';
 const DELETE = 'plugin::content-manager.explorer.delete';
 
 /** Content the CMS has today; each later plugin adds its own permissions to these roles. */
-const CONTENT: UID.ContentType[] = ['api::centre.centre', 'api::region.region', 'api::locality.locality', ...([
-  'news', 'page', 'faq', 'profession', 'specialty', 'institution', 'statistic',
-].map((type) => `api::${type}.${type}`) as UID.ContentType[])];
+const CONTENT: UID.ContentType[] = [...REFERENCE_TYPES, ...EDITORIAL_TYPES];
 /** What the content manager edits; the types with drafts also need the right to publish. */
 const EDITORIAL: UID.ContentType[] = CONTENT.filter((uid) => !['api::region.region'].includes(uid));
 const PUBLISH = 'plugin::content-manager.explorer.publish';

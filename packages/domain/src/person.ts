@@ -2,6 +2,7 @@
  * What a person registering with Qabilet may be called, how old they may be, and what they study.
  * Each rule answers with a stable problem code; the CMS turns codes into localised messages.
  */
+import { parseDate } from './time.ts';
 
 // Kazakh Cyrillic (the Russian alphabet plus Ә Ғ Қ Ң Ө Ұ Ү Һ І), and the Latin Kazakh alphabet of
 // 2021 (Ä Ğ Ñ Ö Ū Ü Ş I/ı İ) with the letters of its 2018 draft (Á Ǵ Ń Ó Ú Ý) still in people's papers.
@@ -40,16 +41,6 @@ export const AGE_LIMITS: Record<UserType, { min: number; max: number }> = {
 };
 export const ADULT_AGE = 18;
 
-/** A calendar date `YYYY-MM-DD` that exists, or undefined. */
-export function parseDate(input: string): { year: number; month: number; day: number } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return { year, month, day };
-}
-
 /** Age in whole years on `today` (a `YYYY-MM-DD` in Kazakhstan's time zone). */
 export function ageOn(birthDate: string, today: string): number {
   const b = parseDate(birthDate);
@@ -57,11 +48,6 @@ export function ageOn(birthDate: string, today: string): number {
   if (!b || !t) throw new RangeError('ageOn needs two YYYY-MM-DD dates');
   const hadBirthday = t.month > b.month || (t.month === b.month && t.day >= b.day);
   return t.year - b.year - (hadBirthday ? 0 : 1);
-}
-
-/** Today's date in Kazakhstan (UTC+5, one time zone since 1 March 2024). */
-export function todayInKazakhstan(now: Date = new Date()): string {
-  return new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
 }
 
 export type BirthDateProblem = 'birthDate.format' | 'birthDate.future' | 'birthDate.tooYoung' | 'birthDate.tooOld';

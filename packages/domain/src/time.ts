@@ -5,17 +5,20 @@
 export const KZ_OFFSET_MINUTES = 5 * 60;
 export const KZ_TIME_ZONE = 'Asia/Almaty';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
-export function isLocalDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+/** A calendar date `YYYY-MM-DD` that exists, or undefined. */
+export function parseDate(input: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return { year, month, day };
 }
+
+/** Whether `value` is a real calendar date written `YYYY-MM-DD`. */
+export const isLocalDate = (value: unknown): value is string => typeof value === 'string' && parseDate(value) !== undefined;
 
 /** Minutes since midnight of `HH:MM`, or undefined. */
 export function minutesOf(time: string): number | undefined {
@@ -33,6 +36,9 @@ export function kzInstant(date: string, minutes: number): Date {
 export function kzDate(instant: Date): string {
   return new Date(instant.getTime() + KZ_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
 }
+
+/** Today's date in Kazakhstan. */
+export const todayInKazakhstan = (now: Date = new Date()): string => kzDate(now);
 
 /** The local time `HH:MM` in Kazakhstan at `instant`. */
 export function kzTime(instant: Date): string {

@@ -90,14 +90,11 @@ export default function UsageMap(props: { regions: MapRegion[]; rows: CompactRow
               {region.kind === 'city' ? <circle cx={region.x} cy={region.y} r={11} className={`region city q${step(value(region.code))}`} /> : null}
             </>
           );
+          const named = { 'aria-label': describe(region), onFocus: () => setActive(region.code), onMouseEnter: () => setActive(region.code), onBlur: () => setActive(null) };
           return region.centre ? (
-            <a key={region.code} href={region.centre.href} aria-label={describe(region)} onFocus={() => setActive(region.code)} onMouseEnter={() => setActive(region.code)} onBlur={() => setActive(null)}>
-              {shape}
-            </a>
+            <a key={region.code} href={region.centre.href} {...named}>{shape}</a>
           ) : (
-            <g key={region.code} tabIndex={0} role="img" aria-label={describe(region)} onFocus={() => setActive(region.code)} onMouseEnter={() => setActive(region.code)} onBlur={() => setActive(null)}>
-              {shape}
-            </g>
+            <g key={region.code} tabIndex={0} role="img" {...named}>{shape}</g>
           );
         })}
       </svg>

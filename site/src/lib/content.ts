@@ -19,6 +19,13 @@ export type Block =
 
 export type Image = { url: string; width: number; height: number };
 
+/** The words of rich text, for search. */
+export function blocksText(nodes: ReadonlyArray<Block | Inline | { type: 'list-item'; children: Inline[] }>): string {
+  return nodes
+    .map((node) => ('text' in node ? node.text : 'children' in node ? blocksText(node.children as Inline[]) : ''))
+    .join(' ');
+}
+
 export type News = { slug: string; isDemo: boolean; date: string; title: string; summary: string; coverAlt: string; cover: Image; body: Block[] };
 export type PageBlock =
   | { __component: 'page.rich-text'; id: number; body: Block[] }
@@ -58,8 +65,7 @@ export type Institution = {
 const collator = (locale: Locale) => new Intl.Collator(locale);
 
 export async function getNews(locale: Locale): Promise<News[]> {
-  const news = await getAllFromCms<News>('/api/news-items', { locale, 'sort[0]': 'date:desc' });
-  return news;
+  return getAllFromCms<News>('/api/news-items', { locale, 'sort[0]': 'date:desc' });
 }
 
 export const getPages = (locale: Locale) => getAllFromCms<Page>('/api/pages', { locale });
