@@ -25,6 +25,24 @@ export const STAFF_ROLES: StaffRole[] = [
 
 type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
 
+/**
+ * The booking plugin's admin permissions: specialists and coordinators act on the bookings and
+ * schedules of their scope (the plugin works the scope out), the others see them.
+ */
+function bookingPermissions(code: string): Permission[] {
+  const manage = ['qabilet-specialist', 'qabilet-regional-coordinator'].includes(code);
+  return [{ action: 'plugin::booking.read' }, ...(manage ? [{ action: 'plugin::booking.manage' }] : [])];
+}
+
+/** Adds the booking permissions to staff roles made before the plugin existed. */
+export async function grantBookingToRoles(strapi: Core.Strapi, ids: Map<string, number>): Promise<void> {
+  for (const [code, roleId] of ids) {
+    const have = new Set((await strapi.db.query('admin::permission').findMany({ where: { role: roleId }, select: ['action'] })).map((p: { action: string }) => p.action));
+    const missing = bookingPermissions(code).filter((p) => !have.has(p.action));
+    if (missing.length) await strapi.service('admin::role').addPermissions(roleId, missing);
+  }
+}
+
 function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
   const fields = (uid: UID.ContentType) => Object.keys(strapi.contentType(uid).attributes).filter((a) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(a));
   const on = (action: string, uid: UID.ContentType, conditions: string[] = []): Permission => ({
@@ -47,13 +65,13 @@ function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
         { action: 'plugin::upload.assets.copy-link' },
       ];
     case 'qabilet-project-curator':
-      return [...readAll, { action: 'plugin::upload.read' }];
+      return [...readAll, { action: 'plugin::upload.read' }, ...bookingPermissions(code)];
     case 'qabilet-regional-coordinator':
-      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION])];
+      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION]), ...bookingPermissions(code)];
     case 'qabilet-specialist':
-      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE])];
+      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE]), ...bookingPermissions(code)];
     case 'qabilet-call-centre-operator':
-      return readAll;
+      return [...readAll, ...bookingPermissions(code)];
     default:
       return [];
   }

@@ -5,3 +5,5 @@ export * from './statistics.ts';
 export * from './time.ts';
 export * from './holidays.ts';
 export * from './slots.ts';
+export * from './language.ts';
+export * from './schedule.ts';

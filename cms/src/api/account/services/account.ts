@@ -1,0 +1,19 @@
+/**
+ * What other parts of Qabilet (the booking plugin, later the assessments) ask of the accounts:
+ * whether a person may use the services, which children are a parent's, and the audit log.
+ * Called as strapi.service('api::account.account').
+ */
+import type { Core } from '@strapi/strapi';
+import { consentState } from '../../../accounts/consent';
+import { findOwnChild } from '../../../accounts/children';
+import { audit, type AuditEntry } from '../../../accounts/audit';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  consentState: (user: { id: number; birthDate: string; deletionRequestedAt?: string | null }) => consentState(strapi, user),
+  findOwnChild: (parentId: number, documentId: unknown) => findOwnChild(strapi, parentId, documentId),
+  /** Whether the parent's consent for this child is given (and not withdrawn). */
+  async childConsentGiven(parentId: number, childId: number): Promise<boolean> {
+    return (await strapi.db.query('api::consent.consent').count({ where: { user: parentId, child: childId, status: 'given' } })) > 0;
+  },
+  audit: (entry: AuditEntry) => audit(strapi, entry),
+});

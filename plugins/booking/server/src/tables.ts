@@ -1,0 +1,65 @@
+/**
+ * Tables the plugin keeps beside its content types, made with plain SQL that means the same on
+ * SQLite and PostgreSQL:
+ * - `booking_cells`: the 5-minute cells each live booking occupies (its slot and the buffer after
+ *   it). The primary key (specialist, cell) is what makes a double booking impossible: two
+ *   transactions can both pass every check in code, only one can commit its cells.
+ * - `booking_idempotency`: one row per (user, Idempotency-Key), pointing at the booking it made.
+ * - `booking_outbox`: SMS and e-mails written in the same transaction as the change they report,
+ *   delivered later by the worker (outbox.ts); `dedupe_key` is unique, so nothing is queued twice.
+ */
+import type { Core } from '@strapi/strapi';
+
+export const CELLS = 'booking_cells';
+export const IDEMPOTENCY = 'booking_idempotency';
+export const OUTBOX = 'booking_outbox';
+
+export async function ensureTables(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection;
+  if (!(await knex.schema.hasTable(CELLS))) {
+    await knex.schema.createTable(CELLS, (t) => {
+      t.integer('specialist_id').notNullable();
+      t.bigInteger('cell').notNullable();
+      t.integer('booking_id').notNullable().index();
+      t.primary(['specialist_id', 'cell']);
+    });
+  }
+  if (!(await knex.schema.hasTable(IDEMPOTENCY))) {
+    await knex.schema.createTable(IDEMPOTENCY, (t) => {
+      t.integer('user_id').notNullable();
+      t.string('key', 100).notNullable();
+      t.string('request_hash', 64).notNullable();
+      t.integer('booking_id').notNullable();
+      t.bigInteger('created_at').notNullable().index();
+      t.primary(['user_id', 'key']);
+    });
+  }
+  if (!(await knex.schema.hasTable(OUTBOX))) {
+    await knex.schema.createTable(OUTBOX, (t) => {
+      t.increments('id');
+      t.string('dedupe_key', 120).notNullable().unique();
+      t.string('channel', 10).notNullable();
+      t.string('recipient', 200).notNullable();
+      t.string('subject', 300);
+      t.text('body').notNullable();
+      t.text('html');
+      t.string('language', 5).notNullable();
+      t.integer('booking_id');
+      t.string('status', 10).notNullable().defaultTo('pending');
+      t.integer('attempts').notNullable().defaultTo(0);
+      t.bigInteger('next_at').notNullable();
+      t.bigInteger('lease_until');
+      t.string('lease_owner', 40);
+      t.string('last_error', 300);
+      t.bigInteger('created_at').notNullable();
+      t.bigInteger('sent_at');
+      t.index(['status', 'next_at']);
+    });
+  }
+}
+
+/** Whether a database error is a broken uniqueness (primary key or unique index), on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === '23505' || /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(e?.code ?? '') || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
