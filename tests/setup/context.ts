@@ -17,6 +17,8 @@ export const ctx = {
   mails: [] as ParsedMail[],
   /** Every SMS the CMS sent, as the local Twilio Messages API received it. */
   sms: [] as Array<{ to: string; body: string }>,
+  /** Stops and restarts the local SMS peer (same port): an SMS provider's outage. */
+  smsPeer: { stop: async () => {}, start: async () => {} },
 };
 
 /** Waits for the next mail to `to` that arrives after `since` (an index into ctx.mails). */

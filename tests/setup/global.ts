@@ -25,6 +25,12 @@ async function startSmsOutbox(): Promise<string> {
   outbox = createOutbox(TWILIO_SID, TWILIO_TOKEN);
   ctx.sms = outbox.messages;
   await new Promise<void>((resolve) => outbox!.server.listen(0, '127.0.0.1', resolve));
+  const port = (outbox.server.address() as { port: number }).port;
+  // The booking tests take the SMS peer down for a while and bring it back on the same port.
+  ctx.smsPeer = {
+    stop: () => new Promise<void>((resolve) => { outbox!.server.closeAllConnections(); outbox!.server.close(() => resolve()); }),
+    start: () => new Promise<void>((resolve) => outbox!.server.listen(port, '127.0.0.1', resolve)),
+  };
   return outbox.url();
 }
 
@@ -79,6 +85,9 @@ export async function mochaGlobalSetup(): Promise<void> {
     TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
     TWILIO_FROM: '+77000000001',
     TWILIO_API_BASE: await startSmsOutbox(),
+    // The booking outbox is polled often and retried soon, so that the tests see deliveries quickly.
+    BOOKING_OUTBOX_INTERVAL_MS: '100',
+    BOOKING_RETRY_MS: '200',
   });
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
 

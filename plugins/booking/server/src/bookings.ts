@@ -92,7 +92,9 @@ async function slotState(strapi: Core.Strapi, specialist: Specialist, policy: Ce
   const date = kzDate(start);
   const [exceptions, days] = await Promise.all([exceptionsOf(strapi, [specialist.id], date, date), holidays(strapi)]);
   const query = { hours: specialist.hours, exceptions: exceptions.get(specialist.id) ?? [], holidays: days, timing, policy, now, from: date, to: date };
-  const exists = freeSlots({ ...query, busy: [], policy: { ...policy, minNoticeMinutes: -1e9 } }).some((s) => s.start.getTime() === start.getTime());
+  // Whether the schedule has this slot at all, seen from the day before it (so that a past slot exists, but is past).
+  const dayBefore = new Date(start.getTime() - 86_400_000);
+  const exists = freeSlots({ ...query, busy: [], now: dayBefore, policy: { horizonDays: 2, minNoticeMinutes: 0 } }).some((s) => s.start.getTime() === start.getTime());
   if (!exists) return 'unknown' as const;
   if (!freeSlots({ ...query, busy: [] }).some((s) => s.start.getTime() === start.getTime())) return 'past' as const;
   let busy = (await busyOf(strapi, [specialist.id], date, date)).get(specialist.id) ?? [];

@@ -12,6 +12,7 @@ import { remind } from './bookings';
 import { seedBooking } from './seed';
 
 let timers: NodeJS.Timeout[] = [];
+let stopped = false;
 
 /** Gives the authenticated role the booking actions, once per database (staff may later revoke them). */
 async function grantUsers(strapi: Core.Strapi): Promise<void> {
@@ -32,7 +33,7 @@ function startWorker(strapi: Core.Strapi): void {
   if (every <= 0) return;
   let busy = false;
   const tick = async () => {
-    if (busy) return;
+    if (busy || stopped) return;
     busy = true;
     try {
       await deliverDue(strapi);
@@ -43,6 +44,7 @@ function startWorker(strapi: Core.Strapi): void {
     }
   };
   const hourly = async () => {
+    if (stopped) return;
     try {
       await queueReminders(strapi, (id) => remind(strapi, id));
       await purgeDelivered(strapi);
@@ -50,6 +52,7 @@ function startWorker(strapi: Core.Strapi): void {
       strapi.log.warn(`booking reminders: ${(error as Error).message}`);
     }
   };
+  stopped = false;
   timers = [setInterval(tick, every), setInterval(hourly, Number(process.env.BOOKING_REMINDER_INTERVAL_MS ?? 10 * 60_000))];
   for (const t of timers) t.unref();
 }
@@ -66,6 +69,7 @@ export default {
     startWorker(strapi);
   },
   destroy() {
+    stopped = true;
     for (const t of timers) clearInterval(t);
     timers = [];
   },
