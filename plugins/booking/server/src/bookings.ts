@@ -185,12 +185,17 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
   const state = await slotState(strapi, specialist, policy, service, start, now);
   if (state === 'unknown') throw invalid({ field: 'slot', code: 'slot.unknown' });
   if (state === 'past') throw invalid({ field: 'slot', code: 'slot.past' });
-  if (state === 'taken') throw await takenError(strapi, specialist, service, format, start, now);
+  // Taken — perhaps by this very request's first try, still in flight when we looked above.
+  const replayIfRetried = async () => {
+    const earlier = key ? await strapi.db.connection(IDEMPOTENCY).where({ user_id: userId, key }).first() : undefined;
+    return earlier ? replay(strapi, earlier, requestHash) : undefined;
+  };
+  if (state === 'taken') return (await replayIfRetried()) ?? Promise.reject(await takenError(strapi, specialist, service, format, start, now));
 
   const upcoming = await strapi.db.query(BOOKING).count({
     where: { user: userId, child: child ? child.id : { id: { $null: true } }, service, status: { $in: LIVE }, start: { $gt: now.toISOString() } },
   });
-  if (upcoming >= policy.maxFuturePerService) throw invalid({ field: 'slot', code: 'booking.limit', values: { count: upcoming } });
+  if (upcoming >= policy.maxFuturePerService) return (await replayIfRetried()) ?? Promise.reject(invalid({ field: 'slot', code: 'booking.limit', values: { count: upcoming } }));
 
   const timing = specialist.timings[service]!;
   const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
@@ -228,11 +233,12 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
     await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.create', subjectType: BOOKING, subjectId: row.documentId });
     return { replayed: false, row };
   } catch (error) {
-    if (error instanceof SlotTaken) throw await takenError(strapi, specialist, service, format, start, now);
-    if (error instanceof Replayed) {
-      const earlier = await strapi.db.connection(IDEMPOTENCY).where({ user_id: userId, key }).first();
-      if (earlier) return replay(strapi, earlier, requestHash);
+    if (error instanceof SlotTaken || error instanceof Replayed) {
+      const replayed = await replayIfRetried();
+      if (replayed) return replayed;
     }
+    // Taken, or our first try's transaction rolled back after we waited on its key: either way, 409.
+    if (error instanceof SlotTaken || error instanceof Replayed) throw await takenError(strapi, specialist, service, format, start, now);
     throw error;
   }
 }
@@ -339,7 +345,8 @@ export async function rescheduleByUser(strapi: Core.Strapi, userId: number, docu
       await tell(strapi, trx, (await loadBooking(strapi, { id: row.id }))!, 'rescheduled', String(history.length));
     });
   } catch (error) {
-    if (error instanceof SlotTaken) throw await takenError(strapi, specialist, row.service, row.format, start, now);
+    // Taken, or our first try's transaction rolled back after we waited on its key: either way, 409.
+    if (error instanceof SlotTaken || error instanceof Replayed) throw await takenError(strapi, specialist, row.service, row.format, start, now);
     throw error;
   }
   await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.reschedule', subjectType: BOOKING, subjectId: row.documentId });

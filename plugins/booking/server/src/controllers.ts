@@ -72,7 +72,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const scheduleOf = async (id: number) => {
     const specialist = await strapi.db.query(SPECIALIST).findOne({ where: { id } });
-    const exceptions = await strapi.db.query(EXCEPTION).findMany({ where: { specialist: id }, orderBy: [{ from: 'asc' }, { date: 'asc' }], limit: -1 });
+    const exceptions = await strapi.db.query(EXCEPTION).findMany({ where: { specialist: id }, orderBy: [{ from: 'asc' }, { date: 'asc' }] });
     const { hours, timings, services, formats } = specialist;
     return { id, name: specialist.name, centre: specialist.centre, hours, timings, services, formats, exceptions: exceptions.map(({ id: eid, kind, from, to, date, opens, closes, note }: Record<string, unknown>) => ({ id: eid, kind, from, to, date, opens, closes, note })) };
   };
@@ -82,7 +82,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const user = admin(ctx);
       const scope = await scopeOf(strapi, user);
       const where = scope.specialistIds === 'all' ? {} : { id: { $in: scope.specialistIds } };
-      const specialists = await strapi.db.query(SPECIALIST).findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }], limit: -1 });
+      const specialists = await strapi.db.query(SPECIALIST).findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }] });
       const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { user: { id: user.id } }, select: ['id'] });
       const own = profile ? await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: profile.id }, select: ['id', 'name', 'centre'] }) : null;
       ctx.body = { data: { scope: scope.scope, specialist: own, specialists } };

@@ -94,7 +94,7 @@ export async function queueReminders(strapi: Core.Strapi, remind: (bookingId: nu
   const rows = await strapi.db.query('plugin::booking.booking').findMany({
     where: { status: 'confirmed', start: { $gt: now.toISOString(), $lte: soon.toISOString() } },
     select: ['id', 'start', 'createdAt'],
-    limit: -1,
+   
   });
   let queued = 0;
   for (const r of rows) {

@@ -25,7 +25,7 @@ export function forgetCache(): void {
 
 async function cached(strapi: Core.Strapi) {
   if (cache && Date.now() - cache.at < TTL_MS) return cache;
-  const [policies, holidays] = await Promise.all([strapi.db.query(POLICY).findMany({ limit: -1 }), strapi.db.query(HOLIDAY).findMany({ select: ['date'], limit: -1 })]);
+  const [policies, holidays] = await Promise.all([strapi.db.query(POLICY).findMany({ }), strapi.db.query(HOLIDAY).findMany({ select: ['date'] })]);
   cache = {
     at: Date.now(),
     policies: new Map(policies.map((p: CentrePolicy) => [p.centre, p])),
@@ -39,7 +39,7 @@ export const allPolicies = async (strapi: Core.Strapi): Promise<CentrePolicy[]> 
 export const holidays = async (strapi: Core.Strapi): Promise<Set<string>> => (await cached(strapi)).holidays;
 
 export async function specialistsFor(strapi: Core.Strapi, where: Record<string, unknown>): Promise<Specialist[]> {
-  return strapi.db.query(SPECIALIST).findMany({ where: { active: true, ...where }, limit: -1, orderBy: { id: 'asc' } });
+  return strapi.db.query(SPECIALIST).findMany({ where: { active: true, ...where }, orderBy: { id: 'asc' } });
 }
 
 /** Each specialist's exceptions that touch [from, to]. */
@@ -48,7 +48,7 @@ export async function exceptionsOf(strapi: Core.Strapi, ids: number[], from: str
     ? await strapi.db.query(EXCEPTION).findMany({
         where: { specialist: { id: { $in: ids } }, $or: [{ kind: 'extra', date: { $gte: from, $lte: to } }, { kind: 'closed', from: { $lte: to }, to: { $gte: from } }] },
         populate: { specialist: { select: ['id'] } },
-        limit: -1,
+       
       })
     : [];
   const map = new Map<number, ScheduleException[]>(ids.map((id) => [id, []]));

@@ -26,12 +26,12 @@ export async function scopeOf(strapi: Core.Strapi, user: AdminUser): Promise<Sco
       ? await strapi.db.query('api::centre.centre').findOne({ where: { slug: profile.centre.slug }, populate: { regions: { select: ['code'] } } })
       : null;
     for (const r of own?.regions ?? []) regions.add(r.code);
-    const centres = await strapi.db.query('api::centre.centre').findMany({ where: { regions: { code: { $in: [...regions] } } }, select: ['slug'], limit: -1 });
+    const centres = await strapi.db.query('api::centre.centre').findMany({ where: { regions: { code: { $in: [...regions] } } }, select: ['slug'] });
     const slugs = [...new Set(centres.map((c: { slug: string }) => c.slug))];
-    const specialists = await strapi.db.query(SPECIALIST).findMany({ where: { centre: { $in: slugs } }, select: ['id'], limit: -1 });
+    const specialists = await strapi.db.query(SPECIALIST).findMany({ where: { centre: { $in: slugs } }, select: ['id'] });
     return { scope: 'region', specialistIds: specialists.map((s: { id: number }) => s.id) };
   }
-  const mine = await strapi.db.query(SPECIALIST).findMany({ where: { staffProfile: profile.id }, select: ['id'], limit: -1 });
+  const mine = await strapi.db.query(SPECIALIST).findMany({ where: { staffProfile: profile.id }, select: ['id'] });
   return { scope: 'own', specialistIds: mine.map((s: { id: number }) => s.id) };
 }
 

@@ -25,7 +25,7 @@ const DEMO_NAMES = [
 
 export async function seedHolidays(strapi: Core.Strapi, now = new Date()): Promise<void> {
   const year = Number(kzDate(now).slice(0, 4));
-  const existing = new Set((await strapi.db.query(HOLIDAY).findMany({ select: ['date'], limit: -1 })).map((h: { date: string }) => h.date));
+  const existing = new Set((await strapi.db.query(HOLIDAY).findMany({ select: ['date'] })).map((h: { date: string }) => h.date));
   const store = strapi.store({ type: 'plugin', name: 'booking', key: 'holiday-years' });
   const seeded = new Set<number>(((await store.get()) as number[] | null) ?? []);
   for (const y of [year, year + 1]) {
@@ -37,8 +37,8 @@ export async function seedHolidays(strapi: Core.Strapi, now = new Date()): Promi
 }
 
 export async function seedPolicies(strapi: Core.Strapi): Promise<void> {
-  const centres = await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug'], limit: -1 });
-  const existing = new Set((await strapi.db.query(POLICY).findMany({ select: ['centre'], limit: -1 })).map((p: { centre: string }) => p.centre));
+  const centres = await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug'] });
+  const existing = new Set((await strapi.db.query(POLICY).findMany({ select: ['centre'] })).map((p: { centre: string }) => p.centre));
   for (const { slug } of centres) {
     if (existing.has(slug)) continue;
     await strapi.db.query(POLICY).create({
@@ -48,7 +48,7 @@ export async function seedPolicies(strapi: Core.Strapi): Promise<void> {
 }
 
 export async function seedDemoSpecialists(strapi: Core.Strapi): Promise<void> {
-  const centres = await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug'], orderBy: { slug: 'asc' }, limit: -1 });
+  const centres = await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug'], orderBy: { slug: 'asc' } });
   for (const [i, { slug }] of centres.entries()) {
     for (const [j, name] of (DEMO_NAMES[i % DEMO_NAMES.length] ?? []).entries()) {
       await strapi.db.query(SPECIALIST).create({
@@ -69,7 +69,7 @@ export async function linkDemoSpecialists(strapi: Core.Strapi): Promise<void> {
   const profiles = await strapi.db.query('api::staff-profile.staff-profile').findMany({
     where: { isDemo: true, user: { roles: { code: 'qabilet-specialist' } } },
     populate: { centre: { select: ['slug'] } },
-    limit: -1,
+   
   });
   for (const profile of profiles) {
     if (!profile.centre?.slug || (await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: profile.id } }))) continue;
