@@ -21,10 +21,10 @@ const onGrain = (time: unknown): number | undefined => {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Opening before closing, both HH:MM on the grain (24:00 allowed as a closing time). */
+/** Opening before closing, both HH:MM (00:00–23:55) on the grain. */
 export function isOpening(opens: unknown, closes: unknown): boolean {
   const a = onGrain(opens);
-  const b = closes === '24:00' ? 24 * 60 : onGrain(closes);
+  const b = onGrain(closes);
   return a !== undefined && b !== undefined && a < b;
 }
 
