@@ -400,3 +400,35 @@ describe('booking: staff in the admin', () => {
     assert.equal((await slotsOf(name)).filter((s) => s.date === day).length, 3);
   });
 });
+
+describe('booking: reminders a day before', () => {
+  const name = `Remind ${crypto.randomBytes(3).toString('hex')}`;
+  before(() => specialist(name));
+
+  it('reminds once of a confirmed booking made more than a day ahead, however often the sweep runs', async () => {
+    const phone = `+7706${crypto.randomInt(1e6, 9e6)}`;
+    const user = await adult({ phone });
+    const [slot] = await slotsOf(name);
+    const booked = (await book(user.jwt, slot!.id).expect(201)).body.data;
+    await smsTo(phone, 0); // "request received"
+    const row = await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: booked.id } });
+    // Confirmed three days ago for tomorrow, 20 hours from now.
+    const start = new Date(Date.now() + 20 * 3_600_000);
+    await ctx.strapi.db.connection('booking_bookings').where({ id: row.id }).update({ status: 'confirmed', start, created_at: new Date(Date.now() - 3 * 86_400_000) });
+    const { queueReminders } = await import('../../plugins/booking/dist/server/outbox.js');
+    const { remind } = await import('../../plugins/booking/dist/server/bookings.js');
+    const since = ctx.sms.length;
+    const sweep = () => queueReminders(ctx.strapi, (id: number) => remind(ctx.strapi, id));
+    assert.ok((await sweep()) >= 1);
+    await sweep();
+    const sms = await smsTo(phone, since);
+    assert.match(sms.body, /Qabilet/);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(ctx.sms.slice(since).filter((m) => m.to === phone).length, 1);
+    // A booking made less than a day ahead gets no reminder: its confirmation is fresh.
+    await ctx.strapi.db.connection('booking_bookings').where({ id: row.id }).update({ created_at: new Date(Date.now() - 3_600_000) });
+    const outbox = await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id }).count({ n: '*' });
+    await sweep();
+    assert.deepEqual(await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id }).count({ n: '*' }), outbox);
+  });
+});
