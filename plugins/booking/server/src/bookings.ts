@@ -12,7 +12,7 @@ import {
 } from '@qabilet/domain';
 import { BookingError, invalid, type Problem } from './errors';
 import { BOOKING, busyOf, exceptionsOf, holidays, policyOf, SPECIALIST, type CentrePolicy, type Specialist } from './schedule';
-import { nearestSlots } from './slots';
+import { forgetSlots, nearestSlots } from './slots';
 import { enqueue, type NewsKind } from './notify';
 import { CELLS, IDEMPOTENCY, isUniqueViolation } from './tables';
 import type { Language } from './messages';
@@ -45,14 +45,14 @@ export async function loadBooking(strapi: Core.Strapi, where: Record<string, unk
 }
 
 /** Centres' public details in a language, by slug. */
-async function centresIn(strapi: Core.Strapi, slugs: string[], language: Language) {
+export async function centreNames(strapi: Core.Strapi, slugs: string[], language: Language) {
   const rows = await strapi.db.query('api::centre.centre').findMany({ where: { slug: { $in: [...new Set(slugs)] }, locale: language }, select: ['slug', 'name', 'address', 'phone'] });
   type Centre = { slug: string; name: string; address: string; phone: string };
   return new Map<string, Centre>(rows.map((r: Centre) => [r.slug, r]));
 }
 
 export async function viewsOf(strapi: Core.Strapi, rows: Row[], language: Language, now: Date) {
-  const centres = await centresIn(strapi, rows.map((r) => r.centre), language);
+  const centres = await centreNames(strapi, rows.map((r) => r.centre), language);
   const policies = new Map<string, CentrePolicy | undefined>();
   for (const r of rows) if (!policies.has(r.centre)) policies.set(r.centre, await policyOf(strapi, r.centre));
   return rows.map((r) => {
@@ -120,16 +120,18 @@ class Replayed extends Error {}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-async function contactOf(strapi: Core.Strapi, userId: number) {
+type Contact = { id: number; email: string; phone: string | null; confirmed: boolean; language: string | null; birthDate: string; deletionRequestedAt: string | null };
+
+async function contactOf(strapi: Core.Strapi, userId: number): Promise<Contact | null> {
   return strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id', 'email', 'phone', 'confirmed', 'language', 'birthDate', 'deletionRequestedAt', 'blocked'] });
 }
 
 /** Queues the news of a change to `row` for its user (a parent for a child's booking). */
-async function tell(strapi: Core.Strapi, trx: Knex.Transaction, row: Row, kind: NewsKind, tag: string, reason?: string) {
-  const user = await contactOf(strapi, row.user!.id);
+async function tell(strapi: Core.Strapi, trx: Knex.Transaction, row: Row, kind: NewsKind, tag: string, reason?: string, known?: Contact) {
+  const user = known ?? (await contactOf(strapi, row.user!.id));
   if (!user) return;
   const language: Language = isLanguage(user.language) ? user.language : 'kk';
-  const centre = (await centresIn(strapi, [row.centre], language)).get(row.centre);
+  const centre = (await centreNames(strapi, [row.centre], language)).get(row.centre);
   await enqueue(trx, {
     kind, tag, bookingId: row.id, language, service: row.service, format: row.format, start: new Date(row.start),
     centre: { name: centre?.name ?? row.centre, address: centre?.address ?? '', phone: centre?.phone },
@@ -202,7 +204,7 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
   const heldUntil = new Date(end.getTime() + timing.bufferMinutes * 60_000);
   const status: BookingStatus = policy.autoConfirm ? 'confirmed' : 'requested';
   try {
-    const id = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+    const booked = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }): Promise<Row> => {
       if (key) {
         try {
           await trx(IDEMPOTENCY).insert({ user_id: userId, key, request_hash: requestHash, booking_id: 0, created_at: now.getTime() });
@@ -225,13 +227,14 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
         throw error;
       }
       if (key) await trx(IDEMPOTENCY).where({ user_id: userId, key }).update({ booking_id: created.id });
-      const row = (await loadBooking(strapi, { id: created.id }))!;
-      await tell(strapi, trx, row, status, '0');
-      return created.id as number;
+      // Everything the news and the answer need is at hand: no reading back what was just written.
+      const row: Row = { ...created, user: { id: userId }, child, specialist };
+      await tell(strapi, trx, row, status, '0', undefined, user!);
+      await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
+      return row;
     });
-    const row = (await loadBooking(strapi, { id }))!;
-    await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.create', subjectType: BOOKING, subjectId: row.documentId });
-    return { replayed: false, row };
+    forgetSlots();
+    return { replayed: false, row: booked };
   } catch (error) {
     if (error instanceof SlotTaken || error instanceof Replayed) {
       const replayed = await replayIfRetried();
@@ -294,6 +297,7 @@ async function move(strapi: Core.Strapi, row: Row, to: BookingStatus, actor: Act
     if (to === 'cancelled') await trx(CELLS).where({ booking_id: row.id }).delete();
     if (to === 'confirmed' || to === 'cancelled') await tell(strapi, trx, { ...row, status: to }, to, String((current.history ?? []).length), reason);
   });
+  forgetSlots();
   await accounts(strapi).audit({ actorType: actor.by === 'staff' ? 'admin' : actor.by, actorId: actor.id, action: `booking.${to}`, subjectType: BOOKING, subjectId: row.documentId });
   return (await loadBooking(strapi, { id: row.id }))!;
 }
@@ -344,6 +348,7 @@ export async function rescheduleByUser(strapi: Core.Strapi, userId: number, docu
       }
       await tell(strapi, trx, (await loadBooking(strapi, { id: row.id }))!, 'rescheduled', String(history.length));
     });
+    forgetSlots();
   } catch (error) {
     // Taken, or our first try's transaction rolled back after we waited on its key: either way, 409.
     if (error instanceof SlotTaken || error instanceof Replayed) throw await takenError(strapi, specialist, row.service, row.format, start, now);

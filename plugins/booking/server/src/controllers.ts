@@ -7,8 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { addDays, checkException, checkFormats, checkHours, checkServices, checkTimings, isLocalDate, kzInstant, type Service } from '@qabilet/domain';
 import { answerError, BookingError, invalid, type Problem } from './errors';
 import { languageOf, message } from './messages';
-import { checkSlotQuery, findSlots } from './slots';
-import { actAsStaff, cancelByUser, createBooking, isStaffAction, myBookings, rescheduleByUser, staffBookings, viewsOf } from './bookings';
+import { checkSlotQuery, forgetSlots, slotAnswer } from './slots';
+import { actAsStaff, cancelByUser, centreNames, createBooking, isStaffAction, myBookings, rescheduleByUser, staffBookings, viewsOf } from './bookings';
 import { EXCEPTION, SPECIALIST } from './schedule';
 import { inScope, scopeOf } from './scope';
 
@@ -38,9 +38,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     slots: handle(async (ctx) => {
       const now = new Date();
       const { request, policies } = await checkSlotQuery(strapi, ctx.query as Record<string, unknown>, now);
-      const data = await findSlots(strapi, request, policies, now);
-      ctx.set('Cache-Control', 'public, max-age=30');
-      ctx.body = { data, meta: { timeZone: 'Asia/Almaty', from: request.from, to: request.to, horizonDays: Math.max(...policies.map((p) => p.horizonDays)) } };
+      const answer = await slotAnswer(strapi, request, policies, now);
+      ctx.set('Cache-Control', 'public, max-age=10');
+      ctx.set('ETag', answer.etag);
+      ctx.vary('Accept-Encoding');
+      if (ctx.fresh) {
+        ctx.status = 304;
+        return;
+      }
+      ctx.type = 'application/json; charset=utf-8';
+      if (ctx.acceptsEncodings('gzip', 'identity') === 'gzip') {
+        ctx.set('Content-Encoding', 'gzip');
+        ctx.body = answer.gzip;
+      } else ctx.body = answer.json;
     }),
     create: handle(async (ctx) => {
       const key = ctx.get('idempotency-key') || undefined;
@@ -85,7 +95,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const specialists = await strapi.db.query(SPECIALIST).findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }] });
       const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { user: { id: user.id } }, select: ['id'] });
       const own = profile ? await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: profile.id }, select: ['id', 'name', 'centre'] }) : null;
-      ctx.body = { data: { scope: scope.scope, specialist: own, specialists } };
+      const names = await centreNames(strapi, specialists.map((s: { centre: string }) => s.centre), languageOf(ctx));
+      const named = (s: { centre: string } | null) => s && { ...s, centreName: names.get(s.centre)?.name ?? s.centre };
+      ctx.body = { data: { scope: scope.scope, specialist: named(own), specialists: specialists.map(named) } };
     }),
     bookings: handle(async (ctx) => {
       const { from, to, specialist } = ctx.query as Record<string, unknown>;
@@ -142,6 +154,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!timings.ok) problems.push(...timings.problems);
       if (problems.length || !hours.ok || !timings.ok) throw invalid(problems);
       await strapi.db.query(SPECIALIST).update({ where: { id: specialist.id }, data: { hours: hours.value, timings: timings.value, services, formats } });
+      forgetSlots();
       ctx.body = { data: await scheduleOf(specialist.id) };
     }),
     addException: handle(async (ctx) => {
@@ -150,6 +163,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!checked.ok) throw invalid(checked.problems);
       const e = checked.value;
       await strapi.db.query(EXCEPTION).create({ data: { specialist: specialist.id, ...e } });
+      forgetSlots();
       ctx.status = 201;
       ctx.body = { data: await scheduleOf(specialist.id) };
     }),
@@ -158,6 +172,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const id = Number(ctx.params.exceptionId);
       const deleted = Number.isInteger(id) ? await strapi.db.query(EXCEPTION).delete({ where: { id, specialist: specialist.id } }) : null;
       if (!deleted) throw new BookingError(404, { code: 'specialist.notFound' });
+      forgetSlots();
       ctx.body = { data: await scheduleOf(specialist.id) };
     }),
   };

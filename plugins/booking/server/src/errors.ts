@@ -27,14 +27,14 @@ const NAMES: Record<number, string> = { 400: 'ValidationError', 401: 'Unauthoriz
 
 export function answerError(ctx: Context, language: Language, error: BookingError, translate: (p: Problem) => Problem['values'] = (p) => p.values): void {
   const errors = error.problems.map((p) => ({ path: p.field ? p.field.split('.') : [], message: message(language, p.code, translate(p)), name: NAMES[error.status] ?? 'Error', code: p.code }));
-  const fields = [...new Set(error.problems.map((p) => p.field).filter(Boolean))].join(', ');
   ctx.status = error.status;
   ctx.body = {
     data: null,
     error: {
       status: error.status,
       name: NAMES[error.status] ?? 'Error',
-      message: errors.length === 1 ? errors[0]!.message : message(language, 'validation.summary', { fields }),
+      // Several problems: each message once, in order (the fields' names mean nothing to people).
+      message: [...new Set(errors.map((e) => e.message))].join(' '),
       details: { errors, code: error.problems[0]?.code, ...error.extra },
     },
   };

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { kazakhstanHolidays, kzDate, type WorkingHours } from '@qabilet/domain';
 import { forgetCache, HOLIDAY, POLICY, SPECIALIST } from './schedule';
+import { forgetSlots } from './slots';
 
 const WEEKDAYS_HOURS: WorkingHours[] = (['mon', 'tue', 'wed', 'thu', 'fri'] as const).flatMap((day) => [
   { day, opens: '09:00', closes: '13:00' },
@@ -85,4 +86,5 @@ export async function seedBooking(strapi: Core.Strapi, options: { demo: boolean 
   if (options.demo) await seedDemoSpecialists(strapi);
   await linkDemoSpecialists(strapi);
   forgetCache();
+  forgetSlots();
 }

@@ -2,6 +2,8 @@
  * Free slots for the public: every active specialist of the centre (or of every centre, online)
  * who offers the service and format, through the pure `freeSlots` of packages/domain.
  */
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 import { addDays, checkRange, encodeSlotId, FORMATS, freeSlots, kzDate, SERVICES, type Format, type Service } from '@qabilet/domain';
 import { invalid, type Problem } from './errors';
@@ -53,7 +55,31 @@ export async function slotsOf(strapi: Core.Strapi, specialists: Specialist[], po
 
 const offering = (specialists: Specialist[], service: Service, format: Format) => specialists.filter((s) => s.services?.includes(service) && s.formats?.includes(format));
 
-export async function findSlots(strapi: Core.Strapi, request: SlotRequest, policies: CentrePolicy[], now: Date): Promise<PublicSlot[]> {
+/**
+ * Answers to the same query within a few seconds are served from memory, already serialised and
+ * gzipped: a month of a centre (≈300 KB of JSON, 25 KB gzipped) is computed and encoded once, not
+ * for every visitor. Any booking change or schedule edit in this instance empties it; another
+ * instance's changes show within the TTL — and the database, not this list, decides who gets a slot.
+ */
+const SLOT_TTL_MS = 3000;
+export type SlotAnswer = { at: number; json: Buffer; gzip: Buffer; etag: string };
+const answers = new Map<string, SlotAnswer>();
+export const forgetSlots = () => answers.clear();
+
+export async function slotAnswer(strapi: Core.Strapi, request: SlotRequest, policies: CentrePolicy[], now: Date): Promise<SlotAnswer> {
+  const key = JSON.stringify([request.centre, request.service, request.format, request.from, request.to]);
+  const hit = answers.get(key);
+  if (hit && now.getTime() - hit.at < SLOT_TTL_MS) return hit;
+  const data = await computeSlots(strapi, request, policies, now);
+  const meta = { timeZone: 'Asia/Almaty', from: request.from, to: request.to, horizonDays: Math.max(...policies.map((p) => p.horizonDays)) };
+  const json = Buffer.from(JSON.stringify({ data, meta }));
+  const answer = { at: now.getTime(), json, gzip: zlib.gzipSync(json, { level: 6 }), etag: `W/"${crypto.createHash('sha1').update(json).digest('base64url')}"` };
+  if (answers.size > 500) answers.clear();
+  answers.set(key, answer);
+  return answer;
+}
+
+async function computeSlots(strapi: Core.Strapi, request: SlotRequest, policies: CentrePolicy[], now: Date): Promise<PublicSlot[]> {
   const where = request.centre ? { centre: request.centre } : { centre: { $in: policies.map((p) => p.centre) } };
   const specialists = offering(await specialistsFor(strapi, where), request.service, request.format);
   return slotsOf(strapi, specialists, policies, request.service, request.from, request.to, now);
@@ -64,6 +90,6 @@ export async function nearestSlots(strapi: Core.Strapi, centre: string, service:
   const policy = await policyOf(strapi, centre);
   if (!policy) return [];
   const from = kzDate(around) < kzDate(now) ? kzDate(now) : kzDate(around);
-  const slots = await findSlots(strapi, { centre, service, format, from: addDays(from, -1) < kzDate(now) ? kzDate(now) : addDays(from, -1), to: addDays(from, 7) }, [policy], now);
+  const slots = await computeSlots(strapi, { centre, service, format, from: addDays(from, -1) < kzDate(now) ? kzDate(now) : addDays(from, -1), to: addDays(from, 7) }, [policy], now);
   return slots.sort((a, b) => Math.abs(Date.parse(a.start) - around.getTime()) - Math.abs(Date.parse(b.start) - around.getTime())).slice(0, count).sort((a, b) => a.start.localeCompare(b.start));
 }
