@@ -1,0 +1,98 @@
+/**
+ * The plugin's admin HTTP API (README "Admin API") as typed calls. Every request names the admin's
+ * language, so the server's error messages come back in the language the page is shown in.
+ */
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import type { BookingStatus, Format, Service, Timings, WorkingHours } from '@qabilet/domain';
+
+export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
+export type Status = BookingStatus;
+export type StaffAction = 'confirm' | 'complete' | 'no-show' | 'cancel';
+
+export type SpecialistId = string | number;
+export type SpecialistSummary = { id: SpecialistId; name: string; centre: string; centreName?: string };
+export type Me = { scope: 'own' | 'region' | 'all'; specialist: SpecialistSummary | null; specialists: SpecialistSummary[] };
+
+export type StaffBooking = {
+  id: string;
+  status: Status;
+  service: Service;
+  format: Format;
+  start: string;
+  end: string;
+  date: string;
+  time: string;
+  centre: { slug: string; name?: string };
+  specialist: { id: SpecialistId; name: string };
+  child: { id: string; firstName: string } | null;
+  /** The child's full name, when the booking is for a child (staff see more than the user's own view). */
+  childName?: string | null;
+  person: { surname: string; firstName: string; phone: string | null };
+  videoLink?: string | null;
+};
+
+export const personName = (booking: StaffBooking) => [booking.person.surname, booking.person.firstName].filter(Boolean).join(' ');
+
+export type ScheduleException = {
+  id: string | number;
+  kind: 'closed' | 'extra';
+  from: string | null;
+  to: string | null;
+  date: string | null;
+  opens: string | null;
+  closes: string | null;
+  note: string | null;
+};
+export type NewException = { kind: 'closed'; from: string; to: string; note?: string } | { kind: 'extra'; date: string; opens: string; closes: string; note?: string };
+
+export type WeeklySchedule = {
+  hours: WorkingHours[];
+  /** Only the services offered need timings; the others may be missing. */
+  timings: Timings;
+  services: Service[];
+  formats: Format[];
+};
+export type Schedule = WeeklySchedule & { exceptions: ScheduleException[] };
+
+/** What a failed request tells the person: the server's message and, per field, its message. */
+export type Problem = { message: string; fields: Record<string, string> };
+
+/** Field errors keyed by their dotted path (`hours.2.opens`), as the form fields name themselves. */
+export function problemOf(error: unknown, fallback: string): Problem {
+  if (!isFetchError(error)) return { message: fallback, fields: {} };
+  const body = error.response?.data?.error;
+  const details = body?.details as { errors?: { path?: Array<string | number> | string; message?: string }[] } | undefined;
+  const fields: Record<string, string> = {};
+  for (const item of details?.errors ?? []) {
+    const key = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? '');
+    if (item.message && !(key in fields)) fields[key] = item.message;
+  }
+  return { message: body?.message || fallback, fields };
+}
+
+/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
+export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
+
+export function useBookingApi() {
+  const { get, post, put, del } = useFetchClient();
+  const { locale } = useIntl();
+  return useMemo(() => {
+    const options = { headers: { 'Accept-Language': locale } };
+    const specialistPath = (id: SpecialistId) => `/booking/specialists/${encodeURIComponent(String(id))}`;
+    return {
+      me: async () => (await get<{ data: Me }>('/booking/me', options)).data.data,
+      bookings: async (query: { from: string; to: string; specialist?: SpecialistId }) =>
+        (await get<{ data: StaffBooking[] }>('/booking/bookings', { ...options, params: query })).data.data,
+      act: async (id: string, action: StaffAction, reason?: string) =>
+        (await post<{ data: StaffBooking }>(`/booking/bookings/${encodeURIComponent(id)}/${action}`, reason === undefined ? {} : { reason }, options)).data.data,
+      schedule: async (id: SpecialistId) => (await get<{ data: Schedule }>(`${specialistPath(id)}/schedule`, options)).data.data,
+      saveSchedule: async (id: SpecialistId, schedule: WeeklySchedule) => (await put<{ data: Partial<Schedule> }>(`${specialistPath(id)}/schedule`, schedule, options)).data.data,
+      addException: async (id: SpecialistId, exception: NewException) =>
+        (await post<{ data: ScheduleException }>(`${specialistPath(id)}/exceptions`, exception, options)).data.data,
+      deleteException: async (id: SpecialistId, exceptionId: ScheduleException['id']) =>
+        del(`${specialistPath(id)}/exceptions/${encodeURIComponent(String(exceptionId))}`, options),
+    };
+  }, [get, post, put, del, locale]);
+}
