@@ -2,7 +2,8 @@
 // SQLite database, with migrations and seeding, then a start on the seeded one), the gzip bytes of
 // HTML and JavaScript of every built site page (and per kind of page), and Lighthouse's performance
 // and accessibility scores (mobile, simulated slow 4G) for the home page, the professions catalogue
-// and a profession page, run with the system Chromium. Figures, not pass/fail.
+// and a profession page, run with the system Chromium; then the booking figures of bench/booking.mjs
+// (slot queries, 100 concurrent booking clients on PostgreSQL). Figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import zlib from 'node:zlib';
 import { root, siteDir, testSecrets, checkNode } from '../scripts/lib/env.mjs';
 import { compileCms } from '../scripts/lib/strapi.mjs';
 import { createSiteServer } from '../site/server.mjs';
+import { findPgBinaries } from '../scripts/lib/pg-cluster.mjs';
+import { benchBooking } from './booking.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -146,6 +149,10 @@ try {
 
   console.log(`\nLighthouse (mobile, simulated throttling)   performance  accessibility`);
   for (const run of lighthouseRuns) console.log(`${run.path.padEnd(42)} ${String(run.performance).padStart(11)}  ${String(run.accessibility).padStart(13)}`);
+
+  // Bookings on PostgreSQL (bench/booking.mjs), when its server binaries are installed.
+  if (findPgBinaries()) await benchBooking();
+  else console.log('\nBooking figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

@@ -33,6 +33,25 @@ function run(command, args, options = {}) {
   return child;
 }
 
+const readOr = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+
+/** A hash of every file the admin bundle is built from that this repository can change. */
+function adminSourcesStamp() {
+  const hash = crypto.createHash('sha256');
+  const dirs = [path.join(cmsDir, 'src', 'admin'), ...fs.readdirSync(path.join(root, 'plugins')).map((p) => path.join(root, 'plugins', p, 'admin'))];
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else hash.update(file).update(fs.readFileSync(file));
+    }
+  };
+  dirs.forEach(walk);
+  hash.update(readOr(path.join(root, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
 function finished(child, what) {
   return new Promise((resolve, reject) =>
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code})`)))),
@@ -65,9 +84,14 @@ try {
   const env = ensureCmsEnv();
   if (env.created) console.log(`Created ${path.relative(root, env.file)} with new random secrets.`);
 
-  if (!fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html'))) {
-    console.log('Building the admin panel (first run, about a minute)…');
+  // The admin panel is built on the first run, and again whenever its sources (ours and the
+  // plugins') or the installed packages changed since the last build.
+  const stampFile = path.join(cmsDir, 'dist', 'build', '.qabilet-sources');
+  const stamp = adminSourcesStamp();
+  if (!fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html')) || readOr(stampFile) !== stamp) {
+    console.log('Building the admin panel (about a minute)…');
     await finished(run('npx', ['strapi', 'build'], { cwd: cmsDir }), 'Building the admin panel');
+    fs.writeFileSync(stampFile, stamp);
   }
 
   if (mailCatcher) {
