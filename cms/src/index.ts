@@ -21,6 +21,7 @@ export default {
     sweeper.unref();
     if (process.env.QABILET_SEED !== 'false') await seed(strapi);
     startSiteRebuildCalls();
+    strapi.plugin('booking').service('worker').start();
   },
 
   destroy() {

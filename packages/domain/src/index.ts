@@ -7,3 +7,4 @@ export * from './holidays.ts';
 export * from './slots.ts';
 export * from './language.ts';
 export * from './schedule.ts';
+export * from './booking-view.ts';

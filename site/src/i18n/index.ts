@@ -24,7 +24,7 @@ export function t(locale: Locale) {
 
 export const localeParams = () => locales.map((locale) => ({ params: { locale } }));
 
-const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.'];
+const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.', 'booking.'];
 
 /** The strings an account island needs, so a page ships only those to the browser. */
 export function islandMessages(locale: Locale): Record<string, string> {

@@ -8,12 +8,12 @@ import type { Locality, Place } from './RegisterForm';
 type Profile = Record<string, string | number | boolean | null> & { firstName: string; age: number; phoneVerified: boolean; deletionRequestedAt: string | null; userType: string };
 type Consent = { documentId: string; kind: 'own' | 'parental'; status: string; textVersion: string; givenAt: string | null; child: { firstName: string } | null };
 type View = { profile: Profile; consent: { own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean }; consents: Consent[]; children: Array<{ documentId: string; firstName: string; surname: string; age: number }> };
-type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; loginHref: string; homeHref: string; graceDays: number };
+type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; loginHref: string; homeHref: string; bookingsHref: string; graceDays: number };
 
 const EDITABLE = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'education', 'region', 'locality', 'email', 'phone'] as const;
 
 /** The personal cabinet: one island, every action through the cabinet API as the logged-in user. */
-export default function Cabinet({ locale, t, regions, localities, loginHref, homeHref, graceDays }: Props) {
+export default function Cabinet({ locale, t, regions, localities, loginHref, homeHref, bookingsHref, graceDays }: Props) {
   const [view, setView] = useState<View | null | undefined>(undefined);
   const [notice, setNotice] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -91,6 +91,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
       <p role="status" aria-live="polite" className={notice ? 'notice' : 'visually-hidden'}>{notice}</p>
       <ErrorSummary title={t['form.errors']} errors={errors} labels={labels} />
       <p className="notice">{t[services]}</p>
+      <p><a href={bookingsHref}>{t['booking.mine.link']}</a></p>
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t['cabinet.profile']}</h2>

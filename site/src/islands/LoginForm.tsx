@@ -4,6 +4,15 @@ import { ErrorSummary, Field, useHydrated, type Messages } from './Form';
 
 type Props = { locale: string; t: Messages; cabinetHref: string; forgotHref: string; registerHref: string };
 
+/** The page that sent the visitor here (`?next=`), if it is one of this site's own. */
+function returnPath(): string | undefined {
+  const next = new URLSearchParams(window.location.search).get('next');
+  if (!next) return undefined;
+  // Resolved as the browser would, so "//elsewhere" or tricks with tabs cannot lead off the site.
+  const url = new URL(next, window.location.origin);
+  return url.origin === window.location.origin ? `${url.pathname}${url.search}${url.hash}` : undefined;
+}
+
 export default function LoginForm({ locale, t, cabinetHref, forgotHref, registerHref }: Props) {
   const ready = useHydrated();
   const [email, setEmail] = useState('');
@@ -16,7 +25,7 @@ export default function LoginForm({ locale, t, cabinetHref, forgotHref, register
     setBusy(true);
     try {
       await logIn(email, password, locale);
-      window.location.assign(cabinetHref);
+      window.location.assign(returnPath() ?? cabinetHref);
     } catch (error) {
       const message = error instanceof ApiError && error.status === 429 ? error.message : t['login.failed'];
       setErrors([{ path: ['form'], message }]);

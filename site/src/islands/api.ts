@@ -7,17 +7,22 @@ export type FieldError = { path: string[]; message: string; code?: string };
 export class ApiError extends Error {
   readonly status: number;
   readonly fields: FieldError[];
-  constructor(status: number, message: string, fields: FieldError[]) {
+  /** The error's `details` as the server sent them (a code, the nearest free slots…). */
+  readonly details: Record<string, unknown>;
+  constructor(status: number, message: string, fields: FieldError[], details: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
     this.fields = fields;
+    this.details = details;
   }
 }
 
 let accessToken: string | undefined;
 
-async function call<T>(path: string, init: RequestInit & { json?: unknown; language: string; auth?: boolean }): Promise<T> {
-  const headers: Record<string, string> = { 'Accept-Language': init.language, Accept: 'application/json' };
+type CallInit = Omit<RequestInit, 'headers'> & { json?: unknown; language: string; auth?: boolean; headers?: Record<string, string> };
+
+async function call<T>(path: string, init: CallInit): Promise<T> {
+  const headers: Record<string, string> = { ...init.headers, 'Accept-Language': init.language, Accept: 'application/json' };
   if (init.json !== undefined) headers['Content-Type'] = 'application/json';
   if (init.auth && accessToken) headers.Authorization = `Bearer ${accessToken}`;
   const response = await fetch(path, {
@@ -30,7 +35,7 @@ async function call<T>(path: string, init: RequestInit & { json?: unknown; langu
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = body?.error ?? {};
-    throw new ApiError(response.status, error.message ?? response.statusText, error.details?.errors ?? []);
+    throw new ApiError(response.status, error.message ?? response.statusText, error.details?.errors ?? [], error.details ?? {});
   }
   return body as T;
 }
@@ -62,12 +67,13 @@ export async function resume(language: string): Promise<boolean> {
 }
 
 /** A call as the logged-in user; one renewal from the cookie if the access token has expired. */
-export async function authed<T>(path: string, language: string, init: { method?: string; json?: unknown } = {}): Promise<T> {
+export async function authed<T>(path: string, language: string, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const request = { method: init.method ?? 'GET', json: init.json, headers: init.headers, language, auth: true };
   try {
-    return await call<T>(path, { method: init.method ?? 'GET', json: init.json, language, auth: true });
+    return await call<T>(path, request);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401 && (await resume(language))) {
-      return call<T>(path, { method: init.method ?? 'GET', json: init.json, language, auth: true });
+      return call<T>(path, request);
     }
     throw error;
   }

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import type { BookingStatus, Format, Service, Timings, WorkingHours } from '@qabilet/domain';
+import type { BookingStatus, BookingView, Format, Service, Timings, WorkingHours } from '@qabilet/domain';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
 export type Status = BookingStatus;
@@ -15,22 +15,13 @@ export type SpecialistId = string | number;
 export type SpecialistSummary = { id: SpecialistId; name: string; centre: string; centreName?: string };
 export type Me = { scope: 'own' | 'region' | 'all'; specialist: SpecialistSummary | null; specialists: SpecialistSummary[] };
 
-export type StaffBooking = {
-  id: string;
-  status: Status;
-  service: Service;
-  format: Format;
-  start: string;
-  end: string;
-  date: string;
-  time: string;
+/** A booking as staff see it: the user's view plus who it is for and their phone. */
+export type StaffBooking = Omit<BookingView, 'specialist' | 'centre'> & {
   centre: { slug: string; name?: string };
   specialist: { id: SpecialistId; name: string };
-  child: { id: string; firstName: string } | null;
   /** The child's full name, when the booking is for a child (staff see more than the user's own view). */
   childName?: string | null;
   person: { surname: string; firstName: string; phone: string | null };
-  videoLink?: string | null;
 };
 
 export const personName = (booking: StaffBooking) => [booking.person.surname, booking.person.firstName].filter(Boolean).join(' ');

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
   canMove, cellsOf, isLanguage, decodeSlotId, FORMATS, freeSlots, kzDate, kzTime, SERVICES, userMayChange,
-  type BookingStatus, type Format, type Service,
+  type BookingStatus, type BookingView, type Format, type Service,
 } from '@qabilet/domain';
 import { BookingError, invalid, type Problem } from './errors';
 import { BOOKING, busyOf, exceptionsOf, holidays, policyOf, SPECIALIST, type CentrePolicy, type Specialist } from './schedule';
@@ -51,7 +51,7 @@ export async function centreNames(strapi: Core.Strapi, slugs: string[], language
   return new Map<string, Centre>(rows.map((r: Centre) => [r.slug, r]));
 }
 
-export async function viewsOf(strapi: Core.Strapi, rows: Row[], language: Language, now: Date) {
+export async function viewsOf(strapi: Core.Strapi, rows: Row[], language: Language, now: Date): Promise<BookingView[]> {
   const centres = await centreNames(strapi, rows.map((r) => r.centre), language);
   const policies = new Map<string, CentrePolicy | undefined>();
   for (const r of rows) if (!policies.has(r.centre)) policies.set(r.centre, await policyOf(strapi, r.centre));

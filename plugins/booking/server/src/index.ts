@@ -66,7 +66,6 @@ export default {
     ]);
     await ensureTables(strapi);
     await grantUsers(strapi);
-    startWorker(strapi);
   },
   destroy() {
     stopped = true;
@@ -81,5 +80,8 @@ export default {
   },
   services: {
     seed: ({ strapi }: { strapi: Core.Strapi }) => ({ run: (options: { demo: boolean }) => seedBooking(strapi, options) }),
+    // Started by the application once its own bootstrap (and seed) is done: a delivery pass during
+    // a long seed transaction would only wait for the database.
+    worker: ({ strapi }: { strapi: Core.Strapi }) => ({ start: () => startWorker(strapi) }),
   },
 };

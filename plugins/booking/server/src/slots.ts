@@ -5,11 +5,11 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Core } from '@strapi/strapi';
-import { addDays, checkRange, encodeSlotId, FORMATS, freeSlots, kzDate, SERVICES, type Format, type Service } from '@qabilet/domain';
-import { invalid, type Problem } from './errors';
+import { addDays, checkRange, encodeSlotId, FORMATS, type SlotView, freeSlots, kzDate, SERVICES, type Format, type Service } from '@qabilet/domain';
+import { BookingError, type Problem } from './errors';
 import { allPolicies, busyOf, exceptionsOf, holidays, policyOf, specialistsFor, type CentrePolicy, type Specialist } from './schedule';
 
-export type PublicSlot = { id: string; start: string; end: string; date: string; time: string; centre: string; specialist: { name: string } };
+export type PublicSlot = SlotView;
 export type SlotRequest = { centre?: string; service: Service; format: Format; from: string; to: string };
 
 /** Checks the query of GET /slots field by field; the range against the strictest horizon concerned. */
@@ -32,7 +32,8 @@ export async function checkSlotQuery(strapi: Core.Strapi, query: Record<string, 
   }
   const horizonDays = policies.length ? Math.max(...policies.map((p) => p.horizonDays)) : 30;
   for (const p of checkRange(query.from, query.to, now, { horizonDays, minNoticeMinutes: 0 })) problems.push({ field: p.field, code: p.code, values: { days: horizonDays } });
-  if (problems.length) throw invalid(problems);
+  // The horizon goes with the refusal, so that a client can ask again within it.
+  if (problems.length) throw new BookingError(400, problems, { horizonDays });
   return { request: { centre: centre as string | undefined, service, format, from: query.from as string, to: query.to as string }, policies };
 }
 

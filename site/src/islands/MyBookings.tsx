@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { resume } from './api';
+import type { Messages } from './Form';
+import Booking from './Booking';
+import BookingItem from './BookingItem';
+import BookingProblem from './BookingProblem';
+import { loadAccount, myBookings, problemOf, type Account, type Booking as Made, type CentreOption, type Problem } from './booking-api';
+
+type Props = { locale: string; t: Messages; centres: CentreOption[]; loginHref: string; cabinetHref: string };
+
+const ACTIVE = new Set(['requested', 'confirmed']);
+
+/**
+ * The cabinet's bookings: the visitor's own and their children's, upcoming first, each cancelled or
+ * moved in place while the centre allows it; and the booking flow for a new one.
+ */
+export default function MyBookings({ locale, t, centres, loginHref, cabinetHref }: Props) {
+  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+  const [bookings, setBookings] = useState<Made[]>();
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [notice, setNotice] = useState('');
+  const [adding, setAdding] = useState<boolean>();
+  const list = useRef<HTMLDivElement>(null);
+  const [focusOn, setFocusOn] = useState<string>();
+
+  const load = useCallback(async () => {
+    setProblem(null);
+    try {
+      const [me, mine] = await Promise.all([loadAccount(locale), myBookings(locale)]);
+      setAccount(me);
+      setBookings(mine);
+    } catch (error) {
+      const found = problemOf(error);
+      if (found.kind === 'loggedOut') setAccount(null);
+      else setProblem(found);
+    }
+  }, [locale]);
+
+  useEffect(() => {
+    const start = () => resume(locale).then((ok) => (ok ? load() : setAccount(null)), () => setAccount(null));
+    start();
+    // A session cannot be resumed offline: try again when the connection is back.
+    window.addEventListener('online', start);
+    return () => window.removeEventListener('online', start);
+  }, [locale, load]);
+
+  // After a change the list is read again; focus goes back to the booking that changed.
+  useEffect(() => {
+    if (!focusOn) return;
+    list.current?.querySelector<HTMLElement>(`[data-booking="${CSS.escape(focusOn)}"] h3`)?.focus();
+    setFocusOn(undefined);
+  }, [bookings, focusOn]);
+
+  const changed = async (booking: Made, message: string) => {
+    setNotice(message);
+    await load();
+    setFocusOn(booking.id);
+  };
+
+  if (account === null) return <p className="notice">{t['booking.mine.loggedOut']} <a href={loginHref}>{t['booking.login']}</a></p>;
+  if (!bookings) {
+    return problem ? <BookingProblem problem={problem} t={t} onRetry={load} /> : <p role="status">{t['booking.mine.loading']}</p>;
+  }
+
+  const now = Date.now();
+  const upcoming = bookings.filter((b) => ACTIVE.has(b.status) && Date.parse(b.end) > now);
+  const past = bookings.filter((b) => !upcoming.includes(b));
+  const open = adding ?? upcoming.length === 0;
+  const item = (b: Made) => <BookingItem key={b.id} booking={b} locale={locale} t={t} loginHref={loginHref} onChanged={changed} />;
+
+  return (
+    <div className="my-bookings" ref={list}>
+      <p role="status" className={notice ? 'notice' : 'visually-hidden'}>{notice}</p>
+      {problem ? <BookingProblem problem={problem} t={t} onRetry={load} /> : null}
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t['booking.mine.upcoming']}</h2>
+        {upcoming.length ? <ul className="booking-list">{upcoming.map(item)}</ul> : <p>{t['booking.mine.none']}</p>}
+      </section>
+
+      <section aria-labelledby="new-title">
+        <h2 id="new-title">{t['booking.mine.new']}</h2>
+        <button type="button" className="secondary" aria-expanded={open} aria-controls="new-booking" onClick={() => setAdding(!open)}>{t['booking.mine.new.open']}</button>
+        <div id="new-booking" hidden={!open}>
+          {open ? (
+            <Booking
+              locale={locale}
+              t={t}
+              centres={centres}
+              loginHref={loginHref}
+              cabinetHref={cabinetHref}
+              account={account}
+              headingLevel={3}
+              onBooked={() => {
+                setAdding(true); // the new booking's confirmation stays in view while the list above grows
+                load();
+              }}
+            />
+          ) : null}
+        </div>
+      </section>
+
+      {past.length ? (
+        <section aria-labelledby="past-title">
+          <h2 id="past-title">{t['booking.mine.past']}</h2>
+          <ul className="booking-list">{past.map(item)}</ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
