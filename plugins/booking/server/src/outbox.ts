@@ -94,7 +94,6 @@ export async function queueReminders(strapi: Core.Strapi, remind: (bookingId: nu
   const rows = await strapi.db.query('plugin::booking.booking').findMany({
     where: { status: 'confirmed', start: { $gt: now.toISOString(), $lte: soon.toISOString() } },
     select: ['id', 'start', 'createdAt'],
-   
   });
   let queued = 0;
   for (const r of rows) {

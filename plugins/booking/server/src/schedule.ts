@@ -48,7 +48,6 @@ export async function exceptionsOf(strapi: Core.Strapi, ids: number[], from: str
     ? await strapi.db.query(EXCEPTION).findMany({
         where: { specialist: { id: { $in: ids } }, $or: [{ kind: 'extra', date: { $gte: from, $lte: to } }, { kind: 'closed', from: { $lte: to }, to: { $gte: from } }] },
         populate: { specialist: { select: ['id'] } },
-       
       })
     : [];
   const map = new Map<number, ScheduleException[]>(ids.map((id) => [id, []]));

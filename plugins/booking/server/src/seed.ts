@@ -65,17 +65,20 @@ export async function seedDemoSpecialists(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-/** Links demo staff accounts with a specialist's role to the first specialist of their centre. */
+/**
+ * Links demo staff accounts with a specialist's role to the first specialist of their centre, who
+ * then bears the account's name (first name and initial), so that a newcomer knows whom to book.
+ */
 export async function linkDemoSpecialists(strapi: Core.Strapi): Promise<void> {
   const profiles = await strapi.db.query('api::staff-profile.staff-profile').findMany({
     where: { isDemo: true, user: { roles: { code: 'qabilet-specialist' } } },
-    populate: { centre: { select: ['slug'] } },
-   
+    populate: { centre: { select: ['slug'] }, user: { select: ['firstname', 'lastname'] } },
   });
   for (const profile of profiles) {
     if (!profile.centre?.slug || (await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: profile.id } }))) continue;
     const free = await strapi.db.query(SPECIALIST).findOne({ where: { centre: profile.centre.slug, isDemo: true, staffProfile: { id: { $null: true } } }, orderBy: { id: 'asc' } });
-    if (free) await strapi.db.query(SPECIALIST).update({ where: { id: free.id }, data: { staffProfile: profile.id } });
+    const name = [profile.user?.firstname, profile.user?.lastname ? `${profile.user.lastname[0]}.` : ''].filter(Boolean).join(' ');
+    if (free) await strapi.db.query(SPECIALIST).update({ where: { id: free.id }, data: { staffProfile: profile.id, ...(name ? { name } : {}) } });
   }
 }
 
