@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { addDays, encodeSlotId, kzDate } from '@qabilet/domain';
+import { requireCms } from '../../scripts/lib/strapi.mjs';
 import { ctx, mailTo, smsTo } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 
@@ -434,5 +435,27 @@ describe('booking: reminders a day before', () => {
     const outbox = await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id }).count({ n: '*' });
     await sweep();
     assert.deepEqual(await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id }).count({ n: '*' }), outbox);
+  });
+});
+
+describe('booking: a deleted account', () => {
+  const name = `Forget ${crypto.randomBytes(3).toString('hex')}`;
+  before(() => specialist(name));
+
+  it('has its future bookings cancelled, their time freed and the messages kept for them deleted', async () => {
+    const user = await adult();
+    const [slot] = await slotsOf(name);
+    const booked = (await book(user.jwt, slot!.id).expect(201)).body.data;
+    const row = await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: booked.id } });
+    await api().post('/api/accounts/me/deletion').set('Authorization', `Bearer ${user.jwt}`).expect(200);
+    const { anonymiseDueAccounts } = requireCms(ctx.distDir, 'src/accounts/deletion.js');
+    // Asked 15 days ago: the grace period is over.
+    await ctx.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { deletionRequestedAt: new Date(Date.now() - 15 * 86_400_000) } });
+    await anonymiseDueAccounts(ctx.strapi);
+    const after = await ctx.strapi.db.query(BOOKING).findOne({ where: { id: row.id } });
+    assert.equal(after.status, 'cancelled');
+    assert.equal(after.history.at(-1).by, 'system');
+    assert.ok((await slotsOf(name)).some((s) => s.id === slot!.id));
+    assert.equal((await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id })).length, 0);
   });
 });

@@ -20,6 +20,8 @@ export async function anonymiseDueAccounts(strapi: Core.Strapi, now = new Date()
       const children = await strapi.db.query('api::child.child').findMany({ where: { parent: user.id }, select: ['id'] });
       if (children.length) await strapi.db.query('api::child.child').deleteMany({ where: { id: { $in: children.map((c: { id: number }) => c.id) } } });
       await updateWhere(strapi, 'api::consent.consent', { user: user.id, status: { $ne: 'withdrawn' } }, { status: 'withdrawn', withdrawnAt: now, representativeContact: null, tokenHash: null });
+      // The booking plugin cancels the future bookings and drops the messages kept for them.
+      await strapi.plugin('booking')?.service('people').forget(user.id, now);
       await strapi.db.query(USER).update({
         where: { id: user.id },
         data: {

@@ -14,7 +14,7 @@ import { BookingError, invalid, type Problem } from './errors';
 import { BOOKING, busyOf, exceptionsOf, holidays, policyOf, SPECIALIST, type CentrePolicy, type Specialist } from './schedule';
 import { forgetSlots, nearestSlots } from './slots';
 import { enqueue, type NewsKind } from './notify';
-import { CELLS, IDEMPOTENCY, isUniqueViolation } from './tables';
+import { CELLS, IDEMPOTENCY, isUniqueViolation, OUTBOX } from './tables';
 import type { Language } from './messages';
 
 const USER = 'plugin::users-permissions.user';
@@ -399,4 +399,26 @@ export async function remind(strapi: Core.Strapi, bookingId: number): Promise<vo
   const row = await loadBooking(strapi, { id: bookingId });
   if (!row || row.status !== 'confirmed') return;
   await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => tell(strapi, trx, row, 'reminder', new Date(row.start).toISOString()));
+}
+
+/**
+ * When an account is anonymised: its future bookings are cancelled (their time freed), and the
+ * messages queued or kept for them — which hold a phone number and an address — are deleted, as are
+ * its idempotency keys. Past bookings stay, tied to the anonymised account, for the statistics.
+ */
+export async function forgetPerson(strapi: Core.Strapi, userId: number, now: Date): Promise<void> {
+  // Joins the caller's transaction when there is one (the anonymisation runs in one).
+  await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+    const rows: Array<{ id: number; status: BookingStatus; start: string; history: HistoryEntry[] }> = await strapi.db.query(BOOKING).findMany({ where: { user: userId }, select: ['id', 'status', 'start', 'history'] });
+    for (const r of rows.filter((b) => LIVE.includes(b.status) && new Date(b.start) > now)) {
+      await strapi.db.query(BOOKING).update({ where: { id: r.id }, data: { status: 'cancelled', history: [...(r.history ?? []), entry(now, { by: 'system' }, 'cancelled', 'cancelled', { reason: 'account deleted' })] } });
+    }
+    const ids = rows.map((r) => r.id);
+    if (ids.length) {
+      await trx(CELLS).whereIn('booking_id', ids).delete();
+      await trx(OUTBOX).whereIn('booking_id', ids).delete();
+    }
+    await trx(IDEMPOTENCY).where({ user_id: userId }).delete();
+  });
+  forgetSlots();
 }

@@ -8,7 +8,7 @@ import routes, { USER_ACTIONS } from './routes';
 import makeControllers from './controllers';
 import { ensureTables } from './tables';
 import { deliverDue, purgeDelivered, queueReminders } from './outbox';
-import { remind } from './bookings';
+import { forgetPerson, remind } from './bookings';
 import { seedBooking } from './seed';
 
 let timers: NodeJS.Timeout[] = [];
@@ -82,6 +82,8 @@ export default {
     seed: ({ strapi }: { strapi: Core.Strapi }) => ({ run: (options: { demo: boolean }) => seedBooking(strapi, options) }),
     // Started by the application once its own bootstrap (and seed) is done: a delivery pass during
     // a long seed transaction would only wait for the database.
+    // What the accounts ask of the plugin when a person's data must go.
+    people: ({ strapi }: { strapi: Core.Strapi }) => ({ forget: (userId: number, now: Date) => forgetPerson(strapi, userId, now) }),
     worker: ({ strapi }: { strapi: Core.Strapi }) => ({ start: () => startWorker(strapi) }),
   },
 };
