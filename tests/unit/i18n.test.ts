@@ -7,7 +7,7 @@ const catalogue = (dir: string, locale: string): Record<string, string> =>
   JSON.parse(fs.readFileSync(path.join(root, dir, `${locale}.json`), 'utf8'));
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-for (const dir of ['site/src/i18n', 'cms/src/i18n']) {
+for (const dir of ['site/src/i18n', 'cms/src/i18n', 'plugins/booking/server/src/i18n', 'plugins/booking/admin/src/translations']) {
   describe(`translations in ${dir}`, () => {
     const en = catalogue(dir, 'en');
     for (const locale of ['kk', 'ru']) {
