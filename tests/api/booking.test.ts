@@ -459,3 +459,26 @@ describe('booking: a deleted account', () => {
     assert.equal((await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id })).length, 0);
   });
 });
+
+describe('booking: a regional coordinator sets their centres\' policies in the Content Manager', () => {
+  it('sees and edits the policies of the centres serving their region only', async () => {
+    const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-regional-coordinator' } });
+    const email = `coord.${crypto.randomBytes(3).toString('hex')}@qabilet.example`;
+    const password = `Qb1-${crypto.randomBytes(9).toString('base64url')}`;
+    const user = await ctx.strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Coordinator', password, isActive: true, registrationToken: null, roles: [role.id] });
+    const centre = await ctx.strapi.db.query('api::centre.centre').findOne({ where: { slug: 'east-kazakhstan', locale: 'kk' } });
+    await ctx.strapi.documents('api::staff-profile.staff-profile').create({ data: { user: user.id, centre: centre.documentId } as never });
+    const token = (await request(ctx.cmsUrl).post('/admin/login').send({ email, password }).expect(200)).body.data.token;
+    const cm = '/content-manager/collection-types/plugin::booking.policy';
+    const list = await request(ctx.cmsUrl).get(`${cm}?page=1&pageSize=50`).set('Authorization', `Bearer ${token}`).expect(200);
+    assert.deepEqual(list.body.results.map((p: { centre: string }) => p.centre), ['east-kazakhstan']);
+    const mine = list.body.results[0];
+    await request(ctx.cmsUrl).put(`${cm}/${mine.documentId}`).set('Authorization', `Bearer ${token}`).send({ ...mine, autoConfirm: true }).expect(200);
+    assert.equal((await ctx.strapi.db.query(POLICY).findOne({ where: { centre: 'east-kazakhstan' } })).autoConfirm, true);
+    const almaty = await ctx.strapi.db.query(POLICY).findOne({ where: { centre: 'almaty' } });
+    const refused = await request(ctx.cmsUrl).put(`${cm}/${almaty.documentId}`).set('Authorization', `Bearer ${token}`).send({ autoConfirm: true });
+    assert.ok([403, 404].includes(refused.status), String(refused.status));
+    assert.equal((await ctx.strapi.db.query(POLICY).findOne({ where: { centre: 'almaty' } })).autoConfirm, false);
+    await ctx.strapi.db.query(POLICY).update({ where: { centre: 'east-kazakhstan' }, data: { autoConfirm: false } });
+  });
+});

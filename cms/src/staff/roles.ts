@@ -25,32 +25,49 @@ export const STAFF_ROLES: StaffRole[] = [
 
 type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
 
+/** The booking plugin's condition: entries (policies, specialists) of the centres serving my region. */
+const CENTRE_IN_MY_REGION = 'plugin::booking.centre-in-my-region';
+
+const permissionOn = (strapi: Core.Strapi) => (action: string, uid: UID.ContentType, conditions: string[] = []): Permission => ({
+  action,
+  subject: uid,
+  properties: {
+    fields: Object.keys(strapi.contentType(uid).attributes).filter((a) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(a)),
+    ...(strapi.contentType(uid).pluginOptions?.i18n ? { locales: ['kk', 'ru', 'en'] } : {}),
+  },
+  conditions,
+});
+
 /**
  * The booking plugin's admin permissions: specialists and coordinators act on the bookings and
- * schedules of their scope (the plugin works the scope out), the others see them.
+ * schedules of their scope (the plugin works the scope out), the others see them. A coordinator
+ * also sets the booking policy of the centres of their region and keeps their specialists.
  */
-function bookingPermissions(code: string): Permission[] {
+function bookingPermissions(strapi: Core.Strapi, code: string): Permission[] {
   const manage = ['qabilet-specialist', 'qabilet-regional-coordinator'].includes(code);
-  return [{ action: 'plugin::booking.read' }, ...(manage ? [{ action: 'plugin::booking.manage' }] : [])];
+  const base: Permission[] = [{ action: 'plugin::booking.read' }, ...(manage ? [{ action: 'plugin::booking.manage' }] : [])];
+  if (code !== 'qabilet-regional-coordinator') return base;
+  const on = permissionOn(strapi);
+  return [
+    ...base,
+    on(READ, 'plugin::booking.policy', [CENTRE_IN_MY_REGION]),
+    on(UPDATE, 'plugin::booking.policy', [CENTRE_IN_MY_REGION]),
+    ...[READ, CREATE, UPDATE].map((action) => on(action, 'plugin::booking.specialist', [CENTRE_IN_MY_REGION])),
+  ];
 }
 
 /** Adds the booking permissions to staff roles made before the plugin existed. */
 export async function grantBookingToRoles(strapi: Core.Strapi, ids: Map<string, number>): Promise<void> {
+  const key = (p: { action: string; subject?: string | null }) => `${p.action}|${p.subject ?? ''}`;
   for (const [code, roleId] of ids) {
-    const have = new Set((await strapi.db.query('admin::permission').findMany({ where: { role: roleId }, select: ['action'] })).map((p: { action: string }) => p.action));
-    const missing = bookingPermissions(code).filter((p) => !have.has(p.action));
+    const have = new Set((await strapi.db.query('admin::permission').findMany({ where: { role: roleId }, select: ['action', 'subject'] })).map(key));
+    const missing = bookingPermissions(strapi, code).filter((p) => !have.has(key(p)));
     if (missing.length) await strapi.service('admin::role').addPermissions(roleId, missing);
   }
 }
 
 function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
-  const fields = (uid: UID.ContentType) => Object.keys(strapi.contentType(uid).attributes).filter((a) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(a));
-  const on = (action: string, uid: UID.ContentType, conditions: string[] = []): Permission => ({
-    action,
-    subject: uid,
-    properties: { fields: fields(uid), ...(strapi.contentType(uid).pluginOptions?.i18n ? { locales: ['kk', 'ru', 'en'] } : {}) },
-    conditions,
-  });
+  const on = permissionOn(strapi);
   const readAll = CONTENT.map((uid) => on(READ, uid));
   switch (code) {
     case 'qabilet-content-manager':
@@ -65,13 +82,13 @@ function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
         { action: 'plugin::upload.assets.copy-link' },
       ];
     case 'qabilet-project-curator':
-      return [...readAll, { action: 'plugin::upload.read' }, ...bookingPermissions(code)];
+      return [...readAll, { action: 'plugin::upload.read' }, ...bookingPermissions(strapi, code)];
     case 'qabilet-regional-coordinator':
-      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION]), ...bookingPermissions(code)];
+      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION]), ...bookingPermissions(strapi, code)];
     case 'qabilet-specialist':
-      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE]), ...bookingPermissions(code)];
+      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE]), ...bookingPermissions(strapi, code)];
     case 'qabilet-call-centre-operator':
-      return [...readAll, ...bookingPermissions(code)];
+      return [...readAll, ...bookingPermissions(strapi, code)];
     default:
       return [];
   }

@@ -10,6 +10,14 @@ import { ensureTables } from './tables';
 import { deliverDue, purgeDelivered, queueReminders } from './outbox';
 import { forgetPerson, remind } from './bookings';
 import { seedBooking } from './seed';
+import { registerConditions } from './scope';
+import { EXCEPTION, forgetCache, HOLIDAY, POLICY, SPECIALIST } from './schedule';
+import { forgetSlots } from './slots';
+
+const forgetAll = () => {
+  forgetCache();
+  forgetSlots();
+};
 
 let timers: NodeJS.Timeout[] = [];
 let stopped = false;
@@ -64,6 +72,14 @@ export default {
       { section: 'plugins', displayName: 'See bookings and schedules', uid: 'read', pluginName: 'booking' },
       { section: 'plugins', displayName: 'Act on bookings and edit schedules', uid: 'manage', pluginName: 'booking' },
     ]);
+    await registerConditions(strapi);
+    // Edits in the Content Manager (policies, specialists, exceptions, holidays) show at once on this instance.
+    strapi.db.lifecycles.subscribe({
+      models: [POLICY, SPECIALIST, EXCEPTION, HOLIDAY],
+      afterCreate: forgetAll,
+      afterUpdate: forgetAll,
+      afterDelete: forgetAll,
+    });
     await ensureTables(strapi);
     await grantUsers(strapi);
   },

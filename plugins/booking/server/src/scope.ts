@@ -20,14 +20,7 @@ export async function scopeOf(strapi: Core.Strapi, user: AdminUser): Promise<Sco
   });
   if (!profile) return { scope: 'own', specialistIds: [] };
   if (codes.has('qabilet-regional-coordinator')) {
-    const regions = new Set<string>();
-    if (profile.region?.code) regions.add(profile.region.code);
-    const own = profile.centre?.slug
-      ? await strapi.db.query('api::centre.centre').findOne({ where: { slug: profile.centre.slug }, populate: { regions: { select: ['code'] } } })
-      : null;
-    for (const r of own?.regions ?? []) regions.add(r.code);
-    const centres = await strapi.db.query('api::centre.centre').findMany({ where: { regions: { code: { $in: [...regions] } } }, select: ['slug'] });
-    const slugs = [...new Set(centres.map((c: { slug: string }) => c.slug))];
+    const slugs = await regionCentres(strapi, profile);
     const specialists = await strapi.db.query(SPECIALIST).findMany({ where: { centre: { $in: slugs } }, select: ['id'] });
     return { scope: 'region', specialistIds: specialists.map((s: { id: number }) => s.id) };
   }
@@ -36,3 +29,43 @@ export async function scopeOf(strapi: Core.Strapi, user: AdminUser): Promise<Sco
 }
 
 export const inScope = (scope: Scope, specialistId: number) => scope.specialistIds === 'all' || scope.specialistIds.includes(specialistId);
+
+type Profile = { centre?: { slug: string } | null; region?: { code: string } | null };
+
+/** The centres serving the regions of a staff profile (its own region and its centre's regions). */
+async function regionCentres(strapi: Core.Strapi, profile: Profile): Promise<string[]> {
+  const regions = new Set<string>();
+  if (profile.region?.code) regions.add(profile.region.code);
+  const own = profile.centre?.slug
+    ? await strapi.db.query('api::centre.centre').findOne({ where: { slug: profile.centre.slug }, populate: { regions: { select: ['code'] } } })
+    : null;
+  for (const r of own?.regions ?? []) regions.add(r.code);
+  if (!regions.size) return [];
+  const centres = await strapi.db.query('api::centre.centre').findMany({ where: { regions: { code: { $in: [...regions] } } }, select: ['slug'] });
+  return [...new Set(centres.map((c: { slug: string }) => c.slug))];
+}
+
+export const CENTRE_IN_MY_REGION = 'plugin::booking.centre-in-my-region';
+
+/**
+ * The admin RBAC condition "centre in my region" for the plugin's content types that name a centre
+ * (policies, specialists): a coordinator edits those of the centres serving their region in the
+ * Content Manager. No staff profile, no rows.
+ */
+export async function registerConditions(strapi: Core.Strapi): Promise<void> {
+  const provider = strapi.service('admin::permission').conditionProvider;
+  if (provider.has(CENTRE_IN_MY_REGION)) return;
+  await provider.register({
+    displayName: 'Centre in my region',
+    name: 'centre-in-my-region',
+    plugin: 'booking',
+    async handler(user: { id: number }) {
+      const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({
+        where: { user: { id: user.id } },
+        populate: { centre: { select: ['slug'] }, region: { select: ['code'] } },
+      });
+      const slugs = profile ? await regionCentres(strapi, profile) : [];
+      return slugs.length ? { centre: { $in: slugs } } : false;
+    },
+  });
+}
