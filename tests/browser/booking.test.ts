@@ -226,6 +226,28 @@ describe('booking in a browser, in Kazakh', function () {
     assert.deepEqual([moved!.id, moved!.date, moved!.time], [booking!.id, date, time]);
   });
 
+  it('opens on next month when this month has nothing left', async () => {
+    // Every specialist of a centre no other test books is away for the rest of this month.
+    const centre = 'atyrau';
+    const today = kzDate(new Date());
+    const [y, m] = today.split('-').map(Number);
+    const lastOfMonth = new Date(Date.UTC(y!, m!, 0)).toISOString().slice(0, 10);
+    const next = new Date(Date.UTC(y!, m!, 1)).toISOString().slice(0, 7);
+    const specialists = await ctx.strapi.db.query('plugin::booking.specialist').findMany({ where: { centre } });
+    const made = [];
+    for (const s of specialists) made.push(await ctx.strapi.db.query('plugin::booking.exception').create({ data: { specialist: s.id, kind: 'closed', from: today, to: lastOfMonth } }));
+    try {
+      await page.goto(`/kk/centres/${centre}/book/`);
+      await page.locator('.booking-calendar .day-free').first().waitFor();
+      const months = kk['booking.calendar.months']!.split(/\s*[,|]\s*/);
+      const caption = String(await page.locator('.booking-calendar caption').textContent());
+      assert.ok(caption.includes(next.slice(0, 4)) && caption.includes(months[Number(next.slice(5)) - 1]!), caption);
+      assert.ok(String(await page.locator('.booking-calendar .day-free').first().getAttribute('data-date')).startsWith(next));
+    } finally {
+      for (const e of made) await ctx.strapi.db.query('plugin::booking.exception').delete({ where: { id: e.id } });
+    }
+  });
+
   it('explains what to do without a session, and without the consents', async () => {
     await page.goto(BOOK_PAGE);
     await page.getByRole('main').getByRole('link', { name: kk['booking.login'] }).waitFor();

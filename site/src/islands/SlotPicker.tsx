@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { todayInKazakhstan } from '@qabilet/domain';
 import { ApiError } from './api';
 import { format, type Messages } from './Form';
@@ -37,6 +37,7 @@ export default function SlotPicker({ locale, t, query, centreNames, name, value,
   const [attempt, setAttempt] = useState(0);
   const [day, setDay] = useState<string | undefined>(value?.date);
   const [asList, setAsList] = useState(false);
+  const movedOn = useRef(false);
 
   useEffect(() => {
     const now = todayInKazakhstan();
@@ -53,6 +54,12 @@ export default function SlotPicker({ locale, t, query, centreNames, name, value,
       (result) => {
         if (!live) return;
         if (result.horizonDays !== undefined) setLast(addDays(today, result.horizonDays));
+        // Nothing left this month (its last days, a holiday week): open on the next one instead.
+        if (!result.slots.length && !value && month === monthOf(today) && !movedOn.current) {
+          movedOn.current = true;
+          setMonth(addMonths(month, 1));
+          return;
+        }
         setLoaded({ month, slots: result.slots });
       },
       (error) => live && setProblem(problemOf(error)),
