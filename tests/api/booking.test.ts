@@ -482,3 +482,19 @@ describe('booking: a regional coordinator sets their centres\' policies in the C
     await ctx.strapi.db.query(POLICY).update({ where: { centre: 'east-kazakhstan' }, data: { autoConfirm: false } });
   });
 });
+
+describe('booking: housekeeping', () => {
+  it('forgets delivered messages after 30 days and idempotency keys after 7, keeping what is pending', async () => {
+    const { purgeDelivered } = await import('../../plugins/booking/dist/server/outbox.js');
+    const old = Date.now() - 31 * 86_400_000;
+    const knex = ctx.strapi.db.connection;
+    const base = { channel: 'sms', recipient: '+77000000009', body: 'x', language: 'kk', attempts: 1, next_at: old, created_at: old };
+    await knex('booking_outbox').insert([{ ...base, dedupe_key: `purge-sent-${old}`, status: 'sent' }, { ...base, dedupe_key: `purge-pending-${old}`, status: 'pending', next_at: Date.now() + 86_400_000 }]);
+    await knex('booking_idempotency').insert([{ user_id: 999999, key: `old-key-${old}`, request_hash: 'h', booking_id: 1, created_at: old }, { user_id: 999999, key: `new-key-${old}`, request_hash: 'h', booking_id: 1, created_at: Date.now() }]);
+    await purgeDelivered(ctx.strapi);
+    assert.deepEqual((await knex('booking_outbox').where('dedupe_key', 'like', `purge-%-${old}`)).map((r: { status: string }) => r.status), ['pending']);
+    assert.deepEqual((await knex('booking_idempotency').where({ user_id: 999999 })).map((r: { key: string }) => r.key), [`new-key-${old}`]);
+    await knex('booking_outbox').where('dedupe_key', 'like', `purge-%-${old}`).delete();
+    await knex('booking_idempotency').where({ user_id: 999999 }).delete();
+  });
+});

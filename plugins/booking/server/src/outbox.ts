@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { createSmtpMailer, smtpSettingsFromEnv, type Mailer } from '@qabilet/email';
 import { createTwilioSender, twilioSettingsFromEnv, type SmsSender } from '@qabilet/sms';
-import { OUTBOX } from './tables';
+import { IDEMPOTENCY, OUTBOX } from './tables';
 
 export type OutboxRow = { id: number; channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string; html: string | null; language: string; attempts: number };
 
@@ -104,8 +104,12 @@ export async function queueReminders(strapi: Core.Strapi, remind: (bookingId: nu
   return queued;
 }
 
-/** Forgets delivered messages after 30 days: the outbox is not an archive of people's contacts. */
+/**
+ * Forgets delivered messages after 30 days (the outbox is not an archive of people's contacts) and
+ * idempotency keys after 7 (a client retries within minutes, not weeks).
+ */
 export async function purgeDelivered(strapi: Core.Strapi, now = Date.now()): Promise<void> {
   await strapi.db.connection(OUTBOX).whereIn('status', ['sent', 'skipped', 'failed']).andWhere('created_at', '<', now - 30 * 86_400_000).delete();
+  await strapi.db.connection(IDEMPOTENCY).where('created_at', '<', now - 7 * 86_400_000).delete();
 }
 
