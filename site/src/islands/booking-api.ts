@@ -2,13 +2,10 @@
  * The booking plugin's public API (plugins/booking/README.md) as the islands use it, and the one
  * place that turns its failures into the few situations the pages explain to a visitor.
  */
-import type { BookingView as Booking, SlotView as Slot } from '@qabilet/domain';
+import type { BookingView as Booking, Format, Service, SlotView as Slot } from '@qabilet/domain';
 import { api, authed, ApiError, type FieldError } from './api';
 
-export type Service = 'consultation' | 'testing';
-export type Format = 'offline' | 'online';
-export const SERVICES: readonly Service[] = ['consultation', 'testing'];
-export const FORMATS: readonly Format[] = ['offline', 'online'];
+export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
 
 /** A free slot and a booking as the API sends them; `date` and `time` are Kazakhstan's wall clock (Asia/Almaty). */
 export type { SlotView as Slot, BookingView as Booking, BookingStatus } from '@qabilet/domain';

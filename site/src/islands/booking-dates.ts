@@ -2,7 +2,7 @@
  * Calendar arithmetic and wording for the slot picker. Every date here is a Kazakhstan wall-clock
  * date `YYYY-MM-DD` (as the API gives it), never converted through the visitor's time zone.
  */
-import { addDays, kzDate, kzTime, parseDate } from '@qabilet/domain';
+import { addDays, kzDate, kzTime, parseDate, WEEKDAYS, weekdayOf } from '@qabilet/domain';
 import { format, type Messages } from './Form';
 
 export { addDays };
@@ -27,7 +27,7 @@ const utc = (date: string) => {
 };
 
 /** 0 for Monday … 6 for Sunday. */
-export const weekdayIndex = (date: string) => (new Date(utc(date)).getUTCDay() + 6) % 7;
+export const weekdayIndex = (date: string) => WEEKDAYS.indexOf(weekdayOf(date));
 
 /** The weeks of a month, Monday first (as in Kazakhstan), with `null` for the neighbouring months' days. */
 export function monthWeeks(month: string): Array<Array<string | null>> {

@@ -26,7 +26,8 @@ type HistoryEntry = { at: string; by: Actor['by']; actor?: number; action: strin
 type Row = {
   id: number; documentId: string; centre: string; service: Service; format: Format; status: BookingStatus; start: string; end: string;
   videoLink: string | null; history: HistoryEntry[]; createdAt: string;
-  user?: { id: number } | null; child?: { id: number; documentId: string; firstName: string; surname?: string } | null; specialist?: Specialist | null;
+  /** Staff lists also read the person's name and phone. */
+  user?: { id: number; surname?: string; firstName?: string; phone?: string | null } | null; child?: { id: number; documentId: string; firstName: string; surname?: string } | null; specialist?: Specialist | null;
 };
 
 const accounts = (strapi: Core.Strapi) => strapi.service('api::account.account') as unknown as {
@@ -97,12 +98,7 @@ async function slotState(strapi: Core.Strapi, specialist: Specialist, policy: Ce
   const exists = freeSlots({ ...query, busy: [], now: dayBefore, policy: { horizonDays: 2, minNoticeMinutes: 0 } }).some((s) => s.start.getTime() === start.getTime());
   if (!exists) return 'unknown' as const;
   if (!freeSlots({ ...query, busy: [] }).some((s) => s.start.getTime() === start.getTime())) return 'past' as const;
-  let busy = (await busyOf(strapi, [specialist.id], date, date)).get(specialist.id) ?? [];
-  if (ignoreBooking) {
-    const own = await strapi.db.connection(CELLS).select('cell').where({ booking_id: ignoreBooking });
-    const ownCells = new Set(own.map((r: { cell: number | string }) => Number(r.cell) * 300_000));
-    busy = busy.filter((b) => !ownCells.has(b.start.getTime()));
-  }
+  const busy = (await busyOf(strapi, [specialist.id], date, date, ignoreBooking)).get(specialist.id) ?? [];
   return freeSlots({ ...query, busy }).some((s) => s.start.getTime() === start.getTime()) ? ('free' as const) : ('taken' as const);
 }
 

@@ -93,8 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scope = await scopeOf(strapi, user);
       const where = scope.specialistIds === 'all' ? {} : { id: { $in: scope.specialistIds } };
       const specialists = await strapi.db.query(SPECIALIST).findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }] });
-      const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { user: { id: user.id } }, select: ['id'] });
-      const own = profile ? await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: profile.id }, select: ['id', 'name', 'centre'] }) : null;
+      const own = await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: { user: { id: user.id } } }, select: ['id', 'name', 'centre'] });
       const names = await centreNames(strapi, specialists.map((s: { centre: string }) => s.centre), languageOf(ctx));
       const named = (s: { centre: string } | null) => s && { ...s, centreName: names.get(s.centre)?.name ?? s.centre };
       ctx.body = { data: { scope: scope.scope, specialist: named(own), specialists: specialists.map(named) } };
@@ -118,14 +117,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const views = await viewsOf(strapi, rows, languageOf(ctx), now);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
-        data: views.map((v, i) => ({
-          ...v,
-          videoLink: rows[i]!.format === 'online' ? rows[i]!.videoLink : null,
-          specialist: { id: rows[i]!.specialist?.id, name: rows[i]!.specialist?.name },
-          person: { surname: (rows[i]!.user as { surname?: string })?.surname, firstName: (rows[i]!.user as { firstName?: string })?.firstName, phone: (rows[i]!.user as { phone?: string })?.phone },
-          childName: rows[i]!.child ? `${rows[i]!.child!.surname ?? ''} ${rows[i]!.child!.firstName}`.trim() : null,
-          history: rows[i]!.history,
-        })),
+        data: views.map((v, i) => {
+          const { format, videoLink, specialist: who, user, child, history } = rows[i]!;
+          return {
+            ...v,
+            videoLink: format === 'online' ? videoLink : null,
+            specialist: { id: who?.id, name: who?.name },
+            person: { surname: user?.surname, firstName: user?.firstName, phone: user?.phone },
+            childName: child ? `${child.surname ?? ''} ${child.firstName}`.trim() : null,
+            history,
+          };
+        }),
       };
       // Staff saw people's names and phones: the log records who and how many, not whom.
       await strapi.service('api::account.account').audit({ actorType: 'admin', actorId: admin(ctx).id, action: 'booking.list', details: { from, to, count: rows.length } });

@@ -8,25 +8,18 @@
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { createSmtpMailer, smtpSettingsFromEnv, type Mailer } from '@qabilet/email';
-import { createTwilioSender, twilioSettingsFromEnv, type SmsSender } from '@qabilet/sms';
+import type { Mailer } from '@qabilet/email';
+import type { SmsSender } from '@qabilet/sms';
 import { IDEMPOTENCY, OUTBOX } from './tables';
 
 export type OutboxRow = { id: number; channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string; html: string | null; language: string; attempts: number };
 
 export type Transports = { sms: () => SmsSender | null; mail: () => Mailer };
 
-let sms: SmsSender | null | undefined;
-let mailer: Mailer | undefined;
-export const defaultTransports: Transports = {
-  sms: () => {
-    if (sms === undefined) {
-      const settings = twilioSettingsFromEnv(process.env);
-      sms = settings ? createTwilioSender(settings) : null;
-    }
-    return sms;
-  },
-  mail: () => (mailer ??= createSmtpMailer(smtpSettingsFromEnv(process.env))),
+/** The CMS's own SMS sender and mailer (configured from the environment, one per process). */
+const accountTransports = (strapi: Core.Strapi): Transports => {
+  const accounts = strapi.service('api::account.account') as unknown as Transports;
+  return { sms: () => accounts.sms(), mail: () => accounts.mail() };
 };
 
 export const OWNER = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
@@ -63,7 +56,7 @@ async function deliver(row: OutboxRow, transports: Transports): Promise<'sent' |
 }
 
 /** One pass: claim what is due and try each once. Returns how many were sent. */
-export async function deliverDue(strapi: Core.Strapi, transports: Transports = defaultTransports, now = Date.now()): Promise<number> {
+export async function deliverDue(strapi: Core.Strapi, transports: Transports = accountTransports(strapi), now = Date.now()): Promise<number> {
   let sent = 0;
   for (const row of await claim(strapi, now, 20)) {
     const knex = strapi.db.connection;

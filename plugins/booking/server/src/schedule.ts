@@ -55,13 +55,18 @@ export async function exceptionsOf(strapi: Core.Strapi, ids: number[], from: str
   return map;
 }
 
-/** The occupied time of each specialist between the local dates `from` and `to`, from the cells. */
-export async function busyOf(strapi: Core.Strapi, ids: number[], from: string, to: string) {
+/**
+ * The occupied time of each specialist between the local dates `from` and `to`, from the cells;
+ * `except` leaves out one booking's own cells (a booking being moved does not stand in its own way).
+ */
+export async function busyOf(strapi: Core.Strapi, ids: number[], from: string, to: string, except?: number) {
   const first = kzInstant(from, 0).getTime() / 300_000;
   const last = kzInstant(addDays(to, 1), 0).getTime() / 300_000;
-  const rows: Array<{ specialist_id: number; cell: number | string }> = ids.length
-    ? await strapi.db.connection(CELLS).select('specialist_id', 'cell').whereIn('specialist_id', ids).andWhere('cell', '>=', first - 48).andWhere('cell', '<', last)
-    : [];
+  const query = () => {
+    const q = strapi.db.connection(CELLS).select('specialist_id', 'cell').whereIn('specialist_id', ids).andWhere('cell', '>=', first).andWhere('cell', '<', last);
+    return except === undefined ? q : q.andWhereNot('booking_id', except);
+  };
+  const rows: Array<{ specialist_id: number; cell: number | string }> = ids.length ? await query() : [];
   const byId = new Map<number, number[]>(ids.map((id) => [id, []]));
   for (const r of rows) byId.get(Number(r.specialist_id))?.push(Number(r.cell));
   return new Map([...byId].map(([id, cells]) => [id, busyFromCells(cells)]));

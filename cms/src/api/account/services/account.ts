@@ -1,12 +1,15 @@
 /**
  * What other parts of Qabilet (the booking plugin, later the assessments) ask of the accounts:
- * whether a person may use the services, which children are a parent's, and the audit log.
+ * whether a person may use the services, which children are a parent's, the audit log, and the
+ * mailer and SMS sender.
  * Called as strapi.service('api::account.account').
  */
 import type { Core } from '@strapi/strapi';
 import { consentState } from '../../../accounts/consent';
 import { findOwnChild } from '../../../accounts/children';
 import { audit, type AuditEntry } from '../../../accounts/audit';
+import { getMailer } from '../../../accounts/mailer';
+import { getSmsSender } from '../../../accounts/sms';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   consentState: (user: { id: number; birthDate: string; deletionRequestedAt?: string | null }) => consentState(strapi, user),
@@ -16,4 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return (await strapi.db.query('api::consent.consent').count({ where: { user: parentId, child: childId, status: 'given' } })) > 0;
   },
   audit: (entry: AuditEntry) => audit(strapi, entry),
+  /** The process's mailer and SMS sender (null when SMS is off), for messages other parts send. */
+  mail: getMailer,
+  sms: getSmsSender,
 });
