@@ -3,7 +3,8 @@
 // HTML and JavaScript of every built site page (and per kind of page), and Lighthouse's performance
 // and accessibility scores (mobile, simulated slow 4G) for the home page, the professions catalogue
 // and a profession page, run with the system Chromium; then the booking figures of bench/booking.mjs
-// (slot queries, 100 concurrent booking clients on PostgreSQL). Figures, not pass/fail.
+// (slot queries, 100 concurrent booking clients on PostgreSQL) and the registry figures of
+// bench/registry.mjs (200 000 requests, the admin list by filter). Figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { compileCms } from '../scripts/lib/strapi.mjs';
 import { createSiteServer } from '../site/server.mjs';
 import { findPgBinaries } from '../scripts/lib/pg-cluster.mjs';
 import { benchBooking } from './booking.mjs';
+import { benchRegistry } from './registry.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -151,8 +153,11 @@ try {
   for (const run of lighthouseRuns) console.log(`${run.path.padEnd(42)} ${String(run.performance).padStart(11)}  ${String(run.accessibility).padStart(13)}`);
 
   // Bookings on PostgreSQL (bench/booking.mjs), when its server binaries are installed.
-  if (findPgBinaries()) await benchBooking();
-  else console.log('\nBooking figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
+  if (findPgBinaries()) {
+    await benchBooking();
+    // The applications registry: 200 000 requests, the admin list's filters (bench/registry.mjs).
+    await benchRegistry();
+  } else console.log('\nBooking and registry figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

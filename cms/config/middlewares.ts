@@ -8,7 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::poweredBy',
   'strapi::query',
   'global::query-guard',
-  'strapi::body',
+  // The raw body is kept beside the parsed one: the call-centre webhook's signature is over the bytes sent.
+  { name: 'strapi::body', config: { includeUnparsed: true } },
   'global::auth-rate-limit',
   'strapi::session',
   'strapi::favicon',

@@ -20,6 +20,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // The call-centre telephony integrations and their signing secrets, as `id:secret,id2:secret2`.
+  crm: {
+    config: { callCentreSecrets: env('CALL_CENTRE_SECRETS', '') },
+  },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 10 * 1024 * 1024),

@@ -9,10 +9,16 @@ export const cmsDir = path.join(root, 'cms');
 export const siteDir = path.join(root, 'site');
 
 const secret = () => crypto.randomBytes(16).toString('base64');
+/** The demo telephony integration's signing secret (scripts/call-event.mjs signs with it). */
+const callCentreLine = () => `CALL_CENTRE_SECRETS=telephony:${crypto.randomBytes(24).toString('base64url')}`;
 
 export function ensureCmsEnv() {
   const file = path.join(cmsDir, '.env');
-  if (fs.existsSync(file)) return { file, created: false };
+  if (fs.existsSync(file)) {
+    // Installs made before the call-centre webhook existed get its demo integration's secret too.
+    if (!/^CALL_CENTRE_SECRETS=/m.test(fs.readFileSync(file, 'utf8'))) fs.appendFileSync(file, `${callCentreLine()}\n`);
+    return { file, created: false };
+  }
   const lines = [
     '# Created by npm start on first run. Keep it private; see README.md for every variable.',
     `APP_KEYS=${[secret(), secret(), secret(), secret()].join(',')}`,
@@ -21,6 +27,7 @@ export function ensureCmsEnv() {
     `TRANSFER_TOKEN_SALT=${secret()}`,
     `JWT_SECRET=${secret()}`,
     `ENCRYPTION_KEY=${secret()}`,
+    callCentreLine(),
     '',
   ];
   fs.writeFileSync(file, lines.join('\n'), { mode: 0o600 });

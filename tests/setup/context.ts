@@ -13,6 +13,8 @@ export const ctx = {
   rebuildToken: '',
   browser: undefined as Browser | undefined,
   admin: { email: '', password: '' },
+  /** The signing secret of the call-centre webhook's test integration `telephony`. */
+  callCentreSecret: '',
   /** Every mail the CMS sent during the run, as the in-process SMTP server received it. */
   mails: [] as ParsedMail[],
   /** Every SMS the CMS sent, as the local Twilio Messages API received it. */

@@ -6,7 +6,7 @@ import { grantCabinet, grantPublicRead, grantPublicContentRead } from './permiss
 import { seedSuperAdmin } from './admin';
 import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, titleComponentEntries } from './admin-layout';
 import { configureAccounts } from './account-settings';
-import { ensureStaffRoles, grantBookingToRoles } from '../staff/roles';
+import { ensureStaffRoles, grantBookingToRoles, grantCrmToRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
 import { seedConsentText } from './consent-text';
 import { seedCatalogue } from './catalogue';
@@ -50,8 +50,9 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
   if (process.env.SEED_DEMO === 'true') await seedDemoStaff(strapi, roles);
   // The booking plugin: permissions for roles made before it, holidays, centres' policies, and
   // (once) demo specialists; it runs last because it needs the centres and the demo staff.
-  for (const step of ['booking-roles', 'booking-demo'] as const) {
+  for (const step of ['booking-roles', 'crm-roles', 'booking-demo'] as const) {
     if (step === 'booking-roles' && !done.has(step)) await grantBookingToRoles(strapi, roles);
+    if (step === 'crm-roles' && !done.has(step)) await grantCrmToRoles(strapi, roles);
     if (step === 'booking-demo') await strapi.plugin('booking').service('seed').run({ demo: !done.has(step) });
     done.add(step);
   }

@@ -56,15 +56,32 @@ function bookingPermissions(strapi: Core.Strapi, code: string): Permission[] {
   ];
 }
 
-/** Adds the booking permissions to staff roles made before the plugin existed. */
-export async function grantBookingToRoles(strapi: Core.Strapi, ids: Map<string, number>): Promise<void> {
+/**
+ * The registry's admin permissions (plugin crm): every staff role but the content manager reads
+ * requests within its scope; operators and coordinators enter them and book for callers;
+ * coordinators assign, close and change them in bulk; specialists complete their own; coordinators
+ * and the curator export.
+ */
+const CRM_ACTIONS: Record<string, string[]> = {
+  'qabilet-specialist': ['read', 'complete'],
+  'qabilet-call-centre-operator': ['read', 'intake'],
+  'qabilet-regional-coordinator': ['read', 'intake', 'manage', 'complete', 'export'],
+  'qabilet-project-curator': ['read', 'export'],
+};
+const crmPermissions = (code: string): Permission[] => (CRM_ACTIONS[code] ?? []).map((a) => ({ action: `plugin::crm.${a}` }));
+
+/** Adds a plugin's permissions to staff roles made before the plugin existed. */
+async function grantToRoles(strapi: Core.Strapi, ids: Map<string, number>, permissions: (code: string) => Permission[]): Promise<void> {
   const key = (p: { action: string; subject?: string | null }) => `${p.action}|${p.subject ?? ''}`;
   for (const [code, roleId] of ids) {
     const have = new Set((await strapi.db.query('admin::permission').findMany({ where: { role: roleId }, select: ['action', 'subject'] })).map(key));
-    const missing = bookingPermissions(strapi, code).filter((p) => !have.has(key(p)));
+    const missing = permissions(code).filter((p) => !have.has(key(p)));
     if (missing.length) await strapi.service('admin::role').addPermissions(roleId, missing);
   }
 }
+
+export const grantBookingToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => bookingPermissions(strapi, code));
+export const grantCrmToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, crmPermissions);
 
 function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
   const on = permissionOn(strapi);
@@ -82,13 +99,13 @@ function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
         { action: 'plugin::upload.assets.copy-link' },
       ];
     case 'qabilet-project-curator':
-      return [...readAll, { action: 'plugin::upload.read' }, ...bookingPermissions(strapi, code)];
+      return [...readAll, { action: 'plugin::upload.read' }, ...bookingPermissions(strapi, code), ...crmPermissions(code)];
     case 'qabilet-regional-coordinator':
-      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION]), ...bookingPermissions(strapi, code)];
+      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION]), ...bookingPermissions(strapi, code), ...crmPermissions(code)];
     case 'qabilet-specialist':
-      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE]), ...bookingPermissions(strapi, code)];
+      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE]), ...bookingPermissions(strapi, code), ...crmPermissions(code)];
     case 'qabilet-call-centre-operator':
-      return [...readAll, ...bookingPermissions(strapi, code)];
+      return [...readAll, ...bookingPermissions(strapi, code), ...crmPermissions(code)];
     default:
       return [];
   }

@@ -8,3 +8,4 @@ export * from './slots.ts';
 export * from './language.ts';
 export * from './schedule.ts';
 export * from './booking-view.ts';
+export * from './registry.ts';
