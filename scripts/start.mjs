@@ -3,9 +3,9 @@
 // CMS's content and serves it; publishing in the admin rebuilds the site by itself. Ctrl+C stops both.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import { checkNode, cmsDir, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
+import { ensureAdminBuild } from './lib/admin-build.mjs';
+import { checkNode, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
 
 checkNode();
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
@@ -31,25 +31,6 @@ function run(command, args, options = {}) {
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
-}
-
-const readOr = (file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-
-/** A hash of every file the admin bundle is built from that this repository can change. */
-function adminSourcesStamp() {
-  const hash = crypto.createHash('sha256');
-  const dirs = [path.join(cmsDir, 'src', 'admin'), ...fs.readdirSync(path.join(root, 'plugins')).map((p) => path.join(root, 'plugins', p, 'admin'))];
-  const walk = (dir) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else hash.update(file).update(fs.readFileSync(file));
-    }
-  };
-  dirs.forEach(walk);
-  hash.update(readOr(path.join(root, 'package-lock.json')));
-  return hash.digest('hex');
 }
 
 function finished(child, what) {
@@ -86,13 +67,13 @@ try {
 
   // The admin panel is built on the first run, and again whenever its sources (ours and the
   // plugins') or the installed packages changed since the last build.
-  const stampFile = path.join(cmsDir, 'dist', 'build', '.qabilet-sources');
-  const stamp = adminSourcesStamp();
-  if (!fs.existsSync(path.join(cmsDir, 'dist', 'build', 'index.html')) || readOr(stampFile) !== stamp) {
-    console.log('Building the admin panel (about a minute)…');
-    await finished(run('npx', ['strapi', 'build'], { cwd: cmsDir }), 'Building the admin panel');
-    fs.writeFileSync(stampFile, stamp);
-  }
+  await ensureAdminBuild({
+    onBuild: () => console.log('Building the admin panel (about a minute)…'),
+    onChild: (child) => {
+      children.add(child);
+      child.on('exit', () => children.delete(child));
+    },
+  });
 
   if (mailCatcher) {
     run(path.join(root, 'node_modules', '.bin', 'maildev'), ['--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '-s', String(mailSmtpPort), '-w', String(mailWebPort)], {

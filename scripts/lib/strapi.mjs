@@ -4,10 +4,14 @@ import { cmsDir } from './env.mjs';
 
 const require = createRequire(`${cmsDir}/package.json`);
 
-export async function bootStrapi() {
+/**
+ * `serveAdminPanel` serves the built admin panel (cms/dist/build, see admin-build.mjs) at /admin, for
+ * the browser tests of the admin; it must be built before the CMS boots, which looks for it once.
+ */
+export async function bootStrapi({ serveAdminPanel = false } = {}) {
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const context = await compileStrapi({ appDir: cmsDir });
-  const app = createStrapi({ ...context, autoReload: false, serveAdminPanel: false });
+  const app = createStrapi({ ...context, autoReload: false, serveAdminPanel });
   await app.load();
   await app.listen();
   const { port } = app.server.httpServer.address();

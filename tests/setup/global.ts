@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createOutbox, type Outbox } from '@qabilet/sms';
+import { ensureAdminBuild } from '../../scripts/lib/admin-build.mjs';
 import { siteDir, testSecrets } from '../../scripts/lib/env.mjs';
 import { bootStrapi } from '../../scripts/lib/strapi.mjs';
 import { createSiteServer } from '../../site/server.mjs';
@@ -66,7 +67,7 @@ function buildSite(cmsUrl: string, outDir: string): Promise<void> {
 }
 
 export async function mochaGlobalSetup(): Promise<void> {
-  const started = Date.now();
+  ctx.callCentreSecret = crypto.randomBytes(24).toString('base64url');
   ctx.admin = { email: 'superadmin@qabilet.example', password: `Qb1-${crypto.randomBytes(9).toString('base64url')}` };
   Object.assign(process.env, testSecrets(), {
     HOST: '127.0.0.1',
@@ -88,16 +89,35 @@ export async function mochaGlobalSetup(): Promise<void> {
     // The booking outbox is polled often and retried soon, so that the tests see deliveries quickly.
     BOOKING_OUTBOX_INTERVAL_MS: '100',
     BOOKING_RETRY_MS: '200',
+    // The waitlist's periodic sweep runs every second (30 s in production), racing the event-driven ones.
+    BOOKING_WAITLIST_INTERVAL_MS: '1000',
+    // The call-centre webhook's test integration (tests/api/crm-helpers.ts signs with it).
+    CALL_CENTRE_SECRETS: `telephony:${ctx.callCentreSecret}`,
   });
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
 
-  const booted = await bootStrapi();
+  const browser = process.env.QABILET_TEST_BROWSER !== '0';
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (browser && !fs.existsSync(executablePath)) {
+    throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`);
+  }
+  // The browser tests of the admin need its bundle, which the CMS looks for once as it boots; it is
+  // built only when its sources changed (once on a clean clone), never for API-only runs. Building it
+  // beside the site's build would save that minute once, at the price of rewriting cms/dist (the
+  // build compiles the CMS first) under a running CMS: not worth it.
+  if (browser) {
+    const t = Date.now();
+    if (await ensureAdminBuild({ quiet: true })) console.log(`  admin panel built in ${Date.now() - t} ms`);
+  }
+
+  const booting = Date.now();
+  const booted = await bootStrapi({ serveAdminPanel: browser });
   Object.assign(ctx, { strapi: booted.strapi, cmsUrl: booted.url, distDir: booted.distDir });
   // Links in mails point at this CMS (read when each mail is written).
   process.env.PUBLIC_URL = booted.url;
-  console.log(`  Strapi up on ${process.env.DATABASE_CLIENT ?? 'sqlite'} in ${Date.now() - started} ms`);
+  console.log(`  Strapi up on ${process.env.DATABASE_CLIENT ?? 'sqlite'} in ${Date.now() - booting} ms`);
 
-  if (process.env.QABILET_TEST_BROWSER !== '0') {
+  if (browser) {
     const t = Date.now();
     ctx.siteDir = path.join(tmp, 'site');
     await buildSite(ctx.cmsUrl, ctx.siteDir);
@@ -110,10 +130,6 @@ export async function mochaGlobalSetup(): Promise<void> {
     ctx.siteUrl = `http://127.0.0.1:${address.port}`;
     // Links in mails and the CMS's redirects lead to this site from now on.
     process.env.SITE_URL = ctx.siteUrl;
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!fs.existsSync(executablePath)) {
-      throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`);
-    }
     ctx.browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     console.log(`  site built and served in ${Date.now() - t} ms`);
   }

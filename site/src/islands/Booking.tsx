@@ -4,6 +4,7 @@ import { Field, format, useHydrated, type Messages } from './Form';
 import BookingDetails, { bookingRows } from './BookingDetails';
 import BookingProblem from './BookingProblem';
 import SlotPicker, { SlotChoices } from './SlotPicker';
+import WaitlistJoin from './WaitlistJoin';
 import { attemptKey, bookSlot, FORMATS, isUncertain, loadAccount, problemOf, SERVICES } from './booking-api';
 import type { Account, Booking as Made, CentreOption, Format, Problem, Service, Slot, SlotQuery } from './booking-api';
 import { longDate } from './booking-dates';
@@ -49,6 +50,8 @@ export default function Booking(props: Props) {
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<Made | null>(null);
   const [taken, setTaken] = useState<ReadonlySet<string>>(new Set());
+  // What the slot picker shows: with no free time in it, the waitlist is offered.
+  const [shown, setShown] = useState<{ month: string; count: number; last?: string } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const stepped = useRef(false);
 
@@ -72,6 +75,7 @@ export default function Booking(props: Props) {
     () => (centre ? { centre: centre === ONLINE ? undefined : centre, service, format: sessionFormat } : null),
     [centre, service, sessionFormat],
   );
+  useEffect(() => setShown(null), [query]);
   const byCity = useMemo(() => Object.fromEntries(centres.map((c) => [c.slug, c.city])), [centres]);
   const centreOf = (slug: string) => centres.find((c) => c.slug === slug);
   const childOf = (id: string) => account?.children.find((c) => c.documentId === id);
@@ -170,11 +174,28 @@ export default function Booking(props: Props) {
             <H id={`when-${ids}`} tabIndex={-1} ref={heading}>{t['booking.when.title']}</H>
             <p className="hint">{t['booking.zone']}</p>
             {query ? (
-              <SlotPicker key={JSON.stringify(query)} locale={locale} t={t} query={query} centreNames={centre === ONLINE ? byCity : undefined} name={`slot-${ids}`} value={slot} onChange={setSlot} taken={taken} />
+              <SlotPicker key={JSON.stringify(query)} locale={locale} t={t} query={query} centreNames={centre === ONLINE ? byCity : undefined} name={`slot-${ids}`} value={slot} onChange={setSlot} taken={taken} onShown={setShown} />
             ) : (
               <p className="hint">{t['booking.pickCentre']}</p>
             )}
             <button type="button" disabled={!slot || !ready} onClick={() => setStep('confirm')}>{t['booking.continue']}</button>
+            {centre && centre !== ONLINE ? (
+              <WaitlistJoin
+                key={`${centre}|${service}|${sessionFormat}`}
+                locale={locale}
+                t={t}
+                centre={{ slug: centre, name: centreOf(centre)?.name ?? centre }}
+                service={service}
+                format={sessionFormat}
+                account={account}
+                child={child}
+                shown={shown}
+                loginHref={loginHref}
+                cabinetHref={cabinetHref}
+                bookingsHref={bookingsHref}
+                headingLevel={H === 'h2' ? 3 : 4}
+              />
+            ) : null}
           </section>
         </>
       ) : null}

@@ -4,7 +4,8 @@ import type { Messages } from './Form';
 import Booking from './Booking';
 import BookingItem from './BookingItem';
 import BookingProblem from './BookingProblem';
-import { loadAccount, myBookings, problemOf, type Account, type Booking as Made, type CentreOption, type Problem } from './booking-api';
+import WaitlistPlaces from './WaitlistPlaces';
+import { loadAccount, myBookings, myWaitlist, problemOf, type Account, type Booking as Made, type CentreOption, type Problem, type WaitlistEntry } from './booking-api';
 
 type Props = { locale: string; t: Messages; centres: CentreOption[]; loginHref: string; cabinetHref: string };
 
@@ -17,6 +18,7 @@ const ACTIVE = new Set(['requested', 'confirmed']);
 export default function MyBookings({ locale, t, centres, loginHref, cabinetHref }: Props) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [bookings, setBookings] = useState<Made[]>();
+  const [waitlist, setWaitlist] = useState<WaitlistEntry[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState('');
   const [adding, setAdding] = useState<boolean>();
@@ -26,9 +28,11 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
   const load = useCallback(async () => {
     setProblem(null);
     try {
-      const [me, mine] = await Promise.all([loadAccount(locale), myBookings(locale)]);
+      // The bookings are the page's point: a waitlist that cannot be read leaves them in view.
+      const [me, mine, places] = await Promise.all([loadAccount(locale), myBookings(locale), myWaitlist(locale).catch(() => [])]);
       setAccount(me);
       setBookings(mine);
+      setWaitlist(places);
     } catch (error) {
       const found = problemOf(error);
       if (found.kind === 'loggedOut') setAccount(null);
@@ -56,6 +60,12 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
     await load();
     setFocusOn(booking.id);
   };
+  // A place left disappears from the list: focus goes to the list's heading.
+  const left = async (message: string) => {
+    setNotice(message);
+    await load();
+    list.current?.querySelector<HTMLElement>('#waitlist-title')?.focus();
+  };
 
   if (account === null) return <p className="notice">{t['booking.mine.loggedOut']} <a href={loginHref}>{t['booking.login']}</a></p>;
   if (!bookings) {
@@ -77,6 +87,8 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
         <h2 id="upcoming-title">{t['booking.mine.upcoming']}</h2>
         {upcoming.length ? <ul className="booking-list">{upcoming.map(item)}</ul> : <p>{t['booking.mine.none']}</p>}
       </section>
+
+      {waitlist.length ? <WaitlistPlaces entries={waitlist} locale={locale} t={t} onLeft={left} /> : null}
 
       <section aria-labelledby="new-title">
         <h2 id="new-title">{t['booking.mine.new']}</h2>

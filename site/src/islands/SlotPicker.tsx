@@ -19,6 +19,8 @@ type Props = {
   onChange: (slot: Slot) => void;
   /** Slots known to be gone since they were listed (someone else just booked them). */
   taken?: ReadonlySet<string>;
+  /** Told the month on show and its number of free times once they are in (and the last bookable date, once known). */
+  onShown?: (shown: { month: string; count: number; last?: string }) => void;
 };
 
 type Loaded = { month: string; slots: Slot[] };
@@ -27,7 +29,7 @@ type Loaded = { month: string; slots: Slot[] };
  * Finds a free slot: a month's calendar with the day's times below it, or every time of the month
  * as one plain list. A month is one request; its answer says how far ahead the centre books.
  */
-export default function SlotPicker({ locale, t, query, centreNames, name, value, onChange, taken }: Props) {
+export default function SlotPicker({ locale, t, query, centreNames, name, value, onChange, taken, onShown }: Props) {
   // Today is read in the browser, after the static HTML, so a page built yesterday is still right.
   const [today, setToday] = useState<string>();
   const [month, setMonth] = useState<string>();
@@ -82,6 +84,9 @@ export default function SlotPicker({ locale, t, query, centreNames, name, value,
     return map;
   }, [slots, centreNames]);
   const counts = useMemo(() => (slots ? new Map([...byDate].map(([date, list]) => [date, list.length])) : null), [slots, byDate]);
+  useEffect(() => {
+    if (slots && month) onShown?.({ month, count: [...byDate.values()].reduce((sum, list) => sum + list.length, 0), last });
+  }, [slots, byDate, month, last]);
 
   if (!today || !month) return <p role="status">{t['booking.loading']}</p>;
   const monthText = monthName(t, month);

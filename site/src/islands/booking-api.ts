@@ -72,3 +72,42 @@ export function problemOf(error: unknown): Problem {
 
 /** Whether an answer is final (the server decided) or unknown (the request may not have arrived). */
 export const isUncertain = (problem: Problem) => problem.kind === 'offline' || problem.kind === 'unreachable';
+
+/** A place on the waitlist (plugins/booking/README.md, "Waitlist"); `from`/`to` are Kazakhstan dates. */
+export type WaitlistEntry = {
+  id: string;
+  status: 'waiting' | 'offered' | 'booked' | 'lapsed' | 'left';
+  service: Service;
+  format: Format;
+  from: string;
+  to: string;
+  createdAt: string;
+  centre: { slug: string; name: string };
+  child: { id: string; firstName: string } | null;
+  /** The time held for the person, while it is. */
+  offer: OfferSlot | null;
+};
+export type OfferSlot = { date: string; time: string; start: string; end: string; expiresAt: string; specialist: { name: string } };
+/** A freed time offered from the waitlist, as its link shows it. */
+export type Offer = OfferSlot & {
+  status: 'held' | 'taken' | 'declined';
+  service: Service;
+  format: Format;
+  centre: { slug: string; name: string; address: string };
+  child: { id: string; firstName: string } | null;
+  booking: string | null;
+};
+
+export function joinWaitlist(body: { centre: string; service: Service; format: Format; from: string; to: string; child?: string }, locale: string): Promise<WaitlistEntry> {
+  return authed<{ data: WaitlistEntry }>('/api/booking/waitlist', locale, { method: 'POST', json: body }).then((r) => r.data);
+}
+
+export const myWaitlist = (locale: string) => authed<{ data: WaitlistEntry[] }>('/api/booking/waitlist/mine', locale).then((r) => r.data);
+
+export const leaveWaitlist = (id: string, locale: string) =>
+  authed<{ data: WaitlistEntry }>(`/api/booking/waitlist/${encodeURIComponent(id)}/leave`, locale, { method: 'POST', json: {} }).then((r) => r.data);
+
+/** The offer's token goes in the body only: a URL would put it in servers' logs. */
+export const viewOffer = (token: string, locale: string) => authed<{ data: Offer }>('/api/booking/offers/view', locale, { method: 'POST', json: { token } }).then((r) => r.data);
+export const acceptOffer = (token: string, locale: string) => authed<{ data: Booking }>('/api/booking/offers/accept', locale, { method: 'POST', json: { token } }).then((r) => r.data);
+export const declineOffer = (token: string, locale: string) => authed<{ data: Offer }>('/api/booking/offers/decline', locale, { method: 'POST', json: { token } }).then((r) => r.data);

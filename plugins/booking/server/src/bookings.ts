@@ -16,21 +16,25 @@ import { forgetSlots, nearestSlots } from './slots';
 import { enqueue, type NewsKind } from './notify';
 import { CELLS, IDEMPOTENCY, isUniqueViolation, OUTBOX } from './tables';
 import type { Language } from './messages';
+import { changedAfter, changedInside, changeOf, type BookingChange } from './events';
+import { forgetWaitlist } from './waitlist-store';
 
 const USER = 'plugin::users-permissions.user';
 export const LIVE: BookingStatus[] = ['requested', 'confirmed'];
 
 export type Actor = { by: 'user' | 'staff' | 'system'; id?: number };
-type HistoryEntry = { at: string; by: Actor['by']; actor?: number; action: string; status: BookingStatus; reason?: string; from?: string };
+export type HistoryEntry = { at: string; by: Actor['by']; actor?: number; action: string; status: BookingStatus; reason?: string; from?: string };
 
-type Row = {
+export type Row = {
   id: number; documentId: string; centre: string; service: Service; format: Format; status: BookingStatus; start: string; end: string;
   videoLink: string | null; history: HistoryEntry[]; createdAt: string;
+  /** A caller without an account, booked for by the call centre (no user then). */
+  lead?: { name: string; phone: string; language: string } | null;
   /** Staff lists also read the person's name and phone. */
   user?: { id: number; surname?: string; firstName?: string; phone?: string | null } | null; child?: { id: number; documentId: string; firstName: string; surname?: string } | null; specialist?: Specialist | null;
 };
 
-const accounts = (strapi: Core.Strapi) => strapi.service('api::account.account') as unknown as {
+export const accounts = (strapi: Core.Strapi) => strapi.service('api::account.account') as unknown as {
   consentState(user: unknown): Promise<{ own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean }>;
   findOwnChild(parentId: number, documentId: unknown): Promise<{ id: number; documentId: string; firstName: string } | null>;
   childConsentGiven(parentId: number, childId: number): Promise<boolean>;
@@ -39,7 +43,7 @@ const accounts = (strapi: Core.Strapi) => strapi.service('api::account.account')
 
 export const siteUrl = () => (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '');
 
-const populate = { specialist: true, child: { select: ['id', 'documentId', 'firstName', 'surname'] }, user: { select: ['id'] } } as const;
+export const populate = { specialist: true, child: { select: ['id', 'documentId', 'firstName', 'surname'] }, user: { select: ['id'] } } as const;
 
 export async function loadBooking(strapi: Core.Strapi, where: Record<string, unknown>): Promise<Row | null> {
   return strapi.db.query(BOOKING).findOne({ where, populate });
@@ -78,16 +82,16 @@ export async function viewsOf(strapi: Core.Strapi, rows: Row[], language: Langua
   });
 }
 
-const objectBody = (body: unknown): Record<string, unknown> => {
+export const objectBody = (body: unknown): Record<string, unknown> => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid({ field: 'body', code: 'body.notObject' });
   return body as Record<string, unknown>;
 };
 
-const allowOnly = (body: Record<string, unknown>, fields: string[]): Problem[] =>
+export const allowOnly = (body: Record<string, unknown>, fields: string[]): Problem[] =>
   Object.keys(body).filter((k) => !fields.includes(k)).map((field) => ({ field, code: 'field.notAllowed' }));
 
 /** Whether `start` is a slot of the specialist's schedule for the service, and whether it is free now. */
-async function slotState(strapi: Core.Strapi, specialist: Specialist, policy: CentrePolicy, service: Service, start: Date, now: Date, ignoreBooking?: number) {
+export async function slotState(strapi: Core.Strapi, specialist: Specialist, policy: CentrePolicy, service: Service, start: Date, now: Date, ignoreBooking?: number) {
   const timing = specialist.timings?.[service];
   if (!timing) return 'unknown' as const;
   const date = kzDate(start);
@@ -102,45 +106,108 @@ async function slotState(strapi: Core.Strapi, specialist: Specialist, policy: Ce
   return freeSlots({ ...query, busy }).some((s) => s.start.getTime() === start.getTime()) ? ('free' as const) : ('taken' as const);
 }
 
-const takenError = async (strapi: Core.Strapi, specialist: Specialist, service: Service, format: Format, start: Date, now: Date) =>
+export const takenError = async (strapi: Core.Strapi, specialist: Specialist, service: Service, format: Format, start: Date, now: Date) =>
   new BookingError(409, { field: 'slot', code: 'slot.taken' }, { nearest: await nearestSlots(strapi, specialist.centre, service, format, start, now) });
 
 /** Takes the cells of [start, end + buffer) for the booking; the primary key refuses a second holder. */
-async function takeCells(trx: Knex.Transaction, specialistId: number, bookingId: number, start: Date, heldUntil: Date) {
+export async function takeCells(trx: Knex.Transaction, specialistId: number, bookingId: number, start: Date, heldUntil: Date) {
   const rows = cellsOf(start, heldUntil).map((cell) => ({ specialist_id: specialistId, cell, booking_id: bookingId }));
   await trx(CELLS).insert(rows);
 }
 
-class SlotTaken extends Error {}
+export class SlotTaken extends Error {}
 class Replayed extends Error {}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
-type Contact = { id: number; email: string; phone: string | null; confirmed: boolean; language: string | null; birthDate: string; deletionRequestedAt: string | null };
+export type Contact = { id: number; email: string; phone: string | null; confirmed: boolean; language: string | null; birthDate: string; deletionRequestedAt: string | null };
 
-async function contactOf(strapi: Core.Strapi, userId: number): Promise<Contact | null> {
+export async function contactOf(strapi: Core.Strapi, userId: number): Promise<Contact | null> {
   return strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id', 'email', 'phone', 'confirmed', 'language', 'birthDate', 'deletionRequestedAt', 'blocked'] });
 }
 
 /** Queues the news of a change to `row` for its user (a parent for a child's booking). */
-async function tell(strapi: Core.Strapi, trx: Knex.Transaction, row: Row, kind: NewsKind, tag: string, reason?: string, known?: Contact) {
-  const user = known ?? (await contactOf(strapi, row.user!.id));
-  if (!user) return;
-  const language: Language = isLanguage(user.language) ? user.language : 'kk';
+export async function tell(strapi: Core.Strapi, trx: Knex.Transaction, row: Row, kind: NewsKind, tag: string, reason?: string, known?: Contact) {
+  // A caller without an account (a lead the call centre booked for) is told by SMS only.
+  const user = row.lead ? null : known ?? (row.user ? await contactOf(strapi, row.user.id) : null);
+  if (!user && !row.lead) return;
+  const spoken = user ? user.language : row.lead!.language;
+  const language: Language = isLanguage(spoken) ? spoken : 'kk';
   const centre = (await centreNames(strapi, [row.centre], language)).get(row.centre);
   await enqueue(trx, {
     kind, tag, bookingId: row.id, language, service: row.service, format: row.format, start: new Date(row.start),
     centre: { name: centre?.name ?? row.centre, address: centre?.address ?? '', phone: centre?.phone },
     videoLink: row.videoLink, childName: row.child?.firstName, reason,
-    contact: { phone: user.phone, email: user.confirmed ? user.email : null },
+    contact: user ? { phone: user.phone, email: user.confirmed ? user.email : null } : { phone: row.lead!.phone, email: null },
     cabinetUrl: `${siteUrl()}/${language}/account/bookings/`,
   });
 }
 
-function videoRoom(policy: CentrePolicy): string {
+export function videoRoom(policy: CentrePolicy): string {
   const base = (policy.videoBase || process.env.JITSI_BASE_URL || 'https://meet.jit.si').replace(/\/$/, '');
   return `${base}/qabilet-${crypto.randomBytes(12).toString('hex')}`;
 }
+
+// ── A user's booking in parts, shared by createBooking and the waitlist (waitlist.ts, waitlist-actions.ts),
+// so that an accepted offer is booked exactly as a slot picked from the list. ──
+
+export type OwnChild = { id: number; documentId: string; firstName: string };
+
+/** Whom a user books for — themselves or their own child — with every consent checked (BookingError otherwise). */
+export async function checkPerson(strapi: Core.Strapi, userId: number, childInput: unknown): Promise<{ user: Contact; child: OwnChild | null }> {
+  const user = await contactOf(strapi, userId);
+  let child: OwnChild | null = null;
+  if (childInput !== undefined && childInput !== null) {
+    child = await accounts(strapi).findOwnChild(userId, childInput);
+    if (!child) throw invalid({ field: 'child', code: 'child.unknown' });
+  }
+  const consent = await accounts(strapi).consentState(user);
+  if (!consent.own) throw new BookingError(403, { code: 'consent.missing' });
+  if (consent.parentalNeeded && !consent.parental) throw new BookingError(403, { code: 'consent.parental' });
+  if (!consent.servicesAllowed) throw new BookingError(403, { code: 'consent.missing' });
+  if (child && !(await accounts(strapi).childConsentGiven(userId, child.id))) throw new BookingError(403, { field: 'child', code: 'consent.child' });
+  return { user: user!, child };
+}
+
+/** The person's (the user's, or their child's) live future bookings of `service`. */
+export const upcomingOf = (strapi: Core.Strapi, userId: number, childId: number | null, service: Service, now: Date): Promise<number> =>
+  strapi.db.query(BOOKING).count({ where: { user: userId, child: childId ?? { id: { $null: true } }, service, status: { $in: LIVE }, start: { $gt: now.toISOString() } } });
+
+export type UserBooking = { userId: number; user: Contact; child: OwnChild | null; specialist: Specialist; policy: CentrePolicy; service: Service; format: Format; start: Date; now: Date };
+
+/**
+ * Within `trx`: the booking row (requested, or confirmed where the centre confirms automatically),
+ * its cells, its news, the `inside` listeners and the audit entry. Throws SlotTaken when another
+ * holder has the cells. The caller runs `forgetSlots` and `changedAfter` once `trx` is committed.
+ */
+export async function insertUserBooking(strapi: Core.Strapi, trx: Knex.Transaction, b: UserBooking): Promise<Row> {
+  const { userId, specialist, policy, service, format, start, now } = b;
+  const timing = specialist.timings[service]!;
+  const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
+  const heldUntil = new Date(end.getTime() + timing.bufferMinutes * 60_000);
+  const status: BookingStatus = policy.autoConfirm ? 'confirmed' : 'requested';
+  const created = await strapi.db.query(BOOKING).create({
+    data: {
+      user: userId, child: b.child?.id ?? null, specialist: specialist.id, centre: specialist.centre, service, format, status,
+      start: start.toISOString(), end: end.toISOString(), videoLink: format === 'online' ? videoRoom(policy) : null,
+      history: [{ at: now.toISOString(), by: 'user', actor: userId, action: 'created', status }],
+    },
+  });
+  try {
+    await takeCells(trx, specialist.id, created.id, start, heldUntil);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new SlotTaken();
+    throw error;
+  }
+  // Everything the news and the answer need is at hand: no reading back what was just written.
+  const row: Row = { ...created, user: { id: userId }, child: b.child, specialist };
+  await tell(strapi, trx, row, status, '0', undefined, b.user);
+  await changedInside(strapi, changeOf(row, 'created', { by: 'user', id: userId }));
+  await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
+  return row;
+}
+
+// ── End of the shared parts. ──
 
 export async function createBooking(strapi: Core.Strapi, userId: number, input: unknown, key: string | undefined, now: Date) {
   const body = objectBody(input);
@@ -167,17 +234,7 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
   if (!specialist.services.includes(service) || !specialist.formats.includes(format)) throw invalid({ field: 'slot', code: 'slot.mismatch' });
   if (!policy.formats.includes(format)) throw invalid({ field: 'format', code: 'format.notOffered' });
 
-  const user = await contactOf(strapi, userId);
-  let child: { id: number; documentId: string; firstName: string } | null = null;
-  if (body.child !== undefined && body.child !== null) {
-    child = await accounts(strapi).findOwnChild(userId, body.child);
-    if (!child) throw invalid({ field: 'child', code: 'child.unknown' });
-  }
-  const consent = await accounts(strapi).consentState(user);
-  if (!consent.own) throw new BookingError(403, { code: 'consent.missing' });
-  if (consent.parentalNeeded && !consent.parental) throw new BookingError(403, { code: 'consent.parental' });
-  if (!consent.servicesAllowed) throw new BookingError(403, { code: 'consent.missing' });
-  if (child && !(await accounts(strapi).childConsentGiven(userId, child.id))) throw new BookingError(403, { field: 'child', code: 'consent.child' });
+  const { user, child } = await checkPerson(strapi, userId, body.child);
 
   const start = slot!.start;
   const state = await slotState(strapi, specialist, policy, service, start, now);
@@ -190,15 +247,9 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
   };
   if (state === 'taken') return (await replayIfRetried()) ?? Promise.reject(await takenError(strapi, specialist, service, format, start, now));
 
-  const upcoming = await strapi.db.query(BOOKING).count({
-    where: { user: userId, child: child ? child.id : { id: { $null: true } }, service, status: { $in: LIVE }, start: { $gt: now.toISOString() } },
-  });
+  const upcoming = await upcomingOf(strapi, userId, child?.id ?? null, service, now);
   if (upcoming >= policy.maxFuturePerService) return (await replayIfRetried()) ?? Promise.reject(invalid({ field: 'slot', code: 'booking.limit', values: { count: upcoming } }));
 
-  const timing = specialist.timings[service]!;
-  const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
-  const heldUntil = new Date(end.getTime() + timing.bufferMinutes * 60_000);
-  const status: BookingStatus = policy.autoConfirm ? 'confirmed' : 'requested';
   try {
     const booked = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }): Promise<Row> => {
       if (key) {
@@ -209,27 +260,12 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
           throw error;
         }
       }
-      const created = await strapi.db.query(BOOKING).create({
-        data: {
-          user: userId, child: child?.id ?? null, specialist: specialist.id, centre: specialist.centre, service, format, status,
-          start: start.toISOString(), end: end.toISOString(), videoLink: format === 'online' ? videoRoom(policy) : null,
-          history: [{ at: now.toISOString(), by: 'user', actor: userId, action: 'created', status }],
-        },
-      });
-      try {
-        await takeCells(trx, specialist.id, created.id, start, heldUntil);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new SlotTaken();
-        throw error;
-      }
-      if (key) await trx(IDEMPOTENCY).where({ user_id: userId, key }).update({ booking_id: created.id });
-      // Everything the news and the answer need is at hand: no reading back what was just written.
-      const row: Row = { ...created, user: { id: userId }, child, specialist };
-      await tell(strapi, trx, row, status, '0', undefined, user!);
-      await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
+      const row = await insertUserBooking(strapi, trx, { userId, user, child, specialist, policy, service, format, start, now });
+      if (key) await trx(IDEMPOTENCY).where({ user_id: userId, key }).update({ booking_id: row.id });
       return row;
     });
     forgetSlots();
+    changedAfter(strapi, changeOf(booked, 'created', { by: 'user', id: userId }));
     return { replayed: false, row: booked };
   } catch (error) {
     if (error instanceof SlotTaken || error instanceof Replayed) {
@@ -258,7 +294,7 @@ async function ownBooking(strapi: Core.Strapi, userId: number, documentId: unkno
   return row;
 }
 
-const entry = (now: Date, actor: Actor, action: string, status: BookingStatus, extra: Partial<HistoryEntry> = {}): HistoryEntry =>
+export const entry = (now: Date, actor: Actor, action: string, status: BookingStatus, extra: Partial<HistoryEntry> = {}): HistoryEntry =>
   ({ at: now.toISOString(), by: actor.by, ...(actor.id !== undefined ? { actor: actor.id } : {}), action, status, ...extra });
 
 function checkReason(value: unknown, required: boolean): string | undefined {
@@ -281,6 +317,7 @@ function mayChange(row: Row, policy: CentrePolicy | undefined, now: Date) {
 
 /** Moves a booking to `to`, keeps its history, frees its cells when it no longer holds the time. */
 async function move(strapi: Core.Strapi, row: Row, to: BookingStatus, actor: Actor, now: Date, reason?: string) {
+  const change: BookingChange = changeOf({ ...row, status: to }, to === 'requested' ? 'created' : to, actor, reason ? { reason } : {});
   await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
     // Re-read inside the transaction: a concurrent change wins once, not twice.
     const current = await strapi.db.query(BOOKING).findOne({ where: { id: row.id }, select: ['status', 'history'] });
@@ -292,8 +329,10 @@ async function move(strapi: Core.Strapi, row: Row, to: BookingStatus, actor: Act
     if (!updated) throw invalid({ code: 'booking.move', values: { from: current.status, to } });
     if (to === 'cancelled') await trx(CELLS).where({ booking_id: row.id }).delete();
     if (to === 'confirmed' || to === 'cancelled') await tell(strapi, trx, { ...row, status: to }, to, String((current.history ?? []).length), reason);
+    await changedInside(strapi, change);
   });
   forgetSlots();
+  changedAfter(strapi, change);
   await accounts(strapi).audit({ actorType: actor.by === 'staff' ? 'admin' : actor.by, actorId: actor.id, action: `booking.${to}`, subjectType: BOOKING, subjectId: row.documentId });
   return (await loadBooking(strapi, { id: row.id }))!;
 }
@@ -329,6 +368,7 @@ export async function rescheduleByUser(strapi: Core.Strapi, userId: number, docu
   const timing = specialist.timings[row.service]!;
   const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
   const status: BookingStatus = policy.autoConfirm ? 'confirmed' : 'requested';
+  let rescheduled: BookingChange | undefined;
   try {
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const current = await strapi.db.query(BOOKING).findOne({ where: { id: row.id }, select: ['status', 'history', 'start'] });
@@ -342,9 +382,13 @@ export async function rescheduleByUser(strapi: Core.Strapi, userId: number, docu
         if (isUniqueViolation(error)) throw new SlotTaken();
         throw error;
       }
-      await tell(strapi, trx, (await loadBooking(strapi, { id: row.id }))!, 'rescheduled', String(history.length));
+      const moved = (await loadBooking(strapi, { id: row.id }))!;
+      await tell(strapi, trx, moved, 'rescheduled', String(history.length));
+      rescheduled = changeOf(moved, 'rescheduled', { by: 'user', id: userId }, { from: { specialistId: row.specialist?.id ?? null, start: new Date(row.start).toISOString() } });
+      await changedInside(strapi, rescheduled);
     });
     forgetSlots();
+    if (rescheduled) changedAfter(strapi, rescheduled);
   } catch (error) {
     // Taken, or our first try's transaction rolled back after we waited on its key: either way, 409.
     if (error instanceof SlotTaken || error instanceof Replayed) throw await takenError(strapi, specialist, row.service, row.format, start, now);
@@ -403,11 +447,15 @@ export async function remind(strapi: Core.Strapi, bookingId: number): Promise<vo
  * its idempotency keys. Past bookings stay, tied to the anonymised account, for the statistics.
  */
 export async function forgetPerson(strapi: Core.Strapi, userId: number, now: Date): Promise<void> {
+  const cancelled: BookingChange[] = [];
   // Joins the caller's transaction when there is one (the anonymisation runs in one).
   await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-    const rows: Array<{ id: number; status: BookingStatus; start: string; history: HistoryEntry[] }> = await strapi.db.query(BOOKING).findMany({ where: { user: userId }, select: ['id', 'status', 'start', 'history'] });
+    const rows: Row[] = await strapi.db.query(BOOKING).findMany({ where: { user: userId }, populate });
     for (const r of rows.filter((b) => LIVE.includes(b.status) && new Date(b.start) > now)) {
       await strapi.db.query(BOOKING).update({ where: { id: r.id }, data: { status: 'cancelled', history: [...(r.history ?? []), entry(now, { by: 'system' }, 'cancelled', 'cancelled', { reason: 'account deleted' })] } });
+      const change = changeOf({ ...r, status: 'cancelled' }, 'cancelled', { by: 'system' }, { reason: 'account deleted' });
+      await changedInside(strapi, change);
+      cancelled.push(change);
     }
     const ids = rows.map((r) => r.id);
     if (ids.length) {
@@ -415,6 +463,9 @@ export async function forgetPerson(strapi: Core.Strapi, userId: number, now: Dat
       await trx(OUTBOX).whereIn('booking_id', ids).delete();
     }
     await trx(IDEMPOTENCY).where({ user_id: userId }).delete();
+    // Their places on the waitlist go too; a time held for them is free for the next sweep.
+    await forgetWaitlist(strapi, trx, userId);
   });
   forgetSlots();
+  for (const change of cancelled) changedAfter(strapi, change);
 }

@@ -11,10 +11,11 @@ import { checkSlotQuery, forgetSlots, slotAnswer } from './slots';
 import { actAsStaff, cancelByUser, centreNames, createBooking, isStaffAction, myBookings, rescheduleByUser, staffBookings, viewsOf } from './bookings';
 import { EXCEPTION, SPECIALIST } from './schedule';
 import { inScope, scopeOf } from './scope';
+import { sweepAfter } from './waitlist-actions';
 
 type Handler = (ctx: Context) => Promise<void>;
 
-const handle = (fn: Handler): Handler => async (ctx) => {
+export const handle = (fn: Handler): Handler => async (ctx) => {
   try {
     await fn(ctx);
   } catch (error) {
@@ -118,12 +119,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
         data: views.map((v, i) => {
-          const { format, videoLink, specialist: who, user, child, history } = rows[i]!;
+          const { format, videoLink, specialist: who, user, child, history, lead } = rows[i]!;
           return {
             ...v,
             videoLink: format === 'online' ? videoLink : null,
             specialist: { id: who?.id, name: who?.name },
-            person: { surname: user?.surname, firstName: user?.firstName, phone: user?.phone },
+            person: lead ? { surname: '', firstName: lead.name, phone: lead.phone } : { surname: user?.surname, firstName: user?.firstName, phone: user?.phone },
             childName: child ? `${child.surname ?? ''} ${child.firstName}`.trim() : null,
             history,
           };
@@ -157,6 +158,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (problems.length || !hours.ok || !timings.ok) throw invalid(problems);
       await strapi.db.query(SPECIALIST).update({ where: { id: specialist.id }, data: { hours: hours.value, timings: timings.value, services, formats } });
       forgetSlots();
+      // New hours may be time someone on the waitlist is waiting for (not awaited: the sweep logs its own failures).
+      void sweepAfter(strapi, { centre: specialist.centre });
       ctx.body = { data: await scheduleOf(specialist.id) };
     }),
     addException: handle(async (ctx) => {
@@ -166,6 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const e = checked.value;
       await strapi.db.query(EXCEPTION).create({ data: { specialist: specialist.id, ...e } });
       forgetSlots();
+      void sweepAfter(strapi, { centre: specialist.centre });
       ctx.status = 201;
       ctx.body = { data: await scheduleOf(specialist.id) };
     }),
@@ -175,6 +179,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const deleted = Number.isInteger(id) ? await strapi.db.query(EXCEPTION).delete({ where: { id, specialist: specialist.id } }) : null;
       if (!deleted) throw new BookingError(404, { code: 'specialist.notFound' });
       forgetSlots();
+      void sweepAfter(strapi, { centre: specialist.centre });
       ctx.body = { data: await scheduleOf(specialist.id) };
     }),
   };

@@ -23,7 +23,7 @@ export class BookingError extends Error {
 
 export const invalid = (problems: Problem[] | Problem) => new BookingError(400, problems);
 
-const NAMES: Record<number, string> = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 422: 'UnprocessableEntityError' };
+const NAMES: Record<number, string> = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError', 422: 'UnprocessableEntityError' };
 
 export function answerError(ctx: Context, language: Language, error: BookingError, translate: (p: Problem) => Problem['values'] = (p) => p.values): void {
   const errors = error.problems.map((p) => ({ path: p.field ? p.field.split('.') : [], message: message(language, p.code, translate(p)), name: NAMES[error.status] ?? 'Error', code: p.code }));

@@ -1,18 +1,24 @@
 /**
  * The booking plugin's server: content types, routes, the admin permissions, the occupancy and
- * outbox tables, and the outbox worker (every instance runs one; the leases keep them apart).
+ * outbox tables, and the worker (every instance runs one): the outbox's deliveries (the leases keep
+ * instances apart) and the waitlist's sweep (its conditional updates do).
  */
 import type { Core } from '@strapi/strapi';
 import contentTypes from './content-types';
 import routes, { USER_ACTIONS } from './routes';
 import makeControllers from './controllers';
+import makeWaitlistControllers from './waitlist-controllers';
 import { ensureTables } from './tables';
 import { deliverDue, purgeDelivered, queueReminders } from './outbox';
-import { forgetPerson, remind } from './bookings';
+import { actAsStaff, forgetPerson, remind, type StaffAction } from './bookings';
 import { seedBooking } from './seed';
 import { registerConditions } from './scope';
 import { EXCEPTION, forgetCache, HOLIDAY, POLICY, SPECIALIST } from './schedule';
 import { forgetSlots } from './slots';
+import { onBookingChange } from './events';
+import { offerFreedTime } from './waitlist';
+import { sweepAfter } from './waitlist-actions';
+import { createStaffBooking, type StaffBookingInput } from './staff-bookings';
 
 const forgetAll = () => {
   forgetCache();
@@ -21,19 +27,27 @@ const forgetAll = () => {
 
 let timers: NodeJS.Timeout[] = [];
 let stopped = false;
+let unsubscribe: (() => void) | undefined;
 
-/** Gives the authenticated role the booking actions, once per database (staff may later revoke them). */
+/**
+ * Gives the authenticated role each booking action once per database: the store remembers which
+ * were granted, so an action staff revoked stays revoked while one a new version adds is granted.
+ */
 async function grantUsers(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'booking', key: 'granted' });
-  if (await store.get()) return;
+  const stored = await store.get();
+  // `true`: granted by a version that knew only the four booking actions.
+  const granted = new Set<string>(Array.isArray(stored) ? stored : stored ? USER_ACTIONS.filter((a) => a.startsWith('plugin::booking.public.')) : []);
+  const missing = USER_ACTIONS.filter((a) => !granted.has(a));
+  if (!missing.length) return;
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   if (!role) return;
-  for (const action of USER_ACTIONS) {
+  for (const action of missing) {
     if (!(await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } }))) {
       await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
     }
   }
-  await store.set({ value: true });
+  await store.set({ value: [...granted, ...missing] });
 }
 
 function startWorker(strapi: Core.Strapi): void {
@@ -60,8 +74,25 @@ function startWorker(strapi: Core.Strapi): void {
       strapi.log.warn(`booking reminders: ${(error as Error).message}`);
     }
   };
+  // The waitlist's sweep: expires offers not taken and offers what the event-driven sweeps missed.
+  let sweeping = false;
+  const sweep = async () => {
+    if (sweeping || stopped) return;
+    sweeping = true;
+    try {
+      await offerFreedTime(strapi, {}, new Date());
+    } catch (error) {
+      strapi.log.warn(`booking waitlist: ${(error as { code?: string }).code ?? (error as Error).name}`);
+    } finally {
+      sweeping = false;
+    }
+  };
   stopped = false;
-  timers = [setInterval(tick, every), setInterval(hourly, Number(process.env.BOOKING_REMINDER_INTERVAL_MS ?? 10 * 60_000))];
+  timers = [
+    setInterval(tick, every),
+    setInterval(hourly, Number(process.env.BOOKING_REMINDER_INTERVAL_MS ?? 10 * 60_000)),
+    setInterval(sweep, Number(process.env.BOOKING_WAITLIST_INTERVAL_MS ?? 30_000)),
+  ];
   for (const t of timers) t.unref();
 }
 
@@ -82,8 +113,14 @@ export default {
     });
     await ensureTables(strapi);
     await grantUsers(strapi);
+    // Time a cancellation or a move frees goes to the waitlist of its centre (either service and
+    // format: the specialist's time is free for both).
+    unsubscribe = onBookingChange('after', (change, on) =>
+      change.kind === 'cancelled' || change.kind === 'rescheduled' ? sweepAfter(on, { centre: change.booking.centre }) : undefined,
+    );
   },
   destroy() {
+    unsubscribe?.();
     stopped = true;
     for (const t of timers) clearInterval(t);
     timers = [];
@@ -93,6 +130,7 @@ export default {
   controllers: {
     public: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).public,
     admin: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).admin,
+    waitlist: makeWaitlistControllers,
   },
   services: {
     seed: ({ strapi }: { strapi: Core.Strapi }) => ({ run: (options: { demo: boolean }) => seedBooking(strapi, options) }),
@@ -101,5 +139,12 @@ export default {
     // What the accounts ask of the plugin when a person's data must go.
     people: ({ strapi }: { strapi: Core.Strapi }) => ({ forget: (userId: number, now: Date) => forgetPerson(strapi, userId, now) }),
     worker: ({ strapi }: { strapi: Core.Strapi }) => ({ start: () => startWorker(strapi) }),
+    // Other plugins (the CRM registry, the waitlist) hear of booking changes here; see events.ts.
+    events: () => ({ on: onBookingChange }),
+    // Bookings staff make for someone else (the CRM's call-centre intake).
+    staff: ({ strapi }: { strapi: Core.Strapi }) => ({
+      book: (input: StaffBookingInput, now = new Date()) => createStaffBooking(strapi, input, now),
+      act: (adminId: number, documentId: string, action: StaffAction, body: { reason?: string }, now = new Date()) => actAsStaff(strapi, adminId, 'all', documentId, action, body, now),
+    }),
   },
 };

@@ -8,12 +8,13 @@ import { kzDate, kzTime, type Format, type Service } from '@qabilet/domain';
 import { message, type Language } from './messages';
 import { OUTBOX } from './tables';
 
-export type NewsKind = 'requested' | 'confirmed' | 'reminder' | 'cancelled' | 'rescheduled';
+export type NewsKind = 'requested' | 'confirmed' | 'reminder' | 'cancelled' | 'rescheduled' | 'offer';
 
 export type News = {
   kind: NewsKind;
   /** Distinguishes repeated news of one kind about one booking (e.g. the n-th reschedule). */
   tag: string;
+  /** The booking; for a waitlist offer, minus the offer's id (the outbox's `booking_id` convention). */
   bookingId: number;
   language: Language;
   service: Service;
@@ -25,6 +26,8 @@ export type News = {
   reason?: string;
   contact: { phone?: string | null; email?: string | null };
   cabinetUrl: string;
+  /** A waitlist offer: the link that takes or declines it (its token in the fragment) and how long the time is held. */
+  offer?: { link: string; minutes: number };
 };
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -36,7 +39,7 @@ export function compose(news: News) {
   const when = `${dotted(kzDate(news.start))}, ${kzTime(news.start)}`;
   const place = news.format === 'online' && news.videoLink ? message(l, 'notify.online', { link: news.videoLink }) : `${news.centre.name}, ${news.centre.address}`;
   const reason = news.reason ? message(l, 'notify.reason', { reason: news.reason }) : '';
-  const values = { service, when, place, reason };
+  const values = { service, when, place, reason, link: news.offer?.link ?? '', minutes: news.offer?.minutes ?? 0 };
   const sms = message(l, `notify.${news.kind}.sms`, values);
   const subject = message(l, `notify.${news.kind}.subject`, values);
   const rows: Array<[string, string]> = [
@@ -46,7 +49,7 @@ export function compose(news: News) {
     ...(news.centre.phone ? [[message(l, 'notify.phone'), news.centre.phone] as [string, string]] : []),
   ];
   const lead = message(l, `notify.${news.kind}.lead`, values) + reason;
-  const manage = message(l, 'notify.manage', { link: news.cabinetUrl });
+  const manage = news.offer ? message(l, 'notify.offer.take', values) : message(l, 'notify.manage', { link: news.cabinetUrl });
   const text = [lead, ...rows.map(([k, v]) => `${k}: ${v}`), manage, message(l, 'notify.signature')].join('\n\n');
   const html = `<!doctype html><html lang="${l}"><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5">
 <p>${escape(lead)}</p><table role="presentation">${rows.map(([k, v]) => `<tr><th scope="row" style="text-align:left;padding-right:12px">${escape(k)}</th><td>${escape(v)}</td></tr>`).join('')}</table>

@@ -15,6 +15,13 @@ export default {
       { method: 'GET', path: '/bookings/mine', handler: 'public.mine', config: { policies: [] } },
       { method: 'POST', path: '/bookings/:id/cancel', handler: 'public.cancel', config: { policies: [] } },
       { method: 'POST', path: '/bookings/:id/reschedule', handler: 'public.reschedule', config: { policies: [] } },
+      { method: 'POST', path: '/waitlist', handler: 'waitlist.join', config: { policies: [] } },
+      { method: 'GET', path: '/waitlist/mine', handler: 'waitlist.mine', config: { policies: [] } },
+      { method: 'POST', path: '/waitlist/:id/leave', handler: 'waitlist.leave', config: { policies: [] } },
+      // The offer's token travels in the body: a path or a query would land in servers' logs.
+      { method: 'POST', path: '/offers/view', handler: 'waitlist.view', config: { policies: [] } },
+      { method: 'POST', path: '/offers/accept', handler: 'waitlist.accept', config: { policies: [] } },
+      { method: 'POST', path: '/offers/decline', handler: 'waitlist.decline', config: { policies: [] } },
     ],
   },
   admin: {
@@ -31,5 +38,8 @@ export default {
   },
 };
 
-/** What the authenticated role may call (the controllers keep each user to their own bookings). */
-export const USER_ACTIONS = ['create', 'mine', 'cancel', 'reschedule'].map((a) => `plugin::booking.public.${a}`);
+/** What the authenticated role may call (the controllers keep each user to their own bookings and waitlist). */
+export const USER_ACTIONS = [
+  ...['create', 'mine', 'cancel', 'reschedule'].map((a) => `plugin::booking.public.${a}`),
+  ...['join', 'mine', 'leave', 'view', 'accept', 'decline'].map((a) => `plugin::booking.waitlist.${a}`),
+];

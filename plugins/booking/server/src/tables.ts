@@ -7,12 +7,21 @@
  * - `booking_idempotency`: one row per (user, Idempotency-Key), pointing at the booking it made.
  * - `booking_outbox`: SMS and e-mails written in the same transaction as the change they report,
  *   delivered later by the worker (outbox.ts); `dedupe_key` is unique, so nothing is queued twice.
+ *   A waitlist offer's messages carry `booking_id = -offerId`.
+ * - `booking_offers`: a freed slot offered to the first person on the waitlist (waitlist.ts): the
+ *   specialist and time, the SHA-256 of the link's token (unique; the token itself is only ever in
+ *   the link the person gets), until when it is held, and its status (`held → taken | expired |
+ *   declined | void`), each move a conditional UPDATE so that one caller wins it.
+ *   A held offer's cells are in `booking_cells` with `booking_id = -offerId` (negative: a hold,
+ *   not a booking). The same primary key then keeps a hold and any booking — or two holds — from
+ *   sharing a cell, and GET /slots leaves the held time out by itself, as it reads the cells.
  */
 import type { Core } from '@strapi/strapi';
 
 export const CELLS = 'booking_cells';
 export const IDEMPOTENCY = 'booking_idempotency';
 export const OUTBOX = 'booking_outbox';
+export const OFFERS = 'booking_offers';
 
 export async function ensureTables(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
@@ -54,6 +63,21 @@ export async function ensureTables(strapi: Core.Strapi): Promise<void> {
       t.bigInteger('created_at').notNullable();
       t.bigInteger('sent_at');
       t.index(['status', 'next_at']);
+    });
+  }
+  if (!(await knex.schema.hasTable(OFFERS))) {
+    await knex.schema.createTable(OFFERS, (t) => {
+      t.increments('id');
+      t.integer('entry_id').notNullable().index();
+      t.integer('specialist_id').notNullable();
+      t.bigInteger('start').notNullable();
+      t.bigInteger('end').notNullable();
+      t.string('token_hash', 64).notNullable().unique();
+      t.bigInteger('expires_at').notNullable();
+      t.string('status', 10).notNullable();
+      t.integer('booking_id');
+      t.bigInteger('created_at').notNullable();
+      t.index(['status', 'expires_at']);
     });
   }
 }

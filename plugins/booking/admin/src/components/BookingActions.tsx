@@ -2,7 +2,7 @@
  * What staff can do with a booking in its current status. The server holds the same rules (and the
  * time checks this page cannot know); its refusal is shown as it words it.
  */
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { canMove, type BookingStatus } from '@qabilet/domain';
@@ -44,6 +44,14 @@ export function useStaffAction(onChanged: () => void) {
 type Props = { booking: StaffBooking; canManage: boolean; onChanged: () => void; onCancel: (booking: StaffBooking) => void };
 
 /**
+ * Enter and Space must reach the buttons: the Design System's table cell cancels every key pressed
+ * in a cell holding several buttons (it only moves between them with the arrows), so they stop here.
+ */
+const keepActivationKeys = (event: KeyboardEvent) => {
+  if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
+};
+
+/**
  * The buttons of one row. Cancelling only asks for it: the dialog lives outside the table, whose
  * keyboard navigation would otherwise take the dialog's keys (Escape, Tab) through React's portal.
  */
@@ -63,7 +71,7 @@ export function BookingActions({ booking, canManage, onChanged, onCancel }: Prop
   }
 
   return (
-    <Flex gap={2} wrap="wrap">
+    <Flex gap={2} wrap="wrap" onKeyDown={keepActivationKeys}>
       {actions.map((action) => (
         <Button
           key={action}

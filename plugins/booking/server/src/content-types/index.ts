@@ -63,7 +63,25 @@ export default {
     start: { type: 'datetime', required: true },
     end: { type: 'datetime', required: true },
     videoLink: { type: 'string', maxLength: 300, private: true },
+    lead: { type: 'json', private: true },
     history: { type: 'json', required: true },
     isDemo: { type: 'boolean', default: false },
   }),
+  // A place on the waitlist (waitlist.ts): its status moves by conditional updates of `booking_waitlist`.
+  'waitlist-entry': {
+    schema: {
+      ...schema('waitlist-entry', 'waitlist-entries', 'Waitlist entry', 'A user waiting for a free time of a centre, service and format between two dates. Personal data: changes go through the waitlist routes.', {
+        user: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user' },
+        child: { type: 'relation', relation: 'manyToOne', target: 'api::child.child' },
+        centre: { type: 'string', required: true, maxLength: 80 },
+        service: { type: 'enumeration', enum: ['consultation', 'testing'], required: true },
+        format: { type: 'enumeration', enum: ['offline', 'online'], required: true },
+        from: { type: 'date', required: true },
+        to: { type: 'date', required: true },
+        status: { type: 'enumeration', enum: ['waiting', 'offered', 'booked', 'lapsed', 'left'], required: true },
+        history: { type: 'json', required: true },
+      }).schema,
+      collectionName: 'booking_waitlist',
+    },
+  },
 };

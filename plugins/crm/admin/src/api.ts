@@ -1,0 +1,159 @@
+/**
+ * The registry's admin HTTP API (README "Admin API") as typed calls. Every request names the
+ * admin's language, so that the server's messages come back in the language the page is shown in.
+ */
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
+
+export type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
+
+export type Role = 'admin' | 'coordinator' | 'curator' | 'operator' | 'specialist' | 'none';
+export type Can = { intake: boolean; manage: boolean; complete: boolean; export: boolean };
+export type Centre = { slug: string; name: string };
+export type Specialist = { id: number; name: string; centre: string };
+export type Region = { code: string; name: string };
+export type Me = {
+  role: Role;
+  scope: 'all' | 'region' | 'own';
+  can: Can;
+  centres: Centre[];
+  regions: Region[];
+  specialists: Specialist[];
+  services: Service[];
+  formats: Format[];
+  statuses: RequestStatus[];
+  sources: RequestSource[];
+};
+
+export type PersonKind = 'user' | 'child' | 'lead';
+export type HistoryEntry = {
+  at: string;
+  by: { kind: 'user' | 'staff' | 'system' | 'call'; id?: number; name?: string };
+  action: string;
+  changes?: Record<string, unknown>;
+  note?: string;
+};
+export type CrmRequest = {
+  id: string;
+  number: string;
+  createdAt: string;
+  source: RequestSource;
+  status: RequestStatus;
+  service: Service;
+  format: Format;
+  person: { kind: PersonKind; name: string; phone: string | null };
+  region: Region | null;
+  centre: Centre | null;
+  specialist: { id: number; name: string } | null;
+  booking: { id: string; status: string; start: string; date: string; time: string } | null;
+  wish: string | null;
+  outcome: string | null;
+  history?: HistoryEntry[];
+};
+
+/** The registry's filters as the query string carries them; an empty value means "any". */
+export const FILTER_KEYS = ['status', 'centre', 'specialist', 'service', 'format', 'source', 'from', 'to', 'phone'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+export type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
+
+/** A registered person with the phone searched for; `region` is its code. */
+export type Person = { id: string; name: string; region: string | null; children: Array<{ id: string; name: string }> };
+export type NewRequest = {
+  person: { user: string; child?: string } | { lead: { name: string; phone: string } };
+  service: Service;
+  format: Format;
+  region?: string;
+  centre?: string;
+  wish?: string;
+  consent?: true;
+};
+export type BulkAction = 'assign' | 'no_answer' | 'cancel';
+export type BulkResult = { updated: number; refused: Array<{ id: string; message: string }> };
+export type Template = { key: string; name: string };
+export type ExportQuery = Filters & { file: 'xlsx' | 'csv'; template: string; locale: string };
+export type Slot = { id: string; start: string; end: string; date: string; time: string; centre: string; specialist: { name: string } };
+export type SlotQuery = { centre?: string; service: Service; format: Format; from: string; to: string };
+
+/** What a failed request tells the person: the server's message and, per field, its message. */
+export type Problem = { message: string; fields: Record<string, string> };
+
+type ErrorBody = { message?: string; details?: { errors?: { path?: Array<string | number> | string; message?: string }[] } } | undefined;
+
+/** Field errors keyed by their dotted path (`person.lead.phone`), as the form fields name themselves. */
+export function problemOfBody(body: ErrorBody, fallback: string): Problem {
+  const fields: Record<string, string> = {};
+  for (const item of body?.details?.errors ?? []) {
+    const key = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? '');
+    if (item.message && !(key in fields)) fields[key] = item.message;
+  }
+  return { message: body?.message || fallback, fields };
+}
+
+export function problemOf(error: unknown, fallback: string): Problem {
+  // Calls made without the fetch client (slots, the export's file) carry their problem themselves.
+  const own = (error as { problem?: Problem } | null)?.problem;
+  if (own) return { message: own.message || fallback, fields: own.fields };
+  if (!isFetchError(error)) return { message: fallback, fields: {} };
+  return problemOfBody(error.response?.data?.error as ErrorBody, fallback);
+}
+
+/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
+export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
+
+/** A query string of the values given; the fetch client appends a string as it is (it would not encode `+` in a phone). */
+export const queryOf = (values: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+
+/** Where the admin's API is (the admin may be served apart from the CMS). */
+const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+
+/** The file name the server gave in Content-Disposition, or a plain one. */
+function fileNameOf(headers: Headers | undefined, fallback: string): string {
+  const disposition = headers?.get('Content-Disposition') ?? '';
+  const star = disposition.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
+  if (star) return decodeURIComponent(star);
+  return disposition.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
+}
+
+export function useCrmApi() {
+  const { get, post } = useFetchClient();
+  const { locale } = useIntl();
+  return useMemo(() => {
+    const options = { headers: { 'Accept-Language': locale } };
+    const requestPath = (id: string) => `/crm/requests/${encodeURIComponent(id)}`;
+    return {
+      me: async () => (await get<{ data: Me }>('/crm/me', options)).data.data,
+      list: async (filters: Filters, page: number, pageSize: number, signal?: AbortSignal) =>
+        (await get<{ data: CrmRequest[]; meta: { pagination: Pagination } }>('/crm/requests', { ...options, signal, params: queryOf({ ...filters, page, pageSize }) })).data,
+      one: async (id: string) => (await get<{ data: CrmRequest }>(requestPath(id), options)).data.data,
+      create: async (body: NewRequest) => (await post<{ data: CrmRequest }>('/crm/requests', body, options)).data.data,
+      people: async (phone: string) => (await get<{ data: Person[] }>('/crm/people', { ...options, params: queryOf({ phone }) })).data.data,
+      book: async (id: string, slot: string) => (await post<{ data: CrmRequest }>(`${requestPath(id)}/book`, { slot }, options)).data.data,
+      assign: async (id: string, specialist: number) => (await post<{ data: CrmRequest }>(`${requestPath(id)}/assign`, { specialist }, options)).data.data,
+      close: async (id: string, status: Closing, note?: string) => (await post<{ data: CrmRequest }>(`${requestPath(id)}/close`, { status, ...(note ? { note } : {}) }, options)).data.data,
+      bulk: async (body: { ids: string[]; action: BulkAction; specialist?: number; note?: string }) => (await post<{ data: BulkResult }>('/crm/requests/bulk', body, options)).data.data,
+      templates: async () => (await get<{ data: Template[] }>('/crm/exports/templates', options)).data.data,
+      currentCall: async (signal?: AbortSignal) => (await get<{ data: CrmRequest | null }>('/crm/calls/current', { ...options, signal })).data.data,
+      /** The filtered list as a file; the fetch client carries the admin's token, which a plain link could not. */
+      exportFile: async (query: ExportQuery) => {
+        // Every status is taken as it is, so that a refusal's JSON body can be read out of the blob.
+        const response = await get<Blob>('/crm/exports/requests', { ...options, params: queryOf(query), responseType: 'blob', validateStatus: () => true });
+        if ((response.status ?? 200) >= 400) {
+          const body = (await response.data.text().then((text) => JSON.parse(text)).catch(() => ({}))) as { error?: ErrorBody };
+          throw Object.assign(new Error('export'), { problem: problemOfBody(body.error, '') });
+        }
+        return { blob: response.data, name: fileNameOf(response.headers, `requests.${query.file}`) };
+      },
+      /** Free slots come from the public Content API (no admin token: it is not the admin's API). */
+      slots: async (query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> => {
+        const response = await fetch(`${backendURL()}/api/booking/slots?${queryOf(query)}`, { headers: { Accept: 'application/json', 'Accept-Language': locale }, signal });
+        const body = (await response.json().catch(() => ({}))) as { data?: Slot[]; error?: ErrorBody };
+        if (!response.ok) throw Object.assign(new Error('slots'), { problem: problemOfBody(body.error, '') });
+        return body.data ?? [];
+      },
+    };
+  }, [get, post, locale]);
+}
