@@ -236,6 +236,9 @@ describe('booking in a browser, in Kazakh', function () {
     const specialists = await ctx.strapi.db.query('plugin::booking.specialist').findMany({ where: { centre } });
     const made = [];
     for (const s of specialists) made.push(await ctx.strapi.db.query('plugin::booking.exception').create({ data: { specialist: s.id, kind: 'closed', from: today, to: lastOfMonth } }));
+    // Early in December the 30-day horizon ends on 1–2 January, public holidays: look 62 days ahead.
+    const policy = await ctx.strapi.db.query('plugin::booking.policy').findOne({ where: { centre } });
+    await ctx.strapi.db.query('plugin::booking.policy').update({ where: { id: policy.id }, data: { horizonDays: 62 } });
     try {
       await page.goto(`/kk/centres/${centre}/book/`);
       await page.locator('.booking-calendar .day-free').first().waitFor();
@@ -245,6 +248,7 @@ describe('booking in a browser, in Kazakh', function () {
       assert.ok(String(await page.locator('.booking-calendar .day-free').first().getAttribute('data-date')).startsWith(next));
     } finally {
       for (const e of made) await ctx.strapi.db.query('plugin::booking.exception').delete({ where: { id: e.id } });
+      await ctx.strapi.db.query('plugin::booking.policy').update({ where: { id: policy.id }, data: { horizonDays: policy.horizonDays } });
     }
   });
 

@@ -170,7 +170,8 @@ export async function acceptOffer(strapi: Core.Strapi, userId: number, input: un
   const replay = async (o: Offer) => ({ replayed: true, row: (await loadBooking(strapi, { id: o.booking_id! }))! });
   if (offer.status === 'taken' && offer.booking_id) return replay(offer);
   if (offer.status !== 'held' || offer.expires_at <= now.getTime()) throw closed(offer, now);
-  const specialist: Specialist | null = await strapi.db.query(SPECIALIST).findOne({ where: { id: offer.specialist_id } });
+  // As POST /bookings: no booking with a specialist who no longer takes them.
+  const specialist: Specialist | null = await strapi.db.query(SPECIALIST).findOne({ where: { id: offer.specialist_id, active: true } });
   const policy = await policyOf(strapi, entry.centre);
   if (!specialist || !policy) throw new BookingError(410, { code: 'offer.closed' });
   const { user, child } = await checkPerson(strapi, userId, entry.child?.documentId ?? null);
