@@ -135,6 +135,35 @@ describe('the Strapi admin: the registry of requests', function () {
     assert.deepEqual(await axe(page), []);
   });
 
+  it('a specialist completes a request of theirs with the note the server asks for', async () => {
+    // An operator booked the caller with this specialist, and the time has come.
+    const incoming = await call();
+    const operator = await staffMember('qabilet-call-centre-operator', 'astana');
+    const date = kzDate(new Date(Date.now() + 2 * 86_400_000));
+    const slots = await request(ctx.cmsUrl).get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date }).expect(200);
+    const slot = slots.body.data.find((s: { specialist: { name: string } }) => s.specialist.name === specialistRow.name);
+    await request(ctx.cmsUrl).post(`/crm/requests/${incoming.id}/book`).set('Authorization', `Bearer ${await tokenOf(operator)}`).send({ slot: slot.id }).expect(200);
+    const stored = await ctx.strapi.db.connection('crm_requests').where({ document_id: incoming.id }).first();
+    await ctx.strapi.db.connection('booking_bookings').where({ id: stored.booking_id }).update({ start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() - 900_000) });
+
+    const page = await requestsPage(specialist);
+    await filter(page, { status: en['status.confirmed'] });
+    await rowOf(page, incoming.number).getByRole('button', { name: `Open request ${incoming.number}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Request ${incoming.number}` });
+    await dialog.getByRole('button', { name: en['action.complete'] }).click();
+    await dialog.getByRole('button', { name: en['complete.submit'] }).click();
+    // The server's words, beside the field they are about.
+    const note = dialog.getByLabel(en['complete.note']);
+    await dialog.getByText('Write a short note on how it went.').waitFor();
+    assert.equal(await note.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await axe(page, WITH_DIALOG), []);
+    await note.fill('Кеңес өтті: кәсіптік тест ұсынылды');
+    await dialog.getByRole('button', { name: en['complete.submit'] }).click();
+    await dialog.getByText(en['status.completed'], { exact: true }).waitFor();
+    await dialog.getByText('Кеңес өтті: кәсіптік тест ұсынылды').first().waitFor();
+    assert.equal((await ctx.strapi.db.connection('crm_requests').where({ document_id: incoming.id }).first()).status, 'completed');
+  });
+
   it('an operator enters a caller who is not registered: consent is asked beside its box', async () => {
     const operator = await staffMember('qabilet-call-centre-operator', 'astana');
     const page = await requestsPage(operator);

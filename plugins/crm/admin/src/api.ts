@@ -126,8 +126,8 @@ export function useCrmApi() {
     const requestPath = (id: string) => `/crm/requests/${encodeURIComponent(id)}`;
     return {
       me: async () => (await get<{ data: Me }>('/crm/me', options)).data.data,
-      list: async (filters: Filters, page: number, pageSize: number, signal?: AbortSignal) =>
-        (await get<{ data: CrmRequest[]; meta: { pagination: Pagination } }>('/crm/requests', { ...options, signal, params: queryOf({ ...filters, page, pageSize }) })).data,
+      list: async (filters: Filters, page: number, pageSize: number) =>
+        (await get<{ data: CrmRequest[]; meta: { pagination: Pagination } }>('/crm/requests', { ...options, params: queryOf({ ...filters, page, pageSize }) })).data,
       one: async (id: string) => (await get<{ data: CrmRequest }>(requestPath(id), options)).data.data,
       create: async (body: NewRequest) => (await post<{ data: CrmRequest }>('/crm/requests', body, options)).data.data,
       people: async (phone: string) => (await get<{ data: Person[] }>('/crm/people', { ...options, params: queryOf({ phone }) })).data.data,
