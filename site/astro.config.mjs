@@ -13,7 +13,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   // The cabinet's one-time pages (confirmation results, password reset), the visitor's own bookings
   // and the centres' booking forms (the centre's own page is the one to find) are not for search engines.
-  integrations: [react(), sitemap({ exclude: /^account\/(confirmed|reset-password|parental-consent|bookings)|^centres\/[^/]+\/book\// })],
+  integrations: [react(), sitemap({ exclude: /^account\/(confirmed|reset-password|parental-consent|bookings|offer)|^centres\/[^/]+\/book\// })],
   i18n: {
     locales: ['kk', 'ru', 'en'],
     defaultLocale: 'kk',

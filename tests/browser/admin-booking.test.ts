@@ -8,12 +8,6 @@ import { adminContext, axe, logIn, openFromMenu, pluginMessages, staffMember, ta
 
 // A centre no other test books at.
 const CENTRE = 'mangystau';
-/**
- * The booking page's "Requested" badge is the Design System's warning Badge (#be5d01 on #fae7b9,
- * 3.6:1 where WCAG 1.4.3 asks 4.5:1 of its 11px text): a fault of plugins/booking/admin, reported
- * to be fixed there (explicit colours, as the registry's StatusBadge has). Only that node is let through.
- */
-const REQUESTED_BADGE = (label: string) => ({ id: 'color-contrast', html: new RegExp(`>${label}<`) });
 
 /** A specialist's booking row at CENTRE, linked to their staff profile, working every day 08:00–20:00. */
 async function specialistOf(profileId: number, name: string) {
@@ -53,7 +47,7 @@ describe('the Strapi admin: a specialist’s bookings', function () {
     for (let i = 0; i < 2; i++) await next.click();
     const row = page.getByRole('row').filter({ hasText: 'Жандосов Марат' });
     await row.getByText(en['status.requested']).waitFor();
-    assert.deepEqual(await axe(page, ['main'], [REQUESTED_BADGE(en['status.requested'])]), []);
+    assert.deepEqual(await axe(page, ['main']), []);
 
     const confirm = row.getByRole('button', { name: `${en['action.confirm']}: Жандосов Марат, ${slot.time}` });
     // The table is one tab stop (the Design System's grid); the arrow keys walk its cells, and the

@@ -9,12 +9,17 @@ import { useT, type MessageKey } from '../utils/translations';
 import { BookingActions, useStaffAction } from './BookingActions';
 import { CancelDialog } from './CancelDialog';
 
-const BADGE: Record<Status, 'warning' | 'primary' | 'success' | 'neutral' | 'danger'> = {
-  requested: 'warning',
-  confirmed: 'primary',
-  completed: 'success',
-  cancelled: 'neutral',
-  no_show: 'danger',
+/**
+ * Colours of the status badges, chosen here rather than by the Badge's `variant`: its warning and
+ * danger pairs (700 on 200) fall short of the 4.5:1 contrast WCAG 1.4.3 asks of small text.
+ */
+type Colours = { backgroundColor: 'warning200' | 'primary200' | 'success200' | 'neutral150' | 'danger200'; textColor: 'neutral800' | 'primary700' | 'success700' | 'neutral700' };
+const BADGE: Record<Status, Colours> = {
+  requested: { backgroundColor: 'warning200', textColor: 'neutral800' },
+  confirmed: { backgroundColor: 'primary200', textColor: 'primary700' },
+  completed: { backgroundColor: 'success200', textColor: 'success700' },
+  cancelled: { backgroundColor: 'neutral150', textColor: 'neutral700' },
+  no_show: { backgroundColor: 'danger200', textColor: 'neutral800' },
 };
 
 type Props = {
@@ -103,7 +108,7 @@ export function BookingsTable({ bookings, caption, empty, showDate, showSpeciali
                   </Flex>
                 </Td>
                 <Td>
-                  <Badge variant={BADGE[booking.status]}>{t(`status.${booking.status}`)}</Badge>
+                  <Badge {...BADGE[booking.status]}>{t(`status.${booking.status}`)}</Badge>
                 </Td>
                 {showSpecialist && (
                   <Td>
