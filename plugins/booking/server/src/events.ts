@@ -50,13 +50,21 @@ export async function changedInside(strapi: Core.Strapi, change: BookingChange):
   for (const listener of listeners.inside) await listener(change, strapi);
 }
 
-/** Runs the `after` listeners without making the caller wait for them or fail with them. */
+/**
+ * Runs the `after` listeners without making the caller wait for them or fail with them. Called
+ * within an outer transaction (an account's anonymisation cancels its bookings in one), they wait
+ * for its commit: run at once, they would share its connection and see what may yet roll back.
+ */
 export function changedAfter(strapi: Core.Strapi, change: BookingChange): void {
-  for (const listener of listeners.after) {
-    Promise.resolve()
-      .then(() => listener(change, strapi))
-      .catch((error: Error & { code?: string }) => strapi.log.warn(`booking ${change.booking.id} ${change.kind}: listener failed: ${error.code ?? error.name}`));
-  }
+  const run = () => {
+    for (const listener of listeners.after) {
+      Promise.resolve()
+        .then(() => listener(change, strapi))
+        .catch((error: Error & { code?: string }) => strapi.log.warn(`booking ${change.booking.id} ${change.kind}: listener failed: ${error.code ?? error.name}`));
+    }
+  };
+  if (!strapi.db.inTransaction()) return run();
+  void strapi.db.transaction(({ onCommit }: { onCommit: (cb: () => void) => void }) => onCommit(run));
 }
 
 type RowLike = {
