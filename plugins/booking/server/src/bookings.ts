@@ -175,22 +175,32 @@ export const upcomingOf = (strapi: Core.Strapi, userId: number, childId: number 
 
 export type UserBooking = { userId: number; user: Contact; child: OwnChild | null; specialist: Specialist; policy: CentrePolicy; service: Service; format: Format; start: Date; now: Date };
 
+/** A booking to write: for a user (or their child) or a lead, by whom, in which status. */
+export type NewBooking = Omit<UserBooking, 'userId' | 'user' | 'child'> & {
+  person: { userId: number; user?: Contact; child: Row['child'] } | { lead: NonNullable<Row['lead']> };
+  actor: Actor & { id: number };
+  status: 'requested' | 'confirmed';
+  /** The registry request a staff member booked this for (passed on to the listeners). */
+  requestId?: number;
+};
+
 /**
- * Within `trx`: the booking row (requested, or confirmed where the centre confirms automatically),
- * its cells, its news, the `inside` listeners and the audit entry. Throws SlotTaken when another
- * holder has the cells. The caller runs `forgetSlots` and `changedAfter` once `trx` is committed.
+ * Within `trx`: the booking row, its cells, its news, the `inside` listeners and the audit entry.
+ * Throws SlotTaken when another holder has the cells. The caller runs `forgetSlots` and
+ * `changedAfter` once `trx` is committed.
  */
-export async function insertUserBooking(strapi: Core.Strapi, trx: Knex.Transaction, b: UserBooking): Promise<Row> {
-  const { userId, specialist, policy, service, format, start, now } = b;
+export async function insertBooking(strapi: Core.Strapi, trx: Knex.Transaction, b: NewBooking): Promise<Row> {
+  const { specialist, policy, service, format, start, now, status, actor, person } = b;
   const timing = specialist.timings[service]!;
   const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
   const heldUntil = new Date(end.getTime() + timing.bufferMinutes * 60_000);
-  const status: BookingStatus = policy.autoConfirm ? 'confirmed' : 'requested';
+  const user = 'userId' in person ? person.userId : null;
+  const child = 'userId' in person ? person.child : null;
   const created = await strapi.db.query(BOOKING).create({
     data: {
-      user: userId, child: b.child?.id ?? null, specialist: specialist.id, centre: specialist.centre, service, format, status,
+      user, child: child?.id ?? null, lead: 'lead' in person ? person.lead : null, specialist: specialist.id, centre: specialist.centre, service, format, status,
       start: start.toISOString(), end: end.toISOString(), videoLink: format === 'online' ? videoRoom(policy) : null,
-      history: [{ at: now.toISOString(), by: 'user', actor: userId, action: 'created', status }],
+      history: [{ at: now.toISOString(), by: actor.by, actor: actor.id, action: 'created', status }],
     },
   });
   try {
@@ -200,12 +210,16 @@ export async function insertUserBooking(strapi: Core.Strapi, trx: Knex.Transacti
     throw error;
   }
   // Everything the news and the answer need is at hand: no reading back what was just written.
-  const row: Row = { ...created, user: { id: userId }, child: b.child, specialist };
-  await tell(strapi, trx, row, status, '0', undefined, b.user);
-  await changedInside(strapi, changeOf(row, 'created', { by: 'user', id: userId }));
-  await accounts(strapi).audit({ actorType: 'user', actorId: userId, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
+  const row: Row = { ...created, user: user === null ? null : { id: user }, child, specialist };
+  await tell(strapi, trx, row, status, '0', undefined, 'userId' in person ? person.user : undefined);
+  await changedInside(strapi, changeOf(row, 'created', actor, { requestId: b.requestId }));
+  await accounts(strapi).audit({ actorType: actor.by === 'staff' ? 'admin' : 'user', actorId: actor.id, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
   return row;
 }
+
+/** A user's own booking: requested, or confirmed where the centre confirms automatically. */
+export const insertUserBooking = (strapi: Core.Strapi, trx: Knex.Transaction, b: UserBooking): Promise<Row> =>
+  insertBooking(strapi, trx, { ...b, person: { userId: b.userId, user: b.user, child: b.child }, actor: { by: 'user', id: b.userId }, status: b.policy.autoConfirm ? 'confirmed' : 'requested' });
 
 // ── End of the shared parts. ──
 

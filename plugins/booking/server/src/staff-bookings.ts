@@ -7,13 +7,12 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { decodeSlotId, FORMATS, SERVICES, type BookingStatus, type Format, type Service } from '@qabilet/domain';
-import { BookingError, invalid } from './errors';
-import { policyOf, SPECIALIST, BOOKING, type Specialist } from './schedule';
+import { decodeSlotId, FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
+import { invalid } from './errors';
+import { policyOf, SPECIALIST, type Specialist } from './schedule';
 import { forgetSlots } from './slots';
-import { accounts, contactOf, SlotTaken, slotState, takeCells, takenError, tell, videoRoom, type Row } from './bookings';
-import { changedAfter, changedInside, changeOf } from './events';
-import { isUniqueViolation } from './tables';
+import { checkPerson, insertBooking, SlotTaken, slotState, takenError, type Row } from './bookings';
+import { changedAfter, changeOf } from './events';
 
 export type StaffBookingInput = {
   adminId: number;
@@ -37,17 +36,12 @@ export async function createStaffBooking(strapi: Core.Strapi, input: StaffBookin
   if (!policy.formats.includes(input.format)) throw invalid({ field: 'format', code: 'format.notOffered' });
 
   const person = input.person;
-  let child: Row['child'] = null;
+  let checked: Awaited<ReturnType<typeof checkPerson>> | undefined;
   if ('userId' in person) {
-    const user = await contactOf(strapi, person.userId);
-    if (!user) throw invalid({ field: 'person', code: 'booking.notFound' });
-    const consent = await accounts(strapi).consentState(user);
-    if (!consent.own || !consent.servicesAllowed) throw new BookingError(403, { code: consent.parentalNeeded && !consent.parental ? 'consent.parental' : 'consent.missing' });
-    if (person.childId) {
-      child = await strapi.db.query('api::child.child').findOne({ where: { id: person.childId, parent: person.userId }, select: ['id', 'documentId', 'firstName', 'surname'] });
-      if (!child) throw invalid({ field: 'child', code: 'child.unknown' });
-      if (!(await accounts(strapi).childConsentGiven(person.userId, child.id))) throw new BookingError(403, { field: 'child', code: 'consent.child' });
-    }
+    // The registry knows a child by id; the consent rules by the parent's own reference to them.
+    const child = person.childId ? await strapi.db.query('api::child.child').findOne({ where: { id: person.childId, parent: person.userId }, select: ['documentId'] }) : undefined;
+    if (child === null) throw invalid({ field: 'child', code: 'child.unknown' });
+    checked = await checkPerson(strapi, person.userId, child?.documentId ?? null);
   }
 
   const start = slot.start;
@@ -56,35 +50,15 @@ export async function createStaffBooking(strapi: Core.Strapi, input: StaffBookin
   if (state === 'past') throw invalid({ field: 'slot', code: 'slot.past' });
   if (state === 'taken') throw await takenError(strapi, specialist, input.service, input.format, start, now);
 
-  const timing = specialist.timings[input.service]!;
-  const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
-  const heldUntil = new Date(end.getTime() + timing.bufferMinutes * 60_000);
   // A staff member agreed the time with the person: it needs no second confirmation.
-  const status: BookingStatus = 'confirmed';
   const actor = { by: 'staff' as const, id: input.adminId };
   let booked: Row;
   try {
-    booked = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }): Promise<Row> => {
-      const created = await strapi.db.query(BOOKING).create({
-        data: {
-          user: 'userId' in person ? person.userId : null, child: child?.id ?? null, lead: 'lead' in person ? person.lead : null,
-          specialist: specialist.id, centre: specialist.centre, service: input.service, format: input.format, status,
-          start: start.toISOString(), end: end.toISOString(), videoLink: input.format === 'online' ? videoRoom(policy) : null,
-          history: [{ at: now.toISOString(), by: 'staff', actor: input.adminId, action: 'created', status }],
-        },
-      });
-      try {
-        await takeCells(trx, specialist.id, created.id, start, heldUntil);
-      } catch (error) {
-        if (isUniqueViolation(error)) throw new SlotTaken();
-        throw error;
-      }
-      const row: Row = { ...created, user: 'userId' in person ? { id: person.userId } : null, child, specialist };
-      await tell(strapi, trx, row, status, '0');
-      await changedInside(strapi, changeOf(row, 'created', actor, { requestId: input.requestId }));
-      await accounts(strapi).audit({ actorType: 'admin', actorId: input.adminId, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
-      return row;
-    });
+    booked = await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) =>
+      insertBooking(strapi, trx, {
+        person: 'userId' in person ? { userId: person.userId, user: checked!.user, child: checked!.child } : person, actor, status: 'confirmed', requestId: input.requestId,
+        specialist, policy, service: input.service, format: input.format, start, now,
+      }));
   } catch (error) {
     if (error instanceof SlotTaken) throw await takenError(strapi, specialist, input.service, input.format, start, now);
     throw error;

@@ -9,8 +9,8 @@ import type { Core } from '@strapi/strapi';
 import { normalizeKzLine, serviceOfIvr } from '@qabilet/domain';
 import { CrmError, invalid, type Problem } from './errors';
 import { verifyCall } from './signature';
-import { entry, insertRequest, rowBy, type RequestRow } from './store';
-import { NONCES, isUniqueViolation } from './tables';
+import { audit, entry, insertRequest, rowBy, type RequestRow } from './store';
+import { NONCES, REQUESTS, isUniqueViolation } from './tables';
 import { centreForRegion } from './requests';
 
 export type CallCentreConfig = { secrets: Record<string, string> };
@@ -27,9 +27,7 @@ const rawBodyOf = (ctx: Context): string | undefined => {
   return typeof raw === 'string' ? raw : undefined;
 };
 
-const refuse = async (strapi: Core.Strapi, integration: string, reason: string) => {
-  await (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit({ actorType: 'system', action: 'crm.call.refused', details: { integration: integration.slice(0, 40), reason } });
-};
+const refuse = (strapi: Core.Strapi, integration: string, reason: string) => audit(strapi, { actorType: 'system', action: 'crm.call.refused', details: { integration: integration.slice(0, 40), reason } });
 
 /** Checks the signature, age and freshness of a call; throws 401 or 409 (and logs the attempt). */
 export async function authenticate(strapi: Core.Strapi, ctx: Context, config: CallCentreConfig): Promise<string> {
@@ -117,5 +115,5 @@ export async function recordCall(strapi: Core.Strapi, integration: string, call:
 
 /** The newest call put through to this operator in the last 30 minutes. */
 export async function currentCall(strapi: Core.Strapi, adminId: number, now = new Date()): Promise<RequestRow | undefined> {
-  return strapi.db.connection('crm_requests').where({ operator_id: adminId }).andWhere('called_at', '>=', new Date(now.getTime() - 30 * 60_000)).orderBy('called_at', 'desc').first();
+  return strapi.db.connection(REQUESTS).where({ operator_id: adminId }).andWhere('called_at', '>=', new Date(now.getTime() - 30 * 60_000)).orderBy('called_at', 'desc').first();
 }

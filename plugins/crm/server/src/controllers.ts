@@ -5,11 +5,11 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { checkPage, checkRegistryFilters, FORMATS, normalizeKzMobile, REQUEST_SOURCES, REQUEST_STATUSES, SERVICES, isLanguage, type RegistryFilters } from '@qabilet/domain';
+import { checkPage, checkRegistryFilters, FORMATS, normalizeKzMobile, REQUEST_SOURCES, REQUEST_STATUSES, requestNumber, SERVICES, isLanguage, type RegistryFilters } from '@qabilet/domain';
 import { CrmError, describe, fromDomain, handle, invalid, type Problem } from './errors';
 import { languageOf } from './messages';
 import { scopeOf, type Scope } from './scope';
-import { listRows, rowBy } from './store';
+import { audit, listRows, rowBy } from './store';
 import { viewsOf } from './views';
 import { allowOnly, assignRequest, bookRequest, closeRequest, createRequest, objectBody, requestInScope } from './requests';
 import { authenticate, checkCall, currentCall, parseSecrets, recordCall, type CallCentreConfig } from './calls';
@@ -18,7 +18,6 @@ import { exportRequests, templates } from './exports';
 type Admin = { id: number; roles?: Array<{ code: string }> };
 const admin = (ctx: Context) => (ctx.state as { user: Admin }).user;
 const can = (ctx: Context, action: string) => !!(ctx.state as { userAbility?: { can(a: string): boolean } }).userAbility?.can(`plugin::crm.${action}`);
-const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
 
 /** The list's filters and page from the query, field by field; the phone normalised. */
 function filtersOf(query: Record<string, unknown>, extra: string[] = []): { filters: RegistryFilters; page: number; pageSize: number } {
@@ -199,7 +198,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const { row, created } = await recordCall(strapi, integration, call);
       ctx.status = created ? 201 : 200;
       // The telephony gets the request's number and id, nothing about the person.
-      ctx.body = { data: { id: row.document_id, number: (await viewsOf(strapi, [row], 'en'))[0]!.number, status: row.status } };
+      ctx.body = { data: { id: row.document_id, number: requestNumber(row.id), status: row.status } };
     }),
   };
 

@@ -10,10 +10,9 @@ import {
   type Closing, type Format, type Service,
 } from '@qabilet/domain';
 import { CrmError, invalid, notFound, type Problem } from './errors';
-import { entry, insertRequest, isDocumentId, rowBy, updateRequest, type RequestRow } from './store';
+import { audit, entry, insertRequest, isDocumentId, rowBy, updateRequest, type RequestRow } from './store';
 import { centreInScope, inScope, type Scope } from './scope';
 
-const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
 
 export const objectBody = (body: unknown): Record<string, unknown> => {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid({ field: 'body', code: 'body.notObject' });
