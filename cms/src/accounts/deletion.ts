@@ -22,6 +22,8 @@ export async function anonymiseDueAccounts(strapi: Core.Strapi, now = new Date()
       await updateWhere(strapi, 'api::consent.consent', { user: user.id, status: { $ne: 'withdrawn' } }, { status: 'withdrawn', withdrawnAt: now, representativeContact: null, tokenHash: null });
       // The booking plugin cancels the future bookings and drops the messages kept for them.
       await strapi.plugin('booking')?.service('people').forget(user.id, now);
+      // The assessment plugin drops the attempts, profiles and notes of the user and their children.
+      await strapi.plugin('assessment')?.service('people').forget(user.id);
       await strapi.db.query(USER).update({
         where: { id: user.id },
         data: {

@@ -6,15 +6,16 @@ import { grantCabinet, grantPublicRead, grantPublicContentRead } from './permiss
 import { seedSuperAdmin } from './admin';
 import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, titleComponentEntries } from './admin-layout';
 import { configureAccounts } from './account-settings';
-import { ensureStaffRoles, grantBookingToRoles, grantCrmToRoles } from '../staff/roles';
+import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrmToRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
 import { seedConsentText } from './consent-text';
 import { seedCatalogue } from './catalogue';
 import { seedEditorial } from './editorial';
 import { seedStatistics } from './statistics';
+import { seedAssessments } from './assessments';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'editorial', 'statistics', 'content-lists', 'component-titles'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'assessments', 'editorial', 'statistics', 'content-lists', 'component-titles'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -38,6 +39,8 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'content-read') await grantPublicContentRead(strapi);
     // One transaction each: hundreds of entries, one commit.
     if (step === 'catalogue') await strapi.db.transaction(() => seedCatalogue(strapi, regions));
+    // Not in one transaction: publishing a test makes its version through plain SQL beside it.
+    if (step === 'assessments') await seedAssessments(strapi);
     if (step === 'editorial') await seedEditorial(strapi);
     if (step === 'statistics') await strapi.db.transaction(() => seedStatistics(strapi));
     if (step === 'content-lists') await arrangeAdminLists(strapi, CONTENT_LAYOUTS);
@@ -50,9 +53,10 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
   if (process.env.SEED_DEMO === 'true') await seedDemoStaff(strapi, roles);
   // The booking plugin: permissions for roles made before it, holidays, centres' policies, and
   // (once) demo specialists; it runs last because it needs the centres and the demo staff.
-  for (const step of ['booking-roles', 'crm-roles', 'booking-demo'] as const) {
+  for (const step of ['booking-roles', 'crm-roles', 'assessment-roles', 'booking-demo'] as const) {
     if (step === 'booking-roles' && !done.has(step)) await grantBookingToRoles(strapi, roles);
     if (step === 'crm-roles' && !done.has(step)) await grantCrmToRoles(strapi, roles);
+    if (step === 'assessment-roles' && !done.has(step)) await grantAssessmentToRoles(strapi, roles);
     if (step === 'booking-demo') await strapi.plugin('booking').service('seed').run({ demo: !done.has(step) });
     done.add(step);
   }

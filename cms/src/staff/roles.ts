@@ -80,6 +80,20 @@ async function grantToRoles(strapi: Core.Strapi, ids: Map<string, number>, permi
   }
 }
 
+/**
+ * The assessments (plugin assessment): specialists and coordinators see the results of the
+ * people in their scope and write recommendations; the content manager authors and publishes
+ * the tests (content type Test, which holds scoring keys and so is read by no other role).
+ */
+function assessmentPermissions(strapi: Core.Strapi, code: string): Permission[] {
+  if (['qabilet-specialist', 'qabilet-regional-coordinator'].includes(code)) return [{ action: 'plugin::assessment.read' }, { action: 'plugin::assessment.recommend' }];
+  if (code !== 'qabilet-content-manager') return [];
+  const on = permissionOn(strapi);
+  const test = 'api::test.test' as UID.ContentType;
+  return [...[READ, CREATE, UPDATE, DELETE].map((action) => on(action, test)), { action: PUBLISH, subject: test, properties: {}, conditions: [] }];
+}
+
+export const grantAssessmentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => assessmentPermissions(strapi, code));
 export const grantBookingToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => bookingPermissions(strapi, code));
 export const grantCrmToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, crmPermissions);
 

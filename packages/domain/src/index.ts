@@ -9,3 +9,6 @@ export * from './language.ts';
 export * from './schedule.ts';
 export * from './booking-view.ts';
 export * from './registry.ts';
+export * from './assessment.ts';
+export * from './scoring.ts';
+export * from './fit.ts';

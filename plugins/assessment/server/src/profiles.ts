@@ -1,0 +1,49 @@
+/**
+ * The profile stored against a person: their latest score on every scale, with the attempt it
+ * came from. Interests (from the interests test or its primary-grades version) and soft skills
+ * are kept by scale; a profession test by its profession (`profession:<slug>`: the mean of its
+ * scales), which is what its share of the % fit reads.
+ */
+import type { Knex } from 'knex';
+import type { AttemptScore, Profile, Text } from '@qabilet/domain';
+import { PROFILES, json } from './tables';
+import type { Version } from './versions';
+
+export type ProfileEntry = { score: number; attemptId: number; finishedAt: number; test: string; name: Text };
+export type StoredProfile = Record<string, ProfileEntry>;
+
+export const professionKey = (slug: string) => `profession:${slug}`;
+
+export async function recordInProfile(trx: Knex.Transaction, attempt: { id: number; person_key: string; user_id: number; child_id: number | null }, version: Version, score: AttemptScore, now: Date): Promise<void> {
+  const row = await trx(PROFILES).where({ person_key: attempt.person_key }).first();
+  const scales: StoredProfile = json<StoredProfile>(row?.scales, {});
+  const base = { attemptId: attempt.id, finishedAt: now.getTime(), test: version.slug };
+  const answered = score.scales.filter((s) => s.answered > 0);
+  if (version.definition.kind === 'profession' && version.definition.profession) {
+    if (answered.length) {
+      const mean = Math.round(answered.reduce((sum, s) => sum + s.score, 0) / answered.length);
+      scales[professionKey(version.definition.profession)] = { ...base, score: mean, name: version.definition.title };
+    }
+  } else {
+    for (const s of answered) scales[s.scale] = { ...base, score: s.score, name: version.definition.scales.find((d) => d.key === s.scale)!.name };
+  }
+  const values = { scales: JSON.stringify(scales), updated_at: now.getTime() };
+  if (row) await trx(PROFILES).where({ person_key: attempt.person_key }).update(values);
+  else await trx(PROFILES).insert({ person_key: attempt.person_key, user_id: attempt.user_id, child_id: attempt.child_id, ...values });
+}
+
+export async function storedProfile(db: Knex, personKey: string): Promise<StoredProfile> {
+  const row = await db(PROFILES).where({ person_key: personKey }).first('scales');
+  return json<StoredProfile>(row?.scales, {});
+}
+
+/** The scores the fit reads: scales by key, profession tests by profession. */
+export function scoresOf(profile: StoredProfile): { scales: Profile; professionTests: Map<string, number> } {
+  const scales: Profile = {};
+  const professionTests = new Map<string, number>();
+  for (const [key, entry] of Object.entries(profile)) {
+    if (key.startsWith('profession:')) professionTests.set(key.slice('profession:'.length), entry.score);
+    else scales[key] = entry.score;
+  }
+  return { scales, professionTests };
+}

@@ -1,0 +1,154 @@
+/**
+ * What the API answers: attempts as the runner needs them, results and profiles in the reader's
+ * language, recommendations with the sentence that explains each % fit.
+ */
+import type { Core } from '@strapi/strapi';
+import {
+  compareScores, describeProfile, levelOf, publicTest, rankProfessions, professionFit, RIASEC_SCALES,
+  type Fit, type Language, type RiasecProfile, type Text,
+} from '@qabilet/domain';
+import { answersOf, type AttemptRow, type StoredResult } from './attempts';
+import { ATTEMPTS, NOTES, json, ms } from './tables';
+import { currentVersions, versionById } from './versions';
+import { scoresOf, storedProfile, type StoredProfile } from './profiles';
+import { message, type MessageKey } from './messages';
+import type { Person } from './people';
+
+const iso = (v: unknown) => (ms(v) === null ? null : new Date(ms(v)!).toISOString());
+
+export async function attemptView(strapi: Core.Strapi, row: AttemptRow, now: Date) {
+  const version = (await versionById(strapi, row.version_id))!;
+  return {
+    id: row.id, status: row.status, version: version.number, test: publicTest(version.definition),
+    startedAt: iso(row.started_at), deadline: iso(row.deadline), extraTimePercent: row.extra_time, now: now.toISOString(),
+    answers: row.status === 'running' ? await answersOf(strapi.db.connection, row.id) : [],
+    position: row.position ? { item: row.position } : null, lastSeq: row.last_seq,
+  };
+}
+
+type ProfessionRow = { slug: string; name: string; summary: string; icon: string; sector: string; riasec: RiasecProfile; specialties: Array<{ key: string; name: string; level: string; code: string | null }>; institutions: Array<{ slug: string; name: string; locality: string; website: string }> };
+
+const catalogue = new Map<Language, { at: number; rows: ProfessionRow[] }>();
+const CATALOGUE_TTL_MS = 60_000;
+
+/** The published professions with their specialties and institutions, kept a minute per language. */
+export async function professions(strapi: Core.Strapi, language: Language): Promise<ProfessionRow[]> {
+  const cached = catalogue.get(language);
+  if (cached && Date.now() - cached.at < CATALOGUE_TTL_MS) return cached.rows;
+  const published = { locale: language, publishedAt: { $notNull: true } };
+  const found = await strapi.db.query('api::profession.profession').findMany({
+    where: published,
+    select: ['slug', 'name', 'summary', 'icon', 'sector'],
+    populate: {
+      riasec: true,
+      specialties: { where: published, select: ['key', 'name', 'level', 'code'], populate: { institutions: { where: published, select: ['slug', 'name', 'website'], populate: { locality: { select: ['name'] } } } } },
+    },
+  });
+  const rows = (found as Array<Record<string, any>>).filter((p) => p.riasec).map((p): ProfessionRow => {
+    const institutions = new Map<string, ProfessionRow['institutions'][number]>();
+    for (const s of p.specialties ?? []) for (const i of s.institutions ?? []) institutions.set(i.slug, { slug: i.slug, name: i.name, locality: i.locality?.name ?? '', website: i.website ?? '' });
+    const riasec = Object.fromEntries(RIASEC_SCALES.map((k) => [k, Number(p.riasec[k])])) as RiasecProfile;
+    return {
+      slug: p.slug, name: p.name, summary: p.summary, icon: p.icon, sector: p.sector, riasec,
+      specialties: (p.specialties ?? []).map((s: Record<string, any>) => ({ key: s.key, name: s.name, level: s.level, code: s.code ?? null })),
+      institutions: [...institutions.values()].sort((a, b) => a.name.localeCompare(b.name)).slice(0, 6),
+    };
+  });
+  catalogue.set(language, { at: Date.now(), rows });
+  return rows;
+}
+
+const nameOf = (profile: StoredProfile, scale: string, language: Language): string => profile[scale]?.name[language] ?? message(language, `scale.${scale}` as MessageKey);
+const list = (language: Language, names: string[]) => (names.length > 1 ? message(language, 'list.and', { a: names.slice(0, -1).join(', '), b: names[names.length - 1]! }) : names[0] ?? '');
+
+export function explain(language: Language, fit: Fit, profile: StoredProfile): string {
+  const parts = [message(language, 'explain.fit', { fit: fit.fit })];
+  if (fit.interests !== null) {
+    parts.push(message(language, 'explain.interests', { score: fit.interests }));
+    if (fit.drivers.length) parts.push(message(language, 'explain.drivers', { scales: list(language, fit.drivers.map((s) => nameOf(profile, s, language))) }));
+    if (fit.gaps.length) parts.push(message(language, 'explain.gaps', { scales: list(language, fit.gaps.map((s) => nameOf(profile, s, language))) }));
+  } else parts.push(message(language, 'explain.noInterests'));
+  if (fit.professionTest !== null) parts.push(message(language, 'explain.professionTest', { score: fit.professionTest }));
+  return parts.join(' ');
+}
+
+function recommendation(language: Language, p: ProfessionRow, fit: Fit, profile: StoredProfile, testFor: Map<string, string>) {
+  return {
+    profession: { slug: p.slug, name: p.name, summary: p.summary, icon: p.icon, sector: p.sector },
+    fit: fit.fit, interests: fit.interests, professionTest: fit.professionTest, explanation: explain(language, fit, profile),
+    scales: fit.scales.map((s) => ({ ...s, name: nameOf(profile, s.scale, language) })),
+    specialties: p.specialties, institutions: p.institutions, professionTestSlug: testFor.get(p.slug) ?? null,
+  };
+}
+
+/** Profession slug → the slug of the test for it. */
+async function professionTests(strapi: Core.Strapi): Promise<Map<string, string>> {
+  return new Map((await currentVersions(strapi)).filter((v) => v.profession).map((v) => [v.profession!, v.slug]));
+}
+
+export async function fitView(strapi: Core.Strapi, person: Person, slug: string, language: Language) {
+  const profile = await storedProfile(strapi.db.connection, person.key);
+  const { scales, professionTests: tests } = scoresOf(profile);
+  const p = (await professions(strapi, language)).find((x) => x.slug === slug);
+  if (!p) return undefined;
+  const testFor = await professionTests(strapi);
+  const fit = professionFit(scales, p.riasec, tests.get(slug) ?? null);
+  const missing = [...(RIASEC_SCALES.every((s) => typeof scales[s] === 'number') ? [] : ['interests']), ...(testFor.has(slug) && !tests.has(slug) ? ['professionTest'] : [])];
+  return { data: fit ? recommendation(language, p, fit, profile, testFor) : null, missing, professionTestSlug: testFor.get(slug) ?? null };
+}
+
+export async function resultView(strapi: Core.Strapi, row: AttemptRow, language: Language) {
+  const version = (await versionById(strapi, row.version_id))!;
+  const stored = json<StoredResult>(row.result, { score: { scales: [], answered: 0, total: 0, itemTimeMs: 0, late: [] }, items: [], durationMs: 0 });
+  const previous: AttemptRow | undefined = await strapi.db.connection(ATTEMPTS)
+    .where({ person_key: row.person_key, test_slug: row.test_slug, status: 'finished' }).where('finished_at', '<', ms(row.finished_at)!)
+    .orderBy('finished_at', 'desc').first();
+  const scaleText = (key: string, field: 'name' | 'high' | 'low') => version.definition.scales.find((s) => s.key === key)?.[field][language] ?? key;
+  const prevScales = previous ? json<StoredResult>(previous.result, stored).score.scales : null;
+  const profession = version.definition.profession ? (await professions(strapi, language)).find((p) => p.slug === version.definition.profession) : undefined;
+  return {
+    attemptId: row.id,
+    test: { slug: version.slug, kind: version.kind, title: version.definition.title[language], profession: profession ? { slug: profession.slug, name: profession.name } : null },
+    startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), durationMs: stored.durationMs, itemTimeMs: stored.score.itemTimeMs,
+    answered: stored.score.answered, total: stored.score.total,
+    scales: stored.score.scales.map((s) => ({ ...s, name: scaleText(s.scale, 'name'), high: scaleText(s.scale, 'high'), low: scaleText(s.scale, 'low'), level: levelOf(s.score) })),
+    items: stored.items,
+    previous: previous ? { attemptId: previous.id, finishedAt: iso(previous.finished_at) } : null,
+    comparison: prevScales ? compareScores(stored.score.scales, prevScales).map((c) => ({ ...c, name: scaleText(c.scale, 'name') })) : null,
+  };
+}
+
+export async function notesOf(strapi: Core.Strapi, personKey: string, language: Language) {
+  const rows = await strapi.db.connection(NOTES).where({ person_key: personKey }).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);
+  const all = await professions(strapi, language);
+  return rows.map((n: Record<string, unknown>) => ({
+    id: n.id, text: n.text, author: n.author_name, createdAt: iso(n.created_at),
+    professions: json<string[]>(n.professions, []).map((slug) => ({ slug, name: all.find((p) => p.slug === slug)?.name ?? slug })),
+  }));
+}
+
+export async function profileView(strapi: Core.Strapi, person: Person, language: Language, top = 5) {
+  const profile = await storedProfile(strapi.db.connection, person.key);
+  const { scales, professionTests: tests } = scoresOf(profile);
+  const testFor = await professionTests(strapi);
+  const catalogueRows = await professions(strapi, language);
+  const ranked = rankProfessions(scales, catalogueRows, tests).slice(0, top);
+  const described = describeProfile(scales);
+  const finished = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key, status: 'finished' }).orderBy('finished_at', 'desc').limit(100);
+  const results = await Promise.all(finished.map(async (r: AttemptRow) => {
+    const v = (await versionById(strapi, r.version_id))!;
+    return { attemptId: r.id, slug: v.slug, title: v.definition.title[language], kind: v.kind, finishedAt: iso(r.finished_at) };
+  }));
+  const named = (scale: string) => ({ scale, name: nameOf(profile, scale, language) });
+  return {
+    scales: Object.entries(profile).filter(([k]) => !k.startsWith('profession:')).map(([scale, e]) => ({ scale, name: e.name[language], score: e.score, level: levelOf(e.score), attemptId: e.attemptId, finishedAt: iso(e.finishedAt) })),
+    inclinations: described.inclinations.map(named),
+    strengths: described.strengths.map(named),
+    load: described.load ? { level: described.load, text: message(language, `load.${described.load}` as MessageKey) } : null,
+    recommendations: ranked.map((r) => recommendation(language, r.profession, r, profile, testFor)),
+    notes: await notesOf(strapi, person.key, language),
+    results,
+  };
+}
+
+export type { Text };
