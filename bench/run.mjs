@@ -2,7 +2,8 @@
 // SQLite database, with migrations and seeding, then a start on the seeded one), the gzip bytes of
 // HTML and JavaScript of every built site page (and per kind of page), and Lighthouse's performance
 // and accessibility scores (mobile, simulated slow 4G) for the home page, the professions catalogue
-// and a profession page, run with the system Chromium; then the booking figures of bench/booking.mjs
+// and a profession page, run with the system Chromium; the assessment figures of bench/assessment.mjs;
+// then the booking figures of bench/booking.mjs
 // (slot queries, 100 concurrent booking clients on PostgreSQL) and the registry figures of
 // bench/registry.mjs (200 000 requests, the admin list by filter). Figures, not pass/fail.
 import { spawn } from 'node:child_process';
@@ -16,6 +17,7 @@ import { createSiteServer } from '../site/server.mjs';
 import { findPgBinaries } from '../scripts/lib/pg-cluster.mjs';
 import { benchBooking } from './booking.mjs';
 import { benchRegistry } from './registry.mjs';
+import { benchAssessmentApi, benchAssessmentRules } from './assessment.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -152,12 +154,16 @@ try {
   console.log(`\nLighthouse (mobile, simulated throttling)   performance  accessibility`);
   for (const run of lighthouseRuns) console.log(`${run.path.padEnd(42)} ${String(run.performance).padStart(11)}  ${String(run.accessibility).padStart(13)}`);
 
+  console.log('\nAssessments');
+  await benchAssessmentRules();
   // Bookings on PostgreSQL (bench/booking.mjs), when its server binaries are installed.
   if (findPgBinaries()) {
     await benchBooking();
     // The applications registry: 200 000 requests, the admin list's filters (bench/registry.mjs).
     await benchRegistry();
-  } else console.log('\nBooking and registry figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
+    // 1 000 attempts from 200 concurrent clients (bench/assessment.mjs).
+    await benchAssessmentApi();
+  } else console.log('\nBooking, registry and assessment figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
 }

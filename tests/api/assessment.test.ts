@@ -225,6 +225,20 @@ describe('API: assessments', () => {
     assert.ok(!JSON.stringify(audits).includes(user.email));
   });
 
+  it('lets the content manager author and publish tests, and no other role read them', async () => {
+    const actions = async (code: string) => {
+      const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code } });
+      return (await ctx.strapi.db.query('admin::permission').findMany({ where: { role: role.id }, select: ['action', 'subject'] }))
+        .filter((p: { action: string; subject: string | null }) => p.subject === 'api::test.test' || p.action.startsWith('plugin::assessment.')).map((p: { action: string }) => p.action).sort();
+    };
+    assert.deepEqual(await actions('qabilet-content-manager'), ['create', 'delete', 'publish', 'read', 'update'].map((a) => `plugin::content-manager.explorer.${a}`));
+    assert.deepEqual(await actions('qabilet-specialist'), ['plugin::assessment.read', 'plugin::assessment.recommend']);
+    assert.deepEqual(await actions('qabilet-project-curator'), []);
+    assert.deepEqual(await actions('qabilet-call-centre-operator'), []);
+    // The public API has no route to the tests' scoring keys.
+    await api().get('/api/tests').expect(404);
+  });
+
   it('versions a test on publish: a running attempt keeps what it started with', async () => {
     const user = await adult();
     const running = await start(user, 'soft-skills');

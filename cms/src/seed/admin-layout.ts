@@ -19,6 +19,11 @@ export const CONTENT_LAYOUTS: Record<string, Layout> = {
   'api::statistic.statistic': { list: ['year', 'region', 'ageGroup', 'format', 'consultations', 'isDemo'], mainField: 'year', sortBy: 'year', ...demo },
 };
 
+/** Tests came after the first content lists (a step of their own, for databases seeded before). */
+export const TEST_LAYOUTS: Record<string, Layout> = {
+  'api::test.test': { list: ['titleKk', 'slug', 'kind', 'profession', 'isDemo'], mainField: 'titleKk', sortBy: 'slug', ...demo },
+};
+
 export const REFERENCE_LAYOUTS: Record<string, Layout> = {
   'api::centre.centre': { list: ['name', 'city', 'isDemo', 'phone'], mainField: 'name', sortBy: 'city', descriptions: { isDemo: DEMO_NOTE }, labels: { isDemo: 'Demo data' } },
   'api::region.region': { list: ['code', 'name', 'kind', 'kato'], mainField: 'name', sortBy: 'code' },
@@ -47,7 +52,7 @@ export async function arrangeAdminLists(strapi: Core.Strapi, layouts: Record<str
 }
 
 /** The field that names each entry of a repeatable component in the admin's collapsed lists. */
-const COMPONENT_TITLES: Record<string, string> = {
+export const COMPONENT_TITLES: Record<string, string> = {
   'profession.demand': 'year',
   'profession.skill': 'name',
   'page.accordion-item': 'question',
@@ -56,10 +61,18 @@ const COMPONENT_TITLES: Record<string, string> = {
   'media.photo': 'alt',
 };
 
+export const TEST_COMPONENT_TITLES: Record<string, string> = {
+  'test.section': 'titleKk',
+  'test.item': 'key',
+  'test.option': 'labelKk',
+  'test.scale': 'nameKk',
+  'test.norm': 'scale',
+};
+
 /** So that a content manager sees "2024" or a question, not an empty row, in a collapsed list. */
-export async function titleComponentEntries(strapi: Core.Strapi): Promise<void> {
+export async function titleComponentEntries(strapi: Core.Strapi, titles: Record<string, string> = COMPONENT_TITLES): Promise<void> {
   const service = strapi.plugin('content-manager').service('components');
-  for (const [uid, field] of Object.entries(COMPONENT_TITLES)) {
+  for (const [uid, field] of Object.entries(titles)) {
     const component = service.findComponent(uid);
     if (!component) continue;
     const configuration = await service.findConfiguration(component);

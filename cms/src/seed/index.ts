@@ -4,7 +4,7 @@ import { seedRegions, seedLocalities } from './regions';
 import { seedCentres } from './centres';
 import { grantCabinet, grantPublicRead, grantPublicContentRead } from './permissions';
 import { seedSuperAdmin } from './admin';
-import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, titleComponentEntries } from './admin-layout';
+import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, TEST_COMPONENT_TITLES, TEST_LAYOUTS, titleComponentEntries } from './admin-layout';
 import { configureAccounts } from './account-settings';
 import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrmToRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
@@ -15,7 +15,7 @@ import { seedStatistics } from './statistics';
 import { seedAssessments } from './assessments';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'assessments', 'editorial', 'statistics', 'content-lists', 'component-titles'] as const;
+const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'assessments', 'editorial', 'statistics', 'content-lists', 'component-titles', 'test-layouts'] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -45,6 +45,10 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'statistics') await strapi.db.transaction(() => seedStatistics(strapi));
     if (step === 'content-lists') await arrangeAdminLists(strapi, CONTENT_LAYOUTS);
     if (step === 'component-titles') await titleComponentEntries(strapi);
+    if (step === 'test-layouts') {
+      await arrangeAdminLists(strapi, TEST_LAYOUTS);
+      await titleComponentEntries(strapi, TEST_COMPONENT_TITLES);
+    }
     done.add(step);
     await store.set({ value: [...done] });
   }

@@ -142,12 +142,14 @@ async function storeBatch(trx: Knex.Transaction, test: TestDefinition, row: Atte
     writes.push({ answer, insert: decision === 'insert' });
   });
   if (problems.length) throw conflict(problems);
-  for (const { answer, insert } of writes) {
-    const values = { value: JSON.stringify(answer.value), seq: answer.seq, time_ms: answer.timeMs, answered_at: answer.answeredAt, received_at: now.getTime() };
-    if (insert) await trx(ANSWERS).insert({ attempt_id: row.id, item_key: answer.item, ...values });
-    else await trx(ANSWERS).where({ attempt_id: row.id, item_key: answer.item }).where('seq', '<', answer.seq).update(values);
-    outcome.stored += 1;
+  const values = (answer: AnswerIn) => ({ value: JSON.stringify(answer.value), seq: answer.seq, time_ms: answer.timeMs, answered_at: answer.answeredAt, received_at: now.getTime() });
+  const inserts = writes.filter((w) => w.insert).map(({ answer }) => ({ attempt_id: row.id, item_key: answer.item, ...values(answer) }));
+  // One statement for the new answers: a concurrent batch that inserted one of them first fails it whole, and it is retried.
+  if (inserts.length) await trx(ANSWERS).insert(inserts);
+  for (const { answer } of writes.filter((w) => !w.insert)) {
+    await trx(ANSWERS).where({ attempt_id: row.id, item_key: answer.item }).where('seq', '<', answer.seq).update(values(answer));
   }
+  outcome.stored = writes.length;
   const lastSeq = Math.max(row.last_seq, ...batch.map((a) => a.seq));
   if (row.status === 'running' && (writes.length || position !== undefined || lastSeq !== row.last_seq)) {
     await trx(ATTEMPTS).where({ id: row.id }).update({ last_seq: lastSeq, ...(position !== undefined ? { position } : {}) });
