@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 import { staffMember } from './crm-helpers.ts';
+import { requireCms } from '../../scripts/lib/strapi.mjs';
 
 type Session = Awaited<ReturnType<typeof confirmedUser>>;
 type Item = { key: string; type: string; points?: number; options: Array<{ key: string }> };
@@ -223,6 +224,21 @@ describe('API: assessments', () => {
     assert.ok(audits.some((a: { action: string; actorId: string }) => a.action === 'assessment.card.view' && a.actorId === String(specialist.id)));
     assert.ok(audits.some((a: { action: string; actorId: string }) => a.action === 'assessment.refused' && a.actorId === String(elsewhere.id)));
     assert.ok(!JSON.stringify(audits).includes(user.email));
+  });
+
+  it('forgets a deleted account’s attempts, answers, profile, notes and preferences', async () => {
+    const user = await adult();
+    const { attempt } = await takeWhole(user, 'interests');
+    await as(user).put('/preferences', { extraTimePercent: 25 }).expect(200);
+    await ctx.strapi.db.connection('assessment_notes').insert({ person_key: `u:${user.id}`, user_id: user.id, author_id: 1, author_name: 'Test', text: 'A note', professions: '[]', created_at: Date.now() });
+    await api().post('/api/accounts/me/deletion').set('Authorization', `Bearer ${user.jwt}`).expect(200);
+    await ctx.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { deletionRequestedAt: new Date(Date.now() - 15 * 86_400_000) } });
+    await requireCms(ctx.distDir, 'src/accounts/deletion.js').anonymiseDueAccounts(ctx.strapi);
+    const knex = ctx.strapi.db.connection;
+    assert.equal((await stored(attempt.id)).length, 0);
+    for (const table of ['assessment_attempts', 'assessment_profiles', 'assessment_notes', 'assessment_preferences']) {
+      assert.equal((await knex(table).where({ user_id: user.id })).length, 0, table);
+    }
   });
 
   it('lets the content manager author and publish tests, and no other role read them', async () => {
