@@ -1,0 +1,163 @@
+/**
+ * The assessments' admin HTTP API (README "Admin API") as typed calls. Every request names the
+ * admin's language, so that the server's texts (scale names, explanations, messages) come back in
+ * the language the page is shown in.
+ */
+import { useMemo } from 'react';
+import { useIntl } from 'react-intl';
+import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+
+export type Level = 'low' | 'medium' | 'high';
+export type PersonKind = 'user' | 'child';
+export const PERSON_KINDS: readonly PersonKind[] = ['user', 'child'];
+
+/** Someone in the staff member's scope who has taken a test (README `Person`). */
+export type Person = {
+  kind: PersonKind;
+  id: number | string;
+  name: string;
+  /** The region where the person lives: its code (`KZ-39`), its name, or the region itself. */
+  region: string | { code: string; name: string } | null;
+  age: number | null;
+  lastFinishedAt: string | null;
+  attempts: number;
+};
+/** Kazakhstan's regions by code, with their names in the page's language (the public catalogue). */
+export type RegionNames = Map<string, string>;
+
+export type ScaleResult = {
+  scale: string;
+  name: string;
+  high: string;
+  low: string;
+  raw: number;
+  min: number;
+  max: number;
+  percent: number;
+  percentile: number | null;
+  score: number;
+  level: Level;
+  answered: number;
+  items: number;
+};
+
+export type Result = {
+  attemptId: number;
+  test: { slug: string; kind: string; title: string; profession: { slug: string; name: string } | null };
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  itemTimeMs: number;
+  answered: number;
+  total: number;
+  scales: ScaleResult[];
+  items: Array<{ item: string; timeMs: number }>;
+  previous: { attemptId: number; finishedAt: string } | null;
+  comparison: Array<{ scale: string; name: string; before: number; after: number; change: number }> | null;
+};
+
+export type Recommendation = {
+  profession: { slug: string; name: string; summary: string; icon: string; sector: string };
+  fit: number;
+  interests: number | null;
+  professionTest: number | null;
+  explanation: string;
+  scales: Array<{ scale: string; name: string; person: number; profession: number; weight: number; loss: number; gain: number }>;
+  specialties: Array<{ key: string; name: string; level: string; code: string | null }>;
+  institutions: Array<{ slug: string; name: string; locality: string; website: string | null }>;
+  professionTestSlug: string | null;
+};
+
+export type Note = { id: number | string; text: string; professions: Array<{ slug: string; name: string }>; author: string; createdAt: string };
+
+export type Profile = {
+  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId: number; finishedAt: string }>;
+  inclinations: Array<{ scale: string; name: string }>;
+  strengths: Array<{ scale: string; name: string }>;
+  load: { level: Level; text: string } | null;
+  recommendations: Recommendation[];
+  notes: Note[];
+  results: Array<{ attemptId: number; slug: string; title: string; kind: string; finishedAt: string }>;
+};
+
+export type Card = { person: Person; profile: Profile; results: Result[] };
+export type PeopleMeta = { page: number; pageSize: number; total: number };
+export type NewNote = { text: string; professions: string[] };
+/** A catalogue profession found by the free search of the note form. */
+export type ProfessionHit = { slug: string; name: string };
+
+/** What a failed request tells the person: the server's message, its HTTP status and, per field, its message. */
+export type Problem = { message: string; fields: Record<string, string>; status?: number; code?: string };
+
+type ErrorBody =
+  | { status?: number; message?: string; details?: { code?: string; errors?: { path?: Array<string | number> | string; message?: string }[] } }
+  | undefined;
+
+/** Field errors keyed by their dotted path (`professions.2`), as the form fields name themselves. */
+export function problemOfBody(body: ErrorBody, fallback: string, status?: number): Problem {
+  const fields: Record<string, string> = {};
+  for (const item of body?.details?.errors ?? []) {
+    const key = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? '');
+    if (item.message && !(key in fields)) fields[key] = item.message;
+  }
+  return { message: body?.message || fallback, fields, status: body?.status ?? status, code: body?.details?.code };
+}
+
+export function problemOf(error: unknown, fallback: string): Problem {
+  if (!isFetchError(error)) return { message: fallback, fields: {} };
+  return problemOfBody(error.response?.data?.error as ErrorBody, fallback, error.status);
+}
+
+/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
+export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
+
+/** A query string of the values given. */
+export const queryOf = (values: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+
+/** Where the admin's API is (the admin may be served apart from the CMS). */
+const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
+
+/** The catalogue's languages; the admin shown in another one searches the Russian names. */
+const catalogueLocale = (locale: string) => (['kk', 'ru', 'en'].includes(locale) ? locale : 'ru');
+
+export const personPath = (kind: PersonKind, id: number | string) => `/assessment/people/${encodeURIComponent(kind)}/${encodeURIComponent(String(id))}`;
+
+export function useAssessmentApi() {
+  const { get, post } = useFetchClient();
+  const { locale } = useIntl();
+  return useMemo(() => {
+    const options = { headers: { 'Accept-Language': locale } };
+    return {
+      people: async (page: number, pageSize: number) => (await get<{ data: Person[]; meta: PeopleMeta }>('/assessment/people', { ...options, params: queryOf({ page, pageSize }) })).data,
+      card: async (kind: PersonKind, id: string) => (await get<{ data: Card }>(personPath(kind, id), options)).data.data,
+      addNote: async (kind: PersonKind, id: string, body: NewNote) => (await post<{ data: Note }>(`${personPath(kind, id)}/notes`, body, options)).data.data,
+      /** The regions' names, from the public Content API (the site's reference data). */
+      regions: async (signal?: AbortSignal): Promise<RegionNames> => {
+        const query = new URLSearchParams({ 'fields[0]': 'code', 'fields[1]': 'name', locale: catalogueLocale(locale), 'pagination[pageSize]': '100' });
+        const response = await fetch(`${backendURL()}/api/regions?${query}`, { headers: { Accept: 'application/json' }, signal });
+        const body = (await response.json().catch(() => ({}))) as { data?: Array<{ code: string; name: string }> };
+        return new Map((response.ok ? (body.data ?? []) : []).map((r) => [r.code, r.name]));
+      },
+      /**
+       * Professions of the public catalogue whose name or slug contains `text` (the public Content
+       * API, as the site reads it: no admin token, it is not the admin's API).
+       */
+      professions: async (text: string, signal?: AbortSignal): Promise<ProfessionHit[]> => {
+        const query = new URLSearchParams({
+          'filters[$or][0][name][$containsi]': text,
+          'filters[$or][1][slug][$containsi]': text,
+          'fields[0]': 'slug',
+          'fields[1]': 'name',
+          locale: catalogueLocale(locale),
+          sort: 'name',
+          'pagination[pageSize]': '8',
+        });
+        const response = await fetch(`${backendURL()}/api/professions?${query}`, { headers: { Accept: 'application/json' }, signal });
+        if (!response.ok) return [];
+        const body = (await response.json().catch(() => ({}))) as { data?: ProfessionHit[] };
+        return (body.data ?? []).map(({ slug, name }) => ({ slug, name }));
+      },
+    };
+  }, [get, post, locale]);
+}

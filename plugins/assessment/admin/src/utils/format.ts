@@ -1,0 +1,46 @@
+/** Dates, durations and places as the pages show them (dates in Kazakhstan's time, as the centres keep it). */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { useAssessmentApi, type Person, type RegionNames } from '../api';
+import { useT } from './translations';
+
+export function useFormat() {
+  const t = useT();
+  const { formatDate } = useIntl();
+  const date = useCallback((iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric' }), [formatDate]);
+  const dateTime = useCallback(
+    (iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
+    [formatDate],
+  );
+  const duration = useCallback(
+    (ms: number) => {
+      const seconds = Math.max(Math.round(ms / 1000), 0);
+      const minutes = Math.floor(seconds / 60);
+      return minutes > 0 ? t('duration.minutes', { minutes, seconds: seconds % 60 }) : t('duration.seconds', { seconds });
+    },
+    [t],
+  );
+  return useMemo(() => ({ date, dateTime, duration }), [date, dateTime, duration]);
+}
+
+/**
+ * The region's name, whether the server gave it as a code (named from the public catalogue of
+ * regions once it has loaded), as a name or as the region itself.
+ */
+export function useRegionName() {
+  const api = useAssessmentApi();
+  const [names, setNames] = useState<RegionNames>(new Map());
+  useEffect(() => {
+    const controller = new AbortController();
+    api.regions(controller.signal).then(setNames, () => undefined);
+    return () => controller.abort();
+  }, [api]);
+  return useCallback(
+    (region: Person['region']): string | null => {
+      if (region === null || region === undefined || region === '') return null;
+      if (typeof region !== 'string') return region.name;
+      return names.get(region) ?? region;
+    },
+    [names],
+  );
+}
