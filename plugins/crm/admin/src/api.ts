@@ -43,7 +43,7 @@ export type CrmRequest = {
   status: RequestStatus;
   service: Service;
   format: Format;
-  person: { kind: PersonKind; name: string; phone: string | null };
+  person: { kind: PersonKind; id: number | null; name: string; phone: string | null };
   region: Region | null;
   centre: Centre | null;
   specialist: { id: number; name: string } | null;

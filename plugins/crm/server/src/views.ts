@@ -9,7 +9,8 @@ import { historyOf, type HistoryEntry, type RequestRow } from './store';
 
 export type RequestView = {
   id: string; number: string; createdAt: string; source: string; status: string; service: string; format: string;
-  person: { kind: 'user' | 'child' | 'lead'; name: string; phone: string | null };
+  /** `id`: the user's or child's id (for their test results), none for a lead. */
+  person: { kind: 'user' | 'child' | 'lead'; id: number | null; name: string; phone: string | null };
   region: { code: string; name: string } | null;
   centre: { slug: string; name: string } | null;
   specialist: { id: number; name: string } | null;
@@ -76,7 +77,7 @@ export async function viewsOf(strapi: Core.Strapi, rows: RequestRow[], language:
       number: requestNumber(r.id),
       createdAt: new Date(r.created_at).toISOString(),
       source: r.source, status: r.status, service: r.service, format: r.format,
-      person: { kind: r.person_kind, name, phone: user?.phone ?? r.phone ?? null },
+      person: { kind: r.person_kind, id: r.person_kind === 'child' ? r.child_id : r.person_kind === 'user' ? r.user_id : null, name, phone: user?.phone ?? r.phone ?? null },
       region: r.region ? { code: r.region, name: regionName.get(r.region) ?? r.region } : null,
       centre: r.centre ? { slug: r.centre, name: centreName.get(r.centre) ?? r.centre } : null,
       specialist: r.specialist_id ? { id: r.specialist_id, name: s.get(r.specialist_id)?.name ?? '' } : null,

@@ -1,7 +1,9 @@
 /** One request as a description list (person, booking, wish, outcome) and its history, newest last. */
 import type { ReactNode } from 'react';
 import { useIntl } from 'react-intl';
-import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { NavLink } from 'react-router-dom';
+import { useRBAC } from '@strapi/strapi/admin';
+import { Box, Flex, Grid, Link, Typography } from '@strapi/design-system';
 import type { CrmRequest, HistoryEntry } from '../api';
 import { useT, hasKey } from '../utils/translations';
 import { StatusBadge } from './StatusBadge';
@@ -17,8 +19,11 @@ function Item({ term, children, wide }: { term: string; children: ReactNode; wid
   );
 }
 
+const SEE_RESULTS = { read: [{ action: 'plugin::assessment.read', subject: null }] };
+
 export function RequestDetails({ request }: { request: CrmRequest }) {
   const t = useT();
+  const { allowedActions } = useRBAC(SEE_RESULTS);
   const { formatDate } = useIntl();
   const when = (iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const booking = request.booking;
@@ -31,6 +36,14 @@ export function RequestDetails({ request }: { request: CrmRequest }) {
         <Item term={t('col.person')}>
           {`${request.person.name || t('person.unnamed')} (${t(`person.${request.person.kind}`)})`}
           {request.person.phone && <Box>{request.person.phone}</Box>}
+          {allowedActions.canRead && request.person.kind !== 'lead' && request.person.id !== null && (
+            // The card still answers only within the assessment plugin's own scope: the link is a way there, not a right.
+            <Box>
+              <Link tag={NavLink} to={`/plugins/assessment/people/${request.person.kind}/${request.person.id}`}>
+                {t('details.results')}
+              </Link>
+            </Box>
+          )}
         </Item>
         <Item term={t('col.source')}>{t(`source.${request.source}`)}</Item>
         <Item term={t('col.service')}>{`${t(`service.${request.service}`)}, ${t(`format.${request.format}`)}`}</Item>
