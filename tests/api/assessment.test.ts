@@ -72,6 +72,8 @@ describe('API: assessments', () => {
     assert.equal(rows.length, 5);
     assert.equal(JSON.parse(rows.find((r: { item_key: string }) => r.item_key === items[0]!.key).value), 5);
     assert.equal(JSON.parse(rows.find((r: { item_key: string }) => r.item_key === items[1]!.key).value), 2);
+    // A move without an answer saves the position alone.
+    await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [], position: { item: items[5]!.key } }).expect(200);
     const resumed = (await as(user).get(`/attempts/${attempt.id}`).expect(200)).body.data as Attempt & { position: { item: string } };
     assert.deepEqual([resumed.answers.length, resumed.lastSeq, resumed.position.item], [5, 10, items[5]!.key]);
   });

@@ -24,7 +24,8 @@ export function t(locale: Locale) {
 
 export const localeParams = () => locales.map((locale) => ({ params: { locale } }));
 
-const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.', 'booking.'];
+// The cabinet links to the tests and the results with their pages' own names.
+const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.', 'booking.', 'test.list.link', 'results.link'];
 
 /** The strings an account island needs, so a page ships only those to the browser. */
 export function islandMessages(locale: Locale): Record<string, string> {
@@ -36,3 +37,10 @@ const pick = (locale: Locale, prefixes: string[]) =>
 
 /** The strings of the usage map island. */
 export const mapMessages = (locale: Locale): Record<string, string> => pick(locale, ['map.', 'age.', 'format.']);
+
+/** The strings of the assessment islands: the tests, the runner, the results, the fit on a profession's page. */
+export const testMessages = (locale: Locale): Record<string, string> =>
+  pick(locale, ['test.', 'results.', 'level.', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
+
+/** The few strings of the fit on a profession's page (that page ships only these). */
+export const fitMessages = (locale: Locale): Record<string, string> => pick(locale, ['test.fit.', 'results.link']);

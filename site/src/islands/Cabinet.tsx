@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { authed, ApiError, logOut, resume, type FieldError } from './api';
+import { clearRunnerData } from './runner-store';
 import { ErrorSummary, Field, fieldErrors, format, type Messages } from './Form';
 import ChildForm from './ChildForm';
 import { educationLabel, educationOptions } from './options';
@@ -91,7 +92,12 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
       <p role="status" aria-live="polite" className={notice ? 'notice' : 'visually-hidden'}>{notice}</p>
       <ErrorSummary title={t['form.errors']} errors={errors} labels={labels} />
       <p className="notice">{t[services]}</p>
-      <p><a href={bookingsHref}>{t['booking.mine.link']}</a></p>
+      <ul className="inline-list">
+        <li><a href={bookingsHref}>{t['booking.mine.link']}</a></li>
+        {/* The tests and the results live beside the bookings, under the same account path. */}
+        <li><a href={bookingsHref.replace(/bookings\/$/, 'tests/')}>{t['test.list.link']}</a></li>
+        <li><a href={bookingsHref.replace(/bookings\/$/, 'results/')}>{t['results.link']}</a></li>
+      </ul>
 
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t['cabinet.profile']}</h2>
@@ -188,7 +194,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
       <section aria-labelledby="sessions-title">
         <h2 id="sessions-title">{t['cabinet.sessions']}</h2>
         <button type="button" onClick={() => logOut(locale).then(() => window.location.assign(homeHref))}>{t['cabinet.logout']}</button>
-        <button type="button" className="secondary" onClick={() => authed('/api/accounts/me/logout-everywhere', locale, { method: 'POST', json: {} }).then(() => window.location.assign(homeHref))}>{t['cabinet.logoutEverywhere']}</button>
+        <button type="button" className="secondary" onClick={() => authed('/api/accounts/me/logout-everywhere', locale, { method: 'POST', json: {} }).then(() => { clearRunnerData(); window.location.assign(homeHref); })}>{t['cabinet.logoutEverywhere']}</button>
       </section>
     </div>
   );

@@ -3,6 +3,8 @@
  * The session lives in an httpOnly refresh cookie that page scripts cannot read; the short-lived
  * access token is kept in this module's memory only and renewed from the cookie when needed.
  */
+import { clearRunnerData } from './runner-store';
+
 export type FieldError = { path: string[]; message: string; code?: string };
 export class ApiError extends Error {
   readonly status: number;
@@ -82,4 +84,6 @@ export async function authed<T>(path: string, language: string, init: { method?:
 export async function logOut(language: string): Promise<void> {
   await call('/api/auth/logout', { method: 'POST', json: {}, language, auth: true }).catch(() => undefined);
   accessToken = undefined;
+  // Nothing personal stays on the device: the test runner's copies of attempts go too.
+  clearRunnerData();
 }

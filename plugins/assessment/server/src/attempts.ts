@@ -87,8 +87,9 @@ const whole = (v: unknown, min: number, max: number): v is number => typeof v ==
 
 /** A batch checked field by field against the version; the latest change of an item kept. */
 export function checkBatch(test: TestDefinition, row: AttemptRow, input: unknown, now: Date, required: boolean): AnswerIn[] {
+  // An empty batch may carry the position alone (the runner moved without answering).
   if (input === undefined && !required) return [];
-  if (!Array.isArray(input) || (required && !input.length)) throw invalid({ field: 'answers', code: 'answers.required', values: { max: MAX_BATCH } });
+  if (!Array.isArray(input)) throw invalid({ field: 'answers', code: 'answers.required', values: { max: MAX_BATCH } });
   if (input.length > MAX_BATCH) throw invalid({ field: 'answers', code: 'answers.tooMany', values: { max: MAX_BATCH } });
   const items = new Map(itemsOf(test).map((i) => [i.key, i]));
   const started = ms(row.started_at)!;
