@@ -78,6 +78,22 @@ describe('API: assessments', () => {
     assert.deepEqual([resumed.answers.length, resumed.lastSeq, resumed.position.item], [5, 10, items[5]!.key]);
   });
 
+  it('never scores without an answer a racing batch was told was stored', async () => {
+    const user = await adult();
+    for (let round = 0; round < 3; round++) {
+      const attempt = await start(user, 'interests');
+      const items = itemsOf(attempt);
+      await as(user).post(`/attempts/${attempt.id}/answers`, { answers: items.slice(0, 10).map((item, i) => answer(item, i + 1)) }).expect(200);
+      const [batch, finish] = await Promise.all([
+        as(user).post(`/attempts/${attempt.id}/answers`, { answers: items.slice(10, 20).map((item, i) => answer(item, i + 11)) }),
+        as(user).post(`/attempts/${attempt.id}/finish`),
+      ]);
+      assert.equal(finish.status, 200);
+      if (batch.status === 200) assert.equal(finish.body.data.answered, 20, 'the batch came first');
+      else assert.deepEqual([batch.status, batch.body.error.details.code, finish.body.data.answered], [409, 'attempt.finished', 10]);
+    }
+  });
+
   it('refuses bad answers field by field and stores nothing of the batch', async () => {
     const user = await adult();
     const attempt = await start(user, 'interests');
@@ -90,6 +106,9 @@ describe('API: assessments', () => {
     assert.match(res.body.error.message, /вариант/);
     assert.equal((await stored(attempt.id)).length, 0);
     await as(user).post(`/attempts/${attempt.id}/answers`, { answers: 'all of them' }).expect(400);
+    await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [{ ...answer(items[0]!, 1), item: { toString: 1 } }] }).expect(400);
+    await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [null, 7] }).expect(400);
+    await as(user).get('/attempts/3000000000').expect(404);
     await as(user).post(`/attempts/${attempt.id}/answers`, { answers: Array.from({ length: 201 }, (_, i) => answer(items[i % 36]!, i + 1)) }).expect(400);
     await as(user).post('/attempts', { test: 'no-such-test' }).expect(400);
     await as(user).post('/attempts', { test: 'interests', role: 'admin' }).expect(400);
@@ -146,6 +165,10 @@ describe('API: assessments', () => {
     assert.equal(late.body.error.details.code, 'answer.timeUp');
     // One answered offline before the deadline and sent now is kept (R-NFR-6).
     await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [{ ...answer(open, 4), answeredAt: new Date(Date.now() - 120_000).toISOString() }] }).expect(200);
+    // A day after the deadline, the device's word for when it answered is no longer taken.
+    await ctx.strapi.db.connection('assessment_attempts').where({ id: attempt.id }).update({ started_at: Date.now() - 30 * 3600_000, deadline: Date.now() - 25 * 3600_000 });
+    const second = attempt.test.sections.find((s) => s.allowBack)!.items[1]!;
+    await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [{ ...answer(second, 5), answeredAt: new Date(Date.now() - 26 * 3600_000 + 1000).toISOString() }] }).expect(409);
     const result = (await as(user).post(`/attempts/${attempt.id}/finish`).expect(200)).body.data;
     assert.equal(result.test.profession.slug, 'software-developer');
     assert.equal(result.answered, 2);
@@ -196,6 +219,24 @@ describe('API: assessments', () => {
     assert.equal((await as(parent).get(`/profile?child=${childId}`).expect(200)).body.data.results.length, 0);
     await as(other).post('/attempts', { test: 'primary', child: childId }).expect(400);
     await as(parent).post('/attempts', { test: 'interests', child: 'x' }).expect(400);
+    // Deleting the child profile deletes the child's attempts with it.
+    const childRow = await ctx.strapi.db.query('api::child.child').findOne({ where: { documentId: childId } });
+    await api().delete(`/api/accounts/children/${childId}`).set('Authorization', `Bearer ${parent.jwt}`).expect(204);
+    assert.equal((await ctx.strapi.db.connection('assessment_attempts').where({ child_id: childRow.id })).length, 0);
+    await as(parent).get(`/attempts/${mine.body.data.id}`).expect(404);
+  });
+
+  it('stops a running test, answers and finish alike, when consent is withdrawn', async () => {
+    const user = await adult();
+    const attempt = await start(user, 'soft-skills');
+    const items = itemsOf(attempt);
+    await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [answer(items[0]!, 1)] }).expect(200);
+    const me = (await api().get('/api/accounts/me').set('Authorization', `Bearer ${user.jwt}`).expect(200)).body;
+    const consent = (me.data ?? me).consents[0].documentId;
+    await api().post(`/api/accounts/consents/${consent}/withdraw`).set('Authorization', `Bearer ${user.jwt}`).expect(200);
+    await as(user).post(`/attempts/${attempt.id}/answers`, { answers: [answer(items[1]!, 2)] }).expect(403);
+    await as(user).post(`/attempts/${attempt.id}/finish`).expect(403);
+    assert.equal((await stored(attempt.id)).length, 1);
   });
 
   it('shows results to the specialists of the person’s centre and the coordinators of their region, nobody else, and logs each view', async () => {

@@ -67,6 +67,14 @@ describe('domain: scoring an attempt', () => {
     assert.equal(extra.scales[1]!.raw, 5);
   });
 
+  it('counts a timed task left unanswered as not solved, never as left out', () => {
+    const { i6: _timedOut, ...rest } = ALL;
+    const b = scoreAttempt(TEST, answers(rest), 15).scales[1]!;
+    // b: 4 in −1..6 (the timed task's 0..1 stays in the range): 5 / 7, the same as answering it wrongly.
+    assert.deepEqual({ raw: b.raw, percent: b.percent, answered: b.answered }, { raw: 4, percent: 71, answered: 4 });
+    assert.equal(scoreAttempt(TEST, answers({ ...ALL, i6: 'w' }), 15).scales[1]!.percent, 71);
+  });
+
   it('places a scale by what was answered when items were left out', () => {
     const { i1: _skipped, ...rest } = ALL;
     const a = scoreAttempt(TEST, answers(rest), 15).scales[0]!;

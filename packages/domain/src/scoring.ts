@@ -99,7 +99,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * Scores an attempt for a person aged `age`. Unanswered items are left out of their scale's range,
- * so a scale is placed by what was answered; `answered`/`items` says how much that was.
+ * so a scale is placed by what was answered; `answered`/`items` says how much that was. Timed
+ * tasks are the exception: one not answered in time scores nothing within its full range.
  */
 export function scoreAttempt(test: TestDefinition, answers: ReadonlyMap<string, GivenAnswer>, age: number, extraTimePercent = 0): AttemptScore {
   const raw = new Map<string, number>();
@@ -123,8 +124,9 @@ export function scoreAttempt(test: TestDefinition, answers: ReadonlyMap<string, 
       add(full, scale, r.min, r.max);
       const count = counts.get(scale) ?? { answered: 0, items: 0 };
       count.items += 1;
-      // A late timed task counts as answered wrongly; a skipped one too (it was seen and passed over).
-      const seen = !!answer && (answer.value !== null || item.type === 'timed') || isLate;
+      // A timed task always counts: unanswered, skipped or late, it was not solved in time (else
+      // letting the clock run out would place the scale better than a wrong answer does).
+      const seen = item.type === 'timed' || (!!answer && answer.value !== null);
       if (seen) {
         count.answered += 1;
         add(reached, scale, r.min, r.max);

@@ -27,6 +27,11 @@ export type AnswerIn = { item: string; value: AnswerValue; seq: number; timeMs: 
 export const MAX_BATCH = 200;
 /** How far the device's clock may run ahead of the server's. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/**
+ * How long after a timed attempt's deadline answers made offline before it may still arrive. The
+ * device's timestamps are trusted within this window only: past it, the attempt takes no answers.
+ */
+export const OFFLINE_ALLOWANCE_MS = 24 * 3600_000;
 
 export async function extraTimeOf(strapi: Core.Strapi, userId: number): Promise<number> {
   const row = await strapi.db.connection(PREFERENCES).where({ user_id: userId }).first('extra_time');
@@ -72,7 +77,7 @@ export async function startAttempt(strapi: Core.Strapi, person: Person, slug: un
 /** The user's attempt (their own or their child's); anyone else's is not found. */
 export async function attemptOf(strapi: Core.Strapi, userId: number, id: unknown): Promise<{ row: AttemptRow; version: Version }> {
   const n = Number(id);
-  if (!Number.isInteger(n) || n <= 0) throw unknownAttempt();
+  if (!Number.isInteger(n) || n <= 0 || n > 2_147_483_647) throw unknownAttempt();
   const row: AttemptRow | undefined = await strapi.db.connection(ATTEMPTS).where({ id: n, user_id: userId }).first();
   if (!row) throw unknownAttempt();
   return { row, version: (await versionById(strapi, row.version_id))! };
@@ -107,7 +112,7 @@ export function checkBatch(test: TestDefinition, row: AttemptRow, input: unknown
     if (!whole(answer.timeMs, 0, 86_400_000)) problems.push({ field: `${at}.timeMs`, code: 'answer.timeMs' });
     const answeredAt = typeof answer.answeredAt === 'string' ? Date.parse(answer.answeredAt) : NaN;
     if (!Number.isFinite(answeredAt) || answeredAt < started - CLOCK_SKEW_MS || answeredAt > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: `${at}.answeredAt`, code: 'answer.time' });
-    batch.push({ item: String(answer.item), value: answer.value as AnswerValue, seq: answer.seq as number, timeMs: answer.timeMs as number, answeredAt });
+    batch.push({ item: typeof answer.item === 'string' ? answer.item : '', value: answer.value as AnswerValue, seq: answer.seq as number, timeMs: answer.timeMs as number, answeredAt });
   });
   if (problems.length) throw invalid(problems);
   const latest = new Map<string, AnswerIn>();
@@ -139,7 +144,7 @@ async function storeBatch(trx: Knex.Transaction, test: TestDefinition, row: Atte
     if (decision === 'unchanged' || decision === 'stale') return void (outcome[decision] += 1);
     if (row.status === 'finished') return void problems.push({ field: `answers.${i}`, code: 'attempt.finished' });
     if (decision === 'locked') return void problems.push({ field: `answers.${i}.value`, code: 'answer.locked' });
-    if (deadline !== null && answer.answeredAt > deadline + TIME_GRACE_MS) return void problems.push({ field: `answers.${i}.answeredAt`, code: 'answer.timeUp' });
+    if (deadline !== null && (answer.answeredAt > deadline + TIME_GRACE_MS || now.getTime() > deadline + OFFLINE_ALLOWANCE_MS)) return void problems.push({ field: `answers.${i}.answeredAt`, code: 'answer.timeUp' });
     writes.push({ answer, insert: decision === 'insert' });
   });
   if (problems.length) throw conflict(problems);
@@ -159,15 +164,24 @@ async function storeBatch(trx: Knex.Transaction, test: TestDefinition, row: Atte
   return { ...outcome, answered: Number(count), lastSeq };
 }
 
-/** Runs `fn` in a transaction, once more if a concurrent batch inserted the same item first. */
+/** Runs `fn` in a transaction, again (up to three tries) if a concurrent writer inserted the same row first. */
 async function inTransaction<T>(strapi: Core.Strapi, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => fn(trx));
     } catch (error) {
-      if (attempt > 0 || !isUniqueViolation(error) || error instanceof AssessmentError) throw error;
+      if (attempt >= 2 || !isUniqueViolation(error) || error instanceof AssessmentError) throw error;
     }
   }
+}
+
+/**
+ * The attempt's row within `trx`, locked on PostgreSQL so that a finish and a batch of the same
+ * attempt take turns (SQLite has one writer at a time anyway, and knex cannot lock there).
+ */
+export async function lockedAttempt(strapi: Core.Strapi, trx: Knex.Transaction, id: number): Promise<AttemptRow> {
+  const q = trx(ATTEMPTS).where({ id });
+  return (strapi.db.dialect.client === 'postgres' ? q.forUpdate() : q).first();
 }
 
 export async function saveAnswers(strapi: Core.Strapi, row: AttemptRow, version: Version, body: Record<string, unknown>, now: Date): Promise<SaveOutcome> {
@@ -175,10 +189,7 @@ export async function saveAnswers(strapi: Core.Strapi, row: AttemptRow, version:
   if (problems.length) throw invalid(problems);
   const batch = checkBatch(version.definition, row, body.answers, now, true);
   const position = checkPosition(version.definition, body.position);
-  return inTransaction(strapi, async (trx) => {
-    const fresh: AttemptRow = await trx(ATTEMPTS).where({ id: row.id }).first();
-    return storeBatch(trx, version.definition, fresh, batch, position, now);
-  });
+  return inTransaction(strapi, async (trx) => storeBatch(trx, version.definition, await lockedAttempt(strapi, trx, row.id), batch, position, now));
 }
 
 /** Scores the attempt once; finishing again answers the stored result. */
@@ -188,7 +199,7 @@ export async function finishAttempt(strapi: Core.Strapi, row: AttemptRow, versio
   const batch = checkBatch(version.definition, row, body.answers, now, false);
   const position = checkPosition(version.definition, body.position);
   return inTransaction(strapi, async (trx) => {
-    const fresh: AttemptRow = await trx(ATTEMPTS).where({ id: row.id }).first();
+    const fresh = await lockedAttempt(strapi, trx, row.id);
     if (batch.length) await storeBatch(trx, version.definition, fresh, batch, position, now);
     if (fresh.status === 'finished') return fresh;
     const answers = await answersOf(trx, row.id);
@@ -201,7 +212,7 @@ export async function finishAttempt(strapi: Core.Strapi, row: AttemptRow, versio
       durationMs: now.getTime() - ms(fresh.started_at)!,
     };
     const updated = await trx(ATTEMPTS).where({ id: row.id, status: 'running' }).update({ status: 'finished', running_key: null, finished_at: now.getTime(), result: JSON.stringify(result) });
-    if (updated) await recordInProfile(trx, fresh, version, score, now);
+    if (updated) await recordInProfile(strapi, trx, fresh, version, score, now);
     return trx(ATTEMPTS).where({ id: row.id }).first();
   });
 }

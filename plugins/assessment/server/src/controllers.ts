@@ -78,6 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }),
     finish: handle(async (ctx) => {
       const { row, version } = await attemptOf(strapi, userId(ctx), ctx.params.id);
+      // Withdrawn consent stops the scoring of a running test too; a finished one is only read again.
+      if (row.status === 'running') await consentedPerson(strapi, userId(ctx), row.child_id ? await childDocument(row.child_id) : undefined);
       const finished = await finishAttempt(strapi, row, version, objectBody(ctx.request.body ?? {}), new Date());
       noStore(ctx);
       ctx.body = { data: await resultView(strapi, finished, languageOf(ctx)) };
@@ -137,7 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const problems = allowOnly(q, ['page', 'pageSize', 'locale']);
       const page = q.page === undefined ? 1 : Number(q.page);
       const pageSize = q.pageSize === undefined ? 20 : Number(q.pageSize);
-      if (!Number.isInteger(page) || page < 1) problems.push({ field: 'page', code: 'page.invalid' });
+      if (!Number.isInteger(page) || page < 1 || page > 100_000) problems.push({ field: 'page', code: 'page.invalid' });
       if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) problems.push({ field: 'pageSize', code: 'page.invalid' });
       if (problems.length) throw invalid(problems);
       const scope = await staffScope(strapi, admin(ctx));

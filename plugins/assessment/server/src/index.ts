@@ -8,7 +8,7 @@ import routes, { USER_ACTIONS } from './routes';
 import makeControllers from './controllers';
 import { ensureTables } from './tables';
 import { registerVersioning, syncVersions } from './versions';
-import { forgetPerson } from './forget';
+import { forgetChild, forgetPerson } from './forget';
 
 const ACTIONS = [
   { uid: 'read', displayName: 'See test results of people in scope (specialists: those they consult; coordinators: their region)' },
@@ -47,7 +47,7 @@ export default {
     admin: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).admin,
   },
   services: {
-    people: ({ strapi }: { strapi: Core.Strapi }) => ({ forget: (userId: number) => forgetPerson(strapi, userId) }),
+    people: ({ strapi }: { strapi: Core.Strapi }) => ({ forget: (userId: number) => forgetPerson(strapi, userId), forgetChild: (childId: number) => forgetChild(strapi, childId) }),
     versions: ({ strapi }: { strapi: Core.Strapi }) => ({ sync: () => syncVersions(strapi) }),
   },
 };

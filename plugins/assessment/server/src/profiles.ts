@@ -4,6 +4,7 @@
  * are kept by scale; a profession test by its profession (`profession:<slug>`: the mean of its
  * scales), which is what its share of the % fit reads.
  */
+import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { AttemptScore, Profile, Text } from '@qabilet/domain';
 import { PROFILES, json } from './tables';
@@ -14,11 +15,16 @@ export type StoredProfile = Record<string, ProfileEntry>;
 
 export const professionKey = (slug: string) => `profession:${slug}`;
 
-export async function recordInProfile(trx: Knex.Transaction, attempt: { id: number; person_key: string; user_id: number; child_id: number | null }, version: Version, score: AttemptScore, now: Date): Promise<void> {
-  const row = await trx(PROFILES).where({ person_key: attempt.person_key }).first();
+/** A scale enters the profile when at least half of its items were answered. */
+const MEASURED = 0.5;
+
+export async function recordInProfile(strapi: Core.Strapi, trx: Knex.Transaction, attempt: { id: number; person_key: string; user_id: number; child_id: number | null }, version: Version, score: AttemptScore, now: Date): Promise<void> {
+  // Locked on PostgreSQL: two tests finishing at once for one person both land in the profile.
+  const q = trx(PROFILES).where({ person_key: attempt.person_key });
+  const row = await (strapi.db.dialect.client === 'postgres' ? q.forUpdate() : q).first();
   const scales: StoredProfile = json<StoredProfile>(row?.scales, {});
   const base = { attemptId: attempt.id, finishedAt: now.getTime(), test: version.slug };
-  const answered = score.scales.filter((s) => s.answered > 0);
+  const answered = score.scales.filter((s) => s.items > 0 && s.answered / s.items >= MEASURED);
   if (version.definition.kind === 'profession' && version.definition.profession) {
     if (answered.length) {
       const mean = Math.round(answered.reduce((sum, s) => sum + s.score, 0) / answered.length);

@@ -69,6 +69,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         await updateWhere(strapi, 'api::consent.consent', { child: child.id, status: { $ne: 'withdrawn' } }, { status: 'withdrawn', withdrawnAt: new Date() });
         await strapi.db.query(CHILD).delete({ where: { id: child.id } });
+        // The child's test attempts, profile and specialists' notes go with the profile.
+        await strapi.plugin('assessment')?.service('people').forgetChild(child.id);
       });
       await audit(strapi, { actorType: 'user', actorId: user.id, action: 'child.deleted', subjectType: CHILD, subjectId: child.id });
       ctx.status = 204;
