@@ -172,6 +172,13 @@ describe('API: assessments', () => {
     const result = (await as(user).post(`/attempts/${attempt.id}/finish`).expect(200)).body.data;
     assert.equal(result.test.profession.slug, 'software-developer');
     assert.equal(result.answered, 2);
+    // Motivation was answered once of seven items: too little for the profile, which takes the
+    // profession test from aptitude alone (every timed task counts, answered in time or not).
+    assert.deepEqual(result.scales.map((s: { scale: string }) => s.scale), ['motivation', 'aptitude']);
+    assert.deepEqual(result.unmeasured, []);
+    const aptitude = result.scales.find((s: { scale: string }) => s.scale === 'aptitude').score;
+    const profile = (await as(user).get('/profile').expect(200)).body.data;
+    assert.deepEqual(profile.recommendations.map((r: { profession: { slug: string }; interests: unknown; professionTest: number }) => [r.profession.slug, r.interests, r.professionTest]), [['software-developer', null, aptitude]]);
   });
 
   it('recommends professions with an explained % fit, and the fit of a chosen profession', async () => {

@@ -104,17 +104,20 @@ export async function resultView(strapi: Core.Strapi, row: AttemptRow, language:
     .where({ person_key: row.person_key, test_slug: row.test_slug, status: 'finished' }).where('finished_at', '<', ms(row.finished_at)!)
     .orderBy('finished_at', 'desc').first();
   const scaleText = (key: string, field: 'name' | 'high' | 'low') => version.definition.scales.find((s) => s.key === key)?.[field][language] ?? key;
-  const prevScales = previous ? json<StoredResult>(previous.result, stored).score.scales : null;
+  const prevScales = previous ? json<StoredResult>(previous.result, stored).score.scales.filter((s) => s.answered) : null;
+  const measured = stored.score.scales.filter((s) => s.answered);
   const profession = version.definition.profession ? (await professions(strapi, language)).find((p) => p.slug === version.definition.profession) : undefined;
   return {
     attemptId: row.id,
     test: { slug: version.slug, kind: version.kind, title: version.definition.title[language], profession: profession ? { slug: profession.slug, name: profession.name } : null },
     startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), durationMs: stored.durationMs, itemTimeMs: stored.score.itemTimeMs,
     answered: stored.score.answered, total: stored.score.total,
-    scales: stored.score.scales.map((s) => ({ ...s, name: scaleText(s.scale, 'name'), high: scaleText(s.scale, 'high'), low: scaleText(s.scale, 'low'), level: levelOf(s.score) })),
+    // A scale none of whose items was answered is not measured: it is named apart, not shown as a low score.
+    scales: measured.map((s) => ({ ...s, name: scaleText(s.scale, 'name'), high: scaleText(s.scale, 'high'), low: scaleText(s.scale, 'low'), level: levelOf(s.score) })),
+    unmeasured: stored.score.scales.filter((s) => !s.answered).map((s) => ({ scale: s.scale, name: scaleText(s.scale, 'name') })),
     items: stored.items,
     previous: previous ? { attemptId: previous.id, finishedAt: iso(previous.finished_at) } : null,
-    comparison: prevScales ? compareScores(stored.score.scales, prevScales).map((c) => ({ ...c, name: scaleText(c.scale, 'name') })) : null,
+    comparison: prevScales ? compareScores(measured, prevScales).map((c) => ({ ...c, name: scaleText(c.scale, 'name') })) : null,
   };
 }
 
