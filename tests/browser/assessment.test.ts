@@ -67,7 +67,13 @@ async function answerWithKeys(page: Page, n: number, value: number): Promise<voi
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'runner-question');
 }
 
-const runnerKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('qabilet.runner.')));
+/** The runner's copies of attempts and the pointers to them (not the id of the account last logged in). */
+const attemptKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => /^qabilet\.runner\.(attempt|current)\./.test(k)).sort());
+const runnerEntries = (page: Page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('qabilet.runner.')).map((k) => [k, localStorage.getItem(k)!])));
+const putEntries = (page: Page, entries: Record<string, string>) =>
+  page.evaluate((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); }, entries);
+const RUN = (slug: string) => `/kk/account/tests/run/?test=${slug}`;
 const savedStatus = (page: Page) => page.getByRole('status').filter({ hasText: kk['test.save.saved'] });
 
 describe('assessments in a browser, in Kazakh', function () {
@@ -136,13 +142,20 @@ describe('assessments in a browser, in Kazakh', function () {
     assert.equal(new Set(stored.map((a) => a.item)).size, stored.length, 'each item once');
     assert.deepEqual(await axe(page), []);
 
+    // Half of every scale answered (the items take the scales in turn), so that each is measured for the profile.
+    for (let n = 10; n <= 18; n++) {
+      await page.getByRole('radio', { name: kk['test.likert.5.4'], exact: true }).check();
+      await page.getByRole('button', { name: kk['test.run.next'], exact: true }).click();
+      await page.locator('.runner-progress label', { hasText: questionAt(n + 1) }).waitFor();
+    }
+
     // Finishing with unanswered items asks first; the answer leads to the result.
     await tabTo(page, page.getByRole('button', { name: kk['test.run.finish'], exact: true }));
     await page.keyboard.press('Enter');
     const question = page.getByRole('heading', { name: kk['test.finish.confirmTitle'] });
     await question.waitFor();
     assert.ok(await question.evaluate((el) => el === document.activeElement), 'the question takes focus');
-    await page.getByText(format(kk['test.finish.unanswered'], { n: ITEMS.length - 9, total: ITEMS.length })).waitFor();
+    await page.getByText(format(kk['test.finish.unanswered'], { n: ITEMS.length - 18, total: ITEMS.length })).waitFor();
     await tabTo(page, page.getByRole('button', { name: kk['test.finish.anyway'] }));
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/kk/account/results/?attempt=${attemptId}`);
@@ -153,7 +166,7 @@ describe('assessments in a browser, in Kazakh', function () {
     const recommendations = page.locator('.recommendation');
     assert.ok((await recommendations.count()) >= 1, 'professions are recommended');
     assert.match(String(await recommendations.first().locator('.fit').textContent()), /\d+ %/);
-    assert.deepEqual(await runnerKeys(page), [], 'nothing of the attempt stays on the device');
+    assert.deepEqual(await attemptKeys(page), [], 'nothing of the attempt stays on the device');
     assert.deepEqual(await axe(page), []);
     const finished = await api().get(`/api/assessment/attempts/${attemptId}`).set('Authorization', `Bearer ${user.jwt}`).expect(200);
     assert.equal(finished.body.data.status, 'finished');
@@ -184,7 +197,88 @@ describe('assessments in a browser, in Kazakh', function () {
     await page.waitForURL('**/kk/account/tests/run/?test=interests');
     await explained.getByRole('link', { name: kk['test.problem.consentLink'] }).waitFor();
     assert.equal(await explained.getByRole('link').getAttribute('href'), '/kk/account/');
-    assert.deepEqual(await runnerKeys(page), []);
+    assert.deepEqual(await attemptKeys(page), []);
+  });
+
+  it('two tests in two tabs: finishing one leaves the other running, with its answers and times', async () => {
+    context = await ctx.browser!.newContext({ baseURL: ctx.siteUrl, locale: 'en-US' });
+    page = await context.newPage();
+    const user = await adult('Мәди');
+    await logInFromTests(page, user);
+    await page.goto(RUN('interests'));
+    await page.getByRole('radio', { name: kk['test.likert.5.4'], exact: true }).check();
+    await page.getByRole('button', { name: kk['test.run.next'], exact: true }).click();
+    await page.locator('.runner-progress label', { hasText: questionAt(2) }).waitFor();
+    await savedStatus(page).waitFor();
+    const id = Number(await page.locator('.runner').getAttribute('data-attempt'));
+
+    const other = await context.newPage();
+    await other.goto(RUN('soft-skills'));
+    await other.getByRole('radio', { name: kk['test.likert.5.2'], exact: true }).check();
+    await other.getByRole('button', { name: kk['test.run.finish'], exact: true }).click();
+    await other.getByRole('button', { name: kk['test.finish.anyway'] }).click();
+    await other.waitForURL('**/kk/account/results/?attempt=*');
+
+    // Only the finished attempt left the device; the interests test goes on where it was.
+    await page.bringToFront();
+    assert.deepEqual(await attemptKeys(page), [`qabilet.runner.attempt.${id}`, 'qabilet.runner.current.interests']);
+    const kept = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `qabilet.runner.attempt.${id}`))!);
+    assert.ok(kept.times[ITEMS[0]!] > 0, 'the time on the first item is kept');
+    assert.equal(await page.getByText(kk['test.run.elsewhere']).count(), 0);
+    await page.getByText(format(kk['test.run.answered'], { n: 1, total: ITEMS.length })).waitFor();
+    await page.getByRole('radio', { name: kk['test.likert.5.2'], exact: true }).check();
+    await page.getByRole('button', { name: kk['test.run.next'], exact: true }).click();
+    await savedStatus(page).waitFor();
+    // The position goes on its own after the answer (nothing else to send): wait for it a moment.
+    let attempt: { status: string; answers: unknown[]; position: { item: string } | null } | undefined;
+    for (let i = 0; i < 20 && attempt?.position?.item !== ITEMS[2]; i++) {
+      if (i) await new Promise((resolve) => setTimeout(resolve, 250));
+      attempt = (await api().get(`/api/assessment/attempts/${id}`).set('Authorization', `Bearer ${user.jwt}`).expect(200)).body.data;
+    }
+    assert.equal(attempt!.status, 'running');
+    assert.deepEqual((attempt!.answers as Array<{ item: string; value: number }>).map((a) => [a.item, a.value]).sort(), [[ITEMS[0], 4], [ITEMS[1], 2]].sort());
+    assert.equal(attempt!.position?.item, ITEMS[2], 'the position reaches the server on its own');
+  });
+
+  it('a copy left on the device by another account is not shown to the next one, online or offline', async () => {
+    context = await ctx.browser!.newContext({ baseURL: ctx.siteUrl, locale: 'en-US' });
+    page = await context.newPage();
+    const first = await adult('Арман');
+    await logInFromTests(page, first);
+    await page.goto(RUN('interests'));
+    await page.getByRole('radio', { name: kk['test.likert.5.5'], exact: true }).check();
+    await page.getByRole('button', { name: kk['test.run.next'], exact: true }).click();
+    await savedStatus(page).waitFor();
+    const left = await runnerEntries(page);
+    const firstAttempt = Number(left['qabilet.runner.current.interests']);
+    assert.equal(left['qabilet.runner.user'], String(first.id));
+
+    // The session ends without logging out (it expired, or was ended elsewhere); someone else logs in.
+    await context.clearCookies();
+    const second = await adult('Бауыржан');
+    await logInFromTests(page, second);
+    assert.deepEqual(await attemptKeys(page), [], 'logging in removes the copies of another account');
+
+    // A copy there all the same (a log-in by another way): the runner asks the server whose account is in.
+    await putEntries(page, left);
+    await page.goto(RUN('interests'));
+    await page.locator('.runner-question').waitFor();
+    await page.getByText(format(kk['test.run.answered'], { n: 0, total: ITEMS.length })).waitFor();
+    assert.notEqual(Number(await page.locator('.runner').getAttribute('data-attempt')), firstAttempt);
+    assert.ok(!(await attemptKeys(page)).includes(`qabilet.runner.attempt.${firstAttempt}`), 'the other account’s copy is gone');
+
+    // Offline nobody can be asked: the device remembers the second account, so the first one's copy stays hidden.
+    // (Put back from the list, where no runner writes its own pointer over it.)
+    await page.getByText(kk['test.run.offlineReady']).waitFor({ timeout: 30_000 });
+    await page.goto(TESTS_PAGE);
+    const { 'qabilet.runner.user': _user, ...copy } = left;
+    await putEntries(page, copy);
+    await context.setOffline(true);
+    assert.ok((await page.goto(RUN('interests')))?.fromServiceWorker(), 'the runner page came from the service worker');
+    await page.getByRole('alert').filter({ hasText: kk['test.problem.offline'] }).waitFor();
+    assert.equal(await page.locator('.runner-question').count(), 0);
+    assert.equal(await page.getByText(format(kk['test.run.answered'], { n: 1, total: ITEMS.length })).count(), 0);
+    await context.setOffline(false);
   });
 
   it('a profession test: extra time, a list put in order by keyboard, timed tasks without going back, two tabs in step', async () => {

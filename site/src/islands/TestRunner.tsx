@@ -2,9 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { scaledSeconds, type AnswerValue } from '@qabilet/domain';
 import { ApiError } from './api';
 import { format, type Messages } from './Form';
-import { codeOf, finishAttempt, getAttempt, isTransient, problemOf, renewSession, startAttempt, type Attempt, type Problem, type PublicItem } from './assessment-api';
+import { codeOf, finishAttempt, getAttempt, isTransient, loadAccount, problemOf, renewSession, startAttempt, type Attempt, type Problem, type PublicItem } from './assessment-api';
 import {
-  forgetAttempt, freshest, isRecordKey, mergeWithServer, readPointer, readRecord, recordFrom, serverNow, tidyAfterFinish, updateRecord, withAnswer, writeRecord, type RunnerRecord,
+  claimDevice, forgetAttempt, freshest, isRecordKey, mergeWithServer, ownRecord, readPointer, readRecord, recordFrom, serverNow, updateRecord, withAnswer, writeRecord, type RunnerRecord,
 } from './runner-store';
 import ItemControls from './runner/ItemControls';
 import TestProblem from './runner/TestProblem';
@@ -54,6 +54,9 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
   const retryTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const retryDelay = useRef(5_000);
   const finishing = useRef(false);
+  /** A finish that failed on the way (server error, lost connection) is tried again with backoff. */
+  const finishTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const finishDelay = useRef(5_000);
   const shownAt = useRef<number | null>(null);
   const pendingSince = useRef<number | null>(null);
   const question = useRef<HTMLSpanElement>(null);
@@ -87,7 +90,8 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
   /** The attempt is over: its copy leaves this device and the result is shown. */
   const done = useCallback((id: number) => {
     sync.current?.dispose();
-    tidyAfterFinish(id);
+    clearTimeout(finishTimer.current);
+    forgetAttempt(id); // this attempt only: another test may be running in another tab
     adopt(null);
     setPhase('finishing');
     window.location.assign(resultLink(id));
@@ -110,6 +114,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
     if (!r || finishing.current) return;
     if (!connected.current || !sync.current) return; // finished as soon as the server is reached
     finishing.current = true;
+    clearTimeout(finishTimer.current);
     setPhase('finishing');
     try {
       if (!(await sync.current.flush())) {
@@ -122,12 +127,29 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
     } catch (error) {
       if (codeOf(error) === 'attempt.finished') return done(r.id);
       setPhase('running');
-      if (isTransient(error)) setConnection(navigator.onLine ? 'failing' : 'offline');
-      else setProblem(problemOf(error));
+      const found = problemOf(error);
+      if (found.kind === 'loggedOut') setConnection('loggedOut');
+      else if (isTransient(error)) {
+        setConnection(navigator.onLine ? 'failing' : 'offline');
+        finishTimer.current = setTimeout(() => void completeFinishRef.current(), finishDelay.current);
+        finishDelay.current = Math.min(finishDelay.current * 2, 60_000);
+      } else setProblem(found);
     } finally {
       finishing.current = false;
     }
   }, [done, locale]);
+  const completeFinishRef = useRef(completeFinish);
+  completeFinishRef.current = completeFinish;
+
+  /** This device's copy, when the server cannot say whose it is: only if it is the last account's here. */
+  const showOwn = useCallback(() => {
+    if (recordRef.current) return;
+    const local = ownRecord(where.current.slug, where.current.child);
+    if (!local) return;
+    adopt(local);
+    show(local.position);
+    setPhase('running');
+  }, [adopt, show]);
 
   // --- Talking to the server -------------------------------------------------------------------
   const connect = useCallback(async (): Promise<void> => {
@@ -144,6 +166,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
       const session = await renewSession(locale);
       if (session !== 'ok') {
         setConnection(session);
+        showOwn();
         if (session === 'offline') {
           retryTimer.current = setTimeout(() => void connectRef.current(), retryDelay.current);
           retryDelay.current = Math.min(retryDelay.current * 2, 60_000);
@@ -157,8 +180,16 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
         }
         return;
       }
+      // Whose copies may be shown: the logged-in account's only (see runner-store.ts).
+      const owner = (await loadAccount(locale)).profile.id;
+      claimDevice(owner);
+      if (recordRef.current && recordRef.current.owner !== owner) {
+        adopt(null);
+        show(null);
+      }
       let attempt: Attempt;
-      const local = recordRef.current;
+      const id = readPointer(slug, child);
+      const local = recordRef.current ?? (id ? readRecord(id) : null);
       if (local) {
         try {
           attempt = await getAttempt(local.id, locale);
@@ -171,7 +202,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
       } else attempt = await startAttempt(slug, child, locale);
       if (attempt.status === 'finished') return done(attempt.id);
 
-      const merged = mergeWithServer(readRecord(attempt.id) ?? recordRef.current, attempt, slug, child);
+      const merged = mergeWithServer(readRecord(attempt.id) ?? recordRef.current, attempt, slug, child, owner);
       if (!writeRecord(merged)) setKept(false);
       adopt(merged);
       if (currentRef.current === null || !merged.test.sections.some((s) => s.items.some((i) => i.key === currentRef.current))) {
@@ -190,6 +221,11 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
         apply,
         onConnection: setConnection,
         onRefused: (count: number, reason: Refusal) => setRefused(format(t[`test.refused.${reason}`], { n: count })),
+        onNewerElsewhere: () => announce(t['test.save.newerElsewhere']),
+        // After any pass that got everything to the server (the retry timer, "Send now", the connection back).
+        onSynced: () => {
+          if (recordRef.current?.finishRequested) void completeFinishRef.current();
+        },
         onFinished: () => done(attempt.id),
         onStopped: (found) => {
           if (found.kind === 'other' && found.status === 404) forgetAttempt(attempt.id);
@@ -207,6 +243,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
         retryDelay.current = Math.min(retryDelay.current * 2, 60_000);
       }
       if (found.kind === 'loggedOut') setConnection('loggedOut');
+      if (found.kind === 'offline' || found.kind === 'unreachable' || found.kind === 'loggedOut') showOwn();
       // With a copy on this device the test goes on; without one there is nothing to show.
       if (!recordRef.current || found.kind === 'consent' || found.kind === 'other') {
         setProblem(found);
@@ -216,11 +253,11 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
       connecting.current = false;
       if (reconnect.current && !connected.current) void connectRef.current();
     }
-  }, [adopt, apply, completeFinish, done, locale, show, t]);
+  }, [adopt, announce, apply, completeFinish, done, locale, show, showOwn, t]);
   const connectRef = useRef(connect);
   connectRef.current = connect;
 
-  // --- Start: this device's copy first, then the server ------------------------------------------
+  // --- Start: the server says whose copies may be shown; offline, this device's memory does ----
   useEffect(() => {
     const params = new URLSearchParams(window.location.search);
     const slug = params.get('test') ?? '';
@@ -231,25 +268,18 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
       setPhase('noTest');
       return;
     }
-    const id = readPointer(slug, child);
-    const local = id ? readRecord(id) : null;
-    if (local) {
-      adopt(local);
-      show(local.position);
-      setPhase('running');
+    // Online, the server first says whose copies may be shown (connect); offline, the device's memory does.
+    if (!navigator.onLine) {
+      setConnection('offline');
+      showOwn();
     }
-    if (!navigator.onLine) setConnection('offline');
     void connect();
     void keepForOffline().then(setOfflineReady);
 
     const online = () => {
       setConnection((c) => (c === 'offline' ? 'ok' : c));
       if (!connected.current) void connect();
-      else {
-        void sync.current?.retryNow().then((ok) => {
-          if (ok && recordRef.current?.finishRequested) void completeFinish();
-        });
-      }
+      else void sync.current?.retryNow(); // a requested finish follows (onSynced)
     };
     const offline = () => setConnection('offline');
     window.addEventListener('online', online);
@@ -259,6 +289,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
       window.removeEventListener('offline', offline);
       sync.current?.dispose();
       clearTimeout(retryTimer.current);
+      clearTimeout(finishTimer.current);
     };
   }, []); // once: the page runs one test; the callbacks read the latest state through refs
 

@@ -3,7 +3,7 @@
  * The session lives in an httpOnly refresh cookie that page scripts cannot read; the short-lived
  * access token is kept in this module's memory only and renewed from the cookie when needed.
  */
-import { clearRunnerData } from './runner-store';
+import { claimDevice, clearRunnerData } from './runner-store';
 
 export type FieldError = { path: string[]; message: string; code?: string };
 export class ApiError extends Error {
@@ -48,8 +48,10 @@ export const api = {
 };
 
 export async function logIn(identifier: string, password: string, language: string): Promise<void> {
-  const result = await call<{ jwt: string }>('/api/auth/local', { method: 'POST', json: { identifier, password }, language });
+  const result = await call<{ jwt: string; user?: { id?: unknown } }>('/api/auth/local', { method: 'POST', json: { identifier, password }, language });
   accessToken = result.jwt;
+  // The test runner's copies of another account (whose session ended without logging out) go.
+  if (Number.isInteger(result.user?.id)) claimDevice(result.user!.id as number);
 }
 
 export function setAccessToken(token: string): void {

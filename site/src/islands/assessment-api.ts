@@ -88,7 +88,7 @@ export type Profile = {
 
 export type Child = { documentId: string; firstName: string; surname: string; age: number };
 export type Account = {
-  profile: { userType: string; firstName: string; age: number };
+  profile: { id: number; userType: string; firstName: string; age: number };
   consent: { own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean };
   children: Child[];
 };

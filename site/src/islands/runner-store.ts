@@ -2,8 +2,17 @@
  * The runner's copy of an attempt on this device (R-NFR-6): the test, the answers, the outbox of
  * answers not yet acknowledged by the server, the position and the time spent per item. Every
  * change is written to localStorage at once, so a lost connection, a reload (offline too, with
- * runner-sw.js) or a second tab loses nothing. Everything lives under `qabilet.runner.` and is
- * removed after finishing and on logging out: nothing personal stays on the device.
+ * runner-sw.js) or a second tab loses nothing. Everything lives under `qabilet.runner.`; an
+ * attempt's copy is removed when it is finished (other attempts, perhaps running in another tab,
+ * stay), and everything on logging out: nothing personal stays on the device.
+ *
+ * A copy belongs to the account that made it (`owner`, the user's id). A session may end without
+ * logging out (it expires, "log out everywhere", a new password) and someone else log in on the
+ * same browser, so a copy is shown only to its owner: the runner asks the server who is logged in
+ * (GET /api/accounts/me) and drops every copy of another account (`claimDevice`). Without a way to
+ * ask (offline, session ended), a copy is shown only if its owner is the account last seen on this
+ * device (`qabilet.runner.user`, set on logging in and whenever the runner reaches the server;
+ * only the id, removed on logging out with the rest).
  */
 import { sameAnswer } from '@qabilet/domain';
 import type { AnswerIn, AnswerValue, Attempt, PublicTest } from './assessment-api';
@@ -11,6 +20,7 @@ import type { AnswerIn, AnswerValue, Attempt, PublicTest } from './assessment-ap
 export const PREFIX = 'qabilet.runner.';
 const RECORD = `${PREFIX}attempt.`;
 const POINTER = `${PREFIX}current.`;
+const USER = `${PREFIX}user`;
 
 export type LocalAnswer = { value: AnswerValue; seq: number; timeMs: number };
 /** A choice not sent yet, with when it was made (a timed task's answer counts from then). */
@@ -19,6 +29,8 @@ export type Draft = { value: AnswerValue; timeMs: number; answeredAt: string };
 export type RunnerRecord = {
   v: 1;
   id: number;
+  /** The account (user id) the attempt belongs to: the copy is shown to it alone. */
+  owner: number;
   slug: string;
   child: string | null;
   test: PublicTest;
@@ -76,6 +88,44 @@ export function readPointer(slug: string, child: string | null): number | null {
 export function readRecord(id: number): RunnerRecord | null {
   const record = parse<RunnerRecord>(storage()?.getItem(recordKey(id)));
   return record && record.v === 1 && record.id === id ? record : null;
+}
+
+/** The account last logged in on this device, as far as the runner knows (null: none, or logged out). */
+export function rememberedUser(): number | null {
+  const id = Number(storage()?.getItem(USER));
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** This device's copy of the test, if it belongs to the account last logged in here (see above). */
+export function ownRecord(slug: string, child: string | null): RunnerRecord | null {
+  const id = readPointer(slug, child);
+  const record = id ? readRecord(id) : null;
+  const user = rememberedUser();
+  return record && user !== null && record.owner === user ? record : null;
+}
+
+/**
+ * `user` is the account logged in now: copies of any other account leave this device (theirs
+ * can no longer be sent from here, and must not be shown), and `user` is remembered.
+ */
+export function claimDevice(user: number): void {
+  const store = storage();
+  if (!store) return;
+  for (const key of keys()) {
+    if (!key.startsWith(RECORD)) continue;
+    const record = parse<RunnerRecord>(store.getItem(key));
+    if (record?.owner !== user) {
+      store.removeItem(key);
+      if (record) forgetAttempt(record.id);
+    }
+  }
+  // Pointers whose copy is gone lead nowhere.
+  for (const key of keys()) if (key.startsWith(POINTER) && !store.getItem(recordKey(Number(store.getItem(key))))) store.removeItem(key);
+  try {
+    store.setItem(USER, String(user));
+  } catch {
+    /* storage full: nothing is kept then either */
+  }
 }
 
 /** Parses a record as a `storage` event carries it. */
@@ -141,11 +191,29 @@ export function withoutRefused(record: RunnerRecord, refused: readonly AnswerIn[
 }
 
 /**
+ * Takes the server's answers that are later than this device's (sent from another device since:
+ * a batch answered `stale`), so that the screen shows what the server holds.
+ */
+export function withLaterFromServer(record: RunnerRecord, server: Attempt): RunnerRecord {
+  const answers = { ...record.answers };
+  const drafts = { ...record.drafts };
+  let seq = Math.max(record.seq, server.lastSeq);
+  for (const s of server.answers) {
+    seq = Math.max(seq, s.seq);
+    if ((answers[s.item]?.seq ?? 0) >= s.seq) continue;
+    answers[s.item] = { value: s.value, seq: s.seq, timeMs: s.timeMs };
+    delete drafts[s.item];
+  }
+  const outbox = record.outbox.filter((a) => (answers[a.item]?.seq ?? 0) <= a.seq);
+  return { ...record, answers, drafts, outbox, seq };
+}
+
+/**
  * This device's copy merged with the server's attempt: of two answers to an item the one with the
  * higher sequence wins; local answers the server lacks are (re)queued; the position on this device
  * is kept (it is where the person was).
  */
-export function mergeWithServer(local: RunnerRecord | null, attempt: Attempt, slug: string, child: string | null): RunnerRecord {
+export function mergeWithServer(local: RunnerRecord | null, attempt: Attempt, slug: string, child: string | null, owner: number): RunnerRecord {
   const skewMs = Date.parse(attempt.now) - Date.now();
   const server = new Map(attempt.answers.map((a) => [a.item, a]));
   const answers: Record<string, LocalAnswer> = {};
@@ -169,6 +237,7 @@ export function mergeWithServer(local: RunnerRecord | null, attempt: Attempt, sl
   return {
     v: 1,
     id: attempt.id,
+    owner,
     slug,
     child,
     test: attempt.test,
@@ -203,25 +272,7 @@ function keys(): string[] {
   return Array.from({ length: store.length }, (_, i) => store.key(i)).filter((k): k is string => !!k && k.startsWith(PREFIX));
 }
 
-/**
- * After finishing: the finished attempt goes, and so does every other copy the server already has
- * in full (it is read again from the server). Only answers still waiting to be sent stay.
- */
-export function tidyAfterFinish(id: number): void {
-  forgetAttempt(id);
-  for (const key of keys()) {
-    if (!key.startsWith(RECORD)) continue;
-    const record = parse<RunnerRecord>(storage()?.getItem(key));
-    if (!record || !record.outbox?.length) {
-      storage()?.removeItem(key);
-      if (record) forgetAttempt(record.id);
-    }
-  }
-  // Pointers whose copy is gone lead nowhere.
-  for (const key of keys()) if (key.startsWith(POINTER) && !storage()?.getItem(recordKey(Number(storage()?.getItem(key))))) storage()?.removeItem(key);
-}
-
-/** Logging out: everything the runner kept on this device goes. */
+/** Logging out: everything the runner kept on this device goes (the remembered account too). */
 export function clearRunnerData(): void {
   const store = storage();
   for (const key of keys()) store?.removeItem(key);

@@ -2,11 +2,12 @@
  * Sends the runner's outbox to the server in batches (POST /attempts/:id/answers): on every
  * change, when the connection returns and on a retry timer with backoff. A batch leaves the outbox
  * only after a 2xx; answers the server refuses for good are dropped and reported; a refusal that
- * names no answer is narrowed down by sending one answer at a time.
+ * names no answer is narrowed down by sending one answer at a time. A position not yet sent goes
+ * with the next batch, or on its own (`answers: []`) when there is none.
  */
 import { ApiError } from '../api';
 import { codeOf, getAttempt, pathOf, renewSession, sendAnswers, type AnswerIn, type Attempt, type Problem, problemOf } from '../assessment-api';
-import { withoutRefused, withoutSent, type RunnerRecord } from '../runner-store';
+import { withLaterFromServer, withoutRefused, withoutSent, type RunnerRecord } from '../runner-store';
 
 export type Connection = 'ok' | 'offline' | 'failing' | 'loggedOut';
 export type Refusal = 'answer.value' | 'answer.timeUp' | 'answer.locked' | 'other';
@@ -20,6 +21,10 @@ type Options = {
   apply: (change: (record: RunnerRecord) => RunnerRecord) => RunnerRecord;
   onConnection: (state: Connection) => void;
   onRefused: (count: number, reason: Refusal) => void;
+  /** Answers changed later on another device were taken from the server. */
+  onNewerElsewhere: () => void;
+  /** A pass ended with everything acknowledged (a requested finish may go ahead). */
+  onSynced: () => void;
   /** 409 attempt.finished: the server has closed the attempt. */
   onFinished: () => void;
   /** 404 attempt.unknown, or a 403 (consent withdrawn meanwhile): sending cannot go on. */
@@ -55,17 +60,29 @@ export function createSync(options: Options): Sync {
     options.onRefused(refused.length, reason);
   }
 
+  /** The server kept later answers from another device (`stale`): show those here too. */
+  async function adoptLater() {
+    try {
+      const server = await getAttempt(id, locale);
+      options.apply((r) => withLaterFromServer(r, server));
+      options.onNewerElsewhere();
+    } catch {
+      /* shown at the next load of the attempt */
+    }
+  }
+
   async function step(): Promise<'more' | 'done' | 'wait' | 'stop'> {
     const record = options.current();
     const batch = record.outbox.slice(0, size);
-    // The position travels with answers (the server takes no batch without one) and with finishing.
-    if (!batch.length) return 'done';
     const position = !record.positionSent && record.position ? { item: record.position } : null;
+    // The position travels with the answers, or alone (an empty batch saves just the position).
+    if (!batch.length && !position) return 'done';
     try {
-      await sendAnswers(id, batch, position, locale);
+      const { stale } = await sendAnswers(id, batch, position, locale);
       options.apply((r) => ({ ...withoutSent(r, batch), positionSent: r.positionSent || (position !== null && r.position === position.item) }));
       delay = FIRST_DELAY;
       options.onConnection('ok');
+      if (stale > 0) await adoptLater();
       return 'more';
     } catch (error) {
       if (!(error instanceof ApiError)) {
@@ -92,6 +109,7 @@ export function createSync(options: Options): Sync {
         const indices = new Set(error.fields.map((f) => /^answers\.(\d+)/.exec(pathOf(f.path))?.[1]).filter((i): i is string => i !== undefined).map(Number));
         const named = batch.filter((_, i) => indices.has(i));
         if (named.length) await refuse(named, reason);
+        else if (!batch.length) options.apply((r) => ({ ...r, positionSent: true })); // the position alone: not worth insisting
         else if (batch.length > 1) size = 1; // find the refused ones one by one
         else if (position && error.fields.some((f) => pathOf(f.path).startsWith('position'))) options.apply((r) => ({ ...r, position: null, positionSent: true }));
         else await refuse(batch, reason);
@@ -130,9 +148,14 @@ export function createSync(options: Options): Sync {
         again = false;
         return false;
       }
-    })().finally(() => {
-      running = null;
-    });
+    })()
+      .finally(() => {
+        running = null;
+      })
+      .then((ok) => {
+        if (ok && !disposed) options.onSynced();
+        return ok;
+      });
     return running;
   }
 
