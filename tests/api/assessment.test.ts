@@ -224,6 +224,11 @@ describe('API: assessments', () => {
     assert.equal(mine.body.data.test.kind, 'primary');
     assert.equal((await as(parent).post('/attempts', { test: 'interests', child: childId }).expect(400)).body.error.details.code, 'test.age');
     assert.equal((await as(parent).get(`/profile?child=${childId}`).expect(200)).body.data.results.length, 0);
+    // Extra time is the child's own, set by the parent; the parent's stays as it was.
+    await as(parent).put('/preferences', { extraTimePercent: 100, child: childId }).expect(200);
+    assert.equal((await as(parent).get(`/preferences?child=${childId}`).expect(200)).body.data.extraTimePercent, 100);
+    assert.equal((await as(parent).get('/preferences').expect(200)).body.data.extraTimePercent, 0);
+    await as(other).put('/preferences', { extraTimePercent: 50, child: childId }).expect(400);
     await as(other).post('/attempts', { test: 'primary', child: childId }).expect(400);
     await as(parent).post('/attempts', { test: 'interests', child: 'x' }).expect(400);
     // Deleting the child profile deletes the child's attempts with it.
@@ -286,7 +291,7 @@ describe('API: assessments', () => {
     await requireCms(ctx.distDir, 'src/accounts/deletion.js').anonymiseDueAccounts(ctx.strapi);
     const knex = ctx.strapi.db.connection;
     assert.equal((await stored(attempt.id)).length, 0);
-    for (const table of ['assessment_attempts', 'assessment_profiles', 'assessment_notes', 'assessment_preferences']) {
+    for (const table of ['assessment_attempts', 'assessment_profiles', 'assessment_notes', 'assessment_extra_time']) {
       assert.equal((await knex(table).where({ user_id: user.id })).length, 0, table);
     }
   });

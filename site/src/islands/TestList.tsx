@@ -35,23 +35,28 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
     }
   }, [locale]);
 
+  /** Each person has their own extra time: a parent sets it for each child. */
+  const loadExtra = useCallback(async (person: string | null) => {
+    const preferences = await getPreferences(locale, person).catch(() => ({ extraTimePercent: 0 }));
+    setExtra(preferences.extraTimePercent);
+    setDraft(preferences.extraTimePercent);
+  }, [locale]);
+
   const load = useCallback(async () => {
     setProblem(null);
     const wanted = new URLSearchParams(window.location.search).get('child');
     try {
-      const [me, preferences] = await Promise.all([loadAccount(locale), getPreferences(locale).catch(() => ({ extraTimePercent: 0 }))]);
+      const me = await loadAccount(locale);
       setAccount(me);
-      setExtra(preferences.extraTimePercent);
-      setDraft(preferences.extraTimePercent);
       const chosen = me.children.some((c) => c.documentId === wanted) ? wanted : null;
       setChild(chosen);
-      await loadTests(chosen);
+      await Promise.all([loadTests(chosen), loadExtra(chosen)]);
     } catch (error) {
       const found = problemOf(error);
       if (found.kind === 'loggedOut') setAccount(null);
       else setProblem(found);
     }
-  }, [locale, loadTests]);
+  }, [locale, loadTests, loadExtra]);
 
   useEffect(() => {
     const start = () => resume(locale).then((ok) => (ok ? load() : setAccount(null)), () => setAccount(null));
@@ -67,7 +72,9 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
     if (next) url.searchParams.set('child', next);
     else url.searchParams.delete('child');
     window.history.replaceState(null, '', url);
+    setNotice('');
     void loadTests(next);
+    void loadExtra(next);
   };
 
   const save = async (event: FormEvent) => {
@@ -75,7 +82,7 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
     setSaving(true);
     setNotice('');
     try {
-      const saved = await setPreferences(draft, locale);
+      const saved = await setPreferences(draft, locale, child);
       setExtra(saved.extraTimePercent);
       setNotice(saved.extraTimePercent ? format(t['test.extra.saved'], { percent: saved.extraTimePercent }) : t['test.extra.savedNone']);
     } catch (error) {

@@ -111,9 +111,10 @@ export const getResult = (id: number, locale: string) => authed<{ data: Result }
 export const getProfile = (locale: string, child?: string | null) => authed<{ data: Profile }>(withChild(`${BASE}/profile`, child), locale).then((r) => r.data);
 export const getFit = (profession: string, locale: string, child?: string | null) =>
   authed<{ data: Recommendation | null; missing?: string[]; professionTestSlug?: string | null }>(withChild(`${BASE}/fit/${encodeURIComponent(profession)}`, child), locale);
-export const getPreferences = (locale: string) => authed<{ data: { extraTimePercent: number } }>(`${BASE}/preferences`, locale).then((r) => r.data);
-export const setPreferences = (extraTimePercent: number, locale: string) =>
-  authed<{ data: { extraTimePercent: number } }>(`${BASE}/preferences`, locale, { method: 'PUT', json: { extraTimePercent } }).then((r) => r.data);
+/** The extra time of the person taking tests: the user, or the child they act for. */
+export const getPreferences = (locale: string, child?: string | null) => authed<{ data: { extraTimePercent: number } }>(withChild(`${BASE}/preferences`, child), locale).then((r) => r.data);
+export const setPreferences = (extraTimePercent: number, locale: string, child?: string | null) =>
+  authed<{ data: { extraTimePercent: number } }>(`${BASE}/preferences`, locale, { method: 'PUT', json: { extraTimePercent, ...(child ? { child } : {}) } }).then((r) => r.data);
 
 /**
  * Renews the access token from the refresh cookie, telling a missing session (log in again) from

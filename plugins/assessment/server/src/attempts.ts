@@ -33,15 +33,16 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  */
 export const OFFLINE_ALLOWANCE_MS = 24 * 3600_000;
 
-export async function extraTimeOf(strapi: Core.Strapi, userId: number): Promise<number> {
-  const row = await strapi.db.connection(PREFERENCES).where({ user_id: userId }).first('extra_time');
+/** The extra time of the person who takes the test (a child's is their own, set by the parent). */
+export async function extraTimeOf(strapi: Core.Strapi, person: Person): Promise<number> {
+  const row = await strapi.db.connection(PREFERENCES).where({ person_key: person.key }).first('extra_time');
   return row ? Number(row.extra_time) : 0;
 }
 
-export async function setExtraTime(strapi: Core.Strapi, userId: number, value: unknown): Promise<number> {
+export async function setExtraTime(strapi: Core.Strapi, person: Person, value: unknown): Promise<number> {
   if (!(EXTRA_TIME as readonly unknown[]).includes(value)) throw invalid({ field: 'extraTimePercent', code: 'preferences.extraTime', values: { allowed: EXTRA_TIME.join(', ') } });
   const knex = strapi.db.connection;
-  await knex(PREFERENCES).insert({ user_id: userId, extra_time: value }).onConflict('user_id').merge();
+  await knex(PREFERENCES).insert({ person_key: person.key, user_id: person.userId, extra_time: value }).onConflict('person_key').merge();
   return value as number;
 }
 
@@ -57,7 +58,7 @@ export async function startAttempt(strapi: Core.Strapi, person: Person, slug: un
   const age = ageNow(person, now);
   const { ageFrom, ageTo, timeLimitSeconds } = version.definition;
   if (age < ageFrom || age > ageTo) throw invalid({ field: 'test', code: 'test.age', values: { from: ageFrom, to: ageTo } });
-  const extra = await extraTimeOf(strapi, person.userId);
+  const extra = await extraTimeOf(strapi, person);
   const started = now.getTime();
   try {
     const [inserted] = await knex(ATTEMPTS).insert({

@@ -103,14 +103,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = view;
     }),
     preferences: handle(async (ctx) => {
+      const person = await ownPerson(strapi, userId(ctx), onlyChild(query(ctx)));
       noStore(ctx);
-      ctx.body = { data: { extraTimePercent: await extraTimeOf(strapi, userId(ctx)) } };
+      ctx.body = { data: { extraTimePercent: await extraTimeOf(strapi, person) } };
     }),
     setPreferences: handle(async (ctx) => {
       const body = objectBody(ctx.request.body);
-      const problems = allowOnly(body, ['extraTimePercent']);
+      const problems = allowOnly(body, ['extraTimePercent', 'child']);
       if (problems.length) throw invalid(problems);
-      ctx.body = { data: { extraTimePercent: await setExtraTime(strapi, userId(ctx), body.extraTimePercent) } };
+      const person = await ownPerson(strapi, userId(ctx), body.child);
+      ctx.body = { data: { extraTimePercent: await setExtraTime(strapi, person, body.extraTimePercent) } };
     }),
   };
 

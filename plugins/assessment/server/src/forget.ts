@@ -28,6 +28,7 @@ export async function forgetChild(strapi: Core.Strapi, childId: number): Promise
     await knex(ATTEMPTS).where({ child_id: childId }).delete();
     await knex(PROFILES).where({ person_key: `c:${childId}` }).delete();
     await knex(NOTES).where({ person_key: `c:${childId}` }).delete();
+    await knex(PREFERENCES).where({ person_key: `c:${childId}` }).delete();
   };
   if (strapi.db.inTransaction()) return strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => run(trx)) as unknown as Promise<void>;
   return run(strapi.db.connection);

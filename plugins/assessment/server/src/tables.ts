@@ -8,7 +8,7 @@
  * - `assessment_answers`: the primary key (attempt, item) stores each answer once.
  * - `assessment_profiles`: a person's latest score per scale, kept as attempts finish.
  * - `assessment_notes`: specialists' written recommendations.
- * - `assessment_preferences`: the extra time a user asked for.
+ * - `assessment_extra_time`: the extra time asked for, per person (a parent sets it for each child).
  * Times are epoch milliseconds.
  */
 import type { Core } from '@strapi/strapi';
@@ -19,7 +19,7 @@ export const ATTEMPTS = 'assessment_attempts';
 export const ANSWERS = 'assessment_answers';
 export const PROFILES = 'assessment_profiles';
 export const NOTES = 'assessment_notes';
-export const PREFERENCES = 'assessment_preferences';
+export const PREFERENCES = 'assessment_extra_time';
 
 const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
   [VERSIONS, (t) => {
@@ -82,7 +82,8 @@ const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
     t.bigInteger('created_at').notNullable();
   }],
   [PREFERENCES, (t) => {
-    t.integer('user_id').primary();
+    t.string('person_key', 24).primary();
+    t.integer('user_id').notNullable().index();
     t.integer('extra_time').notNullable();
   }],
 ];
