@@ -5,7 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import {
   compareScores, describeProfile, levelOf, publicTest, rankProfessions, professionFit, RIASEC_SCALES,
-  type Fit, type Language, type RiasecProfile, type Text,
+  hasInterests, type Fit, type Language, type RiasecProfile,
 } from '@qabilet/domain';
 import { answersOf, type AttemptRow, type StoredResult } from './attempts';
 import { ATTEMPTS, NOTES, json, ms } from './tables';
@@ -93,7 +93,7 @@ export async function fitView(strapi: Core.Strapi, person: Person, slug: string,
   if (!p) return undefined;
   const testFor = await professionTests(strapi);
   const fit = professionFit(scales, p.riasec, tests.get(slug) ?? null);
-  const missing = [...(RIASEC_SCALES.every((s) => typeof scales[s] === 'number') ? [] : ['interests']), ...(testFor.has(slug) && !tests.has(slug) ? ['professionTest'] : [])];
+  const missing = [...(hasInterests(scales) ? [] : ['interests']), ...(testFor.has(slug) && !tests.has(slug) ? ['professionTest'] : [])];
   return { data: fit ? recommendation(language, p, fit, profile, testFor) : null, missing, professionTestSlug: testFor.get(slug) ?? null };
 }
 
@@ -154,4 +154,3 @@ export async function profileView(strapi: Core.Strapi, person: Person, language:
   };
 }
 
-export type { Text };
