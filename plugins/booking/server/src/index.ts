@@ -4,6 +4,7 @@
  * instances apart) and the waitlist's sweep (its conditional updates do).
  */
 import type { Core } from '@strapi/strapi';
+import { grantOnce } from './grants';
 import contentTypes from './content-types';
 import routes, { USER_ACTIONS } from './routes';
 import makeControllers from './controllers';
@@ -34,20 +35,8 @@ let unsubscribe: (() => void) | undefined;
  * were granted, so an action staff revoked stays revoked while one a new version adds is granted.
  */
 async function grantUsers(strapi: Core.Strapi): Promise<void> {
-  const store = strapi.store({ type: 'plugin', name: 'booking', key: 'granted' });
-  const stored = await store.get();
   // `true`: granted by a version that knew only the four booking actions.
-  const granted = new Set<string>(Array.isArray(stored) ? stored : stored ? USER_ACTIONS.filter((a) => a.startsWith('plugin::booking.public.')) : []);
-  const missing = USER_ACTIONS.filter((a) => !granted.has(a));
-  if (!missing.length) return;
-  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
-  if (!role) return;
-  for (const action of missing) {
-    if (!(await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } }))) {
-      await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
-    }
-  }
-  await store.set({ value: [...granted, ...missing] });
+  await grantOnce(strapi, 'booking', USER_ACTIONS, (stored) => (stored ? USER_ACTIONS.filter((a) => a.startsWith('plugin::booking.public.')) : []));
 }
 
 function startWorker(strapi: Core.Strapi): void {
