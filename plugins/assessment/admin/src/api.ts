@@ -71,16 +71,20 @@ export type Recommendation = {
 export type Note = { id: number | string; text: string; professions: Array<{ slug: string; name: string }>; author: string; createdAt: string };
 
 export type Profile = {
-  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId: number; finishedAt: string }>;
+  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId: number | null; statementId: string | null; source: Source | null; finishedAt: string }>;
   inclinations: Array<{ scale: string; name: string }>;
   strengths: Array<{ scale: string; name: string }>;
   load: { level: Level; text: string } | null;
   recommendations: Recommendation[];
   notes: Note[];
-  results: Array<{ attemptId: number; slug: string; title: string; kind: string; finishedAt: string }>;
+  results: Array<{ attemptId: number | null; statementId: string | null; slug: string; title: string; kind: string; finishedAt: string; source: Source | null }>;
 };
 
-export type Card = { person: Person; profile: Profile; results: Result[] };
+/** Where a result from outside Qabilet came from: a partner's test or a centre's desktop test database. */
+export type Source = { kind: 'partner' | 'desktop'; name: string };
+export type ExternalResult = { id: string; test: { key: string; title: string }; source: Source; finishedAt: string; scales: Array<{ scale: string; name: string; score: number; level: Level }> };
+
+export type Card = { person: Person; profile: Profile; results: Result[]; external: ExternalResult[] };
 export type PeopleMeta = { page: number; pageSize: number; total: number };
 export type NewNote = { text: string; professions: string[] };
 /** A catalogue profession found by the free search of the note form. */

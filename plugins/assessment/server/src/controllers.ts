@@ -14,6 +14,7 @@ import { attemptView, fitView, notesOf, profileView, professions, resultView } f
 import { currentVersions } from './versions';
 import { ATTEMPTS, NOTES, ms } from './tables';
 import { inScope, profilesInScope, staffScope } from './staff';
+import { statementById, statementsOf } from './statements';
 
 const userId = (ctx: Context) => (ctx.state as { user: { id: number } }).user.id;
 type Admin = { id: number; firstname?: string; lastname?: string; roles?: Array<{ code: string }> };
@@ -89,6 +90,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (row.status !== 'finished') throw new AssessmentError(409, { code: 'attempt.running' });
       noStore(ctx);
       ctx.body = { data: await resultView(strapi, row, languageOf(ctx)) };
+    }),
+    statement: handle(async (ctx) => {
+      const person = await ownPerson(strapi, userId(ctx), onlyChild(query(ctx)));
+      const found = await statementById(strapi, person.key, String(ctx.params.id), languageOf(ctx));
+      if (!found) throw new AssessmentError(404, { code: 'statement.unknown' });
+      noStore(ctx);
+      ctx.body = { data: found };
     }),
     profile: handle(async (ctx) => {
       const person = await ownPerson(strapi, userId(ctx), onlyChild(query(ctx)));
@@ -167,10 +175,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const person = await personInScope(ctx);
       const language = languageOf(ctx);
       const finished: AttemptRow[] = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key, status: 'finished' }).orderBy('finished_at', 'desc').limit(50);
-      const [profile, results] = await Promise.all([profileView(strapi, person, language), Promise.all(finished.map((r) => resultView(strapi, r, language)))]);
+      const [profile, results, external] = await Promise.all([profileView(strapi, person, language), Promise.all(finished.map((r) => resultView(strapi, r, language))), statementsOf(strapi, person.key, language, 50)]);
       await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'assessment.card.view', subjectType: person.childId ? 'api::child.child' : 'plugin::users-permissions.user', subjectId: person.childId ?? person.userId });
       noStore(ctx);
-      ctx.body = { data: { person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId, name: person.name, region: person.region, age: ageOn(person.birthDate.slice(0, 10), kzDate(new Date())) }, profile, results } };
+      ctx.body = { data: { person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId, name: person.name, region: person.region, age: ageOn(person.birthDate.slice(0, 10), kzDate(new Date())) }, profile, results, external } };
     }),
     addNote: handle(async (ctx) => {
       const person = await personInScope(ctx);

@@ -10,7 +10,11 @@ import type { AttemptScore, Profile, Text } from '@qabilet/domain';
 import { PROFILES, json } from './tables';
 import type { Version } from './versions';
 
-export type ProfileEntry = { score: number; attemptId: number; finishedAt: number; test: string; name: Text };
+/** An entry from one of Qabilet's attempts has its `attemptId`; one from outside, its statement and source. */
+export type ProfileEntry = {
+  score: number; attemptId: number | null; finishedAt: number; test: string; name: Text;
+  statementId?: string; source?: { kind: 'partner' | 'desktop'; name: string };
+};
 export type StoredProfile = Record<string, ProfileEntry>;
 
 export const professionKey = (slug: string) => `profession:${slug}`;

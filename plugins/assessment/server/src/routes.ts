@@ -16,6 +16,7 @@ export default {
       { method: 'POST', path: '/attempts/:id/answers', handler: 'public.answers', config: user },
       { method: 'POST', path: '/attempts/:id/finish', handler: 'public.finish', config: user },
       { method: 'GET', path: '/attempts/:id/result', handler: 'public.result', config: user },
+      { method: 'GET', path: '/statements/:id', handler: 'public.statement', config: user },
       { method: 'GET', path: '/profile', handler: 'public.profile', config: user },
       { method: 'GET', path: '/fit/:profession', handler: 'public.fit', config: user },
       { method: 'GET', path: '/preferences', handler: 'public.preferences', config: user },
@@ -33,4 +34,4 @@ export default {
 };
 
 /** What the authenticated role may call. */
-export const USER_ACTIONS = ['tests', 'start', 'get', 'answers', 'finish', 'result', 'profile', 'fit', 'preferences', 'setPreferences'].map((a) => `plugin::assessment.public.${a}`);
+export const USER_ACTIONS = ['tests', 'start', 'get', 'answers', 'finish', 'result', 'statement', 'profile', 'fit', 'preferences', 'setPreferences'].map((a) => `plugin::assessment.public.${a}`);

@@ -9,6 +9,9 @@
  * - `assessment_profiles`: a person's latest score per scale, kept as attempts finish.
  * - `assessment_notes`: specialists' written recommendations.
  * - `assessment_extra_time`: the extra time asked for, per person (a parent sets it for each child).
+ * - `assessment_statements`: results from outside Qabilet (partners' tests, the centres' desktop
+ *   test databases) as xAPI-style statements; the id (a UUID the source gives or derives) is the
+ *   primary key, so a repeat stores nothing.
  * Times are epoch milliseconds.
  */
 import type { Core } from '@strapi/strapi';
@@ -20,6 +23,7 @@ export const ANSWERS = 'assessment_answers';
 export const PROFILES = 'assessment_profiles';
 export const NOTES = 'assessment_notes';
 export const PREFERENCES = 'assessment_extra_time';
+export const STATEMENTS = 'assessment_statements';
 
 const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
   [VERSIONS, (t) => {
@@ -85,6 +89,21 @@ const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
     t.string('person_key', 24).primary();
     t.integer('user_id').notNullable().index();
     t.integer('extra_time').notNullable();
+  }],
+  [STATEMENTS, (t) => {
+    t.string('id', 36).primary();
+    t.string('person_key', 24).notNullable();
+    t.integer('user_id').notNullable().index();
+    t.integer('child_id');
+    t.string('source_kind', 10).notNullable();
+    t.integer('source_id').notNullable();
+    t.string('source_name', 120).notNullable();
+    t.string('test_key', 40).notNullable();
+    t.text('statement').notNullable();
+    t.bigInteger('timestamp').notNullable();
+    t.bigInteger('stored_at').notNullable();
+    t.index(['person_key', 'timestamp']);
+    t.index(['source_id', 'timestamp']);
   }],
 ];
 

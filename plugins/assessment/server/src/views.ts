@@ -12,6 +12,7 @@ import { ATTEMPTS, NOTES, json, ms } from './tables';
 import { currentVersions, versionById } from './versions';
 import { scoresOf, storedProfile, type StoredProfile } from './profiles';
 import { message, type MessageKey } from './messages';
+import { statementsOf } from './statements';
 import type { Person } from './people';
 
 const iso = (v: unknown) => (ms(v) === null ? null : new Date(ms(v)!).toISOString());
@@ -138,13 +139,20 @@ export async function profileView(strapi: Core.Strapi, person: Person, language:
   const ranked = rankProfessions(scales, catalogueRows, tests).slice(0, top);
   const described = describeProfile(scales);
   const finished = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key, status: 'finished' }).orderBy('finished_at', 'desc').limit(100);
-  const results = await Promise.all(finished.map(async (r: AttemptRow) => {
+  const own = await Promise.all(finished.map(async (r: AttemptRow) => {
     const v = (await versionById(strapi, r.version_id))!;
-    return { attemptId: r.id, slug: v.slug, title: v.definition.title[language], kind: v.kind, finishedAt: iso(r.finished_at) };
+    return { attemptId: r.id, statementId: null, slug: v.slug, title: v.definition.title[language], kind: v.kind, finishedAt: iso(r.finished_at), source: null, scales: null };
   }));
+  // Results from partners and the centres' desktop test databases, next to Qabilet's own, marked with their source.
+  const external = (await statementsOf(strapi, person.key, language)).map((s) => ({
+    attemptId: null, statementId: s.id, slug: s.test.key, title: s.test.title, kind: s.source.kind, finishedAt: s.finishedAt, source: s.source, scales: s.scales,
+  }));
+  const results = [...own, ...external].sort((a, b) => String(b.finishedAt).localeCompare(String(a.finishedAt)));
   const named = (scale: string) => ({ scale, name: nameOf(profile, scale, language) });
   return {
-    scales: Object.entries(profile).filter(([k]) => !k.startsWith('profession:')).map(([scale, e]) => ({ scale, name: e.name[language], score: e.score, level: levelOf(e.score), attemptId: e.attemptId, finishedAt: iso(e.finishedAt) })),
+    scales: Object.entries(profile).filter(([k]) => !k.startsWith('profession:')).map(([scale, e]) => ({
+      scale, name: e.name[language], score: e.score, level: levelOf(e.score), attemptId: e.attemptId, statementId: e.statementId ?? null, source: e.source ?? null, finishedAt: iso(e.finishedAt),
+    })),
     inclinations: described.inclinations.map(named),
     strengths: described.strengths.map(named),
     load: described.load ? { level: described.load, text: message(language, `load.${described.load}` as MessageKey) } : null,

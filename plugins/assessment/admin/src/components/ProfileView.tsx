@@ -6,6 +6,7 @@ import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
 import { Bar } from './Bar';
 import { DataTable } from './DataTable';
+import { sourceText } from './External';
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -34,10 +35,10 @@ export function ProfileView({ profile }: { profile: Profile }) {
       ) : (
         <DataTable
           caption={t('profile.scales')}
-          columns={[t('col.scale'), t('col.score'), t('col.level'), t('col.from')]}
+          columns={[t('col.scale'), t('col.score'), t('col.level'), t('col.from'), t('col.source')]}
           rows={profile.scales.map((s) => ({
             key: s.scale,
-            cells: [s.name, <Bar value={s.score} />, t(`level.${s.level}`), format.date(s.finishedAt)],
+            cells: [s.name, <Bar value={s.score} />, t(`level.${s.level}`), format.date(s.finishedAt), sourceText(t, s.source)],
           }))}
         />
       )}

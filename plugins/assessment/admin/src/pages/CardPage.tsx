@@ -15,6 +15,7 @@ import { ProfileView } from '../components/ProfileView';
 import { Recommendations } from '../components/Recommendations';
 import { Refusal } from '../components/Refusal';
 import { Results } from '../components/Results';
+import { External } from '../components/External';
 import { Section } from '../components/Section';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
@@ -59,7 +60,7 @@ function CardView({ card, kind, id, canRecommend, reloading, reload, back }: Vie
   const t = useT();
   const format = useFormat();
   const regionName = useRegionName();
-  const { person, profile, results } = card;
+  const { person, profile, results, external } = card;
   const name = person.name || t('person.unnamed');
   // The note just added: focus moves to it once the reloaded card lists it.
   const [added, setAdded] = useState<Note['id'] | null>(null);
@@ -96,6 +97,9 @@ function CardView({ card, kind, id, canRecommend, reloading, reload, back }: Vie
           </Section>
           <Section id="assessment-results" title={t('results.title')}>
             <Results results={results} />
+          </Section>
+          <Section id="assessment-external" title={t('external.title')}>
+            <External results={external} />
           </Section>
           <Section id="assessment-notes" title={t('notes.title')} headingRef={notesHeading}>
             <Flex direction="column" alignItems="stretch" gap={6}>
