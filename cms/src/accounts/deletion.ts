@@ -24,6 +24,8 @@ export async function anonymiseDueAccounts(strapi: Core.Strapi, now = new Date()
       await strapi.plugin('booking')?.service('people').forget(user.id, now);
       // The assessment plugin drops the attempts, profiles and notes of the user and their children.
       await strapi.plugin('assessment')?.service('people').forget(user.id);
+      // The partners forget the pseudonymous subject they knew the user and their children by.
+      await strapi.plugin('partners')?.service('people').forget(user.id);
       await strapi.db.query(USER).update({
         where: { id: user.id },
         data: {

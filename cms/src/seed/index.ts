@@ -8,6 +8,7 @@ import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, TEST_COMPONENT_T
 import { configureAccounts } from './account-settings';
 import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrmToRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
+import { grantPartnersToRoles } from '../staff/partners-roles';
 import { seedConsentText } from './consent-text';
 import { seedCatalogue } from './catalogue';
 import { seedEditorial } from './editorial';
@@ -57,10 +58,11 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
   if (process.env.SEED_DEMO === 'true') await seedDemoStaff(strapi, roles);
   // The booking plugin: permissions for roles made before it, holidays, centres' policies, and
   // (once) demo specialists; it runs last because it needs the centres and the demo staff.
-  for (const step of ['booking-roles', 'crm-roles', 'assessment-roles', 'booking-demo'] as const) {
+  for (const step of ['booking-roles', 'crm-roles', 'assessment-roles', 'partners-roles', 'booking-demo'] as const) {
     if (step === 'booking-roles' && !done.has(step)) await grantBookingToRoles(strapi, roles);
     if (step === 'crm-roles' && !done.has(step)) await grantCrmToRoles(strapi, roles);
     if (step === 'assessment-roles' && !done.has(step)) await grantAssessmentToRoles(strapi, roles);
+    if (step === 'partners-roles' && !done.has(step)) await grantPartnersToRoles(strapi, roles);
     if (step === 'booking-demo') await strapi.plugin('booking').service('seed').run({ demo: !done.has(step) });
     done.add(step);
   }

@@ -71,6 +71,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(CHILD).delete({ where: { id: child.id } });
         // The child's test attempts, profile and specialists' notes go with the profile.
         await strapi.plugin('assessment')?.service('people').forgetChild(child.id);
+        await strapi.plugin('partners')?.service('people').forgetChild(child.id);
       });
       await audit(strapi, { actorType: 'user', actorId: user.id, action: 'child.deleted', subjectType: CHILD, subjectId: child.id });
       ctx.status = 204;

@@ -1,0 +1,99 @@
+/**
+ * Whose result a desktop row is (README "Desktop test databases"): a booking reference at the
+ * partner's centre names its person (the child when the booking is for a child); else the phone
+ * or e-mail names an account holder. Nothing is guessed: two people, an account with children or
+ * nobody at all leave the row in the review queue with the reason and the people staff may choose
+ * from, and so does a person who has not given the consents every test needs.
+ */
+import type { Core } from '@strapi/strapi';
+import { BookingError } from '@qabilet/strapi-plugin-booking/dist/server/errors';
+import { checkPerson } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
+import { personById, type Person } from '@qabilet/strapi-plugin-assessment/dist/server/people';
+
+const USER = 'plugin::users-permissions.user';
+const CHILD = 'api::child.child';
+const BOOKING = 'plugin::booking.booking';
+
+export type Identifiers = { phone: string | null; email: string | null; bookingRef: string | null };
+export type Candidate = { kind: 'user' | 'child'; id: number; name: string };
+export type QueueReason = 'match.none' | 'match.ambiguous' | 'match.hasChildren' | 'consent.missing';
+export type Match = { ok: true; person: Person } | { ok: false; reason: QueueReason; candidates: Candidate[] };
+
+type Named = { id: number; firstName?: string; surname?: string };
+const nameOf = (p: Named) => [p.firstName, p.surname].filter(Boolean).join(' ');
+const FIELDS = ['id', 'firstName', 'surname'];
+
+/** The person a booking at the centre was for, if it was for someone with an account. */
+async function byBooking(strapi: Core.Strapi, centre: string, ref: string): Promise<Candidate | undefined> {
+  const booking = await strapi.db.query(BOOKING).findOne({
+    where: { documentId: ref, centre },
+    populate: { user: { select: [...FIELDS, 'anonymisedAt'] }, child: { select: FIELDS } },
+  });
+  if (!booking?.user || booking.user.anonymisedAt) return undefined;
+  return booking.child ? { kind: 'child', id: booking.child.id, name: nameOf(booking.child) } : { kind: 'user', id: booking.user.id, name: nameOf(booking.user) };
+}
+
+/** Account holders (not anonymised) with this phone or e-mail. */
+async function holders(strapi: Core.Strapi, where: Record<string, unknown>): Promise<Candidate[]> {
+  const users: Named[] = await strapi.db.query(USER).findMany({ where: { ...where, anonymisedAt: { $null: true } }, select: FIELDS, limit: 10 });
+  return users.map((u) => ({ kind: 'user', id: u.id, name: nameOf(u) }));
+}
+
+/** The account holders the phone and e-mail point at: one when they agree (or only one is known). */
+async function byContacts(strapi: Core.Strapi, ids: Identifiers): Promise<Candidate[]> {
+  const [byPhone, byEmail] = await Promise.all([
+    ids.phone ? holders(strapi, { phone: ids.phone }) : [],
+    ids.email ? holders(strapi, { email: { $eqi: ids.email } }) : [],
+  ]);
+  if (byPhone.length && byEmail.length) {
+    const both = byPhone.filter((p) => byEmail.some((e) => e.id === p.id));
+    return both.length ? both : [...byPhone, ...byEmail];
+  }
+  return byPhone.length ? byPhone : byEmail;
+}
+
+async function childrenOf(strapi: Core.Strapi, userId: number): Promise<Candidate[]> {
+  const children: Named[] = await strapi.db.query(CHILD).findMany({ where: { parent: userId }, select: FIELDS, orderBy: { id: 'asc' } });
+  return children.map((c) => ({ kind: 'child', id: c.id, name: nameOf(c) }));
+}
+
+/** The candidate as a person, if they (and, for a child, their parent) gave every consent. */
+export async function consentedCandidate(strapi: Core.Strapi, candidate: Pick<Candidate, 'kind' | 'id'>): Promise<Person | undefined> {
+  const person = await personById(strapi, candidate.kind, candidate.id).catch(() => undefined);
+  if (!person?.userId) return undefined;
+  const child = person.childId ? await strapi.db.query(CHILD).findOne({ where: { id: person.childId }, select: ['documentId'] }) : null;
+  try {
+    await checkPerson(strapi, person.userId, child?.documentId);
+    return person;
+  } catch (error) {
+    if (error instanceof BookingError) return undefined;
+    throw error;
+  }
+}
+
+/** Who the row is about, or why staff must decide. */
+export async function matchRow(strapi: Core.Strapi, centre: string, ids: Identifiers): Promise<Match> {
+  const booked = ids.bookingRef ? await byBooking(strapi, centre, ids.bookingRef) : undefined;
+  let chosen: Candidate;
+  if (booked) chosen = booked;
+  else {
+    const found = await byContacts(strapi, ids);
+    if (!found.length) return { ok: false, reason: 'match.none', candidates: [] };
+    if (found.length > 1) return { ok: false, reason: 'match.ambiguous', candidates: found };
+    chosen = found[0]!;
+    const children = await childrenOf(strapi, chosen.id);
+    if (children.length) return { ok: false, reason: 'match.hasChildren', candidates: [chosen, ...children] };
+  }
+  const person = await consentedCandidate(strapi, chosen);
+  return person ? { ok: true, person } : { ok: false, reason: 'consent.missing', candidates: [chosen] };
+}
+
+/** Remembers the answers for one import: a file often holds many rows of the same person. */
+export function matcher(strapi: Core.Strapi, centre: string): (ids: Identifiers) => Promise<Match> {
+  const seen = new Map<string, Promise<Match>>();
+  return (ids) => {
+    const key = JSON.stringify([ids.phone, ids.email, ids.bookingRef]);
+    if (!seen.has(key)) seen.set(key, matchRow(strapi, centre, ids));
+    return seen.get(key)!;
+  };
+}

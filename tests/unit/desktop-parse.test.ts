@@ -1,0 +1,130 @@
+// The desktop import's pure parts (plugins/partners): reading CSV and XLSX exports, the values a
+// row may hold, its key, and the column mapping. Run on the compiled plugin: `npm run prepare` first.
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { parseCsv, readTable, delimiterOf, MAX_BYTES } from '../../plugins/partners/dist/server/desktop-parse.js';
+import { checkRow, parseScore, parseTakenAt, rowKeyOf, statementIdOf } from '../../plugins/partners/dist/server/desktop-values.js';
+import { checkColumns, missingColumns, rowOfRecord } from '../../plugins/partners/dist/server/desktop-mapping.js';
+
+const KZ = (iso: string) => new Date(`${iso}+05:00`);
+const TEST = { key: 'holland', name: { kk: 'Холланд', ru: 'Холланд', en: 'Holland' }, scales: [{ from: 'R', to: 'realistic', min: 0, max: 20 }, { from: 'S', to: 'social', min: 0, max: 20 }] };
+const OTHER = { key: 'team', name: { kk: 'Команда', ru: 'Команда', en: 'Team' }, scales: [{ from: 'Team score', to: 'communication', min: 1, max: 5 }] };
+const NOW = KZ('2026-12-01T12:00:00');
+const codes = (r: { ok: boolean; problems?: Array<{ field?: string; code: string }> }) => (r.ok ? [] : r.problems!.map((p) => `${p.field ?? ''}:${p.code}`));
+
+async function xlsx(rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Results');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+describe('desktop import: reading files', () => {
+  it('reads CSV with a BOM, `;` between fields, doubled quotes and line breaks inside quotes', async () => {
+    const text = '\ufeffPhone;Date;R;Note\r\n+7 701 000 00 01;30.11.2026 14:05;12,5;"said ""hi""\nthen left"\r\n\r\n87010000002;2026-11-30;7;\r\n';
+    assert.equal(delimiterOf(text.slice(1)), ';');
+    const read = await readTable(Buffer.from(text), 'export.csv');
+    assert.ok(read.ok);
+    assert.deepEqual(read.table.header, ['Phone', 'Date', 'R', 'Note']);
+    assert.deepEqual(read.table.records.map((r) => r.row), [2, 4]);
+    assert.equal(read.table.records[0]!.cells.Note, 'said "hi"\nthen left');
+    assert.equal(read.table.records[1]!.cells.Note, null);
+    assert.deepEqual(parseCsv('a,b\n"1,5",2'), [['a', 'b'], ['1,5', '2']]);
+    assert.equal(parseCsv('a,b\n"never closed,2'), null);
+  });
+
+  it('reads the first worksheet of an XLSX: numbers, dates, formulas and rich text as shown', async () => {
+    const bytes = await xlsx([['Phone', 'Date', 'R', 'S'], ['+77010000001', new Date(Date.UTC(2026, 10, 30, 14, 5)), 12, { formula: '3+4', result: 7 }], [{ richText: [{ text: '8701' }, { text: '0000002' }] }, '30.11.2026', '12,5', null]]);
+    const read = await readTable(bytes, 'export.xlsx');
+    assert.ok(read.ok);
+    const [first, second] = read.table.records;
+    assert.equal(first!.row, 2);
+    assert.ok(first!.cells.Date instanceof Date);
+    assert.equal((parseTakenAt(first!.cells.Date) as Date).toISOString(), KZ('2026-11-30T14:05:00').toISOString());
+    assert.equal(first!.cells.S, 7);
+    assert.equal(second!.cells.Phone, '87010000002');
+    assert.equal(second!.cells.S, null);
+  });
+
+  it('refuses what is not a table, with a reason, before anything is read', async () => {
+    const reason = async (bytes: Buffer, name: string, format?: 'csv' | 'xlsx') => codes(await readTable(bytes, name, format));
+    assert.deepEqual(await reason(Buffer.from('PK\u0003\u0004 not really a zip'), 'export.xlsx'), ['content:import.malformed']);
+    assert.deepEqual(await reason(Buffer.from([0x12, 0x99, 0x00, 0x55]), 'export.xlsx'), ['content:import.malformed']);
+    assert.deepEqual(await reason(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1]), 'export.xls'), ['content:import.oldExcel']);
+    assert.deepEqual(await reason(Buffer.from('Phone,Date\n\u0000\u0001'), 'export.csv'), ['content:import.malformed']);
+    assert.deepEqual(await reason(Buffer.from([0x41, 0x2c, 0xff, 0xfe, 0x0a]), 'export.csv'), ['content:import.encoding']);
+    assert.deepEqual(await reason(Buffer.alloc(0), 'export.csv'), ['content:import.empty']);
+    assert.deepEqual(await reason(Buffer.from(';;\n'), 'export.csv'), ['content:import.noHeader']);
+    assert.deepEqual(await reason(Buffer.from('R,R\n1,2'), 'export.csv'), ['content:import.headerDuplicate']);
+    assert.deepEqual(await reason(Buffer.alloc(MAX_BYTES + 1, 0x41), 'export.csv'), ['content:import.tooLarge']);
+    assert.deepEqual(await reason(Buffer.from(`R\n${'1\n'.repeat(5001)}`), 'export.csv'), ['content:import.tooManyRows']);
+    assert.ok((await readTable(Buffer.from(`R\n${'1\n'.repeat(5000)}`), 'export.csv')).ok);
+    assert.deepEqual(await reason(Buffer.from('Phone,Date\n1,2'), 'export.xlsx', 'xlsx'), ['content:import.malformed']);
+  });
+});
+
+describe('desktop import: values of a row', () => {
+  it('reads the dates centres write, in Kazakhstan time unless an offset is given', () => {
+    const at = (v: unknown) => parseTakenAt(v)?.toISOString();
+    assert.equal(at('2026-11-30'), KZ('2026-11-30T00:00:00').toISOString());
+    assert.equal(at('2026-11-30T14:05'), KZ('2026-11-30T14:05:00').toISOString());
+    assert.equal(at('2026-11-30T14:05:00Z'), '2026-11-30T14:05:00.000Z');
+    assert.equal(at('30.11.2026'), KZ('2026-11-30T00:00:00').toISOString());
+    assert.equal(at('30.11.2026 14:05'), KZ('2026-11-30T14:05:00').toISOString());
+    const serial = (Date.UTC(2026, 10, 30) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    assert.equal(at(serial + 0.5), KZ('2026-11-30T12:00:00').toISOString());
+    assert.equal(at(String(serial)), KZ('2026-11-30T00:00:00').toISOString());
+    for (const bad of ['31.11.2026', '2026-02-30', '30/11/2026', 'tomorrow', '2026-11-30T25:00', '', {}, true]) assert.equal(at(bad), undefined, String(bad));
+  });
+
+  it('reads scores with a decimal point or comma', () => {
+    assert.deepEqual(['12,5', '12.5', ' 7 ', 7, '-1'].map(parseScore), [12.5, 12.5, 7, 7, -1]);
+    for (const bad of ['abc', '1e3', '1,2,3', '', Number.NaN, null]) assert.equal(parseScore(bad), undefined, String(bad));
+  });
+
+  it('checks every field of a row at once, naming each', () => {
+    const good = checkRow({ phone: '8 701 000 00 01', takenAt: '30.11.2026', scores: { R: '12,5', S: 20 } }, [TEST], NOW);
+    assert.ok(good.ok);
+    assert.equal(good.row.phone, '+77010000001');
+    assert.deepEqual(good.row.scores.map((s) => [s.scale, s.raw, s.score]), [['realistic', 12.5, 63], ['social', 20, 100]]);
+    assert.deepEqual(codes(checkRow({ email: 'nobody', takenAt: '2026-12-24', scores: { R: 21, X: 1 }, role: 'admin' }, [TEST], NOW)),
+      ['role:field.notAllowed', 'email:row.email', 'takenAt:row.dateFuture', 'scores.X:row.scoreUnknown', 'scores.R:row.scoreRange']);
+    assert.deepEqual(codes(checkRow({ takenAt: '1999-12-31', scores: { R: 'many' } }, [TEST], NOW)), [':row.noIdentifier', 'takenAt:row.dateOld', 'scores.R:row.scoreFormat']);
+    assert.deepEqual(codes(checkRow({ phone: '+77010000001', takenAt: 'soon', scores: { R: 1 } }, [TEST, OTHER], NOW)), ['test:row.testMissing', 'takenAt:row.dateFormat']);
+    assert.deepEqual(codes(checkRow({ bookingRef: 'abc', test: 'nope', takenAt: '2026-11-30' }, [TEST, OTHER], NOW)), ['test:row.testUnknown']);
+    assert.deepEqual(codes(checkRow({ bookingRef: 'abc', test: 'TEAM', takenAt: '2026-11-30' }, [TEST, OTHER], NOW)), ['scores:row.noScores']);
+  });
+
+  it('keys a row by its id in the database, else by its values, and makes the same statement id of it', () => {
+    const row = (raw: Record<string, unknown>) => { const c = checkRow(raw, [TEST], NOW); assert.ok(c.ok); return c.row; };
+    const a = row({ phone: '+77010000001', takenAt: '2026-11-30', scores: { R: '12,5' } });
+    const b = row({ phone: '8 (701) 000-00-01', takenAt: '30.11.2026', scores: { R: 12.5 } });
+    const c = row({ phone: '+77010000001', takenAt: '2026-11-30', scores: { R: 13 } });
+    assert.equal(rowKeyOf(a), rowKeyOf(b));
+    assert.notEqual(rowKeyOf(a), rowKeyOf(c));
+    assert.equal(rowKeyOf(row({ externalId: 'A-1', phone: '+77010000001', takenAt: '2026-11-30', scores: { R: 1 } })), rowKeyOf(row({ externalId: 'A-1', email: 'x@y.kz', takenAt: '2026-11-29', scores: { R: 2 } })));
+    assert.match(statementIdOf(7, rowKeyOf(a)), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(statementIdOf(7, rowKeyOf(a)), statementIdOf(7, rowKeyOf(b)));
+    assert.notEqual(statementIdOf(7, rowKeyOf(a)), statementIdOf(8, rowKeyOf(a)));
+  });
+});
+
+describe('desktop import: the column mapping', () => {
+  it('checks a mapping field by field', () => {
+    assert.ok(checkColumns({ phone: 'Phone', takenAt: 'Date' }, [TEST]).ok);
+    assert.deepEqual(codes(checkColumns({ phone: 'Phone' }, [TEST, OTHER])), ['columns.takenAt:desktop.columnRequired', 'columns.test:desktop.columnTest']);
+    assert.deepEqual(codes(checkColumns({ takenAt: 'Date', colour: 'x' }, [TEST])), ['columns.colour:field.notAllowed', 'columns.phone:desktop.columnIdentifier']);
+    assert.deepEqual(codes(checkColumns({ phone: 'Date', takenAt: 'Date', email: 'R' }, [TEST])), ['columns.email:desktop.columnTwice', 'columns.takenAt:desktop.columnTwice']);
+    assert.deepEqual(codes(checkColumns({ phone: 7, takenAt: 'Date' }, [TEST])), ['columns.phone:desktop.columnName', 'columns.phone:desktop.columnIdentifier']);
+    assert.deepEqual(codes(checkColumns('Phone', [TEST])), ['columns:desktop.columns']);
+  });
+
+  it('names the mapped columns a header lacks, and reads a record as a pushed row', () => {
+    const columns = { phone: 'Phone', test: 'Test', takenAt: 'Date' };
+    assert.deepEqual(codes({ ok: false, problems: missingColumns(['Phone', 'Date', 'R'], columns, [TEST, OTHER]) }), ['columns.test:import.columnMissing', 'tests.0.scales.1.from:import.columnMissing']);
+    assert.deepEqual(missingColumns(['Phone', 'Test', 'Date', 'Team score'], columns, [TEST, OTHER]), []);
+    const record = { row: 2, cells: { Phone: '+77010000001', Test: 'Holland', Date: '2026-11-30', R: 3, S: null, 'Team score': 4 } };
+    assert.deepEqual(rowOfRecord(record, columns, [TEST, OTHER]), { phone: '+77010000001', test: 'Holland', takenAt: '2026-11-30', scores: { R: 3 } });
+    assert.ok(checkRow(rowOfRecord(record, columns, [TEST, OTHER]), [TEST, OTHER], NOW).ok);
+  });
+});
