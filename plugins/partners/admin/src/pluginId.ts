@@ -1,0 +1,3 @@
+export const PLUGIN_ID = 'partners';
+/** The Imports page's address in the admin (relative to its root, as menu links are). */
+export const IMPORTS_PATH = `plugins/${PLUGIN_ID}-imports`;
