@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { AxeResults } from 'axe-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { kk } from './messages.ts';
+import { axe, logInFrom, tabTo } from './cabinet.ts';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
 
@@ -15,38 +15,11 @@ const TITLE = interests.title.kk;
 const TESTS_PAGE = '/kk/account/tests/';
 const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
 
-/** Moves focus with Tab alone until `target` has it: proves it is reachable by keyboard, in order. */
-async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  assert.fail(`could not reach ${target} with the Tab key`);
-}
-
-/** axe-core on the page as it stands (loaded by the context's init script, past the page's CSP). */
-async function axe(page: Page): Promise<string[]> {
-  const { violations } = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    }),
-  );
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-}
-
 const adult = (firstName: string) => confirmedUser({ birthDate: '1995-05-05', firstName, gender: 'male', userType: 'student', education: 'university' });
 
 /** Logs in from the tests page's own link, which brings the visitor back to it with the list shown. */
 async function logInFromTests(page: Page, user: { email: string; password: string }): Promise<void> {
-  await page.goto(TESTS_PAGE);
-  await page.getByRole('main').getByRole('link', { name: kk['test.login'] }).click();
-  await page.waitForURL('**/account/login/?next=*');
-  await page.waitForSelector('main form button[type=submit]:enabled');
-  await page.getByLabel(kk['field.email'], { exact: true }).fill(user.email);
-  await page.getByLabel(kk['field.password'], { exact: true }).fill(user.password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`**${TESTS_PAGE}`);
+  await logInFrom(page, TESTS_PAGE, user);
   await page.getByRole('heading', { level: 3, name: TITLE }).waitFor();
 }
 

@@ -38,9 +38,9 @@ const pick = (locale: Locale, prefixes: string[]) =>
 /** The strings of the usage map island. */
 export const mapMessages = (locale: Locale): Record<string, string> => pick(locale, ['map.', 'age.', 'format.']);
 
-/** The strings of the assessment islands: the tests, the runner, the results, the fit on a profession's page. */
+/** The strings of the assessment islands: the tests (with the partners' ones), the runner, the results, the fit on a profession's page. */
 export const testMessages = (locale: Locale): Record<string, string> =>
-  pick(locale, ['test.', 'results.', 'level.', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
+  pick(locale, ['test.', 'results.', 'partners.', 'level.', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
 
 /** The few strings of the fit on a profession's page (that page ships only these). */
 export const fitMessages = (locale: Locale): Record<string, string> => pick(locale, ['test.fit.', 'results.link']);

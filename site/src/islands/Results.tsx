@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
 import { resume } from './api';
 import { format, type Messages } from './Form';
-import { getProfile, getResult, problemOf, type Problem, type Profile, type Result } from './assessment-api';
+import { getProfile, getResult, getStatement, problemOf, type Problem, type Profile, type Result, type Statement } from './assessment-api';
+import { ScaleScores, sourceText } from './PartnerTests';
 import Bar from './runner/Bar';
 import Recommendations from './runner/Recommendations';
 import ResultView from './runner/ResultView';
@@ -19,14 +20,28 @@ type Props = {
   institutionsHref: string;
 };
 
+/** A result from outside Qabilet (a partner's test, a centre's desktop test), said to be from there. */
+const StatementView = forwardRef<HTMLHeadingElement, { statement: Statement; t: Messages }>(function StatementView({ statement, t }, heading) {
+  return (
+    <section className="result" aria-labelledby="result-title">
+      <h2 id="result-title" tabIndex={-1} ref={heading}>{format(t['results.one.title'], { test: statement.test.title })}</h2>
+      <p>{sourceText(t, statement.source)}. {format(t['results.one.finished'], { date: dateOf(t, statement.finishedAt) })}</p>
+      <ScaleScores t={t} caption={t['results.scales.caption']} scales={statement.scales} />
+      <p className="hint">{t['results.scales.hint']}</p>
+    </section>
+  );
+});
+
 /**
- * The person's results (R-REC-1): one attempt's result when `?attempt=<id>`, and always the
+ * The person's results (R-REC-1): one attempt's result when `?attempt=<id>` (one from outside
+ * Qabilet when `?statement=<id>`), and always the
  * profile built from every result — inclinations, strengths, the recommended professions with
  * their % of fit, the specialist's recommendations and the list of results.
  */
 export default function Results({ locale, t, loginHref, testsHref, runHref, resultsHref, professionsHref, institutionsHref }: Props) {
   const [state, setState] = useState<'loading' | 'loggedOut' | 'ready'>('loading');
   const [result, setResult] = useState<Result | null>(null);
+  const [statement, setStatement] = useState<Statement | null>(null);
   const [profile, setProfile] = useState<Profile | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [child, setChild] = useState<string | null>(null);
@@ -37,18 +52,21 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
     setProblem(null);
     const params = new URLSearchParams(window.location.search);
     const attempt = Number(params.get('attempt'));
+    const external = params.get('statement');
     const forChild = params.get('child') || null;
     setChild(forChild);
     // One result that cannot be shown (still running, not this person's) leaves the profile in view.
-    const [one, mine] = await Promise.allSettled([
+    const [one, outside, mine] = await Promise.allSettled([
       Number.isInteger(attempt) && attempt > 0 ? getResult(attempt, locale) : Promise.resolve(null),
+      external ? getStatement(external, locale, forChild) : Promise.resolve(null),
       getProfile(locale, forChild),
     ]);
-    const failed = [one, mine].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failed = [one, outside, mine].find((r): r is PromiseRejectedResult => r.status === 'rejected');
     const found = failed ? problemOf(failed.reason) : null;
     if (found?.kind === 'loggedOut') return setState('loggedOut');
     setProblem(found);
     setResult(one.status === 'fulfilled' ? one.value : null);
+    setStatement(outside.status === 'fulfilled' ? outside.value : null);
     setProfile(mine.status === 'fulfilled' ? mine.value : null);
     setState('ready');
   }, [locale]);
@@ -63,21 +81,25 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
 
   // Arriving from the runner, the result's heading takes focus: it is what the person waited for.
   useEffect(() => {
-    if (result) heading.current?.focus();
-  }, [result]);
+    if (result || statement) heading.current?.focus();
+  }, [result, statement]);
 
   if (state === 'loading') return <p role="status">{t['results.loading']}</p>;
   if (state === 'loggedOut') return <p className="notice">{t['results.loggedOut']} <a href={login}>{t['test.login']}</a></p>;
-  const resultLink = (id: number) => {
-    const query = new URLSearchParams({ attempt: String(id) });
+  /** Qabilet's own result by its attempt, one from outside by its statement. */
+  const resultLink = (of: { attemptId?: number | null; statementId?: string | null }) => {
+    const query = new URLSearchParams(of.statementId ? { statement: of.statementId } : { attempt: String(of.attemptId) });
     if (child) query.set('child', child);
     return `${resultsHref}?${query}`;
   };
+  const isShown = (of: { attemptId?: number | null; statementId?: string | null }) =>
+    of.statementId ? statement?.id === of.statementId : !!result && result.attemptId === of.attemptId;
 
   return (
     <div className="results">
       {problem ? <TestProblem problem={problem} t={t} onRetry={load} loginHref={login} /> : null}
       {result ? <ResultView ref={heading} result={result} t={t} resultsHref={resultsHref} child={child} /> : null}
+      {statement ? <StatementView ref={heading} statement={statement} t={t} /> : null}
 
       {profile ? (
         <>
@@ -100,6 +122,7 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
                         <th scope="col">{t['results.scales.scale']}</th>
                         <th scope="col">{t['results.scales.score']}</th>
                         <th scope="col">{t['results.scales.level']}</th>
+                        <th scope="col">{t['results.source.column']}</th>
                         <th scope="col">{t['results.profile.when']}</th>
                       </tr>
                     </thead>
@@ -109,7 +132,8 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
                           <th scope="row">{s.name}</th>
                           <td><span className="score-cell"><span className="score-number">{s.score}</span><Bar value={s.score} /></span></td>
                           <td>{t[`results.level.${s.level}`]}</td>
-                          <td><a href={resultLink(s.attemptId)}>{dateOf(t, s.finishedAt)}</a></td>
+                          <td>{sourceText(t, s.source)}</td>
+                          <td><a href={resultLink(s)}>{dateOf(t, s.finishedAt)}</a></td>
                         </tr>
                       ))}
                     </tbody>
@@ -145,9 +169,9 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
             {profile.results.length ? (
               <ul className="results-list">
                 {profile.results.map((r) => (
-                  <li key={r.attemptId}>
-                    <a href={resultLink(r.attemptId)} aria-current={result?.attemptId === r.attemptId ? 'page' : undefined}>{r.title}</a>{' '}
-                    <span className="muted">— {dateOf(t, r.finishedAt)}</span>
+                  <li key={r.statementId ?? r.attemptId}>
+                    <a href={resultLink(r)} aria-current={isShown(r) ? 'page' : undefined}>{r.title}</a>{' '}
+                    <span className="muted">— {sourceText(t, r.source)}, {dateOf(t, r.finishedAt)}</span>
                   </li>
                 ))}
               </ul>

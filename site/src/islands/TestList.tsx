@@ -3,6 +3,8 @@ import { EXTRA_TIME, scaledSeconds } from '@qabilet/domain';
 import { resume } from './api';
 import { format, type Messages } from './Form';
 import { getPreferences, listTests, loadAccount, problemOf, setPreferences, type Account, type Problem, type TestSummary } from './assessment-api';
+import { returnedFrom } from './partners-api';
+import PartnerTests from './PartnerTests';
 import TestProblem from './runner/TestProblem';
 import { dateOf } from './runner/dates';
 
@@ -44,7 +46,8 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
 
   const load = useCallback(async () => {
     setProblem(null);
-    const wanted = new URLSearchParams(window.location.search).get('child');
+    // Back from a partner's test (its address says nothing of whom it was for), the same person is chosen.
+    const wanted = new URLSearchParams(window.location.search).get('child') ?? returnedFrom(window.location.search)?.child ?? null;
     try {
       const me = await loadAccount(locale);
       setAccount(me);
@@ -57,6 +60,8 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
       else setProblem(found);
     }
   }, [locale, loadTests, loadExtra]);
+
+  const loggedOut = useCallback(() => setAccount(null), []);
 
   useEffect(() => {
     const start = () => resume(locale).then((ok) => (ok ? load() : setAccount(null)), () => setAccount(null));
@@ -173,6 +178,8 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
         ) : !problem ? <p>{t['test.list.none']}</p> : null}
         <p><a href={`${resultsHref}${child ? `?${new URLSearchParams({ child })}` : ''}`}>{t['results.link']}</a></p>
       </section>
+
+      <PartnerTests locale={locale} t={t} child={child} cabinetHref={cabinetHref} loginHref={loginHref} resultsHref={resultsHref} onLoggedOut={loggedOut} />
 
       <section aria-labelledby="extra-title">
         <h2 id="extra-title">{t['test.extra.title']}</h2>

@@ -76,14 +76,28 @@ export type Recommendation = {
   professionTestSlug: string | null;
 };
 
+/** Where a result came from: Qabilet's own test (null), a partner's, or a centre's desktop test. */
+export type Source = { kind: 'partner' | 'desktop'; name: string } | null;
+
 export type Profile = {
-  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId: number; finishedAt: string }>;
+  /** A scale from one of Qabilet's attempts has its `attemptId`; one from outside, its `statementId`. */
+  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId?: number | null; statementId?: string | null; finishedAt: string; source?: Source }>;
   inclinations: Array<{ scale: string; name: string }>;
   strengths: Array<{ scale: string; name: string }>;
   load: { level: Level; text: string } | null;
   recommendations: Recommendation[];
   notes: Array<{ id: number; text: string; professions: Array<{ slug: string; name: string }>; author: string; createdAt: string }>;
-  results: Array<{ attemptId: number; slug: string; title: string; kind: TestKind; finishedAt: string }>;
+  /** Qabilet's own results have their `attemptId`; those from outside, their `statementId`, `source` (and `kind`: the source's). */
+  results: Array<{ attemptId?: number | null; statementId?: string | null; slug: string; title: string; kind?: TestKind | 'partner' | 'desktop'; finishedAt: string; source?: Source }>;
+};
+
+/** A result from outside Qabilet (a partner's test, a centre's desktop test): the common result model's statement. */
+export type Statement = {
+  id: string;
+  test: { title: string };
+  source: { kind: 'partner' | 'desktop'; name: string };
+  finishedAt: string;
+  scales: Array<{ scale: string; name: string; score: number; level: Level }>;
 };
 
 export type Child = { documentId: string; firstName: string; surname: string; age: number };
@@ -108,6 +122,8 @@ export const sendAnswers = (id: number, answers: AnswerIn[], position: Position 
 export const finishAttempt = (id: number, answers: AnswerIn[], position: Position | null, locale: string) =>
   authed<{ data: Result }>(`${BASE}/attempts/${id}/finish`, locale, { method: 'POST', json: position ? { answers, position } : { answers } }).then((r) => r.data);
 export const getResult = (id: number, locale: string) => authed<{ data: Result }>(`${BASE}/attempts/${id}/result`, locale).then((r) => r.data);
+export const getStatement = (id: string, locale: string, child?: string | null) =>
+  authed<{ data: Statement }>(withChild(`${BASE}/statements/${encodeURIComponent(id)}`, child), locale).then((r) => r.data);
 export const getProfile = (locale: string, child?: string | null) => authed<{ data: Profile }>(withChild(`${BASE}/profile`, child), locale).then((r) => r.data);
 export const getFit = (profession: string, locale: string, child?: string | null) =>
   authed<{ data: Recommendation | null; missing?: string[]; professionTestSlug?: string | null }>(withChild(`${BASE}/fit/${encodeURIComponent(profession)}`, child), locale);
