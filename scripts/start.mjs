@@ -4,6 +4,8 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import fs from 'node:fs';
+import dotenv from 'dotenv';
 import { ensureAdminBuild } from './lib/admin-build.mjs';
 import { checkNode, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
 
@@ -24,6 +26,10 @@ const smsPort = Number(process.env.SMS_OUTBOX_PORT ?? 1081);
 const outboxCredentials = { TWILIO_ACCOUNT_SID: `AC${crypto.randomBytes(16).toString('hex')}`, TWILIO_AUTH_TOKEN: crypto.randomBytes(16).toString('hex') };
 // The CMS asks the site server to rebuild after each publish; this token proves it is the CMS.
 const rebuildToken = process.env.SITE_REBUILD_TOKEN ?? crypto.randomBytes(24).toString('base64url');
+// With the demo data, two demo partners run here too (scripts/demo-partners.mjs).
+const demoPartners = (process.env.SEED_DEMO ?? 'true') === 'true';
+const ltiPort = Number(process.env.DEMO_LTI_PORT ?? 1090);
+const partnerPort = Number(process.env.DEMO_PARTNER_PORT ?? 1091);
 const children = new Set();
 
 function run(command, args, options = {}) {
@@ -90,6 +96,7 @@ try {
     PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${cmsPort}`,
     SITE_REBUILD_URL: process.env.SITE_REBUILD_URL ?? `http://127.0.0.1:${sitePort}/__rebuild`,
     SITE_REBUILD_TOKEN: rebuildToken,
+    ...(demoPartners ? { DEMO_LTI_URL: `http://localhost:${ltiPort}`, DEMO_PARTNER_URL: `http://127.0.0.1:${partnerPort}` } : {}),
     ...(mailCatcher ? { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mailSmtpPort) } : {}),
     ...(smsOutbox ? { ...outboxCredentials, TWILIO_FROM: '+77000000000', TWILIO_API_BASE: `http://127.0.0.1:${smsPort}` } : {}),
   };
@@ -113,6 +120,14 @@ try {
   console.log('Building the site from the CMS content…');
   await finished(run('npx', ['astro', 'build'], { cwd: siteDir, env: { ...process.env, CMS_URL: cmsUrl } }), 'Building the site');
   run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_REBUILD_TOKEN: rebuildToken } });
+  if (demoPartners) {
+    const secret = dotenv.parse(fs.readFileSync(env.file)).DEMO_PARTNER_SECRET;
+    const partners = run(process.execPath, [path.join(root, 'scripts', 'demo-partners.mjs')], {
+      env: { ...process.env, CMS_URL: cmsUrl, PUBLIC_URL: cmsEnv.PUBLIC_URL, DEMO_PARTNER_SECRET: secret, DEMO_LTI_PORT: String(ltiPort), DEMO_PARTNER_PORT: String(partnerPort) },
+    });
+    // The demo partners are a convenience: Qabilet runs on without them (e.g. installed without dev dependencies).
+    partners.on('exit', (code) => code && console.error('The demo partners did not start; partners’ tests in the cabinet will not open.'));
+  }
 
   const login = admin
     ? `${admin.email} / ${admin.password}   (shown once: change it after logging in)`
@@ -123,7 +138,7 @@ try {
     Admin:  http://localhost:${cmsPort}/admin
     Log-in: ${login}
     API:    http://localhost:${cmsPort}/api/centres?locale=ru
-${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}${smsOutbox ? `    SMS:    http://localhost:${smsPort}/   (every SMS the CMS sends, through Twilio's API)\n` : ''}${demoStaff.length ? `    Demo staff (shown once):\n${demoStaff.map((d) => `      ${d.email} / ${d.password}\n`).join('')}` : ''}  Press Ctrl+C to stop.
+${mailCatcher ? `    Mail:   http://localhost:${mailWebPort}/   (every mail the CMS sends lands in this inbox)\n` : ''}${smsOutbox ? `    SMS:    http://localhost:${smsPort}/   (every SMS the CMS sends, through Twilio's API)\n` : ''}${demoPartners ? `    Partners: an LTI 1.3 tool (ltijs) on http://localhost:${ltiPort}/ and a signed-callback partner on http://127.0.0.1:${partnerPort}/,\n              their tests in the cabinet: http://localhost:${sitePort}/kk/account/tests/\n` : ''}${demoStaff.length ? `    Demo staff (shown once):\n${demoStaff.map((d) => `      ${d.email} / ${d.password}\n`).join('')}` : ''}  Press Ctrl+C to stop.
 `);
 } catch (error) {
   console.error(`\nQabilet did not start: ${error.message}`);

@@ -11,12 +11,17 @@ export const siteDir = path.join(root, 'site');
 const secret = () => crypto.randomBytes(16).toString('base64');
 /** The demo telephony integration's signing secret (scripts/call-event.mjs signs with it). */
 const callCentreLine = () => `CALL_CENTRE_SECRETS=telephony:${crypto.randomBytes(24).toString('base64url')}`;
+/** The demo partner's callback secret (scripts/demo-partners.mjs signs its results with it). */
+const demoPartnerLine = () => `DEMO_PARTNER_SECRET=qps_${crypto.randomBytes(32).toString('base64url')}`;
 
 export function ensureCmsEnv() {
   const file = path.join(cmsDir, '.env');
   if (fs.existsSync(file)) {
     // Installs made before the call-centre webhook existed get its demo integration's secret too.
-    if (!/^CALL_CENTRE_SECRETS=/m.test(fs.readFileSync(file, 'utf8'))) fs.appendFileSync(file, `${callCentreLine()}\n`);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!/^CALL_CENTRE_SECRETS=/m.test(text)) fs.appendFileSync(file, `${callCentreLine()}\n`);
+    // …and those made before partners existed, the demo partner's.
+    if (!/^DEMO_PARTNER_SECRET=/m.test(text)) fs.appendFileSync(file, `${demoPartnerLine()}\n`);
     return { file, created: false };
   }
   const lines = [
@@ -28,6 +33,7 @@ export function ensureCmsEnv() {
     `JWT_SECRET=${secret()}`,
     `ENCRYPTION_KEY=${secret()}`,
     callCentreLine(),
+    demoPartnerLine(),
     '',
   ];
   fs.writeFileSync(file, lines.join('\n'), { mode: 0o600 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { SignJWT, generateKeyPair } from 'jose';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
-import { startLtiTool, type LtiTool } from '../partners/lti-tool.ts';
+import { startLtiTool, type LtiTool } from '../../scripts/partners/lti-tool.ts';
 
 type Session = Awaited<ReturnType<typeof confirmedUser>>;
 const adult = () => confirmedUser({ birthDate: '1997-05-06', userType: 'student', education: 'university' });

@@ -4,7 +4,7 @@ import { kk } from './messages.ts';
 import { logInFrom } from './cabinet.ts';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
-import { startLtiTool, type LtiTool } from '../partners/lti-tool.ts';
+import { startLtiTool, type LtiTool } from '../../scripts/partners/lti-tool.ts';
 
 const TESTS_PAGE = '/kk/account/tests/';
 const PARTNER = 'Teamwork Academy';

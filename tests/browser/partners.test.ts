@@ -6,7 +6,7 @@ import { kk } from './messages.ts';
 import { axe, logInFrom, tabTo } from './cabinet.ts';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
-import { startCallbackPartner, type CallbackPartner } from '../partners/callback-partner.ts';
+import { startCallbackPartner, type CallbackPartner } from '../../scripts/partners/callback-partner.ts';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type Scale = { key: string; name: Record<string, string> };

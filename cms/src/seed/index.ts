@@ -9,6 +9,7 @@ import { configureAccounts } from './account-settings';
 import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrmToRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
 import { grantPartnersToRoles } from '../staff/partners-roles';
+import { seedDemoPartners } from './demo-partners';
 import { seedConsentText } from './consent-text';
 import { seedCatalogue } from './catalogue';
 import { seedEditorial } from './editorial';
@@ -66,5 +67,7 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'booking-demo') await strapi.plugin('booking').service('seed').run({ demo: !done.has(step) });
     done.add(step);
   }
+  // The demo partners of `npm start`, once (and only when their local servers' addresses are given).
+  if (process.env.SEED_DEMO === 'true' && !done.has('partners-demo') && (await seedDemoPartners(strapi))) done.add('partners-demo');
   await store.set({ value: [...done] });
 }

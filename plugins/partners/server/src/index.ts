@@ -45,7 +45,7 @@ export default {
   },
   services: {
     partners: ({ strapi }: { strapi: Core.Strapi }) => ({
-      create: (input: unknown) => createPartner(strapi, input),
+      create: (input: unknown, fixed?: { clientId?: string; secret?: string }) => createPartner(strapi, input, fixed),
       rotate: (id: number) => rotateSecret(strapi, id),
     }),
     // An anonymised account or a deleted child: the partners forget who the subject was.

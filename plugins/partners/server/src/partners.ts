@@ -129,7 +129,8 @@ async function checkTests(strapi: Core.Strapi, kind: PartnerKind, v: unknown, pr
 
 const secretFor = (kind: PartnerKind) => (kind === 'callback' ? newSecret('qps') : kind === 'desktop' ? newSecret('qpk') : null);
 
-export async function createPartner(strapi: Core.Strapi, input: unknown): Promise<{ partner: PartnerRow; secret: string | null }> {
+/** `fixed` is for the demo seed only: the demo partners' well-known client ids and the secret kept in cms/.env. */
+export async function createPartner(strapi: Core.Strapi, input: unknown, fixed: { clientId?: string; secret?: string } = {}): Promise<{ partner: PartnerRow; secret: string | null }> {
   if (!isObject(input)) throw invalid({ code: 'body.invalid' });
   const problems: Problem[] = allowOnly(input, ['kind', 'name', 'config', 'tests']);
   const kind = input.kind as PartnerKind;
@@ -138,10 +139,10 @@ export async function createPartner(strapi: Core.Strapi, input: unknown): Promis
   const config = await checkConfig(strapi, kind, input.config, problems);
   const tests = await checkTests(strapi, kind, input.tests, problems);
   if (problems.length) throw invalid(problems);
-  const secret = secretFor(kind);
+  const secret = kind === 'lti' ? null : fixed.secret ?? secretFor(kind);
   const now = Date.now();
   const [row] = await strapi.db.connection(PARTNERS).insert({
-    client_id: crypto.randomUUID(), kind, name: String(input.name).trim(), config: JSON.stringify(config), tests: JSON.stringify(tests),
+    client_id: fixed.clientId ?? crypto.randomUUID(), kind, name: String(input.name).trim(), config: JSON.stringify(config), tests: JSON.stringify(tests),
     secret_enc: secret ? encrypt(secret) : null, secret_hint: secret ? secret.slice(-4) : null, active: true, created_at: now, updated_at: now,
   }).returning('id');
   const id = typeof row === 'object' ? (row as { id: number }).id : (row as number);

@@ -1,8 +1,9 @@
 /**
- * A real LTI 1.3 tool for the tests, built with `ltijs` (storage: `ltijs-sequelize` on a throwaway
- * SQLite file), so that Qabilet's platform is proven against an independent implementation of the
- * standard rather than against our own reading of it. It serves the OIDC login, its JWKS and a
- * one-question test whose score it sends back through Assignment and Grade Services.
+ * A real LTI 1.3 tool, built with `ltijs` (storage: `ltijs-sequelize` on a throwaway SQLite file),
+ * so that Qabilet's platform is proven against an independent implementation of the standard
+ * rather than against our own reading of it: the tests drive it, and `npm start` runs it as the
+ * demo partner. It serves the OIDC login, its JWKS and a one-question test whose score it sends
+ * back through Assignment and Grade Services.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -36,18 +37,18 @@ let shared: Promise<LtiTool> | undefined;
  * The tool, started once per test run: `ltijs`'s Provider is a process-wide singleton that can be
  * set up only once, so every test file registers its own platform (client id) with the same tool.
  */
-export function startLtiTool(): Promise<LtiTool> {
-  shared ??= start();
+export function startLtiTool(options: { port?: number; host?: string } = {}): Promise<LtiTool> {
+  shared ??= start(options);
   return shared;
 }
 
-async function start(): Promise<LtiTool> {
+async function start(options: { port?: number; host?: string }): Promise<LtiTool> {
   const { Provider: lti } = require('ltijs');
   const Database = require('ltijs-sequelize');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-lti-'));
   const db = new Database('lti', '', '', { dialect: 'sqlite', storage: path.join(dir, 'tool.db'), logging: false });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+  const port = options.port ?? (await freePort());
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
   let lastError: string | null = null;
   lti.setup('qabilet-test-tool-encryption-key', { plugin: db }, {
     appRoute: '/launch', loginRoute: '/login', keysetRoute: '/keys',

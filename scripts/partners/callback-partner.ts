@@ -2,8 +2,8 @@
  * A real, small partner of the "callback" kind (plugins/partners/README.md): it receives the
  * person through the signed redirect, verifies the platform's JWT against the platform's JWKS,
  * shows its own test page, and sends the result back with the signed results callback before
- * returning the person to the cabinet. The browser tests run the whole journey through it; API
- * tests sign callbacks with `postResult`.
+ * returning the person to the cabinet. The browser tests run the whole journey through it, API
+ * tests sign callbacks with `postResult`, and `npm start` runs it as the demo partner.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -20,6 +20,9 @@ export type CallbackPartnerOptions = {
   issuer?: string;
   /** The partner's tests by key, each with the scores it measures. */
   tests?: Record<string, PartnerScale[]>;
+  /** Where it listens (a free port on 127.0.0.1 unless said). */
+  port?: number;
+  host?: string;
 };
 export type CallbackPartner = {
   url: string;
@@ -173,10 +176,10 @@ export async function startCallbackPartner(options: CallbackPartnerOptions): Pro
       if (!res.headersSent) send(res, 500, page('Something went wrong', `<p>${escape(error.message)}</p>`));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     callbacks,
     launches,
     use: (given) => { credentials = { ...given }; },
