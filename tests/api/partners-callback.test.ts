@@ -143,4 +143,20 @@ describe('API: a partner with a signed redirect and a signed results callback', 
     const late = JSON.stringify({ id: crypto.randomUUID(), subject, test: 'talk', completedAt: new Date().toISOString(), scores: { talk: 4 } });
     await api().post(`/api/partners/callback/${partner.clientId}`).set({ 'Content-Type': 'application/json', 'X-Qabilet-Timestamp': String(ts), 'X-Qabilet-Signature': sign(secret, ts, late) }).send(late).expect(403);
   });
+  it('keeps no result after consent is withdrawn, and takes a signed call again that was refused', async () => {
+    const user = await adult();
+    const subject = await launched(user);
+    const raw = JSON.stringify({ id: crypto.randomUUID(), subject, test: 'talk', completedAt: new Date().toISOString(), scores: { talk: 6 } });
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = { 'Content-Type': 'application/json', 'Accept-Language': 'en', 'X-Qabilet-Timestamp': String(ts), 'X-Qabilet-Signature': sign(secret, ts, raw) };
+    const me = (await api().get('/api/accounts/me').set('Authorization', `Bearer ${user.jwt}`).expect(200)).body;
+    const consent = (me.data ?? me).consents[0];
+    await api().post(`/api/accounts/consents/${consent.documentId}/withdraw`).set('Authorization', `Bearer ${user.jwt}`).expect(200);
+    const refused = await api().post(`/api/partners/callback/${partner.clientId}`).set(headers).send(raw).expect(403);
+    assert.equal(refused.body.error.details.code, 'consent.withdrawn');
+    assert.equal((await ctx.strapi.db.connection('assessment_statements').where({ user_id: user.id })).length, 0);
+    // A refused call was not kept as received: the partner's retry of it is answered anew, not as a replay.
+    const again = await api().post(`/api/partners/callback/${partner.clientId}`).set(headers).send(raw).expect(403);
+    assert.equal(again.body.error.details.code, 'consent.withdrawn');
+  });
 });

@@ -230,4 +230,27 @@ describe('API: desktop test databases', () => {
     const elsewhere = await staffMember('qabilet-specialist', 'karaganda');
     await asAdmin(elsewhere).put(`/partners/desktop/${partner.id}/columns`, { columns: { phone: 'A', test: 'B', takenAt: 'C' } }).expect(403);
   });
+  it('names no one the centre does not serve when staff type another phone, and refuses an impossible date', async () => {
+    const { partner, secret } = await desktopPartner();
+    const stranger = await adult({ userType: 'parent' });
+    await api().post('/api/accounts/children').set('Authorization', `Bearer ${stranger.jwt}`).send({ surname: 'Басқа', firstName: 'Дана', gender: 'female', birthDate: '2013-01-01', region: 'KZ-63', locality: 'kz-63-oskemen', education: 'school-6' }).expect(201);
+    // The account lives in a region the centre does not serve and has no request there.
+    await ctx.strapi.db.connection('up_users').where({ id: stranger.id }).update({ region: 'KZ-75' });
+    await ctx.strapi.db.connection('children').where({ surname: 'Басқа' }).update({ region: 'KZ-75' });
+    const strangerPhone = (await ctx.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: stranger.id }, select: ['phone'] })).phone;
+    const url = `/api/partners/desktop/${partner.clientId}/results`;
+    const pushed = (await api().post(url).set({ Authorization: `Bearer ${secret}`, 'Accept-Language': 'en' }).send({ rows: [
+      { externalId: 'Q-1', phone: phone(), test: 'holland', takenAt: '2025-03-11', scores: { R: 1, S: 1 } },
+      { externalId: 'Q-2', phone: phone(), test: 'holland', takenAt: 1e9, scores: { R: 1, S: 1 } },
+    ] }).expect(200)).body.data;
+    assert.equal(pushed.queued, 1);
+    assert.deepEqual(pushed.rejected.map((r: { index: number; errors: Array<{ path: string[] }> }) => [r.index, r.errors.map((e) => e.path.join('.'))]), [[1, ['takenAt']]]);
+    const [row] = (await asAdmin(specialist).get('/partners/queue', { partner: partner.id }).expect(200)).body.data;
+    const typed = await asAdmin(specialist).post(`/partners/queue/${row.id}/resolve`, { phone: strangerPhone }).expect(409);
+    assert.equal(typed.body.error.details.code, 'match.hasChildren');
+    const after = (await asAdmin(specialist).get('/partners/queue', { partner: partner.id }).expect(200)).body;
+    assert.deepEqual(after.data[0].candidates, [], 'no names of people outside the centre’s regions');
+    assert.ok(!JSON.stringify(after).includes('Дана'));
+    await asAdmin(specialist).post(`/partners/queue/${row.id}/resolve`, { person: { kind: 'user', id: stranger.id } }).expect(400);
+  });
 });

@@ -96,6 +96,9 @@ describe('desktop import: values of a row', () => {
   });
 
   it('keys a row by its id in the database, else by its values, and makes the same statement id of it', () => {
+    // The key is an HMAC with the deployment's secret (no phone can be guessed back from it).
+    const saved = process.env.PARTNER_SECRETS_KEY;
+    process.env.PARTNER_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
     const row = (raw: Record<string, unknown>) => { const c = checkRow(raw, [TEST], NOW); assert.ok(c.ok); return c.row; };
     const a = row({ phone: '+77010000001', takenAt: '2026-11-30', scores: { R: '12,5' } });
     const b = row({ phone: '8 (701) 000-00-01', takenAt: '30.11.2026', scores: { R: 12.5 } });
@@ -106,6 +109,11 @@ describe('desktop import: values of a row', () => {
     assert.match(statementIdOf(7, rowKeyOf(a)), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(statementIdOf(7, rowKeyOf(a)), statementIdOf(7, rowKeyOf(b)));
     assert.notEqual(statementIdOf(7, rowKeyOf(a)), statementIdOf(8, rowKeyOf(a)));
+    const first = rowKeyOf(a);
+    process.env.PARTNER_SECRETS_KEY = Buffer.alloc(32, 9).toString('base64');
+    assert.notEqual(rowKeyOf(a), first, 'another deployment, another key');
+    if (saved === undefined) delete process.env.PARTNER_SECRETS_KEY;
+    else process.env.PARTNER_SECRETS_KEY = saved;
   });
 });
 

@@ -78,6 +78,9 @@ export async function recordStatement(strapi: Core.Strapi, input: StatementInput
 }
 
 async function project(strapi: Core.Strapi, trx: Knex.Transaction, input: StatementInput, now: Date): Promise<void> {
+  // The row exists before it is locked, so that two first results for one person take turns on it
+  // (PostgreSQL locks no row that is not there yet).
+  await trx(PROFILES).insert({ person_key: input.person.key, user_id: input.person.userId, child_id: input.person.childId, scales: '{}', updated_at: now.getTime() }).onConflict('person_key').ignore();
   const q = trx(PROFILES).where({ person_key: input.person.key });
   const row = await (strapi.db.dialect.client === 'postgres' ? q.forUpdate() : q).first();
   const scales: StoredProfile = json<StoredProfile>(row?.scales, {});
@@ -94,10 +97,7 @@ async function project(strapi: Core.Strapi, trx: Knex.Transaction, input: Statem
     scales[s.scale] = entry;
     changed = true;
   }
-  if (!changed) return;
-  const values = { scales: JSON.stringify(scales), updated_at: now.getTime() };
-  if (row) await trx(PROFILES).where({ person_key: input.person.key }).update(values);
-  else await trx(PROFILES).insert({ person_key: input.person.key, user_id: input.person.userId, child_id: input.person.childId, ...values });
+  if (changed) await trx(PROFILES).where({ person_key: input.person.key }).update({ scales: JSON.stringify(scales), updated_at: now.getTime() });
 }
 
 type StatementRow = { id: string; person_key: string; source_kind: 'partner' | 'desktop'; source_name: string; test_key: string; statement: string; timestamp: unknown };

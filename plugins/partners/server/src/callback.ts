@@ -12,6 +12,7 @@ import { PartnersError, allowOnly, type Problem } from './errors';
 import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation } from './tables';
 import { logEvent, partnerByClientId, partnerSecret, scaled, type PartnerRow } from './store';
 import { openLaunch } from './launches';
+import { consentedCandidate } from './desktop-match';
 import type { MessageKey } from './messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +23,7 @@ export const rawBodyOf = (ctx: Context): string => {
   return typeof raw === 'string' ? raw : '';
 };
 
-async function authenticate(strapi: Core.Strapi, ctx: Context): Promise<PartnerRow> {
+async function authenticate(strapi: Core.Strapi, ctx: Context): Promise<{ partner: PartnerRow; nonce: string }> {
   const partner = await partnerByClientId(strapi, ctx.params.clientId);
   if (!partner || partner.kind !== 'callback' || !partner.active) throw new PartnersError(401, { code: 'callback.partner' });
   const refuse = async (status: number, code: MessageKey) => {
@@ -31,19 +32,42 @@ async function authenticate(strapi: Core.Strapi, ctx: Context): Promise<PartnerR
   };
   const timestamp = ctx.get('x-qabilet-timestamp');
   const signature = ctx.get('x-qabilet-signature');
-  const check = verifyCall(partnerSecret(partner) ?? '', timestamp, signature, rawBodyOf(ctx), Date.now());
-  if (!check.ok) return refuse(401, check.reason === 'stale' ? 'callback.stale' : check.reason === 'mismatch' ? 'callback.signature' : 'callback.unsigned');
+  let secret: string;
   try {
-    await strapi.db.connection(NONCES).insert({ partner_id: partner.id, nonce: `sig:${signature.slice(3)}`, received_at: Date.now() });
+    secret = partnerSecret(partner) ?? '';
+  } catch {
+    // Sealed with another deployment key: no callback can be checked until a new secret is made.
+    return refuse(401, 'callback.partner');
+  }
+  const check = verifyCall(secret, timestamp, signature, rawBodyOf(ctx), Date.now());
+  if (!check.ok) return refuse(401, check.reason === 'stale' ? 'callback.stale' : check.reason === 'mismatch' ? 'callback.signature' : 'callback.unsigned');
+  const knex = strapi.db.connection;
+  const nonce = `sig:${signature.slice(3)}`;
+  try {
+    await knex(NONCES).insert({ partner_id: partner.id, nonce, received_at: Date.now() });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     return refuse(409, 'callback.replayed');
   }
-  return partner;
+  // Signatures older than the window cannot come again anyway (they would be stale).
+  await knex(NONCES).where('received_at', '<', Date.now() - 2 * SIGNATURE_WINDOW_MS).delete();
+  return { partner, nonce };
 }
 
+const SIGNATURE_WINDOW_MS = 5 * 60_000;
+
+/** Receives a callback; one that was not stored (refused or failed) can be sent again with the same signature. */
 export async function receiveCallback(strapi: Core.Strapi, ctx: Context): Promise<{ statementId: string; stored: boolean }> {
-  const partner = await authenticate(strapi, ctx);
+  const { partner, nonce } = await authenticate(strapi, ctx);
+  try {
+    return await receive(strapi, ctx, partner);
+  } catch (error) {
+    await strapi.db.connection(NONCES).where({ partner_id: partner.id, nonce }).delete();
+    throw error;
+  }
+}
+
+async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): Promise<{ statementId: string; stored: boolean }> {
   const refuse = async (status: number, problems: Problem[]) => {
     await logEvent(strapi, { partnerId: partner.id, kind: 'callback', outcome: 'refused', code: problems[0]!.code, detail: problems.map((p) => p.field).filter(Boolean).join(',').slice(0, 200) });
     throw new PartnersError(status, problems);
@@ -86,14 +110,19 @@ export async function receiveCallback(strapi: Core.Strapi, ctx: Context): Promis
   }
   const launched = await openLaunch(strapi, partner, subject.sub, test!.key);
   if (!launched) return refuse(403, [{ field: 'test', code: 'callback.notLaunched' }]);
-  const { stored } = await knex.transaction(async (trx) => {
-    const result = await recordStatement(strapi, {
+  // Consent withdrawn since the launch: the result is not kept.
+  const person = await consentedCandidate(strapi, subject.child_id ? { kind: 'child', id: subject.child_id } : { kind: 'user', id: subject.user_id });
+  if (!person) return refuse(403, [{ field: 'subject', code: 'consent.withdrawn' }]);
+  const stored = await knex.transaction(async (trx) => {
+    // One launch, one result: of two different results sent at once, one takes the launch.
+    const taken = await trx(LAUNCHES).where({ id: launched.id }).whereIn('status', ['created', 'used']).update({ status: 'completed', completed_at: Date.now() });
+    if (!taken) return null;
+    return (await recordStatement(strapi, {
       id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
       source: { kind: 'partner', partnerId: partner.id, name: partner.name }, object: { test: test!.key, name: test!.name }, scales: values, timestamp: at!,
-    }, trx);
-    await trx(LAUNCHES).where({ id: launched.id }).update({ status: 'completed', completed_at: Date.now() });
-    return result;
+    }, trx)).stored;
   });
+  if (stored === null) return refuse(403, [{ field: 'test', code: 'callback.notLaunched' }]);
   await logEvent(strapi, { partnerId: partner.id, kind: 'callback', outcome: 'ok', code: stored ? 'event.callback' : 'event.repeat', detail: `test=${test!.key} statement=${id}` });
   return { statementId: id, stored };
 }

@@ -35,18 +35,25 @@ async function testsFor(strapi: Core.Strapi, personKey: string, language: Langua
   const partners = (await knex(PARTNERS).where({ active: true }).whereIn('kind', ['lti', 'callback']).orderBy('name')).map(partnerOf);
   if (!partners.length) return [];
   const ids = partners.map((p) => p.id);
-  const launches = await knex(LAUNCHES).where({ person_key: personKey }).whereIn('partner_id', ids).orderBy('created_at', 'desc').select('partner_id', 'test_key', 'status', 'created_at');
-  const statements = await knex('assessment_statements').where({ person_key: personKey, source_kind: 'partner' }).whereIn('source_id', ids).orderBy('timestamp', 'desc').select('id', 'source_id', 'test_key', 'statement', 'timestamp');
+  const launches = await knex(LAUNCHES).where({ person_key: personKey }).whereIn('partner_id', ids).orderBy('created_at', 'desc').select('partner_id', 'test_key', 'status', 'created_at', 'expires_at');
+  const statements = await knex('assessment_statements').where({ person_key: personKey, source_kind: 'partner' }).whereIn('source_id', ids).orderBy('timestamp', 'desc').select('id', 'source_id', 'test_key', 'statement', 'timestamp', 'stored_at');
+  const now = Date.now();
+  const WEEK = 7 * 24 * 3600_000;
+  // A launch still under way: an LTI tool's until its login (five minutes) and then for a week;
+  // a signed redirect's for a week (the partner may send the result later).
+  const live = (p: PartnerRow, l: Record<string, unknown>) => l.status === 'used' ? ms(l.created_at)! > now - WEEK
+    : l.status === 'created' && (p.kind === 'lti' ? ms(l.expires_at)! > now : ms(l.created_at)! > now - WEEK);
   const names = new Map((await knownScales(strapi)).map((s) => [s.key, s.name]));
   return partners.flatMap((p: PartnerRow) => p.tests.map((t) => {
     const launched = launches.find((l: Record<string, unknown>) => Number(l.partner_id) === p.id && l.test_key === t.key);
     const result = statements.find((s: Record<string, unknown>) => Number(s.source_id) === p.id && s.test_key === t.key);
     const scales = result ? (json<{ result: { extensions: Record<string, Array<{ scale: string; score: number }>> } }>(result.statement, { result: { extensions: {} } }).result.extensions['https://qabilet.kz/xapi/extensions/scales'] ?? []) : [];
-    const completedAfter = result && (!launched || ms(result.timestamp)! >= ms(launched.created_at)! - 60_000);
+    // Started again after the last result came (by our clocks, not the partner's).
+    const again = launched && live(p, launched) && launched.status !== 'completed' && (!result || ms(launched.created_at)! > ms(result.stored_at)!);
     return {
       partner: { clientId: p.clientId, name: p.name, kind: p.kind }, key: t.key, title: t.name[language],
       summary: message(language, p.kind === 'lti' ? 'tests.summary.lti' : 'tests.summary.callback', { partner: p.name }),
-      status: completedAfter ? 'completed' : launched ? 'started' : 'available',
+      status: again ? 'started' : result ? 'completed' : 'available',
       launchedAt: launched ? iso(launched.created_at) : null, completedAt: result ? iso(result.timestamp) : null,
       result: result ? { statementId: result.id, completedAt: iso(result.timestamp), scales: scales.map((s) => ({ scale: s.scale, name: names.get(s.scale)?.[language] ?? s.scale, score: s.score, level: levelOf(s.score) })) } : null,
     };

@@ -51,3 +51,13 @@ export function sameSecret(a: string, b: string): boolean {
   const y = crypto.createHash('sha256').update(b).digest();
   return crypto.timingSafeEqual(x, y) && a.length === b.length;
 }
+
+let hashKey: { source: string; key: Buffer } | undefined;
+
+/** HMAC-SHA256 with a key derived from the secrets key: a fingerprint that cannot be guessed back. */
+export function keyedHash(text: string): string {
+  const base = key();
+  const source = base.toString('base64');
+  if (hashKey?.source !== source) hashKey = { source, key: Buffer.from(crypto.hkdfSync('sha256', base, 'qabilet', 'partners fingerprints v1', 32)) };
+  return crypto.createHmac('sha256', hashKey.key).update(text).digest('hex');
+}

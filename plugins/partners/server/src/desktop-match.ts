@@ -97,3 +97,25 @@ export function matcher(strapi: Core.Strapi, centre: string): (ids: Identifiers)
     return seen.get(key)!;
   };
 }
+
+/**
+ * The candidates a centre's staff may see by name: people living in a region the centre serves, or
+ * with a request or booking at the centre. A phone or e-mail typed while resolving a row must not
+ * tell staff who any account holder in the country is, or which children they have.
+ */
+export async function knownToCentre(strapi: Core.Strapi, centre: string, candidates: Candidate[]): Promise<Candidate[]> {
+  if (!candidates.length) return [];
+  const served = await strapi.db.query('api::centre.centre').findOne({ where: { slug: centre }, select: ['slug'], populate: { regions: { select: ['code'] } } });
+  const regions = new Set<string>((served?.regions ?? []).map((r: { code: string }) => r.code));
+  const knex = strapi.db.connection;
+  const known = await Promise.all(candidates.map(async (c) => {
+    const row = c.kind === 'child'
+      ? await knex('children').where({ id: c.id }).first('region')
+      : await knex('up_users').where({ id: c.id }).first('region');
+    if (row && regions.has(row.region)) return true;
+    const request = await knex('crm_requests').where({ centre }).whereNot({ status: 'cancelled' })
+      .where(c.kind === 'child' ? { child_id: c.id } : { user_id: c.id, person_kind: 'user' }).first('id');
+    return !!request;
+  }));
+  return candidates.filter((_, i) => known[i]);
+}

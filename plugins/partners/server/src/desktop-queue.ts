@@ -15,7 +15,7 @@ import type { PartnerRow } from './store';
 import { json, ms } from './tables';
 import { IMPORT_ROWS, type ImportRowRecord } from './desktop-tables';
 import { checkRow, identifierOf, statementIdOf, type RowValues } from './desktop-values';
-import { consentedCandidate, matchRow, type Candidate, type Identifiers, type Match } from './desktop-match';
+import { consentedCandidate, knownToCentre, matchRow, type Candidate, type Identifiers, type Match } from './desktop-match';
 import { personColumns, recordRow } from './desktop-import';
 import { centreOf } from './desktop-scope';
 
@@ -32,7 +32,8 @@ export async function queueView(strapi: Core.Strapi, partners: PartnerRow[], pag
   ]);
   const data = await Promise.all(rows.map(async (row) => {
     const values = json<RowValues>(row.data, {} as RowValues);
-    const candidates = candidatesOf(await matchRow(strapi, centreOf(byId.get(row.partner_id)!), identifiersOf(values)));
+    const centre = centreOf(byId.get(row.partner_id)!);
+    const candidates = await knownToCentre(strapi, centre, candidatesOf(await matchRow(strapi, centre, identifiersOf(values))));
     return {
       id: row.id, partnerId: row.partner_id, fileName: row.file_name, createdAt: new Date(ms(row.created_at)!).toISOString(),
       reason: row.reason, explanation: row.reason ? message(language, row.reason as Problem['code']) : null, values, candidates,
@@ -91,7 +92,8 @@ export async function resolveRow(strapi: Core.Strapi, partner: PartnerRow, row: 
   const match = await matchRow(strapi, centreOf(partner), ids);
   let person: Person | undefined;
   if (chosen) {
-    if (!candidatesOf(match).some((c) => c.kind === chosen.kind && c.id === chosen.id)) throw invalid({ field: 'person', code: 'queue.notCandidate' });
+    const shown = await knownToCentre(strapi, centreOf(partner), candidatesOf(match));
+    if (!shown.some((c) => c.kind === chosen.kind && c.id === chosen.id)) throw invalid({ field: 'person', code: 'queue.notCandidate' });
     person = match.ok ? match.person : await consentedCandidate(strapi, chosen);
     if (!person) throw conflict({ field: 'person', code: 'consent.missing' });
   } else if (match.ok) person = match.person;

@@ -5,6 +5,7 @@
  * the same key, and so does its statement id, which is how nothing is ever stored twice.
  */
 import crypto from 'node:crypto';
+import { keyedHash } from './crypto';
 import { KZ_OFFSET_MINUTES, normalizeKzMobile } from '@qabilet/domain';
 import { scaled, type PartnerTest } from './store';
 import type { Problem } from './errors';
@@ -58,7 +59,8 @@ export function parseTakenAt(value: unknown): Date | undefined {
   }
   if (typeof value === 'number' || (typeof value === 'string' && /^\d{5}(\.\d+)?$/.test(value.trim()))) {
     const serial = Number(value);
-    if (!Number.isFinite(serial) || serial <= 0) return undefined;
+    // Excel's serial dates run from 1 (1900-01-01) to 2958465 (9999-12-31).
+    if (!Number.isFinite(serial) || serial <= 0 || serial > 2958465) return undefined;
     return new Date(EXCEL_EPOCH + Math.round(serial * DAY_MS / 1000) * 1000 - KZ_OFFSET_MINUTES * 60_000);
   }
   if (typeof value !== 'string') return undefined;
@@ -124,7 +126,7 @@ export function testOf(value: unknown, tests: PartnerTest[]): { test?: PartnerTe
 function takenAtOf(value: unknown, now: Date, problems: Problem[]): Date | null {
   if (blank(value)) return problems.push({ field: 'takenAt', code: 'row.dateMissing' }), null;
   const at = parseTakenAt(value);
-  if (!at) problems.push({ field: 'takenAt', code: 'row.dateFormat' });
+  if (!at || Number.isNaN(at.getTime())) return problems.push({ field: 'takenAt', code: 'row.dateFormat' }), null;
   else if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: 'takenAt', code: 'row.dateFuture' });
   else if (at.getTime() < EARLIEST) problems.push({ field: 'takenAt', code: 'row.dateOld' });
   else return at;
@@ -164,11 +166,15 @@ export function checkRow(raw: Record<string, unknown>, tests: PartnerTest[], now
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-/** The row's key: its id in the desktop database when it has one, else its values. */
+/**
+ * The row's key: its id in the desktop database when it has one, else its values. Keyed with the
+ * deployment's secret, so that a key kept after the person is forgotten cannot be turned back into
+ * their phone number by trying every number.
+ */
 export function rowKeyOf(row: CheckedRow): string {
-  if (row.externalId) return sha256(`x:${row.externalId}`);
+  if (row.externalId) return keyedHash(`x:${row.externalId}`);
   const scores = [...row.scores].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0)).map((s) => [s.from, s.raw]);
-  return sha256(`v:${JSON.stringify([row.test.key, row.takenAt.toISOString(), row.phone, row.email, row.bookingRef, scores])}`);
+  return keyedHash(`v:${JSON.stringify([row.test.key, row.takenAt.toISOString(), row.phone, row.email, row.bookingRef, scores])}`);
 }
 
 /** A UUID-shaped id from sha256(`partnerId:rowKey`): the same row always makes the same statement. */

@@ -32,7 +32,8 @@ export async function ensurePlatformKey(strapi: Core.Strapi): Promise<void> {
 
 export async function signingKey(strapi: Core.Strapi): Promise<Loaded> {
   if (loaded) return loaded;
-  const row = await strapi.db.connection(KEYS).orderBy('created_at', 'asc').first();
+  // The oldest key signs on every instance (two instances booting at once may each have stored one).
+  const row = await strapi.db.connection(KEYS).orderBy('created_at', 'asc').orderBy('kid', 'asc').first();
   if (!row) throw new Error('The platform key is missing: the partners plugin did not boot');
   const publicJwk = JSON.parse(row.public_jwk) as JWK;
   const privateKey = await importJWK(JSON.parse(decrypt(row.private_enc)) as JWK, ALG, { extractable: true });

@@ -10,12 +10,13 @@ import crypto from 'node:crypto';
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify, importJWK, type JWTPayload, type JWK } from 'jose';
-import type { Language } from '@qabilet/domain';
+import { ageOn, kzDate, type Language } from '@qabilet/domain';
 import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
 import { PartnersError, type Problem } from './errors';
 import { ALG, signingKey } from './keys';
 import { message, type MessageKey } from './messages';
-import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation } from './tables';
+import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation, ms } from './tables';
+import { consentedCandidate } from './desktop-match';
 import { logEvent, partnerByClientId, publicUrl, type LtiConfig, type PartnerRow, type PartnerTest } from './store';
 import { returnUrl } from './launches';
 
@@ -96,11 +97,12 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
   };
   // Personal data only as far as the partner's configuration allows (none by default).
   if (config.share.name || config.share.email) {
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: row.user_id }, select: ['firstName', 'surname', 'email'] });
+    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: row.user_id }, select: ['firstName', 'surname', 'email', 'birthDate'] });
     const child = row.child_id ? await strapi.db.query('api::child.child').findOne({ where: { id: row.child_id }, select: ['firstName', 'surname'] }) : null;
     const who = child ?? user;
     if (config.share.name && who) Object.assign(claims, { given_name: who.firstName, family_name: who.surname, name: `${who.firstName} ${who.surname}` });
-    if (config.share.email && user && !child) claims.email = user.email;
+    // An e-mail address only of an adult taking the test themselves: never a minor's.
+    if (config.share.email && user && !child && ageOn(String(user.birthDate).slice(0, 10), kzDate(new Date())) >= 18) claims.email = user.email;
   }
   const { kid, privateKey } = await signingKey(strapi);
   const idToken = await new SignJWT(claims).setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
@@ -231,22 +233,37 @@ export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: s
   if (problems.length) return refuse(400, problems);
   const knex = strapi.db.connection;
   const subject = await knex(SUBJECTS).where({ partner_id: partner.id, sub: body.userId }).first();
-  const launched = subject && (await knex(LAUNCHES).where({ partner_id: partner.id, sub: body.userId, test_key: test.key }).whereIn('status', ['used', 'completed']).first('id'));
-  if (!launched) return refuse(403, [{ field: 'userId', code: 'ags.userUnknown' }]);
+  if (!subject) return refuse(403, [{ field: 'userId', code: 'ags.userUnknown' }]);
   if (body.gradingProgress !== 'FullyGraded' || given === undefined) {
     await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'ok', code: 'event.progress', detail: `test=${test.key} progress=${String(body.activityProgress)}` });
     return { statementId: null, stored: false };
   }
-  const percent = Math.round(((given as number) / (max as number)) * 100);
   const id = uuidFrom(`lti:${partner.id}:${String(body.userId)}:${test.key}:${at!.toISOString()}`);
-  const { stored } = await recordStatement(strapi, {
-    id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
-    source: { kind: 'partner', partnerId: partner.id, name: partner.name },
-    object: { test: test.key, name: test.name },
-    scales: test.scales.map((m) => ({ scale: m.to, score: percent, raw: given as number, min: 0, max: max as number })),
-    timestamp: at!,
+  // The same score sent again is the same statement: harmless, whatever became of the launch.
+  if (await knex('assessment_statements').where({ id }).first('id')) {
+    await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'ok', code: 'event.repeat', detail: `test=${test.key} statement=${id}` });
+    return { statementId: id, stored: false };
+  }
+  // A final score belongs to a launch of that test, used within the week, not yet scored.
+  const launched = await knex(LAUNCHES).where({ partner_id: partner.id, sub: body.userId, test_key: test.key, status: 'used' })
+    .where('used_at', '>', Date.now() - 7 * 24 * 3600_000).orderBy('used_at', 'desc').first();
+  if (!launched) return refuse(403, [{ field: 'userId', code: 'ags.userUnknown' }]);
+  if (at!.getTime() < ms(launched.used_at)! - 5 * 60_000) return refuse(400, [{ field: 'timestamp', code: 'ags.timestamp' }]);
+  const person = await consentedCandidate(strapi, subject.child_id ? { kind: 'child', id: subject.child_id } : { kind: 'user', id: subject.user_id });
+  if (!person) return refuse(403, [{ field: 'userId', code: 'consent.withdrawn' }]);
+  const percent = Math.round(((given as number) / (max as number)) * 100);
+  const stored = await knex.transaction(async (trx) => {
+    const taken = await trx(LAUNCHES).where({ id: launched.id, status: 'used' }).update({ status: 'completed', completed_at: Date.now() });
+    if (!taken) return null;
+    return (await recordStatement(strapi, {
+      id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
+      source: { kind: 'partner', partnerId: partner.id, name: partner.name },
+      object: { test: test.key, name: test.name },
+      scales: test.scales.map((m) => ({ scale: m.to, score: percent, raw: given as number, min: 0, max: max as number })),
+      timestamp: at!,
+    }, trx)).stored;
   });
-  await knex(LAUNCHES).where({ partner_id: partner.id, sub: body.userId, test_key: test.key }).where({ status: 'used' }).update({ status: 'completed', completed_at: Date.now() });
+  if (stored === null) return refuse(409, [{ field: 'userId', code: 'ags.scored' }]);
   await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'ok', code: stored ? 'event.score' : 'event.repeat', detail: `test=${test.key} statement=${id}` });
   return { statementId: id, stored };
 }
