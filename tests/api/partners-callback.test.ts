@@ -4,6 +4,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 import { requireCms } from '../../scripts/lib/strapi.mjs';
+import { staffMember } from './crm-helpers.ts';
 
 type Session = Awaited<ReturnType<typeof confirmedUser>>;
 const adult = () => confirmedUser({ birthDate: '1996-09-10', userType: 'student', education: 'university' });
@@ -67,6 +68,12 @@ describe('API: a partner with a signed redirect and a signed results callback', 
     assert.equal(statement.actor.account.name, `u:${user.id}`);
     const listed = (await api().get('/api/partners/tests').set('Authorization', `Bearer ${user.jwt}`).expect(200)).body.data.find((t: { key: string }) => t.key === 'talk');
     assert.equal(listed.status, 'completed');
+    // The specialist's card of the person (a booking at their centre) shows it, marked with its source.
+    await ctx.strapi.db.query('plugin::crm.request').create({ data: { source: 'staff', status: 'booked', service: 'testing', format: 'offline', personKind: 'user', userId: user.id, region: 'KZ-63', centre: 'east-kazakhstan', history: [] } });
+    const specialist = await staffMember('qabilet-specialist', 'east-kazakhstan');
+    const card = (await specialist.http.get(`/assessment/people/user/${user.id}`).expect(200)).body.data;
+    assert.deepEqual(card.external.map((e: { id: string; source: unknown }) => [e.id, e.source]), [[result.id, { kind: 'partner', name: 'Soft Skills Centre' }]]);
+    assert.equal(card.profile.scales.find((s: { scale: string }) => s.scale === 'communication').source.name, 'Soft Skills Centre');
   });
 
   it('refuses unsigned, altered, stale, foreign and out-of-range callbacks, storing nothing', async () => {

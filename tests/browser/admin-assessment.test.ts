@@ -126,10 +126,10 @@ describe('the Strapi admin: test results and recommendations', function () {
 
     await page.waitForURL((url) => url.pathname === cardHref);
     await page.getByRole('heading', { level: 1, name: new RegExp(person.surname) }).waitFor();
-    for (const name of [en['profile.title'], en['rec.title'], en['results.title'], en['notes.title']]) await main.getByRole('heading', { level: 2, name }).waitFor();
+    for (const name of [en['profile.title'], en['rec.title'], en['results.title'], en['external.title'], en['notes.title']]) await main.getByRole('heading', { level: 2, name, exact: true }).waitFor();
 
     // The test's scales, each with its score written out.
-    const results = main.getByRole('region', { name: en['results.title'] });
+    const results = main.getByRole('region', { name: en['results.title'], exact: true });
     const scoreTable = results.getByRole('grid', { name: pattern('results.scales') }).first();
     for (const scale of scales) await scoreTable.getByRole('row').filter({ hasText: scale.name }).getByText(String(Math.round(scale.score)), { exact: true }).first().waitFor();
     await results.getByText(en['compare.first']!).waitFor();
