@@ -100,7 +100,8 @@ export async function benchPartnersApi() {
       if (res.status !== 200) throw new Error(`callback: ${res.status} ${await res.text()}`);
     };
     const started = performance.now();
-    const times = await pool(CALLBACKS * 2, 50, (i) => post(bodies[i % CALLBACKS], Math.floor(Date.now() / 1000) - (i >= CALLBACKS ? 1 : 0)));
+    // A repeat is the same result sent again as a partner's retry: new bytes (here a space), a new signature.
+    const times = await pool(CALLBACKS * 2, 50, (i) => post(i < CALLBACKS ? bodies[i] : bodies[i - CALLBACKS].replace('{', '{ '), Math.floor(Date.now() / 1000)));
     const seconds = (performance.now() - started) / 1000;
     const [{ n }] = await strapi.db.connection('assessment_statements').where({ source_id: partner.id }).count({ n: '*' });
     console.log(`  ${CALLBACKS * 2} signed callbacks (each result twice) from 50 connections: ${((CALLBACKS * 2) / seconds).toFixed(0)} calls/s, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}; statements stored: ${n} (of ${CALLBACKS} results)`);
@@ -122,7 +123,7 @@ export async function benchPartnersApi() {
       return { seconds: (performance.now() - t) / 1000, totals };
     };
     const first = await push();
-    console.log(`  ${ROWS} desktop rows pushed in calls of 500 (half match an account): ${(ROWS / first.seconds).toFixed(0)} rows/s — imported ${first.totals.imported}, queued ${first.totals.queued}, duplicates ${first.totals.duplicates}, rejected ${first.totals.rejected}`);
+    console.log(`  ${ROWS} desktop rows pushed in calls of 500 (a row whose phone is an account's is imported, the others queued): ${(ROWS / first.seconds).toFixed(0)} rows/s — imported ${first.totals.imported}, queued ${first.totals.queued}, duplicates ${first.totals.duplicates}, rejected ${first.totals.rejected}`);
     const again = await push();
     console.log(`  the same ${ROWS} rows again: ${(ROWS / again.seconds).toFixed(0)} rows/s — imported ${again.totals.imported}, duplicates ${again.totals.duplicates}`);
   } finally {

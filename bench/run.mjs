@@ -5,7 +5,8 @@
 // and a profession page, run with the system Chromium; the assessment figures of bench/assessment.mjs;
 // then the booking figures of bench/booking.mjs
 // (slot queries, 100 concurrent booking clients on PostgreSQL) and the registry figures of
-// bench/registry.mjs (200 000 requests, the admin list by filter). Figures, not pass/fail.
+// bench/registry.mjs (200 000 requests, the admin list by filter), and the partner and
+// desktop-import figures of bench/partners.mjs. Figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { findPgBinaries } from '../scripts/lib/pg-cluster.mjs';
 import { benchBooking } from './booking.mjs';
 import { benchRegistry } from './registry.mjs';
 import { benchAssessmentApi, benchAssessmentRules } from './assessment.mjs';
+import { benchDesktopParse, benchPartnersApi } from './partners.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -156,6 +158,8 @@ try {
 
   console.log('\nAssessments');
   await benchAssessmentRules();
+  console.log('\nPartners and desktop imports');
+  await benchDesktopParse();
   // Bookings on PostgreSQL (bench/booking.mjs), when its server binaries are installed.
   if (findPgBinaries()) {
     await benchBooking();
@@ -163,6 +167,8 @@ try {
     await benchRegistry();
     // 1 000 attempts from 200 concurrent clients (bench/assessment.mjs).
     await benchAssessmentApi();
+    // 200 signed callbacks sent twice, 5 000 desktop rows pushed twice (bench/partners.mjs).
+    await benchPartnersApi();
   } else console.log('\nBooking, registry and assessment figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
