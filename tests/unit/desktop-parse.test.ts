@@ -2,7 +2,7 @@
 // row may hold, its key, and the column mapping. Run on the compiled plugin: `npm run prepare` first.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { parseCsv, readTable, delimiterOf, MAX_BYTES } from '../../plugins/partners/dist/server/desktop-parse.js';
+import { parseCsv, readTable, delimiterOf, unzippedSize, MAX_BYTES } from '../../plugins/partners/dist/server/desktop-parse.js';
 import { checkRow, parseScore, parseTakenAt, rowKeyOf, statementIdOf } from '../../plugins/partners/dist/server/desktop-values.js';
 import { checkColumns, missingColumns, rowOfRecord } from '../../plugins/partners/dist/server/desktop-mapping.js';
 
@@ -61,6 +61,19 @@ describe('desktop import: reading files', () => {
     assert.ok((await readTable(Buffer.from(`R\n${'1\n'.repeat(5000)}`), 'export.csv')).ok);
     assert.deepEqual(await reason(Buffer.from('Phone,Date\n1,2'), 'export.xlsx', 'xlsx'), ['content:import.malformed']);
   });
+  it('refuses an XLSX that would unzip to more than the server holds', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('A').addRow(['ID', 'Phone']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    assert.ok(unzippedSize(bytes)! > 0);
+    // The central directory claims 4 GB for the first entry, as a zip bomb's does.
+    const forged = Buffer.from(bytes);
+    const central = forged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    forged.writeUInt32LE(0xffffffff, central + 24);
+    const read = await readTable(forged, 'bomb.xlsx');
+    assert.deepEqual(read.ok ? [] : read.problems.map((p) => p.code), ['import.tooLarge']);
+  });
+
 });
 
 describe('desktop import: values of a row', () => {

@@ -133,7 +133,29 @@ export function excelValue(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
+/** The most an export may hold once unzipped, and the columns read of a row: a file cannot make the server hold more. */
+const MAX_UNZIPPED = 64 * 1024 * 1024;
+const MAX_COLUMNS = 200;
+
+/** The sum of the entries' uncompressed sizes, from the zip's central directory (null when it has none). */
+export function unzippedSize(bytes: Buffer): number | null {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > bytes.length) return null;
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    total += bytes.readUInt32LE(at + 24);
+    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 async function readXlsx(bytes: Buffer): Promise<Read> {
+  const size = unzippedSize(bytes);
+  if (size === null) return refused('import.malformed');
+  if (size > MAX_UNZIPPED) return refused('import.tooLarge', { max: 5 });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -145,7 +167,7 @@ async function readXlsx(bytes: Buffer): Promise<Read> {
   if (sheet.actualRowCount > MAX_ROWS + 1) return refused('import.tooManyRows', { max: MAX_ROWS });
   const rows: Line[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    rows.push({ row: n, values: Array.from({ length: row.cellCount }, (_, j) => excelValue(row.getCell(j + 1).value)) });
+    rows.push({ row: n, values: Array.from({ length: Math.min(row.cellCount, MAX_COLUMNS) }, (_, j) => excelValue(row.getCell(j + 1).value)) });
   });
   return tableOf(rows);
 }

@@ -161,6 +161,8 @@ export async function token(strapi: Core.Strapi, ctx: Context, language: Languag
     if (!isUniqueViolation(error)) throw error;
     return refuse(oauthError(401, 'invalid_client', 'token.replayed'));
   }
+  // Assertions live at most five minutes: older ids cannot come again.
+  await strapi.db.connection(NONCES).where('received_at', '<', Date.now() - 15 * 60_000).delete();
   const asked = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : [];
   const scopes = asked.filter((s) => GRANTABLE.includes(s));
   if (!scopes.length) return refuse(oauthError(400, 'invalid_scope', 'token.scope'));
