@@ -8,7 +8,7 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { normalizeKzLine, serviceOfIvr } from '@qabilet/domain';
 import { CrmError, invalid, type Problem } from './errors';
-import { verifyCall } from './signature';
+import { rawBodyOf, verifyCall } from './signature';
 import { audit, entry, insertRequest, rowBy, type RequestRow } from './store';
 import { NONCES, REQUESTS, isUniqueViolation } from './tables';
 import { centreForRegion } from './requests';
@@ -20,12 +20,6 @@ export function parseSecrets(value: string | undefined): Record<string, string> 
   const pairs = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1)] as const);
   return Object.fromEntries(pairs.filter(([id, secret]) => /^[A-Za-z0-9_-]{1,40}$/.test(id) && secret.length >= 16));
 }
-
-const rawBodyOf = (ctx: Context): string | undefined => {
-  const body = ctx.request.body as Record<symbol, unknown> | undefined;
-  const raw = body?.[Symbol.for('unparsedBody')];
-  return typeof raw === 'string' ? raw : undefined;
-};
 
 const refuse = (strapi: Core.Strapi, integration: string, reason: string) => audit(strapi, { actorType: 'system', action: 'crm.call.refused', details: { integration: integration.slice(0, 40), reason } });
 

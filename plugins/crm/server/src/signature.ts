@@ -5,6 +5,7 @@
  * refused; a replay within them is refused by the nonce table (tables.ts).
  */
 import crypto from 'node:crypto';
+import type { Context } from 'koa';
 
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
@@ -25,3 +26,10 @@ export function verifyCall(secret: string, timestamp: unknown, signature: unknow
   return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }
 
+
+/** The bytes the caller signed, kept by `strapi::body` (`includeUnparsed`) beside the parsed body. */
+export const rawBodyOf = (ctx: Context): string | undefined => {
+  const body = ctx.request.body as Record<symbol, unknown> | undefined;
+  const raw = body?.[Symbol.for('unparsedBody')];
+  return typeof raw === 'string' ? raw : undefined;
+};

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { verifyCall } from '@qabilet/strapi-plugin-crm/dist/server/signature';
+import { rawBodyOf, verifyCall } from '@qabilet/strapi-plugin-crm/dist/server/signature';
 import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
 import { PartnersError, allowOnly, type Problem } from './errors';
 import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation } from './tables';
@@ -16,12 +16,6 @@ import { consentedCandidate } from './desktop-match';
 import type { MessageKey } from './messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const rawBodyOf = (ctx: Context): string => {
-  const body = ctx.request.body as Record<symbol, unknown> | undefined;
-  const raw = body?.[Symbol.for('unparsedBody')];
-  return typeof raw === 'string' ? raw : '';
-};
 
 async function authenticate(strapi: Core.Strapi, ctx: Context): Promise<{ partner: PartnerRow; nonce: string }> {
   const partner = await partnerByClientId(strapi, ctx.params.clientId);
@@ -39,7 +33,7 @@ async function authenticate(strapi: Core.Strapi, ctx: Context): Promise<{ partne
     // Sealed with another deployment key: no callback can be checked until a new secret is made.
     return refuse(401, 'callback.partner');
   }
-  const check = verifyCall(secret, timestamp, signature, rawBodyOf(ctx), Date.now());
+  const check = verifyCall(secret, timestamp, signature, rawBodyOf(ctx) ?? '', Date.now());
   if (!check.ok) return refuse(401, check.reason === 'stale' ? 'callback.stale' : check.reason === 'mismatch' ? 'callback.signature' : 'callback.unsigned');
   const knex = strapi.db.connection;
   const nonce = `sig:${signature.slice(3)}`;

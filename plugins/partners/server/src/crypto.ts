@@ -61,3 +61,10 @@ export function keyedHash(text: string): string {
   if (hashKey?.source !== source) hashKey = { source, key: Buffer.from(crypto.hkdfSync('sha256', base, 'qabilet', 'partners fingerprints v1', 32)) };
   return crypto.createHmac('sha256', hashKey.key).update(text).digest('hex');
 }
+
+/** A UUID-shaped id from sha256(text): the same input always names the same statement. */
+export function uuidFrom(text: string): string {
+  const h = crypto.createHash('sha256').update(text).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

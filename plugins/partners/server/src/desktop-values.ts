@@ -4,8 +4,7 @@
  * write them. A row that passes has a key: the same result sent twice, from a file or a push, has
  * the same key, and so does its statement id, which is how nothing is ever stored twice.
  */
-import crypto from 'node:crypto';
-import { keyedHash } from './crypto';
+import { keyedHash, uuidFrom } from './crypto';
 import { KZ_OFFSET_MINUTES, normalizeKzMobile } from '@qabilet/domain';
 import { scaled, type PartnerTest } from './store';
 import type { Problem } from './errors';
@@ -164,8 +163,6 @@ export function checkRow(raw: Record<string, unknown>, tests: PartnerTest[], now
   return { ok: true, row: { ...ids, test, takenAt, scores } };
 }
 
-const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
-
 /**
  * The row's key: its id in the desktop database when it has one, else its values. Keyed with the
  * deployment's secret, so that a key kept after the person is forgotten cannot be turned back into
@@ -178,11 +175,7 @@ export function rowKeyOf(row: CheckedRow): string {
 }
 
 /** A UUID-shaped id from sha256(`partnerId:rowKey`): the same row always makes the same statement. */
-export function statementIdOf(partnerId: number, rowKey: string): string {
-  const h = sha256(`${partnerId}:${rowKey}`);
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const statementIdOf = (partnerId: number, rowKey: string): string => uuidFrom(`${partnerId}:${rowKey}`);
 
 export function valuesOf(row: CheckedRow, keepContacts: boolean): RowValues {
   return {

@@ -11,7 +11,7 @@ import { KEYS, isUniqueViolation } from './tables';
 
 export const ALG = 'RS256';
 type Key = Awaited<ReturnType<typeof importJWK>>;
-type Loaded = { kid: string; privateKey: Key; publicJwk: JWK };
+type Loaded = { kid: string; privateKey: Key; publicKey: Key; publicJwk: JWK };
 let loaded: Loaded | undefined;
 
 /** Makes the key on first boot; a second instance booting at once keeps the one stored first. */
@@ -37,7 +37,8 @@ export async function signingKey(strapi: Core.Strapi): Promise<Loaded> {
   if (!row) throw new Error('The platform key is missing: the partners plugin did not boot');
   const publicJwk = JSON.parse(row.public_jwk) as JWK;
   const privateKey = await importJWK(JSON.parse(decrypt(row.private_enc)) as JWK, ALG, { extractable: true });
-  loaded = { kid: row.kid, privateKey, publicJwk };
+  const publicKey = await importJWK(publicJwk, ALG, { extractable: true });
+  loaded = { kid: row.kid, privateKey, publicKey, publicJwk };
   return loaded;
 }
 

@@ -10,7 +10,7 @@ import { SignJWT } from 'jose';
 import type { Language } from '@qabilet/domain';
 import { consentedPerson, type Person } from '@qabilet/strapi-plugin-assessment/dist/server/people';
 import { siteUrl } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
-import { PartnersError, allowOnly, invalid, objectBody } from './errors';
+import { allowOnly, invalid, objectBody } from './errors';
 import { ALG, signingKey } from './keys';
 import { LAUNCHES, SUBJECTS, isUniqueViolation } from './tables';
 import { logEvent, partnerByClientId, publicUrl, type LtiConfig, type PartnerRow, type PartnerTest } from './store';
@@ -78,4 +78,3 @@ export async function openLaunch(strapi: Core.Strapi, partner: PartnerRow, sub: 
     .where('created_at', '>', Date.now() - 7 * 24 * 3600 * 1000).orderBy('created_at', 'desc').first();
 }
 
-export const refusedLaunch = () => new PartnersError(403, { code: 'launch.unknown' });

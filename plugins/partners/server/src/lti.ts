@@ -9,11 +9,12 @@
 import crypto from 'node:crypto';
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify, importJWK, type JWTPayload, type JWK } from 'jose';
+import { SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { ageOn, kzDate, type Language } from '@qabilet/domain';
 import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
 import { PartnersError, type Problem } from './errors';
 import { ALG, signingKey } from './keys';
+import { uuidFrom } from './crypto';
 import { message, type MessageKey } from './messages';
 import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation, ms } from './tables';
 import { consentedCandidate } from './desktop-match';
@@ -181,10 +182,10 @@ export async function servicePartner(strapi: Core.Strapi, ctx: Context, needed: 
   const bearer = /^Bearer ([A-Za-z0-9._-]+)$/i.exec(header)?.[1];
   ctx.set('WWW-Authenticate', 'Bearer');
   if (!partner || partner.kind !== 'lti' || !bearer) throw new PartnersError(401, { code: 'ags.token' });
-  const { publicJwk } = await signingKey(strapi);
+  const { publicKey } = await signingKey(strapi);
   let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(bearer, await importJWK(publicJwk as JWK, ALG, { extractable: true }), { algorithms: [ALG], issuer: publicUrl(), audience: `${api()}/lti`, subject: partner.clientId }));
+    ({ payload } = await jwtVerify(bearer, publicKey, { algorithms: [ALG], issuer: publicUrl(), audience: `${api()}/lti`, subject: partner.clientId }));
   } catch {
     await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'refused', code: 'ags.token' });
     throw new PartnersError(401, { code: 'ags.token' });
@@ -204,12 +205,6 @@ export function lineItemView(partner: PartnerRow, test: PartnerTest) {
 
 const PROGRESS = ['Initialized', 'Started', 'InProgress', 'Submitted', 'Completed'];
 const GRADING = ['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady'];
-
-/** A deterministic UUID: the same score sent twice is one statement. */
-export function uuidFrom(text: string): string {
-  const h = crypto.createHash('sha256').update(text).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
 
 /** AGS score publish (§3.4): a fully graded score of a launched person becomes a statement. */
 export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: string, input: unknown): Promise<{ statementId: string | null; stored: boolean }> {

@@ -9,7 +9,7 @@ import { knownScales } from '@qabilet/strapi-plugin-assessment/dist/server/state
 import { PartnersError, allowOnly, invalid, type Problem } from './errors';
 import { encrypt, newSecret } from './crypto';
 import { EVENTS, LAUNCHES, PARTNERS } from './tables';
-import { partnerById, partnerOf, publicUrl, type PartnerConfig, type PartnerKind, type PartnerRow, type PartnerTest, type ScaleMap, type Share } from './store';
+import { partnerById, publicUrl, type PartnerConfig, type PartnerKind, type PartnerRow, type PartnerTest, type ScaleMap, type Share } from './store';
 
 const KINDS: PartnerKind[] = ['lti', 'callback', 'desktop'];
 const LANGUAGES = ['kk', 'ru', 'en'] as const;
@@ -202,4 +202,3 @@ export async function partnerView(strapi: Core.Strapi, partner: PartnerRow) {
   };
 }
 
-export { partnerOf };
