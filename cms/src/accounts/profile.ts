@@ -1,12 +1,14 @@
 /**
  * The person's own data as the cabinet shows and edits it. Fields are checked by the same rules as
- * registration; the e-mail address and phone number change only with the current password.
+ * registration; the e-mail address and phone number change only with the current password, and
+ * a new address only once confirmed from it (email-change.ts).
  */
 import type { Core } from '@strapi/strapi';
 import { ageOn, todayInKazakhstan } from '@qabilet/domain';
 import { checkRegistration, type FieldProblem } from './registration';
 import { registrationLookups } from './lookups';
 import { consentState } from './consent';
+import { pendingEmailOf } from './email-change';
 
 const USER = 'plugin::users-permissions.user';
 export const PROFILE_FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'region', 'locality', 'email', 'phone', 'education', 'userType'] as const;
@@ -21,6 +23,8 @@ export type ProfileUser = Record<(typeof PROFILE_FIELDS)[number], string> & {
   password: string;
   deletionRequestedAt: string | null;
   createdAt: string;
+  pendingEmail: string | null;
+  pendingEmailExpires: string | null;
 };
 
 export async function loadUser(strapi: Core.Strapi, id: number): Promise<ProfileUser> {
@@ -30,7 +34,9 @@ export async function loadUser(strapi: Core.Strapi, id: number): Promise<Profile
 export function publicProfile(user: ProfileUser) {
   const { id, documentId, language, phoneVerified, deletionRequestedAt, createdAt } = user;
   const fields = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, user[f] ?? null]));
-  return { id, documentId, ...fields, age: ageOn(user.birthDate, todayInKazakhstan()), language, phoneVerified, deletionRequestedAt, createdAt };
+  // The pending address is the owner's own data: shown to them, so they see what waits for confirmation.
+  const pendingEmail = pendingEmailOf(user);
+  return { id, documentId, ...fields, pendingEmail, age: ageOn(user.birthDate, todayInKazakhstan()), language, phoneVerified, deletionRequestedAt, createdAt };
 }
 
 export async function profileView(strapi: Core.Strapi, user: ProfileUser) {

@@ -6,7 +6,7 @@ import ChildForm from './ChildForm';
 import { educationLabel, educationOptions } from './options';
 import type { Locality, Place } from './RegisterForm';
 
-type Profile = Record<string, string | number | boolean | null> & { firstName: string; age: number; phoneVerified: boolean; deletionRequestedAt: string | null; userType: string };
+type Profile = Record<string, string | number | boolean | null> & { firstName: string; age: number; phoneVerified: boolean; deletionRequestedAt: string | null; userType: string; pendingEmail: string | null };
 type Consent = { documentId: string; kind: 'own' | 'parental'; status: string; textVersion: string; givenAt: string | null; child: { firstName: string } | null };
 type View = { profile: Profile; consent: { own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean }; consents: Consent[]; children: Array<{ documentId: string; firstName: string; surname: string; age: number }> };
 type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; loginHref: string; homeHref: string; bookingsHref: string; graceDays: number };
@@ -52,7 +52,9 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
 
   const saveProfile = (e: FormEvent) => {
     e.preventDefault();
-    act(() => authed('/api/accounts/me', locale, { method: 'PUT', json: draft }), t['cabinet.saved']).then((ok) => ok && setEditing(false));
+    // A new address waits for the link sent to it: say so, rather than "saved".
+    const newEmail = draft.email !== undefined && draft.email.trim().toLowerCase() !== String(profile.email).toLowerCase();
+    act(() => authed('/api/accounts/me', locale, { method: 'PUT', json: draft }), t[newEmail ? 'cabinet.email.sent' : 'cabinet.saved']).then((ok) => ok && setEditing(false));
   };
   const shown = (f: string): string => {
     const v = String(profile[f] ?? '');
@@ -64,8 +66,8 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
   };
   const value = (f: string) => draft[f] ?? String(profile[f] ?? '');
   const change = (f: string) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [f]: e.target.value, ...(f === 'region' ? { locality: '' } : {}) }));
-  const text = (f: string, type = 'text') => (
-    <Field key={f} name={f} label={t[`field.${f}`]} error={fieldErrors(errors)[f]} required={f !== 'patronymic'} optionalText={t['form.optional']}>
+  const text = (f: string, type = 'text', hint?: string) => (
+    <Field key={f} name={f} label={t[`field.${f}`]} hint={hint} error={fieldErrors(errors)[f]} required={f !== 'patronymic'} optionalText={t['form.optional']}>
       {({ id, describedBy, invalid }) => <input id={id} name={f} type={type} value={value(f)} onChange={change(f)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
     </Field>
   );
@@ -105,6 +107,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
           <>
             <dl className="details-list">
               {EDITABLE.map((f) => profile[f] ? (<div key={f}><dt>{t[`field.${f}`]}</dt><dd>{shown(f)}</dd></div>) : null)}
+              {profile.pendingEmail ? <div><dt>{t['cabinet.email.pending']}</dt><dd>{profile.pendingEmail} <span className="muted">({t['cabinet.email.pendingNote']})</span></dd></div> : null}
               <div><dt>{t['cabinet.age']}</dt><dd>{profile.age}</dd></div>
               <div><dt>{t['field.phone']}</dt><dd>{profile.phoneVerified ? t['cabinet.phone.verified'] : t['cabinet.phone.unverified']}</dd></div>
             </dl>
@@ -119,7 +122,7 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
             {select('education', educationOptions(t))}
             {select('region', regions.map((r) => [r.code, r.name]))}
             {select('locality', localities.filter((l) => l.region === (draft.region ?? profile.region)).map((l) => [l.key, l.name]))}
-            {text('email', 'email')}
+            {text('email', 'email', t['cabinet.email.hint'])}
             {text('phone', 'tel')}
             <Field name="currentPassword" label={t['field.currentPassword']} hint={t['cabinet.contactNeedsPassword']} error={fieldErrors(errors).currentPassword} optionalText={t['form.optional']}>
               {({ id, describedBy, invalid }) => <input id={id} name="currentPassword" type="password" autoComplete="current-password" onChange={(e) => setDraft((d) => ({ ...d, currentPassword: e.target.value }))} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}

@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { message } from '../../../i18n/messages';
+import { isLanguage, message } from '../../../i18n/messages';
 import { sendValidationError } from '../../../lib/errors';
 import { checkProfileUpdate, childView, loadUser, profileView } from '../../../accounts/profile';
 import { GRACE_DAYS } from '../../../accounts/deletion';
 import { audit } from '../../../accounts/audit';
-import { languageOf, userId } from './context';
+import { confirmEmailChange, requestEmailChange } from '../../../accounts/email-change';
+import { isLinkToken } from '../../../accounts/tokens';
+import { body, languageOf, sendUnavailable, userId } from './context';
 
 const USER = 'plugin::users-permissions.user';
 
@@ -18,11 +20,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const user = await loadUser(strapi, userId(ctx));
     const result = await checkProfileUpdate(strapi, user, ctx.request.body);
     if (!result.ok) return sendValidationError(ctx, languageOf(ctx), result.problems);
-    if (Object.keys(result.changes).length) {
-      await strapi.db.query(USER).update({ where: { id: user.id }, data: result.changes });
-      await audit(strapi, { actorType: 'user', actorId: user.id, action: 'profile.updated', subjectType: USER, subjectId: user.id, details: { fields: Object.keys(result.changes) } });
+    // A new address is only asked for here; it takes effect when confirmed from it (confirmEmail).
+    const { email, ...changes } = result.changes;
+    if (Object.keys(changes).length) {
+      await strapi.db.query(USER).update({ where: { id: user.id }, data: changes });
+      await audit(strapi, { actorType: 'user', actorId: user.id, action: 'profile.updated', subjectType: USER, subjectId: user.id, details: { fields: Object.keys(changes) } });
+    }
+    if (typeof email === 'string') {
+      const language = [changes.language, user.language].find(isLanguage) ?? languageOf(ctx);
+      try {
+        await requestEmailChange(strapi, user, email, language);
+      } catch (error) {
+        strapi.log.error(`e-mail change not asked for: ${(error as { code?: string }).code ?? (error as Error).name}`);
+        return sendUnavailable(ctx, languageOf(ctx), 'emailChange.notSent');
+      }
     }
     ctx.body = await profileView(strapi, await loadUser(strapi, user.id));
+  },
+
+  /**
+   * The new address's link, opened on the site, which posts its token here. Public: the link may be
+   * opened in another browser or on a phone with no session; the token alone is the proof.
+   */
+  async confirmEmail(ctx: Context) {
+    const token = body(ctx).token;
+    const language = languageOf(ctx);
+    const result = isLinkToken(token) ? await confirmEmailChange(strapi, token) : 'invalid';
+    if (result !== 'changed') return sendValidationError(ctx, language, [{ field: 'token', code: result === 'taken' ? 'emailChange.taken' : 'emailChange.link' }]);
+    ctx.body = { status: 'changed', message: message(language, 'emailChange.done') };
   },
 
   /** "Download my data": everything held about the person and their children, as JSON. */

@@ -27,5 +27,7 @@ export default {
     route('POST', '/accounts/consents/:documentId/withdraw', 'consent.withdraw'),
     route('GET', '/accounts/consent-text', 'consent.text', true),
     route('POST', '/accounts/parental-consent/confirm', 'consent.confirmParentalLink', true),
+    // Public: the token from the new address's mail is the proof, whichever browser opens the link.
+    route('POST', '/accounts/me/email/confirm', 'account.confirmEmail', true),
   ],
 };
