@@ -6,11 +6,12 @@
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
 import { isLanguage, message, pickLanguage, type Language } from '../../i18n/messages';
 import { sendValidationError } from '../../lib/errors';
 import { checkPassword, checkRegistration } from '../../accounts/registration';
 import { registrationLookups } from '../../accounts/lookups';
-import { RESET_MINUTES, sendConfirmationMail, sendResetMail, siteUrl } from '../../accounts/mails';
+import { holdMails, RESET_MINUTES, sendConfirmationMail, sendHeldMails, sendResetMail, siteUrl } from '../../accounts/mails';
 import { hashToken, isLinkToken, newLinkToken } from '../../accounts/tokens';
 import { recordOwnConsent } from '../../accounts/consent';
 
@@ -34,15 +35,34 @@ export default (plugin: Plugin) => {
         const result = await checkRegistration(ctx.request.body, registrationLookups(strapi));
         if (!result.ok) return sendValidationError(ctx, language, result.problems);
         ctx.request.body = { ...result.value, language };
+        const unavailable = (key: 'register.unavailable' | 'register.mailNotSent') => {
+          ctx.status = 503;
+          ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: message(language, key), details: {} } };
+        };
+        // Registering is consenting to the text in force, which the form shows (Law 94-V): the account
+        // and its consent are one transaction, so neither exists without the other. The confirmation
+        // mail Strapi writes meanwhile is held and sent after the commit: a rollback sends nothing,
+        // and a relay that is down neither loses the account nor holds the transaction open.
+        let mails;
         try {
-          await auth.register(ctx);
-        } finally {
-          // Registering is consenting to the text in force, which the form shows (Law 94-V); recorded
-          // even when Strapi fails afterwards (the confirmation mail), since the account exists.
-          const created = await strapi.db.query(USER).findOne({ where: { email: result.value.email }, select: ['id'] });
-          if (created && !(await strapi.db.query('api::consent.consent').count({ where: { user: created.id, kind: 'own' } }))) {
-            await recordOwnConsent(strapi, created.id, language);
-          }
+          mails = await holdMails(() =>
+            strapi.db.transaction(async () => {
+              await auth.register(ctx);
+              const created = await strapi.db.query(USER).findOne({ where: { email: result.value.email }, select: ['id'] });
+              await recordOwnConsent(strapi, created.id, language);
+            }),
+          );
+        } catch (error) {
+          // Strapi's own refusals (an address taken a moment ago) keep their 4xx; anything else is ours.
+          if (error instanceof errors.ApplicationError) throw error;
+          strapi.log.error(`registration rolled back: ${(error as { code?: string }).code ?? (error as Error).name}`);
+          return unavailable('register.unavailable');
+        }
+        try {
+          await sendHeldMails(mails);
+        } catch (error) {
+          strapi.log.error(`confirmation mail not sent: ${(error as { code?: string }).code ?? (error as Error).name}`);
+          return unavailable('register.mailNotSent');
         }
       },
 
