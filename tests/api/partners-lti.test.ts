@@ -21,13 +21,24 @@ class Browser {
       headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'accept-language': 'en', ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
-    for (const c of res.headers.getSetCookie()) {
+    this.keep(url, res.headers.getSetCookie());
+    return res;
+  }
+  /** Keeps the cookies an answer from `url`'s origin set (a cleared one is forgotten). */
+  keep(url: string, setCookies: string[]) {
+    const origin = new URL(url).origin;
+    const cookies = this.jar.get(origin) ?? new Map<string, string>();
+    for (const c of setCookies) {
       const [pair] = c.split(';');
       const i = pair!.indexOf('=');
-      cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+      if (/;\s*Max-Age=0/i.test(c)) cookies.delete(pair!.slice(0, i));
+      else cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
     }
     this.jar.set(origin, cookies);
-    return res;
+  }
+  /** The launch cookies this browser holds for the CMS. */
+  launchCookies(): Map<string, string> {
+    return new Map([...(this.jar.get(new URL(ctx.cmsUrl).origin) ?? [])].filter(([name]) => name.startsWith('qabilet_lti_')));
   }
   /** Follows redirects (GET) until a page answers. */
   async follow(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ res: Response; url: string }> {
@@ -46,8 +57,10 @@ const formOf = (html: string) => ({
   fields: Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!])),
 });
 
-async function launchUrl(user: Session, clientId: string, test = 'teamwork') {
+/** The cabinet's launch call, made by `browser` (which keeps the cookie that binds the launch to it). */
+async function launchUrl(user: Session, clientId: string, browser: Browser, test = 'teamwork') {
   const res = await api().post('/api/partners/launches').set({ Authorization: `Bearer ${user.jwt}`, 'Accept-Language': 'en' }).send({ partner: clientId, test }).expect(200);
+  browser.keep(ctx.cmsUrl, ([] as string[]).concat(res.headers['set-cookie'] ?? []));
   return res.body.data.url as string;
 }
 
@@ -55,6 +68,7 @@ describe('API: an LTI 1.3 tool (ltijs) launched from the cabinet', function () {
   this.timeout(60_000);
   let tool: LtiTool;
   let clientId: string;
+  let partnerId: number;
 
   before(async () => {
     tool = await startLtiTool();
@@ -65,6 +79,7 @@ describe('API: an LTI 1.3 tool (ltijs) launched from the cabinet', function () {
     });
     assert.equal(secret, null, 'an LTI tool signs with its own keys: no shared secret');
     clientId = partner.clientId;
+    partnerId = partner.id;
     const base = ctx.cmsUrl;
     await tool.register({ issuer: base, clientId, authUrl: `${base}/api/partners/lti/auth`, tokenUrl: `${base}/api/partners/lti/token`, jwksUrl: `${base}/api/partners/jwks` });
   });
@@ -76,7 +91,7 @@ describe('API: an LTI 1.3 tool (ltijs) launched from the cabinet', function () {
     assert.equal(before.body.data.find((t: { key: string }) => t.key === 'teamwork').status, 'available');
     const browser = new Browser();
     // The tool's login answers with a redirect to our authorisation endpoint; we answer with the auto-posted id_token.
-    const { res: auth } = await browser.follow(await launchUrl(user, clientId));
+    const { res: auth } = await browser.follow(await launchUrl(user, clientId, browser));
     assert.equal(auth.status, 200);
     const html = await auth.text();
     assert.match(auth.headers.get('content-security-policy')!, /form-action http:\/\/127\.0\.0\.1:\d+/);
@@ -114,22 +129,74 @@ describe('API: an LTI 1.3 tool (ltijs) launched from the cabinet', function () {
     const other = await adult();
     await api().get(`/api/assessment/statements/${result.statementId}`).set('Authorization', `Bearer ${other.jwt}`).expect(404);
     // The launch was single use: its login hint opens nothing a second time.
-    const again = await browser.follow(await launchUrl(user, clientId));
+    const again = await browser.follow(await launchUrl(user, clientId, browser));
     assert.equal(again.res.status, 200);
     const replay = formOf(await again.res.text());
-    const hint = new URL(await launchUrl(user, clientId)).searchParams.get('login_hint')!;
+    const hint = new URL(await launchUrl(user, clientId, browser)).searchParams.get('login_hint')!;
     const authUrl = `${ctx.cmsUrl}/api/partners/lti/auth?${new URLSearchParams({ scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: clientId, redirect_uri: tool.launchUrl, login_hint: hint, nonce: 'n1', state: 's1' })}`;
-    assert.equal((await fetch(authUrl)).status, 200);
-    const second = await fetch(authUrl, { headers: { 'accept-language': 'en' } });
+    const cookie = [...browser.launchCookies()].map(([k, v]) => `${k}=${v}`).join('; ');
+    assert.equal((await fetch(authUrl, { headers: { cookie } })).status, 200);
+    const second = await fetch(authUrl, { headers: { 'accept-language': 'en', cookie } });
     assert.equal(second.status, 400);
     assert.match(await second.text(), /already used or has expired/);
     assert.ok(replay.fields.id_token);
   });
 
+  it('opens a launch only in the browser that started it: its login hint alone, or with another browser\'s cookie, is refused and the launch waits', async () => {
+    const user = await adult();
+    const mine = new Browser();
+    const launch = await api().post('/api/partners/launches').set({ Authorization: `Bearer ${user.jwt}`, 'Accept-Language': 'en' }).send({ partner: clientId, test: 'teamwork' }).expect(200);
+    const url = launch.body.data.url as string;
+    const hint = new URL(url).searchParams.get('login_hint')!;
+    const [setCookie] = ([] as string[]).concat(launch.headers['set-cookie'] ?? []);
+    // httpOnly, only for the authorisation endpoint, Lax (the tool's redirect is a top-level GET), not Secure on http.
+    assert.match(setCookie!, /^qabilet_lti_[0-9a-f]{16}=[A-Za-z0-9_-]{43}; Path=\/api\/partners\/lti\/auth; Max-Age=300; HttpOnly; SameSite=Lax$/);
+    assert.ok(!setCookie!.includes(hint), 'the cookie is not the hint');
+    mine.keep(ctx.cmsUrl, [setCookie!]);
+    const [name, secret] = setCookie!.split(';')[0]!.split('=') as [string, string];
+    const stored = await ctx.strapi.db.connection('partner_launches').where({ id: hint }).first();
+    assert.equal(stored.browser_hash, crypto.createHash('sha256').update(secret).digest('hex'), 'only the hash is kept');
+    const status = async () => (await ctx.strapi.db.connection('partner_launches').where({ id: hint }).first('status')).status;
+
+    // The same login URL in a browser without the cookie: the tool's login, then our refusal.
+    const stranger = await new Browser().follow(url);
+    assert.equal(stranger.res.status, 400);
+    assert.match(await stranger.res.text(), /started in another browser/);
+    assert.equal(await status(), 'created');
+    // Another browser's cookie (its own launch's secret) under this launch's name.
+    const other = new Browser();
+    await launchUrl(await adult(), clientId, other);
+    const foreign = new Browser();
+    foreign.keep(ctx.cmsUrl, [`${name}=${[...other.launchCookies().values()][0]}`]);
+    const forged = await foreign.follow(url);
+    assert.equal(forged.res.status, 400);
+    assert.equal(await status(), 'created');
+    // A tool that form-posts its login: without the cookie the page re-posts it from our origin
+    // (where the Lax cookie travels); re-posted without it, it is refused.
+    const fields = { scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: clientId, redirect_uri: tool.launchUrl, login_hint: hint, lti_message_hint: hint, nonce: 'n2', state: 's2' };
+    const bounce = await new Browser().go(`${ctx.cmsUrl}/api/partners/lti/auth`, { method: 'POST', form: fields });
+    assert.equal(bounce.status, 200);
+    const repost = formOf(await bounce.text());
+    assert.equal(repost.action, `${ctx.cmsUrl}/api/partners/lti/auth`);
+    assert.equal(repost.fields.login_hint, hint);
+    assert.equal((await new Browser().go(repost.action, { method: 'POST', form: repost.fields })).status, 400);
+    assert.equal(await status(), 'created');
+
+    // The browser that started it: the launch opens, once, and the cookie is cleared.
+    const opened = await mine.follow(url);
+    assert.equal(opened.res.status, 200);
+    assert.ok(formOf(await opened.res.text()).fields.id_token);
+    assert.equal(await status(), 'used');
+    assert.equal(mine.launchCookies().get(name), undefined);
+    const refused = await ctx.strapi.db.connection('partner_events').where({ partner_id: partnerId, code: 'lti.browser' }).select('detail');
+    assert.ok(refused.length >= 3);
+    assert.ok(refused.every((e: { detail: string | null }) => e.detail === 'test=teamwork'), 'the log names the test, never the hint');
+  });
+
   it('refuses forged assertions, replays, unregistered redirects, strangers and scores out of range', async () => {
     const base = ctx.cmsUrl;
     const user = await adult();
-    const hint = new URL(await launchUrl(user, clientId)).searchParams.get('login_hint')!;
+    const hint = new URL(await launchUrl(user, clientId, new Browser())).searchParams.get('login_hint')!;
     const auth = (over: Record<string, string>) => fetch(`${base}/api/partners/lti/auth?${new URLSearchParams({ scope: 'openid', response_type: 'id_token', response_mode: 'form_post', prompt: 'none', client_id: clientId, redirect_uri: tool.launchUrl, login_hint: hint, nonce: 'n', state: 's', ...over })}`);
     assert.equal((await auth({ redirect_uri: 'http://127.0.0.1:9/evil' })).status, 400);
     assert.equal((await auth({ client_id: crypto.randomUUID() })).status, 400);

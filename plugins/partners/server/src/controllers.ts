@@ -72,8 +72,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await testsFor(strapi, person.key, languageOf(ctx)) };
     }),
     launch: handle(async (ctx) => {
+      const { url, setCookie } = await launch(strapi, userId(ctx), ctx.request.body, languageOf(ctx));
+      // Built by hand: Koa's cookie helper refuses `Secure` behind a proxy it does not trust.
+      if (setCookie) ctx.append('Set-Cookie', setCookie);
       noStore(ctx);
-      ctx.body = { data: await launch(strapi, userId(ctx), ctx.request.body, languageOf(ctx)) };
+      ctx.body = { data: { url } };
     }),
   };
 

@@ -1,8 +1,9 @@
 /**
  * Launching a partner's test from the cabinet: the person (the user or their own child, past the
  * consent gate), their pseudonymous subject at that partner, and a single-use launch that lives
- * five minutes. LTI tools get a third-party-initiated login; other partners a signed redirect
- * whose token carries no personal data (it travels in an address).
+ * five minutes. LTI tools get a third-party-initiated login, bound to the browser that asked for
+ * it by a cookie (launch-binding.ts); other partners a signed redirect whose token carries no
+ * personal data (it travels in an address).
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -12,6 +13,7 @@ import { consentedPerson, type Person } from '@qabilet/strapi-plugin-assessment/
 import { siteUrl } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
 import { allowOnly, invalid, objectBody } from './errors';
 import { ALG, signingKey } from './keys';
+import { newBinding } from './launch-binding';
 import { LAUNCHES, SUBJECTS, isUniqueViolation } from './tables';
 import { logEvent, partnerByClientId, publicUrl, type LtiConfig, type PartnerRow, type PartnerTest } from './store';
 
@@ -33,7 +35,8 @@ export async function subjectOf(strapi: Core.Strapi, partner: PartnerRow, person
 export const returnUrl = (partner: PartnerRow, test: PartnerTest, language: Language) =>
   `${siteUrl()}/${language}/account/tests/?partner=${encodeURIComponent(partner.clientId)}&test=${encodeURIComponent(test.key)}`;
 
-export async function launch(strapi: Core.Strapi, userId: number, input: unknown, language: Language): Promise<{ url: string }> {
+/** The address to send the browser to and, for an LTI tool, the cookie that binds the launch to it. */
+export async function launch(strapi: Core.Strapi, userId: number, input: unknown, language: Language): Promise<{ url: string; setCookie?: string }> {
   const body = objectBody(input);
   const problems = allowOnly(body, ['partner', 'test', 'child']);
   if (problems.length) throw invalid(problems);
@@ -45,9 +48,10 @@ export async function launch(strapi: Core.Strapi, userId: number, input: unknown
   const sub = await subjectOf(strapi, partner, person);
   const id = crypto.randomBytes(24).toString('base64url');
   const now = Date.now();
+  const binding = partner.kind === 'lti' ? newBinding(id, LAUNCH_SECONDS) : undefined;
   await strapi.db.connection(LAUNCHES).insert({
     id, partner_id: partner.id, test_key: test.key, person_key: person.key, user_id: person.userId, child_id: person.childId, sub, language,
-    status: 'created', created_at: now, expires_at: now + LAUNCH_SECONDS * 1000,
+    status: 'created', created_at: now, expires_at: now + LAUNCH_SECONDS * 1000, browser_hash: binding?.hash ?? null,
   });
   await logEvent(strapi, { partnerId: partner.id, kind: 'launch', outcome: 'ok', code: 'event.launch', detail: `test=${test.key}` });
   if (partner.kind === 'lti') {
@@ -59,7 +63,7 @@ export async function launch(strapi: Core.Strapi, userId: number, input: unknown
     url.searchParams.set('lti_message_hint', id);
     url.searchParams.set('client_id', partner.clientId);
     url.searchParams.set('lti_deployment_id', config.deploymentId);
-    return { url: url.toString() };
+    return { url: url.toString(), setCookie: binding!.setCookie };
   }
   const { kid, privateKey } = await signingKey(strapi);
   const token = await new SignJWT({ test: test.key, return_url: returnUrl(partner, test, language), locale: language })

@@ -1,7 +1,7 @@
 /**
  * Qabilet as an LTI 1.3 platform (1EdTech Core and Assignment and Grade Services 2.0), with `jose`:
  * - the OIDC authorisation that answers a tool's login with a signed `id_token` (form_post) for a
- *   launch made in the cabinet (launches.ts), single use;
+ *   launch made in the cabinet (launches.ts), single use, in the browser that made it (launch-binding.ts);
  * - the token endpoint: the client-credentials grant with the tool's signed JWT assertion, checked
  *   against the tool's JWKS, each assertion once;
  * - line items (one per test) and scores, which become statements in the common result model.
@@ -20,6 +20,7 @@ import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation, ms } from './tables';
 import { consentedCandidate } from './desktop-match';
 import { logEvent, partnerByClientId, publicUrl, type LtiConfig, type PartnerRow, type PartnerTest } from './store';
 import { returnUrl } from './launches';
+import { authUrl, clearBinding, presentedBinding } from './launch-binding';
 
 export const SCOPE_SCORE = 'https://purl.imsglobal.org/spec/lti-ags/scope/score';
 export const SCOPE_LINEITEM_READ = 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly';
@@ -58,12 +59,29 @@ function refusePage(ctx: Context, language: Language, code: MessageKey) {
   page(ctx, language, 400, message(language, 'lti.stopped'), `<p>${escape(message(language, code))}</p><p>${escape(message(language, 'lti.tryAgain'))}</p>`, nonce);
 }
 
+/** Marks the authorisation request re-posted from our own origin (see launch-binding.ts). */
+const REPOSTED = 'qabilet_reposted';
+
+/**
+ * A tool's form-posted login came from its site, so the browser left out our SameSite=Lax cookie:
+ * the same fields are posted once more from our own page, a same-site request that carries it.
+ */
+function repostPage(ctx: Context, language: Language, partner: PartnerRow) {
+  const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+  const fields = Object.entries(body).filter(([k, v]) => /^[a-z_]{1,40}$/.test(k) && typeof v === 'string' && v.length <= 2000)
+    .map(([k, v]) => `<input type="hidden" name="${k}" value="${escape(v as string)}">`).join('') + `<input type="hidden" name="${REPOSTED}" value="1">`;
+  const nonce = crypto.randomBytes(16).toString('base64');
+  page(ctx, language, 200, message(language, 'lti.opening'),
+    `<form id="launch" method="post" action="${escape(authUrl())}">${fields}<p>${escape(message(language, 'lti.opening.text', { partner: partner.name }))}</p><button type="submit">${escape(message(language, 'lti.continue'))}</button></form>`
+    + `<script nonce="${nonce}">document.getElementById('launch').submit();</script>`, nonce, authUrl());
+}
+
 /** OIDC authorisation (LTI 1.3 core §5.1.1.2): checks the tool's request and form-posts the id_token. */
 export async function authorise(strapi: Core.Strapi, ctx: Context, language: Language): Promise<void> {
   const partner = await partnerByClientId(strapi, param(ctx, 'client_id'));
   if (!partner || partner.kind !== 'lti' || !partner.active) return refusePage(ctx, language, 'lti.client');
-  const refuse = async (code: MessageKey) => {
-    await logEvent(strapi, { partnerId: partner.id, kind: 'auth', outcome: 'refused', code });
+  const refuse = async (code: MessageKey, detail?: string) => {
+    await logEvent(strapi, { partnerId: partner.id, kind: 'auth', outcome: 'refused', code, detail });
     refusePage(ctx, language, code);
   };
   const config = partner.config as LtiConfig;
@@ -76,9 +94,19 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
   if (param(ctx, 'lti_message_hint') !== undefined && param(ctx, 'lti_message_hint') !== hint) return refuse('lti.launch');
   const knex = strapi.db.connection;
   const now = Date.now();
-  // Single use: only the first authorisation of a launch, within its five minutes, is answered.
-  const used = await knex(LAUNCHES).where({ id: hint, partner_id: partner.id, status: 'created' }).where('expires_at', '>', now).update({ status: 'used', used_at: now });
-  if (!used) return refuse('lti.launch');
+  const browser = presentedBinding(ctx, hint);
+  if (!browser && ctx.method === 'POST' && param(ctx, REPOSTED) === undefined) return repostPage(ctx, language, partner);
+  // Single use, in the browser that asked for it: only the first authorisation of a launch, within
+  // its five minutes, that brings the launch's cookie is answered.
+  const used = browser
+    ? await knex(LAUNCHES).where({ id: hint, partner_id: partner.id, status: 'created', browser_hash: browser }).where('expires_at', '>', now).update({ status: 'used', used_at: now })
+    : 0;
+  if (!used) {
+    // Another browser's (or no) cookie leaves the launch as it was, for the browser that has it.
+    const waiting = await knex(LAUNCHES).where({ id: hint, partner_id: partner.id, status: 'created' }).where('expires_at', '>', now).first('test_key');
+    return waiting ? refuse('lti.browser', `test=${waiting.test_key}`) : refuse('lti.launch');
+  }
+  clearBinding(ctx, hint);
   const row = await knex(LAUNCHES).where({ id: hint }).first();
   const test = partner.tests.find((t) => t.key === row.test_key);
   if (!test) return refuse('lti.launch');

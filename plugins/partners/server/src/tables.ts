@@ -3,7 +3,8 @@
  * - `partners`: each partner's kind, configuration, tests and scale mapping, and its secret
  *   encrypted (crypto.ts).
  * - `partner_subjects`: the pseudonymous id each partner knows a person by.
- * - `partner_launches`: each launch of a partner's test (single use, short-lived).
+ * - `partner_launches`: each launch of a partner's test (single use, short-lived); an LTI launch
+ *   keeps the SHA-256 of the secret its browser holds in a cookie (launch-binding.ts).
  * - `partner_events`: the log of launches, tokens, scores, callbacks and imports (ids only).
  * - `partner_nonces`: signatures and assertion ids already seen; the key refuses a replay on every
  *   instance at once.
@@ -57,8 +58,10 @@ const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
     t.bigInteger('expires_at').notNullable();
     t.bigInteger('used_at');
     t.bigInteger('completed_at');
+    t.string('browser_hash', 64);
     t.index(['partner_id', 'sub', 'test_key']);
     t.index(['person_key']);
+    t.index(['created_at']);
   }],
   [EVENTS, (t) => {
     t.increments('id');
@@ -69,6 +72,7 @@ const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
     t.string('detail', 300);
     t.bigInteger('at').notNullable();
     t.index(['partner_id', 'at']);
+    t.index(['at']);
   }],
   [NONCES, (t) => {
     t.integer('partner_id').notNullable();
@@ -89,6 +93,9 @@ export async function ensureTables(strapi: Core.Strapi): Promise<void> {
   for (const [name, build] of TABLES) {
     if (!(await knex.schema.hasTable(name))) await knex.schema.createTable(name, build);
   }
+  // Databases made before launches were bound to their browser: launches made before the column
+  // existed have none and are refused (they would have expired within five minutes anyway).
+  if (!(await knex.schema.hasColumn(LAUNCHES, 'browser_hash'))) await knex.schema.alterTable(LAUNCHES, (t) => t.string('browser_hash', 64));
 }
 
 export { ms, json, isUniqueViolation } from '@qabilet/strapi-plugin-assessment/dist/server/tables';

@@ -1,0 +1,50 @@
+/**
+ * An LTI launch belongs to the browser that asked for it. The `login_hint` travels through the
+ * tool's login in an address (browser history, the tool's logs), so on its own it would open the
+ * launch for anyone within its five minutes. The cabinet's launch call therefore sets a cookie
+ * holding a random secret (the launch keeps only its SHA-256), and the OIDC authorisation answers
+ * only a browser that sends it back.
+ *
+ * - One cookie per launch (its name is derived from the launch id): two tests started in two tabs
+ *   do not overwrite each other's.
+ * - `Path` is the authorisation endpoint's: the cookie goes nowhere else. It is host-only, on the
+ *   host the cabinet called `/api` on; the tool sends the browser to `<PUBLIC_URL>/api/partners/lti/auth`,
+ *   so the site's `/api` and `PUBLIC_URL` must be on one host (ports may differ: cookies ignore them).
+ * - `SameSite=Lax`: the authorisation request is a top-level navigation from the tool's site.
+ *   Lax cookies travel with a cross-site top-level GET, which is what ltijs (a 302 from its login
+ *   route) and most tools send; `Strict` would not travel after a redirect from another site, and
+ *   `None` needs `Secure` (so would break plain-http development) and would also ride along on any
+ *   other site's requests. LTI also allows the tool to form-POST its request: a cross-site POST
+ *   carries no Lax cookie, so that request is re-posted once from our own origin (lti.ts), which does.
+ * - `Secure` when `PUBLIC_URL` is https; `HttpOnly` always; it lives as long as the launch.
+ */
+import crypto from 'node:crypto';
+import type { Context } from 'koa';
+import { publicUrl } from './store';
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+
+export const authUrl = () => `${publicUrl()}/api/partners/lti/auth`;
+export const bindingCookieName = (launchId: string) => `qabilet_lti_${sha256(launchId).slice(0, 16)}`;
+
+function cookie(name: string, value: string, maxAge: number): string {
+  const attributes = [`${name}=${value}`, `Path=${new URL(authUrl()).pathname}`, `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Lax'];
+  if (publicUrl().startsWith('https:')) attributes.push('Secure');
+  return attributes.join('; ');
+}
+
+/** A new binding for a launch: the hash to keep with it and the Set-Cookie header for the browser. */
+export function newBinding(launchId: string, lifeSeconds: number): { hash: string; setCookie: string } {
+  const secret = crypto.randomBytes(32).toString('base64url');
+  return { hash: sha256(secret), setCookie: cookie(bindingCookieName(launchId), secret, lifeSeconds) };
+}
+
+/** The hash of the binding secret this browser sent for the launch, if it sent one. */
+export function presentedBinding(ctx: Context, launchId: string): string | undefined {
+  // Unsigned: the value is a random secret compared by its hash, not something we vouch for.
+  const value = ctx.cookies.get(bindingCookieName(launchId), { signed: false });
+  return value && /^[A-Za-z0-9_-]{43}$/.test(value) ? sha256(value) : undefined;
+}
+
+/** The launch is done: the browser may forget its cookie. */
+export const clearBinding = (ctx: Context, launchId: string) => ctx.append('Set-Cookie', cookie(bindingCookieName(launchId), '', 0));
