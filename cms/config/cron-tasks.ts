@@ -11,4 +11,14 @@ export default {
     },
     options: { rule: '0 3 * * *', tz: 'Asia/Almaty' },
   },
+  // Every night at 03:30: the partners' log, launches and expired desktop review-queue rows past
+  // their retention periods (plugins/partners/server/src/retention.ts). A delete by age: running
+  // on every instance at once does the same as once.
+  prunePartnerRecords: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const pruned = await (strapi.plugin('partners').service('retention') as { prune(now: Date): Promise<Record<string, number>> }).prune(new Date());
+      if (Object.values(pruned).some(Boolean)) strapi.log.info(`[partners] pruned ${JSON.stringify(pruned)}`);
+    },
+    options: { rule: '30 3 * * *', tz: 'Asia/Almaty' },
+  },
 };

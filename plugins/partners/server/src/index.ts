@@ -15,6 +15,7 @@ import { ensureDesktopTables, forgetDesktopPerson } from './desktop-tables';
 import { ensurePlatformKey } from './keys';
 import { grantOnce } from '@qabilet/strapi-plugin-booking/dist/server/grants';
 import { createPartner, rotateSecret } from './partners';
+import { prune, retentionDefaults, validateRetention, type RetentionConfig } from './retention';
 
 /** Within the caller's transaction when there is one (on SQLite, its only connection). */
 async function forget(strapi: Core.Strapi, run: (knex: Knex) => Promise<unknown>): Promise<void> {
@@ -35,6 +36,11 @@ export default {
     await ensurePlatformKey(strapi);
     await grantOnce(strapi, 'partners', USER_ACTIONS);
   },
+  // How long the log, the launches and the desktop review queue are kept (retention.ts).
+  config: {
+    default: retentionDefaults,
+    validator: (config: Partial<RetentionConfig>) => validateRetention(config),
+  },
   routes,
   controllers: {
     public: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).public,
@@ -47,6 +53,10 @@ export default {
     partners: ({ strapi }: { strapi: Core.Strapi }) => ({
       create: (input: unknown, fixed?: { clientId?: string; secret?: string }) => createPartner(strapi, input, fixed),
       rotate: (id: number) => rotateSecret(strapi, id),
+    }),
+    // The nightly prune (cms/config/cron-tasks.ts); `now` is passed in so that tests can move the clock.
+    retention: ({ strapi }: { strapi: Core.Strapi }) => ({
+      prune: (now: Date) => prune(strapi, now),
     }),
     // An anonymised account or a deleted child: the partners forget who the subject was.
     people: ({ strapi }: { strapi: Core.Strapi }) => ({
