@@ -14,19 +14,30 @@ import { registrationLookups } from '../../accounts/lookups';
 import { holdMails, RESET_MINUTES, sendConfirmationMail, sendHeldMails, sendResetMail, siteUrl } from '../../accounts/mails';
 import { hashToken, isLinkToken, newLinkToken } from '../../accounts/tokens';
 import { recordOwnConsent } from '../../accounts/consent';
+import { cookieOnlySessions } from '../../accounts/session-cookie';
 
 type Controllers = Record<string, (ctx: Context, ...rest: unknown[]) => Promise<unknown>>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
 type Plugin = { controllers: Record<string, Factory<Controllers>>; services: Record<string, Factory<any>> };
 
 const USER = 'plugin::users-permissions.user';
+
+/** The claims of a token whose signature Strapi has just verified. */
+function jwtClaims(token: string): { exp?: unknown; sessionId?: unknown } {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return claims && typeof claims === 'object' ? claims : {};
+  } catch {
+    return {};
+  }
+}
 const languageOf = (ctx: Context): Language => pickLanguage(ctx.get('accept-language'));
 const userLanguage = (user: { language?: unknown }): Language => (isLanguage(user.language) ? user.language : 'kk');
 
 export default (plugin: Plugin) => {
   const authFactory = plugin.controllers.auth;
   plugin.controllers.auth = ({ strapi }) => {
-    const auth = authFactory({ strapi });
+    const auth = cookieOnlySessions(strapi, authFactory({ strapi }));
     return {
       ...auth,
 
@@ -149,11 +160,15 @@ export default (plugin: Plugin) => {
     const verify = service.verify.bind(service);
     return Object.assign(service, {
       // An access token lives only as long as its session: a reset or "log out everywhere" ends it at once.
+      // Strapi accepts a token signed with the secret that has no expiry and no session (one that
+      // could never be revoked); ours always carry both, so a token without them is forged.
       async verify(token: string) {
         const payload = await verify(token);
-        if (payload?.sessionId && !(await strapi.sessionManager('users-permissions').isSessionActive(payload.sessionId))) {
+        const claims = jwtClaims(token);
+        if (typeof claims.exp !== 'number' || typeof claims.sessionId !== 'string' || !claims.sessionId || claims.sessionId !== payload?.sessionId) {
           throw new Error('Invalid token.');
         }
+        if (!(await strapi.sessionManager('users-permissions').isSessionActive(claims.sessionId))) throw new Error('Invalid token.');
         return payload;
       },
     });
