@@ -88,6 +88,10 @@ describe('desktop import: values of a row', () => {
     assert.equal(at(serial + 0.5), KZ('2026-11-30T12:00:00').toISOString());
     assert.equal(at(String(serial)), KZ('2026-11-30T00:00:00').toISOString());
     for (const bad of ['31.11.2026', '2026-02-30', '30/11/2026', 'tomorrow', '2026-11-30T25:00', '', {}, true]) assert.equal(at(bad), undefined, String(bad));
+    // The domain's strict calendar and clock: no 31 April, 29 February 2027, 24:00, or offset past ±14:00.
+    for (const bad of ['2026-04-31', '29.02.2027', '2026-11-30T24:00', '30.11.2026 24:00', '2026-11-30T14:05+15:00', '2026-11-30T14:05+05:60']) assert.equal(at(bad), undefined, bad);
+    assert.equal(at('29.02.2028'), KZ('2028-02-29T00:00:00').toISOString());
+    assert.equal(at('2026-11-30 14:05+0500'), KZ('2026-11-30T14:05:00').toISOString());
   });
 
   it('reads scores with a decimal point or comma', () => {

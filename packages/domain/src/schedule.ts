@@ -65,7 +65,8 @@ export function checkException(input: unknown): { ok: true; value: ScheduleExcep
   if (!isObject(input) || (input.kind !== 'closed' && input.kind !== 'extra')) return { ok: false, problems: [{ field: 'kind', code: 'exception.kind' }] };
   const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim().slice(0, 200) : undefined;
   if (input.kind === 'closed') {
-    if (!isLocalDate(input.from) || !isLocalDate(input.to) || input.to < input.from) return { ok: false, problems: [{ field: 'to', code: 'exception.dates' }] };
+    if (!isLocalDate(input.from)) return { ok: false, problems: [{ field: 'from', code: 'exception.dates' }] };
+    if (!isLocalDate(input.to) || input.to < input.from) return { ok: false, problems: [{ field: 'to', code: 'exception.dates' }] };
     return { ok: true, value: { kind: 'closed', from: input.from, to: input.to, note } };
   }
   if (!isLocalDate(input.date)) return { ok: false, problems: [{ field: 'date', code: 'exception.dates' }] };

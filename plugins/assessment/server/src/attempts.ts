@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  EXTRA_TIME, TIME_GRACE_MS, isValidAnswer, itemsOf, mergeAnswer, scaledSeconds, scoreAttempt,
+  EXTRA_TIME, TIME_GRACE_MS, isValidAnswer, itemsOf, mergeAnswer, parseDateTime, scaledSeconds, scoreAttempt,
   type AnswerValue, type AttemptScore, type GivenAnswer, type Item, type TestDefinition,
 } from '@qabilet/domain';
 import { AssessmentError, allowOnly, conflict, invalid, unknownAttempt, type Problem } from './errors';
@@ -111,7 +111,7 @@ export function checkBatch(test: TestDefinition, row: AttemptRow, input: unknown
     else if (!('value' in answer) || !isValidAnswer(item, answer.value)) problems.push({ field: `${at}.value`, code: 'answer.value' });
     if (!whole(answer.seq, 1, 1_000_000_000)) problems.push({ field: `${at}.seq`, code: 'answer.seq' });
     if (!whole(answer.timeMs, 0, 86_400_000)) problems.push({ field: `${at}.timeMs`, code: 'answer.timeMs' });
-    const answeredAt = typeof answer.answeredAt === 'string' ? Date.parse(answer.answeredAt) : NaN;
+    const answeredAt = parseDateTime(answer.answeredAt)?.getTime() ?? NaN;
     if (!Number.isFinite(answeredAt) || answeredAt < started - CLOCK_SKEW_MS || answeredAt > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: `${at}.answeredAt`, code: 'answer.time' });
     batch.push({ item: typeof answer.item === 'string' ? answer.item : '', value: answer.value as AnswerValue, seq: answer.seq as number, timeMs: answer.timeMs as number, answeredAt });
   });

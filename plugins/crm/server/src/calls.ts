@@ -6,7 +6,7 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { normalizeKzLine, serviceOfIvr } from '@qabilet/domain';
+import { normalizeKzLine, parseDateTime, serviceOfIvr } from '@qabilet/domain';
 import { CrmError, invalid, type Problem } from './errors';
 import { rawBodyOf, verifyCall } from './signature';
 import { audit, entry, insertRequest, rowBy, type RequestRow } from './store';
@@ -65,11 +65,12 @@ export function checkCall(input: unknown): Call {
   if (!caller) problems.push({ field: 'caller', code: 'call.caller' });
   const line = normalizeKzLine(b.line);
   if (!line) problems.push({ field: 'line', code: 'call.line' });
-  if (typeof b.at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(b.at) || Number.isNaN(Date.parse(b.at))) problems.push({ field: 'at', code: 'call.at' });
+  const at = parseDateTime(b.at);
+  if (!at) problems.push({ field: 'at', code: 'call.at' });
   if (b.operator !== undefined && (typeof b.operator !== 'string' || !/^[^\s@]{1,64}@[^\s@]{1,190}$/.test(b.operator))) problems.push({ field: 'operator', code: 'call.operator' });
   if (b.ivr !== undefined && (typeof b.ivr !== 'string' || b.ivr.length > 40)) problems.push({ field: 'ivr', code: 'call.ivr' });
   if (problems.length) throw invalid(problems);
-  return { callId: b.callId as string, caller: caller!, line: line!, at: new Date(b.at as string).toISOString(), operator: b.operator as string | undefined, ivr: b.ivr as string | undefined };
+  return { callId: b.callId as string, caller: caller!, line: line!, at: at!.toISOString(), operator: b.operator as string | undefined, ivr: b.ivr as string | undefined };
 }
 
 /** The centre whose public number was called, if any. */

@@ -6,6 +6,7 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
+import { parseDateTime } from '@qabilet/domain';
 import { rawBodyOf, verifyCall } from '@qabilet/strapi-plugin-crm/dist/server/signature';
 import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
 import { PartnersError, allowOnly, type Problem } from './errors';
@@ -71,8 +72,8 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
   const problems: Problem[] = allowOnly(body, ['id', 'subject', 'test', 'completedAt', 'scores']);
   if (typeof body.id !== 'string' || !UUID.test(body.id)) problems.push({ field: 'id', code: 'callback.id' });
   if (typeof body.subject !== 'string' || !/^[0-9a-f]{32}$/.test(body.subject)) problems.push({ field: 'subject', code: 'callback.subject' });
-  const at = typeof body.completedAt === 'string' ? new Date(body.completedAt) : null;
-  if (!at || Number.isNaN(at.getTime()) || at.getTime() > Date.now() + 5 * 60_000 || at.getTime() < Date.now() - 30 * 24 * 3600_000) problems.push({ field: 'completedAt', code: 'callback.completedAt' });
+  const at = parseDateTime(body.completedAt);
+  if (!at || at.getTime() > Date.now() + 5 * 60_000 || at.getTime() < Date.now() - 30 * 24 * 3600_000) problems.push({ field: 'completedAt', code: 'callback.completedAt' });
   const test = partner.tests.find((t) => t.key === body.test);
   if (!test) problems.push({ field: 'test', code: 'callback.test' });
   const scores = body.scores;

@@ -5,7 +5,7 @@
  * the same key, and so does its statement id, which is how nothing is ever stored twice.
  */
 import { keyedHash, uuidFrom } from './crypto';
-import { KZ_OFFSET_MINUTES, normalizeKzMobile } from '@qabilet/domain';
+import { KZ_OFFSET_MINUTES, normalizeKzMobile, parseOffset, wallClockInstant } from '@qabilet/domain';
 import { scaled, type PartnerTest } from './store';
 import type { Problem } from './errors';
 
@@ -31,24 +31,18 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined);
 
-/** A wall-clock time in Kazakhstan, or undefined when no such day or time exists. */
-function localInstant(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, offsetMinutes = KZ_OFFSET_MINUTES): Date | undefined {
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(utc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return undefined;
-  return new Date(utc - offsetMinutes * 60_000);
-}
+/**
+ * A wall-clock time (Kazakhstan's unless an offset is written), or undefined when no such day, time
+ * or offset exists: the domain's strict calendar, so 30 February is a refused row, never 2 March.
+ */
+const localInstant = (offsetMinutes: number | undefined, y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
+  offsetMinutes === undefined ? undefined : wallClockInstant(y, mo, d, h, mi, s, offsetMinutes);
 
+// Looser than the API's date-times (a space for the T, no zone, `+0500`): people and spreadsheets write these.
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-function offsetOf(zone: string | undefined): number {
-  if (!zone) return KZ_OFFSET_MINUTES;
-  if (zone === 'Z') return 0;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-}
+const offsetOf = (zone: string | undefined): number | undefined => (zone ? parseOffset(zone, true) : KZ_OFFSET_MINUTES);
 
 /** When the test was taken: an ISO or dotted date (Kazakhstan time unless an offset is given), a spreadsheet date or an Excel serial. */
 export function parseTakenAt(value: unknown): Date | undefined {
@@ -67,12 +61,12 @@ export function parseTakenAt(value: unknown): Date | undefined {
   const iso = ISO.exec(s);
   if (iso) {
     const [, y, mo, d, h, mi, sec, zone] = iso;
-    return localInstant(+y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(sec ?? 0), offsetOf(zone));
+    return localInstant(offsetOf(zone), +y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(sec ?? 0));
   }
   const dotted = DOTTED.exec(s);
   if (dotted) {
     const [, d, mo, y, h, mi, sec] = dotted;
-    return localInstant(+y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(sec ?? 0));
+    return localInstant(KZ_OFFSET_MINUTES, +y!, +mo!, +d!, +(h ?? 0), +(mi ?? 0), +(sec ?? 0));
   }
   return undefined;
 }
