@@ -193,6 +193,22 @@ describe('API: an LTI 1.3 tool (ltijs) launched from the cabinet', function () {
     assert.ok(refused.every((e: { detail: string | null }) => e.detail === 'test=teamwork'), 'the log names the test, never the hint');
   });
 
+  it('sets the cookie for the domain the site and the CMS share, and Secure when the CMS is on https', async () => {
+    const saved = { SITE_URL: process.env.SITE_URL, PUBLIC_URL: process.env.PUBLIC_URL };
+    Object.assign(process.env, { SITE_URL: 'https://qabilet.kz', PUBLIC_URL: 'https://cms.qabilet.kz' });
+    try {
+      const res = await api().post('/api/partners/launches').set('Authorization', `Bearer ${(await adult()).jwt}`).send({ partner: clientId, test: 'teamwork' }).expect(200);
+      const [setCookie] = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+      assert.match(setCookie!, /; Path=\/api\/partners\/lti\/auth; Max-Age=300; HttpOnly; SameSite=Lax; Domain=qabilet\.kz; Secure$/);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+    }
+    const { sharedDomain } = createRequire(import.meta.url)('../../plugins/partners/dist/server/launch-binding.js');
+    assert.equal(sharedDomain('www.qabilet.kz', 'cms.qabilet.kz'), 'qabilet.kz');
+    // One host (any ports): host-only. Nothing but a top-level domain, or addresses, in common: none.
+    for (const [site, cms] of [['qabilet.kz', 'qabilet.kz'], ['qabilet.kz', 'cms.example.kz'], ['localhost', '127.0.0.1'], ['10.0.0.2', '10.0.0.3']]) assert.equal(sharedDomain(site, cms), undefined, `${site} ${cms}`);
+  });
+
   it('refuses forged assertions, replays, unregistered redirects, strangers and scores out of range', async () => {
     const base = ctx.cmsUrl;
     const user = await adult();

@@ -7,9 +7,12 @@
  *
  * - One cookie per launch (its name is derived from the launch id): two tests started in two tabs
  *   do not overwrite each other's.
- * - `Path` is the authorisation endpoint's: the cookie goes nowhere else. It is host-only, on the
- *   host the cabinet called `/api` on; the tool sends the browser to `<PUBLIC_URL>/api/partners/lti/auth`,
- *   so the site's `/api` and `PUBLIC_URL` must be on one host (ports may differ: cookies ignore them).
+ * - `Path` is the authorisation endpoint's: the cookie goes nowhere else. The browser receives it
+ *   from the site (the cabinet calls `/api` on its own origin, proxied to the CMS) and must send it
+ *   to `<PUBLIC_URL>/api/partners/lti/auth`, where the tool sends it: on one host (ports may differ,
+ *   cookies ignore them) the cookie is host-only; when the site and `PUBLIC_URL` are two hosts of one
+ *   domain (`qabilet.kz` and `cms.qabilet.kz`) it is set for that domain. Hosts with nothing in
+ *   common cannot share it, and LTI launches are then refused: keep them under one domain.
  * - `SameSite=Lax`: the authorisation request is a top-level navigation from the tool's site.
  *   Lax cookies travel with a cross-site top-level GET, which is what ltijs (a 302 from its login
  *   route) and most tools send; `Strict` would not travel after a redirect from another site, and
@@ -20,6 +23,7 @@
  */
 import crypto from 'node:crypto';
 import type { Context } from 'koa';
+import { siteUrl } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
 import { publicUrl } from './store';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
@@ -27,8 +31,20 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
 export const authUrl = () => `${publicUrl()}/api/partners/lti/auth`;
 export const bindingCookieName = (launchId: string) => `qabilet_lti_${sha256(launchId).slice(0, 16)}`;
 
+/** The domain the site's host and PUBLIC_URL's host share (two labels at least), when they differ. */
+export function sharedDomain(site: string, cms: string): string | undefined {
+  if (site === cms || [site, cms].some((h) => /^[\d.]+$|:|^\[/.test(h))) return undefined;
+  const a = site.split('.').reverse();
+  const b = cms.split('.').reverse();
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n >= 2 ? a.slice(0, n).reverse().join('.') : undefined;
+}
+
 function cookie(name: string, value: string, maxAge: number): string {
   const attributes = [`${name}=${value}`, `Path=${new URL(authUrl()).pathname}`, `Max-Age=${maxAge}`, 'HttpOnly', 'SameSite=Lax'];
+  const domain = sharedDomain(new URL(siteUrl()).hostname, new URL(publicUrl()).hostname);
+  if (domain) attributes.push(`Domain=${domain}`);
   if (publicUrl().startsWith('https:')) attributes.push('Secure');
   return attributes.join('; ');
 }
