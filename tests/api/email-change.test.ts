@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { requireCms } from '../../scripts/lib/strapi.mjs';
 import { ctx, mailTo } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 
@@ -119,6 +120,21 @@ describe('accounts: a new e-mail address takes effect only once confirmed from i
     await confirm(firstToken).expect(400);
     await confirm(secondToken).expect(200);
     assert.equal((await row(user.id)).email, second);
+  });
+
+  it('forgets the address that waits when the account is anonymised, and its link stops working', async () => {
+    const { anonymiseDueAccounts, GRACE_DAYS } = requireCms(ctx.distDir, 'src/accounts/deletion.js');
+    const user = await confirmedUser();
+    const next = newAddress();
+    const since = ctx.mails.length;
+    await put(user.jwt, { email: next, currentPassword: user.password }).expect(200);
+    const token = await tokenSentTo(next, since);
+    await api().post('/api/accounts/me/deletion').set('Authorization', `Bearer ${user.jwt}`).expect(200);
+    await anonymiseDueAccounts(ctx.strapi, new Date(Date.now() + (GRACE_DAYS + 1) * 86_400_000));
+    const stored = await row(user.id);
+    assert.deepEqual([stored.pendingEmail, stored.pendingEmailTokenHash, stored.pendingEmailExpires], [null, null, null]);
+    await confirm(token).expect(400);
+    assert.match((await row(user.id)).email, /@deleted\.invalid$/);
   });
 
   it('answers a malformed token with a 400, never a 500', async () => {
