@@ -137,6 +137,24 @@ describe('accounts: a new e-mail address takes effect only once confirmed from i
     assert.match((await row(user.id)).email, /@deleted\.invalid$/);
   });
 
+  it('keeps nothing pending when the letter to the new address cannot be sent, and says so', async () => {
+    const user = await confirmedUser();
+    const { closeMailer } = requireCms(ctx.distDir, 'src/accounts/mailer.js');
+    const port = process.env.SMTP_PORT;
+    process.env.SMTP_PORT = '9';
+    closeMailer();
+    try {
+      const res = await put(user.jwt, { email: newAddress(), firstName: 'Дана', currentPassword: user.password }, 'en');
+      assert.equal(res.status, 503);
+      assert.match(res.body.error.message, /did not change/);
+    } finally {
+      process.env.SMTP_PORT = port;
+      closeMailer();
+    }
+    const stored = await row(user.id);
+    assert.deepEqual([stored.email, stored.pendingEmail, stored.pendingEmailTokenHash, stored.firstName], [user.email, null, null, 'Дана']);
+  });
+
   it('answers a malformed token with a 400, never a 500', async () => {
     for (const token of [undefined, '', 'abc', 42, { $ne: null }, 'f'.repeat(64), ['a'.repeat(64)]]) {
       const res = await confirm(token, 'en');
