@@ -14,7 +14,7 @@ import { BookingError, invalid, type Problem } from './errors';
 import { BOOKING, busyOf, exceptionsOf, holidays, policyOf, SPECIALIST, type CentrePolicy, type Specialist } from './schedule';
 import { forgetSlots, nearestSlots } from './slots';
 import { enqueue, type NewsKind } from './notify';
-import { CELLS, IDEMPOTENCY, isUniqueViolation, OUTBOX } from './tables';
+import { CELLS, IDEMPOTENCY, isUniqueViolation, lockPerson, OUTBOX } from './tables';
 import type { Language } from './messages';
 import { changedAfter, changedInside, changeOf, type BookingChange } from './events';
 import { forgetWaitlist } from './waitlist-store';
@@ -117,6 +117,11 @@ export async function takeCells(trx: Knex.Transaction, specialistId: number, boo
 
 export class SlotTaken extends Error {}
 class Replayed extends Error {}
+class OverLimit extends Error {
+  constructor(readonly count: number) {
+    super('booking.limit');
+  }
+}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -172,6 +177,15 @@ export async function checkPerson(strapi: Core.Strapi, userId: number, childInpu
 /** The person's (the user's, or their child's) live future bookings of `service`. */
 export const upcomingOf = (strapi: Core.Strapi, userId: number, childId: number | null, service: Service, now: Date): Promise<number> =>
   strapi.db.query(BOOKING).count({ where: { user: userId, child: childId ?? { id: { $null: true } }, service, status: { $in: LIVE }, start: { $gt: now.toISOString() } } });
+
+/**
+ * The same count, inside `trx` and under the person's lock (tables.ts): taken first in the
+ * transaction that inserts a user's own booking, so that no two of their bookings both see room.
+ */
+export async function upcomingLocked(strapi: Core.Strapi, trx: Knex.Transaction, userId: number, childId: number | null, service: Service, now: Date): Promise<number> {
+  await lockPerson(strapi, trx, userId);
+  return upcomingOf(strapi, userId, childId, service, now);
+}
 
 export type UserBooking = { userId: number; user: Contact; child: OwnChild | null; specialist: Specialist; policy: CentrePolicy; service: Service; format: Format; start: Date; now: Date };
 
@@ -261,11 +275,10 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
   };
   if (state === 'taken') return (await replayIfRetried()) ?? Promise.reject(await takenError(strapi, specialist, service, format, start, now));
 
-  const upcoming = await upcomingOf(strapi, userId, child?.id ?? null, service, now);
-  if (upcoming >= policy.maxFuturePerService) return (await replayIfRetried()) ?? Promise.reject(invalid({ field: 'slot', code: 'booking.limit', values: { count: upcoming } }));
-
   try {
     const booked = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }): Promise<Row> => {
+      const upcoming = await upcomingLocked(strapi, trx, userId, child?.id ?? null, service, now);
+      if (upcoming >= policy.maxFuturePerService) throw new OverLimit(upcoming);
       if (key) {
         try {
           await trx(IDEMPOTENCY).insert({ user_id: userId, key, request_hash: requestHash, booking_id: 0, created_at: now.getTime() });
@@ -282,10 +295,12 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
     changedAfter(strapi, changeOf(booked, 'created', { by: 'user', id: userId }));
     return { replayed: false, row: booked };
   } catch (error) {
-    if (error instanceof SlotTaken || error instanceof Replayed) {
+    // Over the limit — perhaps with this very request's first try, committed while we waited.
+    if (error instanceof SlotTaken || error instanceof Replayed || error instanceof OverLimit) {
       const replayed = await replayIfRetried();
       if (replayed) return replayed;
     }
+    if (error instanceof OverLimit) throw invalid({ field: 'slot', code: 'booking.limit', values: { count: error.count } });
     // Taken, or our first try's transaction rolled back after we waited on its key: either way, 409.
     if (error instanceof SlotTaken || error instanceof Replayed) throw await takenError(strapi, specialist, service, format, start, now);
     throw error;

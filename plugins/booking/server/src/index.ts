@@ -19,6 +19,7 @@ import { forgetSlots } from './slots';
 import { onBookingChange } from './events';
 import { offerFreedTime } from './waitlist';
 import { sweepAfter } from './waitlist-actions';
+import { ensureOneLivePlace } from './waitlist-store';
 import { createStaffBooking, type StaffBookingInput } from './staff-bookings';
 
 const forgetAll = () => {
@@ -101,6 +102,7 @@ export default {
       afterDelete: forgetAll,
     });
     await ensureTables(strapi);
+    await ensureOneLivePlace(strapi);
     await grantUsers(strapi);
     // Time a cancellation or a move frees goes to the waitlist of its centre (either service and
     // format: the specialist's time is free for both).

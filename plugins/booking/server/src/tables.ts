@@ -15,8 +15,23 @@
  *   A held offer's cells are in `booking_cells` with `booking_id = -offerId` (negative: a hold,
  *   not a booking). The same primary key then keeps a hold and any booking — or two holds — from
  *   sharing a cell, and GET /slots leaves the held time out by itself, as it reads the cells.
+ *
+ * Two rules are held by transactions rather than by a key:
+ * - A person's future bookings of a service stay within their centre's `maxFuturePerService`:
+ *   the count is taken inside the transaction that inserts the booking, after `lockPerson`. On
+ *   PostgreSQL that is an advisory lock of the transaction keyed by the user (who books for
+ *   themselves and their children alike), so that two of one user's bookings — on any connection of
+ *   any instance — count one after the other, the second after the first has committed (READ
+ *   COMMITTED gives each statement a fresh snapshot). On SQLite the one connection already runs
+ *   transactions one at a time. The lock is the first thing such a transaction takes, so it never
+ *   waits for it while holding a row or a cell that the lock's holder might wait for.
+ * - One live waitlist place per person, centre and service: `booking_waitlist.person_key` (the user
+ *   and child, set when the entry is made; see waitlist-store.ts) and a unique index over it, the
+ *   centre and the service, partial on the live statuses, so that an entry that ended (left, booked,
+ *   lapsed) leaves room for a new one.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 
 export const CELLS = 'booking_cells';
 export const IDEMPOTENCY = 'booking_idempotency';
@@ -81,6 +96,17 @@ export async function ensureTables(strapi: Core.Strapi): Promise<void> {
     });
   }
 }
+
+/** The advisory locks' first key, constants of this plugin's own: what is locked (the second key says which). */
+export const LOCKS = { person: 0x51_42_4b_50, schema: 0x51_42_4b_53 } as const;
+
+/** Takes a lock until the end of `trx`: PostgreSQL only, SQLite's one connection needs none. */
+export async function lockUntilCommit(strapi: Core.Strapi, trx: Knex.Transaction, space: number, id: number): Promise<void> {
+  if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [space, id]);
+}
+
+/** The person's lock (see the header), keyed by the user. */
+export const lockPerson = (strapi: Core.Strapi, trx: Knex.Transaction, userId: number) => lockUntilCommit(strapi, trx, LOCKS.person, userId);
 
 /** Whether a database error is a broken uniqueness (primary key or unique index), on either database. */
 export function isUniqueViolation(error: unknown): boolean {

@@ -13,9 +13,9 @@ import { changedAfter, changeOf } from './events';
 import type { Language } from './messages';
 import { policyOf, SPECIALIST, type Specialist } from './schedule';
 import { forgetSlots } from './slots';
-import { CELLS, OFFERS } from './tables';
+import { CELLS, isUniqueViolation, lockPerson, OFFERS } from './tables';
 import { offerFreedTime, type SweepScope } from './waitlist';
-import { endOffer, entryPopulate, hashToken, heldOffers, LIVE_ENTRY, MAX_LIVE_ENTRIES, moveEntry, offerOf, WAITLIST, type Entry, type Offer } from './waitlist-store';
+import { endOffer, entryPopulate, hashToken, heldOffers, keyEntry, LIVE_ENTRY, MAX_LIVE_ENTRIES, moveEntry, offerOf, WAITLIST, type Entry, type Offer } from './waitlist-store';
 
 export type OfferSlot = { date: string; time: string; start: string; end: string; expiresAt: string; specialist: { name: string } };
 export type WaitlistView = {
@@ -58,19 +58,32 @@ export async function joinWaitlist(strapi: Core.Strapi, userId: number, input: u
   if (problems.length) throw new BookingError(400, problems, { horizonDays });
 
   const { child } = await checkPerson(strapi, userId, body.child);
-  const live: Array<{ centre: string; service: Service }> = await strapi.db.query(WAITLIST).findMany({
-    where: { user: userId, child: child?.id ?? { id: { $null: true } }, status: { $in: LIVE_ENTRY } },
-    select: ['centre', 'service'],
-  });
-  if (live.some((e) => e.centre === body.centre && e.service === service)) throw new BookingError(409, { code: 'waitlist.duplicate' });
-  if (live.length >= MAX_LIVE_ENTRIES) throw invalid({ code: 'waitlist.limit', values: { count: MAX_LIVE_ENTRIES } });
-
-  const created: Entry = await strapi.db.query(WAITLIST).create({
-    data: {
-      user: userId, child: child?.id ?? null, centre: body.centre, service, format, from: body.from, to: body.to, status: 'waiting',
-      history: [{ at: now.toISOString(), by: 'user', actor: userId, action: 'joined', status: 'waiting' }],
-    },
-  });
+  const duplicate = () => new BookingError(409, { code: 'waitlist.duplicate' });
+  let created: Entry;
+  try {
+    created = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      // Two joins of one person at once count their places one after the other (tables.ts: the person's lock).
+      await lockPerson(strapi, trx, userId);
+      const live: Array<{ centre: string; service: Service }> = await strapi.db.query(WAITLIST).findMany({
+        where: { user: userId, child: child?.id ?? { id: { $null: true } }, status: { $in: LIVE_ENTRY } },
+        select: ['centre', 'service'],
+      });
+      if (live.some((e) => e.centre === body.centre && e.service === service)) throw duplicate();
+      if (live.length >= MAX_LIVE_ENTRIES) throw invalid({ code: 'waitlist.limit', values: { count: MAX_LIVE_ENTRIES } });
+      const made: Entry = await strapi.db.query(WAITLIST).create({
+        data: {
+          user: userId, child: child?.id ?? null, centre: body.centre, service, format, from: body.from, to: body.to, status: 'waiting',
+          history: [{ at: now.toISOString(), by: 'user', actor: userId, action: 'joined', status: 'waiting' }],
+        },
+      });
+      await keyEntry(trx, made.id, userId, child?.id);
+      return made;
+    });
+  } catch (error) {
+    // The database's own word on a second live place (the unique index): the same answer.
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
   // Time already free is offered at once: the answer may well say `offered`.
   await sweepAfter(strapi, { centre: created.centre, service, format });
   return (await strapi.db.query(WAITLIST).findOne({ where: { id: created.id }, populate: entryPopulate }))!;
@@ -175,15 +188,18 @@ export async function acceptOffer(strapi: Core.Strapi, userId: number, input: un
   const policy = await policyOf(strapi, entry.centre);
   if (!specialist || !policy) throw new BookingError(410, { code: 'offer.closed' });
   const { user, child } = await checkPerson(strapi, userId, entry.child?.documentId ?? null);
-  const upcoming = await upcomingOf(strapi, userId, child?.id ?? null, entry.service, now);
-  if (upcoming >= policy.maxFuturePerService) throw invalid({ code: 'booking.limit', values: { count: upcoming } });
 
   let row: Row;
   try {
     row = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      // The person's lock before anything else (tables.ts: the limit of future bookings).
+      await lockPerson(strapi, trx, userId);
       if (!(await moveEntry(trx, entry.id, ['offered'], 'booked', { at: now.toISOString(), by: 'user', actor: userId, action: 'booked', offer: offer.id }))) throw new Moved();
       const taken = await trx(OFFERS).where({ id: offer.id, status: 'held' }).andWhere('expires_at', '>', now.getTime()).update({ status: 'taken' });
       if (!taken) throw new Moved();
+      // Refused, the transaction rolls back: the offer stays held for them.
+      const upcoming = await upcomingOf(strapi, userId, child?.id ?? null, entry.service, now);
+      if (upcoming >= policy.maxFuturePerService) throw invalid({ code: 'booking.limit', values: { count: upcoming } });
       // The hold gives way to the booking in the same transaction: nobody can come between them.
       await trx(CELLS).where({ booking_id: -offer.id }).delete();
       const booked = await insertUserBooking(strapi, trx, { userId, user, child, specialist, policy, service: entry.service, format: entry.format, start: new Date(offer.start), now });

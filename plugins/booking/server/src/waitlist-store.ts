@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Format, Service } from '@qabilet/domain';
-import { CELLS, OFFERS, OUTBOX } from './tables';
+import { CELLS, LOCKS, lockUntilCommit, OFFERS, OUTBOX } from './tables';
 
 export const WAITLIST = 'plugin::booking.waitlist-entry';
 const ENTRIES = 'booking_waitlist';
@@ -57,6 +57,52 @@ export const offerOf = (row: Record<string, unknown>): Offer => ({
   id: Number(row.id), entry_id: Number(row.entry_id), specialist_id: Number(row.specialist_id), start: Number(row.start), end: Number(row.end),
   expires_at: Number(row.expires_at), created_at: Number(row.created_at), booking_id: row.booking_id === null ? null : Number(row.booking_id),
 });
+
+/** Whom an entry is for, as `booking_waitlist.person_key` holds it: a user, or one of their children. */
+export const personKey = (userId: number, childId: number | null | undefined) => (childId ? `u${userId}c${childId}` : `u${userId}`);
+
+/** Sets a new entry's person, within the transaction that made it; a second live place of theirs breaks the unique index. */
+export async function keyEntry(trx: Knex.Transaction, id: number, userId: number, childId: number | null | undefined): Promise<void> {
+  await trx(ENTRIES).where({ id }).update({ person_key: personKey(userId, childId) });
+}
+
+const ONE_LIVE_PLACE = 'booking_waitlist_one_live_place';
+
+/**
+ * At bootstrap, idempotently, in one transaction (one instance at a time): the `person_key` column,
+ * filled in for the entries without one (made before it existed); a person's duplicate live places
+ * resolved — the oldest stays, the others are left and their held time freed; then the unique index
+ * over the person, centre and service of the live entries (tables.ts).
+ */
+export async function ensureOneLivePlace(strapi: Core.Strapi, now = new Date()): Promise<void> {
+  await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+    await lockUntilCommit(strapi, trx, LOCKS.schema, 1);
+    if (!(await trx.schema.hasColumn(ENTRIES, 'person_key'))) await trx.schema.alterTable(ENTRIES, (t) => t.string('person_key', 40));
+    const unkeyed: number[] = (await trx(ENTRIES).whereNull('person_key').select('id')).map((r: { id: number | string }) => Number(r.id));
+    const keys = new Map<number, string>();
+    for (let i = 0; i < unkeyed.length; i += 500) {
+      const rows: Entry[] = await strapi.db.query(WAITLIST).findMany({ where: { id: { $in: unkeyed.slice(i, i + 500) } }, select: ['id'], populate: entryPopulate });
+      for (const r of rows) if (r.user) keys.set(r.id, personKey(r.user.id, r.child?.id));
+    }
+    const live: Array<{ id: number | string; person_key: string | null; centre: string; service: string }> =
+      await trx(ENTRIES).whereIn('status', LIVE_ENTRY).orderBy('id').select('id', 'person_key', 'centre', 'service');
+    const places = new Set<string>();
+    for (const row of live) {
+      const key = row.person_key ?? keys.get(Number(row.id));
+      if (!key) continue;
+      const place = JSON.stringify([key, row.centre, row.service]);
+      if (!places.has(place)) {
+        places.add(place);
+        continue;
+      }
+      await moveEntry(trx, Number(row.id), LIVE_ENTRY, 'left', { at: now.toISOString(), by: 'system', action: 'left', reason: 'a second place of the same person' });
+      for (const offer of await heldOffers(trx, [Number(row.id)])) await endOffer(trx, offer.id, 'void');
+    }
+    for (const [id, key] of keys) await trx(ENTRIES).where({ id }).update({ person_key: key });
+    const statuses = LIVE_ENTRY.map((s) => `'${s}'`).join(', ');
+    await trx.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${ONE_LIVE_PLACE} ON ${ENTRIES} (person_key, centre, service) WHERE status IN (${statuses})`);
+  });
+}
 
 /** Moves entry `id` from one of `from` to `to`, with a line in its history; false when another caller moved it first. */
 export async function moveEntry(trx: Knex.Transaction, id: number, from: EntryStatus[], to: EntryStatus, line: Omit<EntryLine, 'status'>): Promise<boolean> {
