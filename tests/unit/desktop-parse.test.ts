@@ -2,7 +2,9 @@
 // row may hold, its key, and the column mapping. Run on the compiled plugin: `npm run prepare` first.
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { parseCsv, readTable, delimiterOf, unzippedSize, MAX_BYTES } from '../../plugins/partners/dist/server/desktop-parse.js';
+import { parseCsv, readTable, delimiterOf, MAX_BYTES } from '../../plugins/partners/dist/server/desktop-parse.js';
+import { storedZip, unzipWithin } from '../../plugins/partners/dist/server/desktop-zip.js';
+import { lyingXlsx } from './lying-xlsx.ts';
 import { checkRow, parseScore, parseTakenAt, rowKeyOf, statementIdOf } from '../../plugins/partners/dist/server/desktop-values.js';
 import { checkColumns, missingColumns, rowOfRecord } from '../../plugins/partners/dist/server/desktop-mapping.js';
 
@@ -65,13 +67,46 @@ describe('desktop import: reading files', () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('A').addRow(['ID', 'Phone']);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    assert.ok(unzippedSize(bytes)! > 0);
     // The central directory claims 4 GB for the first entry, as a zip bomb's does.
     const forged = Buffer.from(bytes);
     const central = forged.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
     forged.writeUInt32LE(0xffffffff, central + 24);
     const read = await readTable(forged, 'bomb.xlsx');
     assert.deepEqual(read.ok ? [] : read.problems.map((p) => p.code), ['import.tooLarge']);
+  });
+
+  it('refuses an XLSX whose directory lies about a 300 MB sheet in milliseconds, inflating no more than the budget', async function () {
+    this.timeout(20_000);
+    const bomb = await lyingXlsx(300);
+    assert.ok(bomb.length < 400 * 1024, `${bomb.length} bytes`);
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const read = await readTable(bomb, 'bomb.xlsx');
+    const { user, system } = process.cpuUsage(cpu);
+    assert.deepEqual(read.ok ? [] : read.problems.map((p) => p.code), ['import.tooLarge']);
+    assert.ok((user + system) / 1000 < 500, `${(user + system) / 1000} ms of CPU`);
+    assert.ok(performance.now() - started < 500);
+    // The same file told honestly is a table (so the refusal above is the lie's, not the skeleton's);
+    // below the budget the lie is a malformed file: the directory must give each entry's real size.
+    const honest = await readTable(await lyingXlsx(1, { honest: true }), 'honest.xlsx');
+    assert.deepEqual(honest.ok ? honest.table.header : honest.problems, ['Телефон', 'Тест', 'Дата', 'R']);
+    const small = await readTable(await lyingXlsx(1), 'small.xlsx');
+    assert.deepEqual(small.ok ? [] : small.problems.map((p) => p.code), ['import.malformed']);
+  });
+
+  it('unzips within a budget and hands on a stored zip that reads back the same', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('A').addRow(['ID', 'Phone']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const unzipped = unzipWithin(bytes, 64 * 1024 * 1024);
+    assert.ok(unzipped.ok);
+    assert.ok(unzipped.entries.some((e) => e.name === 'xl/worksheets/sheet1.xml'));
+    const again = unzipWithin(storedZip(unzipped.entries), 64 * 1024 * 1024);
+    assert.ok(again.ok);
+    assert.deepEqual(again.entries.map((e) => [e.name, e.data.toString('base64')]), unzipped.entries.map((e) => [e.name, e.data.toString('base64')]));
+    const total = unzipped.entries.reduce((n, e) => n + e.data.length, 0);
+    assert.deepEqual(unzipWithin(bytes, total - 1), { ok: false, problem: 'tooLarge' });
+    assert.deepEqual(unzipWithin(Buffer.from('PK\u0005\u0006'), 100), { ok: false, problem: 'malformed' });
   });
 
 });

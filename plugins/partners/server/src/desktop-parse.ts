@@ -5,8 +5,11 @@
  * is either a table of cells, each under its column's header, or the reasons it is not one,
  * so the import refuses a malformed file before anything is stored.
  */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import type { Problem } from './errors';
+import { storedZip, unzipWithin } from './desktop-zip';
 
 export type Cell = string | number | Date | null;
 export type TableRecord = { row: number; cells: Record<string, Cell> };
@@ -133,32 +136,77 @@ export function excelValue(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
-/** The most an export may hold once unzipped, and the columns read of a row: a file cannot make the server hold more. */
+/**
+ * The most an export may hold once unzipped, and the columns read of a row: a file cannot make the
+ * server hold more. The budget is counted on the bytes zlib really produces (desktop-zip.ts), not
+ * on what the zip's directory claims.
+ */
 const MAX_UNZIPPED = 64 * 1024 * 1024;
 const MAX_COLUMNS = 200;
 
-/** The sum of the entries' uncompressed sizes, from the zip's central directory (null when it has none). */
-export function unzippedSize(bytes: Buffer): number | null {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0 || end + 22 > bytes.length) return null;
-  const entries = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
-    total += bytes.readUInt32LE(at + 24);
-    at += 46 + bytes.readUInt16LE(at + 28) + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-  }
-  return total;
+async function readXlsx(bytes: Buffer): Promise<Read> {
+  const unzipped = unzipWithin(bytes, MAX_UNZIPPED);
+  if (!unzipped.ok) return unzipped.problem === 'tooLarge' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed');
+  return readSheetApart(storedZip(unzipped.entries));
 }
 
-async function readXlsx(bytes: Buffer): Promise<Read> {
-  const size = unzippedSize(bytes);
-  if (size === null) return refused('import.malformed');
-  if (size > MAX_UNZIPPED) return refused('import.tooLarge', { max: 5 });
+/**
+ * Reading the sheet of a large honest XLSX is seconds of CPU (5 000 rows of 60 long text cells:
+ * about 5 s), so exceljs runs in a worker thread and the CMS goes on answering meanwhile. One worker
+ * reads the files in turn; it is started when a file comes and stopped when none has for a minute.
+ */
+const WORKER = path.join(__dirname, 'desktop-sheet-worker.js');
+const READ_TIMEOUT_MS = 60_000;
+const IDLE_MS = 60_000;
+
+type Reader = { worker: Worker; jobs: Map<number, (read: Read) => void>; idle?: NodeJS.Timeout; stopped?: Read };
+let current: Reader | undefined;
+let nextJob = 0;
+
+function reader(): Reader {
+  if (current) return current;
+  const r: Reader = { worker: new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: 1024 } }), jobs: new Map() };
+  const failAll = (read: Read) => {
+    if (current === r) current = undefined;
+    for (const done of r.jobs.values()) done(read);
+  };
+  r.worker.on('message', ({ job, read }: { job: number; read: Read }) => r.jobs.get(job)?.(read));
+  r.worker.on('error', (error: { code?: string }) => failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed')));
+  r.worker.on('exit', () => failAll(r.stopped ?? refused('import.malformed')));
+  r.worker.unref();
+  return (current = r);
+}
+
+/** Stops a worker; what it was still reading is answered with `read`. */
+function stop(r: Reader, read: Read) {
+  if (current === r) current = undefined;
+  r.stopped = read;
+  void r.worker.terminate();
+}
+
+function readSheetApart(zip: Buffer): Promise<Read> {
+  const r = reader();
+  clearTimeout(r.idle);
+  const job = nextJob++;
+  // A copy of its own, moved (not copied again) to the worker.
+  const copy = new Uint8Array(zip);
+  return new Promise<Read>((resolve) => {
+    const timer = setTimeout(() => stop(r, refused('import.tooLarge', { max: 5 })), READ_TIMEOUT_MS);
+    r.jobs.set(job, (read) => {
+      clearTimeout(timer);
+      r.jobs.delete(job);
+      if (!r.jobs.size) r.idle = setTimeout(() => stop(r, refused('import.malformed')), IDLE_MS).unref();
+      resolve(read);
+    });
+    r.worker.postMessage({ job, zip: copy }, [copy.buffer]);
+  });
+}
+
+/** Reads the first sheet of an XLSX whose zip has been checked (desktop-sheet-worker.ts runs it). */
+export async function readSheet(zip: Buffer): Promise<Read> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(zip as unknown as ArrayBuffer);
   } catch {
     return refused('import.malformed');
   }
