@@ -125,6 +125,18 @@ describe('API: strict dates and date-times from outside', () => {
     assert.equal(await ctx.strapi.db.query('plugin::booking.waitlist-entry').count(), waitlist);
   });
 
+  it('the content API: a filter on a day or time that does not exist is refused, not rolled over', async () => {
+    for (const [param, value] of [['filters[date][$gt]', '2026-02-30'], ['filters[date][$lte]', '2027-02-29'], ['filters[updatedAt][$gt]', '2026-03-01T24:00:00Z'], ['filters[$or][0][updatedAt][$lt]', '2026-04-31T10:00:00+05:00'], ['filters[updatedAt][$gt]', '2026-03-01 10:00:60']]) {
+      const res = await api().get('/api/news-items').set('Accept-Language', 'en').query({ [param]: value });
+      const path = param.replace(/\]\[|\[|\]/g, '.').replace(/\.$/, '');
+      refusedOn(res, path, `${param}=${value}`);
+      assert.equal(res.body.error?.details?.errors?.[0]?.code, 'query.date');
+    }
+    for (const value of ['2028-02-29', '2026-03-01T23:59:59+05:00', '2026-03-01 10:00']) {
+      await api().get('/api/news-items').query({ 'filters[date][$gte]': value.slice(0, 10), 'filters[updatedAt][$gt]': value }).expect(200);
+    }
+  });
+
   describe('staff', () => {
     let coordinator: Staff;
     before(async () => {

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { pickLanguage, type Language, type MessageKey } from '../i18n/messages';
 import { sendValidationError } from '../lib/errors';
+import { parseDate, parseDateTime } from '@qabilet/domain';
 
 const CACHE_MS = 30_000;
 const PAGINATION_KEYS: Record<string, number> = { page: 1, pageSize: 1, start: 0, limit: 1 };
@@ -30,10 +31,37 @@ function checkPagination(pagination: unknown): Problem | undefined {
   return undefined;
 }
 
+/** Anything written like a date or a date-time, so that it is read strictly rather than rolled over. */
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Whether a date-like filter value names a day and time that exist (no 30 February, no 24:00). */
+function realDate(value: string): boolean {
+  if (value.length === 10) return parseDate(value) !== undefined;
+  const iso = value.replace(' ', 'T');
+  return parseDateTime(/(Z|[+-]\d{2}:\d{2})$/.test(iso) ? iso : `${iso}Z`) !== undefined;
+}
+
+/**
+ * The first filter value written like a date that does not exist. Strapi hands such values to the
+ * database, which rolls 2026-02-30 over to 2 March (or refuses it in English only).
+ */
+function checkFilterDates(filters: unknown, path = 'filters', depth = 0): Problem | undefined {
+  if (depth > 10) return undefined;
+  if (typeof filters === 'string') {
+    return DATE_LIKE.test(filters) && !realDate(filters) ? { path, key: 'query.date', values: { param: path, value: filters } } : undefined;
+  }
+  if (typeof filters !== 'object' || filters === null) return undefined;
+  for (const [key, value] of Object.entries(filters)) {
+    const problem = checkFilterDates(value, `${path}.${key}`, depth + 1);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 /**
  * Gives every malformed content-API query a 400 in the caller's language: an unknown `locale`
  * (Strapi would answer an empty list), pagination that is not a whole number (Strapi would
- * ignore it), Strapi's own query validation errors, which it words in English only, and request
+ * ignore it), a filter on a date that does not exist (it would be rolled over), Strapi's own query validation errors, which it words in English only, and request
  * bodies that are not JSON (which it logs as server errors).
  */
 const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
@@ -62,7 +90,7 @@ const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
         });
       }
     }
-    const paginationProblem = checkPagination(pagination);
+    const paginationProblem = checkPagination(pagination) ?? checkFilterDates(ctx.query.filters);
     if (paginationProblem) return reject(ctx, language, paginationProblem);
 
     try {
