@@ -42,7 +42,7 @@ describe('axe crawl: WCAG 2.2 AA', function () {
       paths.push('/kk/missing/', '/ru/missing/', '/en/missing/', '/xx/');
       for (const locale of ['kk', 'ru', 'en']) {
         paths.push(`/${locale}/centres/almaty/book/`);
-        for (const page of ['', 'bookings/', 'register/', 'login/', 'forgot-password/', 'reset-password/?code=' + 'a'.repeat(64), 'confirmed/', 'parental-consent/?token=' + 'b'.repeat(64), 'parental-consent/given/', 'parental-consent/invalid/']) {
+        for (const page of ['', 'bookings/', 'register/', 'login/', 'forgot-password/', 'reset-password/?code=' + 'a'.repeat(64), 'confirmed/', 'parental-consent/?token=' + 'b'.repeat(64), 'parental-consent/given/', 'parental-consent/invalid/', 'email-confirm/']) {
           paths.push(`/${locale}/account/${page}`);
         }
       }
