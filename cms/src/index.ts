@@ -4,6 +4,7 @@ import { ensureRateLimitTable, sweep } from './lib/rate-limit';
 import { registerStaffConditions } from './staff/conditions';
 import { registerProfessionRules } from './content/profession-rules';
 import { registerSiteRebuild, startSiteRebuildCalls } from './content/site-rebuild';
+import { guardUrlUploads } from './middlewares/upload-guard';
 
 let sweeper: NodeJS.Timeout | undefined;
 
@@ -16,6 +17,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Every instance needs the RBAC conditions, seeding or not.
     await registerStaffConditions(strapi);
+    guardUrlUploads(strapi);
     await ensureRateLimitTable(strapi);
     sweeper = setInterval(() => sweep(strapi).catch((e) => strapi.log.warn(`rate-limit sweep: ${e.message}`)), 10 * 60_000);
     sweeper.unref();

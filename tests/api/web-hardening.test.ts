@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import net, { type AddressInfo } from 'node:net';
+import { Agent } from 'undici';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 import { requireCms } from '../../scripts/lib/strapi.mjs';
@@ -96,6 +99,39 @@ describe('uploads are checked by their bytes', () => {
     assert.equal(await files(), before);
   });
 
+  it('checks a file the media library fetches from a URL the same way', async () => {
+    // A real HTTP server plays the remote site. Strapi refuses loopback addresses (against SSRF), so
+    // the URLs name a public address and Strapi's fetch connects it to this server instead.
+    const remote = http.createServer((req, res) => {
+      if (req.url === '/pixel.png') res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
+      else res.writeHead(200, { 'content-type': 'image/png' }).end('<!doctype html><script>alert(1)</script>');
+    });
+    await new Promise<void>((resolve) => remote.listen(0, '127.0.0.1', resolve));
+    const strapiFetch = (ctx.strapi as unknown as { fetch: { dispatcher?: unknown } }).fetch;
+    const original = strapiFetch.dispatcher;
+    const port = (remote.address() as AddressInfo).port;
+    strapiFetch.dispatcher = new Agent({
+      connect: (_options, callback) => {
+        const socket = net.connect(port, '127.0.0.1');
+        socket.once('connect', () => callback(null, socket));
+        socket.once('error', (error) => callback(error, null));
+      },
+    });
+    try {
+      const before = await files();
+      const res = await api().post('/upload/actions/upload-from-urls').set('Authorization', `Bearer ${token}`).set('Accept-Language', 'en')
+        .send({ urls: ['http://93.184.216.34/x.png', 'http://93.184.216.34/pixel.png'] });
+      const summary = JSON.parse(/event: stream:complete\ndata: (.*)\n/.exec(res.text)![1]!);
+      assert.equal(summary.errors.length, 1, res.text);
+      assert.match(summary.errors[0].message, /"x\.png" is not a JPEG/);
+      assert.equal(summary.data.length, 1);
+      assert.equal(await files(), before + 1);
+    } finally {
+      strapiFetch.dispatcher = original;
+      remote.close();
+    }
+  });
+
   it('names each refused file of a batch, and keeps none of the batch', async () => {
     const before = await files();
     const res = await api().post('/upload').set('Authorization', `Bearer ${token}`)
@@ -134,13 +170,20 @@ describe('people\'s records in the Content Manager', () => {
     await api().get(`${base}/${user.documentId}`).set('Authorization', `Bearer ${token}`).expect(200);
     await api().get(`${base}?page=1&pageSize=10&_q=${encodeURIComponent(user.email)}`).set('Authorization', `Bearer ${token}`).expect(200);
     await api().get('/content-manager/collection-types/api::news.news?page=1&pageSize=10').set('Authorization', `Bearer ${token}`).expect(200);
+    // The router folds case and a trailing slash: so does the audit. A bulk read by POST is a read too.
+    await api().get(`/CONTENT-MANAGER/collection-types/plugin::users-permissions.user/${user.documentId}/`).set('Authorization', `Bearer ${token}`).expect(200);
+    await api().post(`${base}/actions/bulkFindForValidation`).set('Authorization', `Bearer ${token}`).send({ documentIds: [user.documentId] }).expect(200);
     const logged = (await events()).slice(before);
     assert.deepEqual(logged.map((e: { action: string; subjectType: string }) => `${e.action} ${e.subjectType}`), [
       'content-manager.view plugin::users-permissions.user',
       'content-manager.list plugin::users-permissions.user',
+      'content-manager.view plugin::users-permissions.user',
+      'content-manager.bulkFindForValidation plugin::users-permissions.user',
     ]);
     assert.equal(logged[0].subjectId, user.documentId);
     assert.equal(logged[1].details.searched, true);
+    assert.equal(logged[2].subjectId, user.documentId);
+    assert.equal(logged[3].details.count, 1);
     assert.ok(!JSON.stringify(logged).includes(user.email), 'the search term is not logged');
   });
 });

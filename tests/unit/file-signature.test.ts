@@ -19,6 +19,13 @@ describe('file signatures', () => {
     for (const [type, sample] of Object.entries(SAMPLES)) assert.equal(lib().sniff(sample), type);
   });
 
+  it('recognises an AVIF whose major brand is mif1, by its compatible brands, and not an MP4', () => {
+    assert.equal(lib().sniff(bytes([0, 0, 0, 0x20], 'ftypmif1', [0, 0, 0, 0], 'mif1miafavifMA1B')), 'image/avif');
+    assert.equal(lib().sniff(bytes([0, 0, 0, 0x18], 'ftypmp42', [0, 0, 0, 0], 'isommp42')), undefined);
+    // A brand past the ftyp box's own size is not one of its brands.
+    assert.equal(lib().sniff(bytes([0, 0, 0, 0x10], 'ftypmif1', [0, 0, 0, 0], 'avif')), undefined);
+  });
+
   it('recognises no text format, whatever it starts with', () => {
     for (const text of ['<!doctype html>', '<svg xmlns="http://www.w3.org/2000/svg"/>', '<?xml version="1.0"?>', 'GIF89a', 'RIFF\0\0\0\0WAVE', '\0\0\0\x18ftypmp42', '']) {
       assert.equal(lib().sniff(Buffer.from(text, 'latin1')), undefined, JSON.stringify(text));
@@ -29,6 +36,8 @@ describe('file signatures', () => {
     assert.deepEqual(lib().checkFile(SAMPLES['image/jpeg'], 'Фото.JPG', 'image/jpeg', ALL), { ok: true, type: 'image/jpeg' });
     assert.deepEqual(lib().checkFile(SAMPLES['image/png'], 'no-extension', 'application/octet-stream', ALL), { ok: true, type: 'image/png' });
     assert.deepEqual(lib().checkFile(SAMPLES['application/pdf'], 'doc.pdf', undefined, ALL), { ok: true, type: 'application/pdf' });
+    assert.deepEqual(lib().checkFile(SAMPLES['image/jpeg'], 'old.jpg', 'image/pjpeg', ALL), { ok: true, type: 'image/jpeg' });
+    assert.deepEqual(lib().checkFile(SAMPLES['application/pdf'], 'old.pdf', 'application/x-pdf', ALL), { ok: true, type: 'application/pdf' });
   });
 
   it('refuses a type outside the allowed ones, and a name or type that disagrees with the bytes', () => {
