@@ -3,7 +3,9 @@ import type { Core } from '@strapi/strapi';
 /** An address's origin (`https://qabilet.kz`), or nothing when it is not a URL. */
 const originOf = (value: string | undefined): string[] => {
   try {
-    return value ? [new URL(value).origin] : [];
+    // A file: or data: address has the opaque origin "null", which sandboxed frames send: never allowed.
+    const origin = value ? new URL(value).origin : 'null';
+    return origin === 'null' ? [] : [origin];
   } catch {
     return [];
   }
@@ -23,7 +25,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       origin: () => [
         ...originOf(env('SITE_URL', 'http://localhost:4321')),
         ...originOf(env('PUBLIC_URL', '')),
-        ...originOf(`http://localhost:${env('PORT', '1337')}`),
+        // The admin on a developer's machine, where PUBLIC_URL is usually unset.
+        ...(env('NODE_ENV') === 'production' ? [] : originOf(`http://localhost:${env('PORT', '1337')}`)),
         ...env('CORS_ORIGINS', '').split(',').map((o: string) => o.trim()).filter(Boolean).flatMap(originOf),
       ],
       credentials: true,

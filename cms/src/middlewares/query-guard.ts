@@ -76,7 +76,8 @@ const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
   };
 
   return async (ctx, next) => {
-    if (!ctx.path.startsWith('/api/')) return next();
+    // The router folds case, so `/API/…` reaches the same routes.
+    if (!ctx.path.toLowerCase().startsWith('/api/')) return next();
     const { locale, pagination } = ctx.query;
     const language = pickLanguage(ctx.get('accept-language'), locale);
 

@@ -4,10 +4,9 @@ import { useHydrated, type Messages } from './Form';
 
 type Props = { locale: string; t: Messages; loginHref: string; cabinetHref: string };
 
-/** The token of the new address's link: in the fragment (#token=…), or the query of an older link. */
+/** The token of the new address's link: only ever in the fragment (#token=…), which no server log sees. */
 function tokenFromUrl(): string {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  return fromHash ?? new URLSearchParams(window.location.search).get('token') ?? '';
+  return new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
 }
 
 /**

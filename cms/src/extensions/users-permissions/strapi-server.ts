@@ -102,8 +102,9 @@ export default (plugin: Plugin) => {
             data: { resetPasswordToken: hash, resetPasswordExpires: new Date(Date.now() + RESET_MINUTES * 60_000) },
           });
           // A relay failure must not answer differently from an unknown address (enumeration).
-          await sendResetMail(user.email, userLanguage(user), user.firstName ?? '', token).catch((error: Error) =>
-            strapi.log.error(`reset mail not sent: ${error.message}`),
+          // Only the error's code is logged: a relay's message often quotes the recipient's address.
+          await sendResetMail(user.email, userLanguage(user), user.firstName ?? '', token).catch((error: Error & { code?: string }) =>
+            strapi.log.error(`reset mail not sent: ${error.code ?? error.name}`),
           );
         }
         // The same answer whether or not the address is known.
