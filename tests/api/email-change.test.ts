@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { requireCms } from '../../scripts/lib/strapi.mjs';
 import { ctx, mailTo } from '../setup/context.ts';
-import { api, confirmedUser } from './helpers.ts';
+import { api, confirmedUser, withMailRelayDown } from './helpers.ts';
 
 const USER = 'plugin::users-permissions.user';
 const put = (jwt: string, body: object, language = 'kk') => api().put('/api/accounts/me').set('Authorization', `Bearer ${jwt}`).set('Accept-Language', language).send(body);
@@ -139,18 +139,11 @@ describe('accounts: a new e-mail address takes effect only once confirmed from i
 
   it('keeps nothing pending when the letter to the new address cannot be sent, and says so', async () => {
     const user = await confirmedUser();
-    const { closeMailer } = requireCms(ctx.distDir, 'src/accounts/mailer.js');
-    const port = process.env.SMTP_PORT;
-    process.env.SMTP_PORT = '9';
-    closeMailer();
-    try {
+    await withMailRelayDown(async () => {
       const res = await put(user.jwt, { email: newAddress(), firstName: 'Дана', currentPassword: user.password }, 'en');
       assert.equal(res.status, 503);
       assert.match(res.body.error.message, /did not change/);
-    } finally {
-      process.env.SMTP_PORT = port;
-      closeMailer();
-    }
+    });
     const stored = await row(user.id);
     assert.deepEqual([stored.email, stored.pendingEmail, stored.pendingEmailTokenHash, stored.firstName], [user.email, null, null, 'Дана']);
   });

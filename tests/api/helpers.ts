@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { ctx } from '../setup/context.ts';
+import { requireCms } from '../../scripts/lib/strapi.mjs';
 
 export const api = () => request(ctx.cmsUrl);
 
@@ -32,4 +33,18 @@ export async function confirmedUser(overrides: Record<string, unknown> = {}) {
   await ctx.strapi.db.query('plugin::users-permissions.user').update({ where: { id: res.body.user.id }, data: { confirmed: true } });
   const login = await api().post('/api/auth/local').send({ identifier: body.email, password: body.password }).expect(200);
   return { id: res.body.user.id as number, documentId: res.body.user.documentId as string, email: String(body.email), password: String(body.password), jwt: login.body.jwt as string };
+}
+
+/** Runs `fn` while the CMS's mail relay is unreachable (a closed port), then puts the relay back. */
+export async function withMailRelayDown<T>(fn: () => Promise<T>): Promise<T> {
+  const { closeMailer } = requireCms(ctx.distDir, 'src/accounts/mailer.js');
+  const port = process.env.SMTP_PORT;
+  process.env.SMTP_PORT = '9';
+  closeMailer();
+  try {
+    return await fn();
+  } finally {
+    process.env.SMTP_PORT = port;
+    closeMailer();
+  }
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { requireCms } from '../../scripts/lib/strapi.mjs';
 import { ctx, mailTo } from '../setup/context.ts';
-import { api, pupil } from './helpers.ts';
+import { api, pupil, withMailRelayDown } from './helpers.ts';
 
 const postgres = process.env.DATABASE_CLIENT === 'postgres';
 const USER = 'plugin::users-permissions.user';
@@ -58,18 +57,11 @@ describe('accounts: registration and its consent are one transaction (Law 94-V)'
 
   it('keeps the account and its consent when the mail relay is down, and says the mail was not sent', async () => {
     const body = pupil();
-    const { closeMailer } = requireCms(ctx.distDir, 'src/accounts/mailer.js');
-    const port = process.env.SMTP_PORT;
-    process.env.SMTP_PORT = '9';
-    closeMailer();
-    try {
+    await withMailRelayDown(async () => {
       const res = await api().post('/api/auth/local/register').set('Accept-Language', 'en').send(body);
       assert.equal(res.status, 503);
       assert.match(res.body.error.message, /account is created/);
-    } finally {
-      process.env.SMTP_PORT = port;
-      closeMailer();
-    }
+    });
     const users = await usersWith(String(body.email));
     assert.equal(users.length, 1);
     assert.equal(await consentsOf(users[0].id), 1);
