@@ -5,6 +5,7 @@ import { registerStaffConditions } from './staff/conditions';
 import { registerProfessionRules } from './content/profession-rules';
 import { registerSiteRebuild, startSiteRebuildCalls } from './content/site-rebuild';
 import { guardUrlUploads } from './middlewares/upload-guard';
+import { ensureUniqueEmailIndex } from './accounts/unique-email';
 
 let sweeper: NodeJS.Timeout | undefined;
 
@@ -19,6 +20,7 @@ export default {
     await registerStaffConditions(strapi);
     guardUrlUploads(strapi);
     await ensureRateLimitTable(strapi);
+    await ensureUniqueEmailIndex(strapi);
     sweeper = setInterval(() => sweep(strapi).catch((e) => strapi.log.warn(`rate-limit sweep: ${e.message}`)), 10 * 60_000);
     sweeper.unref();
     if (process.env.QABILET_SEED !== 'false') await seed(strapi);

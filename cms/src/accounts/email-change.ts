@@ -8,6 +8,7 @@ import type { Language } from '../i18n/messages';
 import { hashToken, newLinkToken } from './tokens';
 import { sendEmailChangeMail, sendEmailChangeNotice } from './mails';
 import { audit } from './audit';
+import { isUniqueViolation } from './unique-email';
 
 const USER = 'plugin::users-permissions.user';
 export const EMAIL_CHANGE_HOURS = 24;
@@ -53,14 +54,22 @@ export async function confirmEmailChange(strapi: Core.Strapi, token: string): Pr
   });
   if (!user?.pendingEmail) return 'invalid';
   const email = String(user.pendingEmail);
-  const outcome = await strapi.db.transaction(async () => {
-    const taken = await strapi.db.query(USER).count({ where: { email: { $eqi: email }, id: { $ne: user.id } } });
-    // The token is spent either way; the condition on it makes a second, simultaneous use change nothing.
-    const { count } = await strapi.db.query(USER).updateMany({
-      where: { id: user.id, pendingEmailTokenHash: hash },
-      data: taken ? CLEARED : { ...CLEARED, email },
+  const spend = () =>
+    strapi.db.transaction(async () => {
+      const taken = await strapi.db.query(USER).count({ where: { email: { $eqi: email }, id: { $ne: user.id } } });
+      // The token is spent either way; the condition on it makes a second, simultaneous use change nothing.
+      const { count } = await strapi.db.query(USER).updateMany({
+        where: { id: user.id, pendingEmailTokenHash: hash },
+        data: taken ? CLEARED : { ...CLEARED, email },
+      });
+      return count === 0 ? 'invalid' : taken ? 'taken' : 'changed';
     });
-    return count === 0 ? 'invalid' : taken ? 'taken' : 'changed';
+  // The unique index on lower(email) refuses the write when another account took the address
+  // between the look and the write: the link is then spent as for an address already taken.
+  const outcome: EmailChangeResult = await spend().catch(async (error) => {
+    if (!isUniqueViolation(error)) throw error;
+    const { count } = await strapi.db.query(USER).updateMany({ where: { id: user.id, pendingEmailTokenHash: hash }, data: CLEARED });
+    return count === 0 ? 'invalid' : 'taken';
   });
   if (outcome !== 'changed') return outcome;
   // The address is how the account is recovered: whoever holds a session opened under the old one

@@ -15,6 +15,7 @@ import { holdMails, RESET_MINUTES, sendConfirmationMail, sendHeldMails, sendRese
 import { hashToken, isLinkToken, newLinkToken } from '../../accounts/tokens';
 import { recordOwnConsent } from '../../accounts/consent';
 import { cookieOnlySessions } from '../../accounts/session-cookie';
+import { isUniqueViolation } from '../../accounts/unique-email';
 
 type Controllers = Record<string, (ctx: Context, ...rest: unknown[]) => Promise<unknown>>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
@@ -66,6 +67,8 @@ export default (plugin: Plugin) => {
         } catch (error) {
           // Strapi's own refusals (an address taken a moment ago) keep their 4xx; anything else is ours.
           if (error instanceof errors.ApplicationError) throw error;
+          // Another registration took the address between Strapi's look and its write.
+          if (isUniqueViolation(error)) return sendValidationError(ctx, language, [{ field: 'email', code: 'email.taken' }]);
           strapi.log.error(`registration rolled back: ${(error as { code?: string }).code ?? (error as Error).name}`);
           return unavailable('register.unavailable');
         }

@@ -1,0 +1,31 @@
+/**
+ * One account per e-mail address, whatever its case, held by the database: registration and the
+ * confirmation of a new address both look before they write, and two requests at the same moment
+ * (on two CMS instances, or two connections of one) could otherwise both find the address free.
+ * A unique index on lower(email) — SQLite and PostgreSQL both take expressions — makes the second
+ * write fail, and the callers turn that failure into the same answer as an address already taken.
+ */
+import type { Core } from '@strapi/strapi';
+
+const INDEX = 'up_users_email_lower_unique';
+
+export async function ensureUniqueEmailIndex(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection;
+  const table = strapi.db.metadata.get('plugin::users-permissions.user').tableName;
+  const shared = await knex(table).select(knex.raw('lower(email) as address')).whereNotNull('email').groupByRaw('lower(email)').havingRaw('count(*) > 1');
+  if (shared.length) {
+    // Never the addresses themselves in the log: how many, and what to do.
+    strapi.log.warn(`one account per e-mail address is not enforced: ${shared.length} addresses are each used by several accounts; merge or correct them, then restart`);
+    return;
+  }
+  await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${INDEX} ON ${table} (lower(email))`);
+}
+
+/**
+ * Whether a database error is a write refused by a unique index, on either database. (The booking
+ * plugin asks the same of its cells; the shared plugin layer of issue 17 is where both will meet.)
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
