@@ -207,6 +207,9 @@ describe('API: an LTI 1.3 tool (ltijs) launched from the cabinet', function () {
     assert.equal(sharedDomain('www.qabilet.kz', 'cms.qabilet.kz'), 'qabilet.kz');
     // One host (any ports): host-only. Nothing but a top-level domain, or addresses, in common: none.
     for (const [site, cms] of [['qabilet.kz', 'qabilet.kz'], ['qabilet.kz', 'cms.example.kz'], ['localhost', '127.0.0.1'], ['10.0.0.2', '10.0.0.3']]) assert.equal(sharedDomain(site, cms), undefined, `${site} ${cms}`);
+    // A public suffix is no domain a cookie can be set for: browsers would drop it.
+    assert.equal(sharedDomain('qabilet.gov.kz', 'cms-qabilet.gov.kz'), undefined);
+    assert.equal(sharedDomain('www.qabilet.gov.kz', 'cms.qabilet.gov.kz'), 'qabilet.gov.kz');
   });
 
   it('refuses forged assertions, replays, unregistered redirects, strangers and scores out of range', async () => {

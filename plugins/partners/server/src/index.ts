@@ -16,6 +16,7 @@ import { ensurePlatformKey } from './keys';
 import { grantOnce } from '@qabilet/strapi-plugin-booking/dist/server/grants';
 import { createPartner, rotateSecret } from './partners';
 import { prune, retentionDefaults, validateRetention, type RetentionConfig } from './retention';
+import { bindingProblem } from './launch-binding';
 
 /** Within the caller's transaction when there is one (on SQLite, its only connection). */
 async function forget(strapi: Core.Strapi, run: (knex: Knex) => Promise<unknown>): Promise<void> {
@@ -35,6 +36,8 @@ export default {
     await ensureDesktopTables(strapi);
     await ensurePlatformKey(strapi);
     await grantOnce(strapi, 'partners', USER_ACTIONS);
+    const problem = bindingProblem();
+    if (problem) strapi.log.warn(problem);
   },
   // How long the log, the launches and the desktop review queue are kept (retention.ts).
   config: {

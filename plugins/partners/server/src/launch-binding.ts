@@ -31,14 +31,32 @@ const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest
 export const authUrl = () => `${publicUrl()}/api/partners/lti/auth`;
 export const bindingCookieName = (launchId: string) => `qabilet_lti_${sha256(launchId).slice(0, 16)}`;
 
-/** The domain the site's host and PUBLIC_URL's host share (two labels at least), when they differ. */
+/**
+ * Kazakhstan's public second-level domains (and a few common elsewhere): a browser drops a cookie
+ * set for one of them, as for a top-level domain, so two hosts sharing only such a suffix share nothing.
+ */
+const PUBLIC_SUFFIXES = new Set(['com.kz', 'edu.kz', 'gov.kz', 'mil.kz', 'net.kz', 'org.kz', 'co.uk', 'com.ru', 'org.ru']);
+
+/** The domain the site's host and PUBLIC_URL's host share (two labels at least, not a public suffix), when they differ. */
 export function sharedDomain(site: string, cms: string): string | undefined {
   if (site === cms || [site, cms].some((h) => /^[\d.]+$|:|^\[/.test(h))) return undefined;
   const a = site.split('.').reverse();
   const b = cms.split('.').reverse();
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n >= 2 ? a.slice(0, n).reverse().join('.') : undefined;
+  const domain = a.slice(0, n).reverse().join('.');
+  return n >= 2 && !PUBLIC_SUFFIXES.has(domain) ? domain : undefined;
+}
+
+/**
+ * Why LTI launches cannot work with this configuration, or nothing: the site and PUBLIC_URL on two
+ * hosts that share no domain a cookie can be set for. Said once at start-up (host names only).
+ */
+export function bindingProblem(): string | undefined {
+  const site = new URL(siteUrl()).hostname;
+  const cms = new URL(publicUrl()).hostname;
+  if (site === cms || sharedDomain(site, cms)) return undefined;
+  return `LTI launches will be refused: the site (${site}) and PUBLIC_URL (${cms}) share no domain for the launch cookie; serve them on one host or two hosts of one domain`;
 }
 
 function cookie(name: string, value: string, maxAge: number): string {
