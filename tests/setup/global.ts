@@ -97,6 +97,8 @@ export async function mochaGlobalSetup(): Promise<void> {
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') process.env.DATABASE_FILENAME = path.join(tmp, 'test.db');
 
   const browser = process.env.QABILET_TEST_BROWSER !== '0';
+  // QABILET_TEST_ADMIN=0: browser tests of the site only, without building or serving the admin panel.
+  const adminPanel = browser && process.env.QABILET_TEST_ADMIN !== '0';
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (browser && !fs.existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`);
@@ -105,13 +107,13 @@ export async function mochaGlobalSetup(): Promise<void> {
   // built only when its sources changed (once on a clean clone), never for API-only runs. Building it
   // beside the site's build would save that minute once, at the price of rewriting cms/dist (the
   // build compiles the CMS first) under a running CMS: not worth it.
-  if (browser) {
+  if (adminPanel) {
     const t = Date.now();
     if (await ensureAdminBuild({ quiet: true })) console.log(`  admin panel built in ${Date.now() - t} ms`);
   }
 
   const booting = Date.now();
-  const booted = await bootStrapi({ serveAdminPanel: browser });
+  const booted = await bootStrapi({ serveAdminPanel: adminPanel });
   Object.assign(ctx, { strapi: booted.strapi, cmsUrl: booted.url, distDir: booted.distDir });
   // Links in mails point at this CMS (read when each mail is written).
   process.env.PUBLIC_URL = booted.url;
