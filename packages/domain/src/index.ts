@@ -8,6 +8,8 @@ export * from './slots.ts';
 export * from './language.ts';
 export * from './schedule.ts';
 export * from './booking-view.ts';
+export * from './assessment-view.ts';
+export * from './crm-view.ts';
 export * from './registry.ts';
 export * from './assessment.ts';
 export * from './scoring.ts';

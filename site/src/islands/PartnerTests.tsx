@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { format, type Messages } from './Form';
-import type { Level, Problem, Source } from './assessment-api';
+import type { ExternalScale, Problem, ResultSource } from './assessment-api';
 import { launchPartnerTest, listPartnerTests, partnerProblemOf, rememberLaunch, returnedFrom, type PartnerTest } from './partners-api';
 import Bar from './runner/Bar';
 import TestProblem from './runner/TestProblem';
@@ -8,13 +8,13 @@ import { dateOf } from './runner/dates';
 import { useAnnouncer } from './runner/useAnnouncer';
 
 /** Where a result came from, in words: Qabilet's own test, a partner's, or a centre's desktop test. */
-export function sourceText(t: Messages, source: Source | undefined): string {
+export function sourceText(t: Messages, source: ResultSource | null | undefined): string {
   if (!source) return t['results.source.qabilet'] ?? '';
   return format(t[source.kind === 'desktop' ? 'results.source.desktop' : 'results.source.partner'], { name: source.name });
 }
 
 /** A result's scales: the score in figures with its bar beside it, and the level in words. */
-export function ScaleScores({ t, caption, scales }: { t: Messages; caption: string; scales: Array<{ scale: string; name: string; score: number; level: Level }> }) {
+export function ScaleScores({ t, caption, scales }: { t: Messages; caption: string; scales: ExternalScale[] }) {
   return (
     <table className="result-scales">
       <caption>{caption}</caption>

@@ -6,86 +6,20 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import type { AssessedPerson, NoteView, PeoplePage, PersonCardView } from '@qabilet/domain';
 
-export type Level = 'low' | 'medium' | 'high';
-export type PersonKind = 'user' | 'child';
+/** What the API sends (packages/domain/src/assessment-view.ts), by the names the pages use. */
+export type {
+  AssessedPerson as Person, Level, NoteView as Note, PersonCardView as Card, ProfileView as Profile, RecommendationView as Recommendation,
+  ResultSource as Source, ResultView as Result, ScaleResultView as ScaleResult, StatementView as ExternalResult,
+} from '@qabilet/domain';
+export type PersonKind = AssessedPerson['kind'];
 export const PERSON_KINDS: readonly PersonKind[] = ['user', 'child'];
 
-/** Someone in the staff member's scope who has taken a test (README `Person`). */
-export type Person = {
-  kind: PersonKind;
-  id: number | string;
-  name: string;
-  /** The region where the person lives: its code (`KZ-39`), its name, or the region itself. */
-  region: string | { code: string; name: string } | null;
-  age: number | null;
-  lastFinishedAt: string | null;
-  attempts: number;
-};
 /** Kazakhstan's regions by code, with their names in the page's language (the public catalogue). */
 export type RegionNames = Map<string, string>;
 
-export type ScaleResult = {
-  scale: string;
-  name: string;
-  high: string;
-  low: string;
-  raw: number;
-  min: number;
-  max: number;
-  percent: number;
-  percentile: number | null;
-  score: number;
-  level: Level;
-  answered: number;
-  items: number;
-};
-
-export type Result = {
-  attemptId: number;
-  test: { slug: string; kind: string; title: string; profession: { slug: string; name: string } | null };
-  startedAt: string;
-  finishedAt: string;
-  durationMs: number;
-  itemTimeMs: number;
-  answered: number;
-  total: number;
-  scales: ScaleResult[];
-  items: Array<{ item: string; timeMs: number }>;
-  previous: { attemptId: number; finishedAt: string } | null;
-  comparison: Array<{ scale: string; name: string; before: number; after: number; change: number }> | null;
-};
-
-export type Recommendation = {
-  profession: { slug: string; name: string; summary: string; icon: string; sector: string };
-  fit: number;
-  interests: number | null;
-  professionTest: number | null;
-  explanation: string;
-  scales: Array<{ scale: string; name: string; person: number; profession: number; weight: number; loss: number; gain: number }>;
-  specialties: Array<{ key: string; name: string; level: string; code: string | null }>;
-  institutions: Array<{ slug: string; name: string; locality: string; website: string | null }>;
-  professionTestSlug: string | null;
-};
-
-export type Note = { id: number | string; text: string; professions: Array<{ slug: string; name: string }>; author: string; createdAt: string };
-
-export type Profile = {
-  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId: number | null; statementId: string | null; source: Source | null; finishedAt: string }>;
-  inclinations: Array<{ scale: string; name: string }>;
-  strengths: Array<{ scale: string; name: string }>;
-  load: { level: Level; text: string } | null;
-  recommendations: Recommendation[];
-  notes: Note[];
-  results: Array<{ attemptId: number | null; statementId: string | null; slug: string; title: string; kind: string; finishedAt: string; source: Source | null }>;
-};
-
-/** Where a result from outside Qabilet came from: a partner's test or a centre's desktop test database. */
-export type Source = { kind: 'partner' | 'desktop'; name: string };
-export type ExternalResult = { id: string; test: { key: string; title: string }; source: Source; finishedAt: string; scales: Array<{ scale: string; name: string; score: number; level: Level }> };
-
-export type Card = { person: Person; profile: Profile; results: Result[]; external: ExternalResult[] };
-export type PeopleMeta = { page: number; pageSize: number; total: number };
+export type PeopleMeta = PeoplePage['meta'];
 export type NewNote = { text: string; professions: string[] };
 /** A catalogue profession found by the free search of the note form. */
 export type ProfessionHit = { slug: string; name: string };
@@ -133,9 +67,9 @@ export function useAssessmentApi() {
   return useMemo(() => {
     const options = { headers: { 'Accept-Language': locale } };
     return {
-      people: async (page: number, pageSize: number) => (await get<{ data: Person[]; meta: PeopleMeta }>('/assessment/people', { ...options, params: queryOf({ page, pageSize }) })).data,
-      card: async (kind: PersonKind, id: string) => (await get<{ data: Card }>(personPath(kind, id), options)).data.data,
-      addNote: async (kind: PersonKind, id: string, body: NewNote) => (await post<{ data: Note }>(`${personPath(kind, id)}/notes`, body, options)).data.data,
+      people: async (page: number, pageSize: number) => (await get<PeoplePage>('/assessment/people', { ...options, params: queryOf({ page, pageSize }) })).data,
+      card: async (kind: PersonKind, id: string) => (await get<{ data: PersonCardView }>(personPath(kind, id), options)).data.data,
+      addNote: async (kind: PersonKind, id: string, body: NewNote) => (await post<{ data: NoteView }>(`${personPath(kind, id)}/notes`, body, options)).data.data,
       /** The regions' names, from the public Content API (the site's reference data). */
       regions: async (signal?: AbortSignal): Promise<RegionNames> => {
         const query = new URLSearchParams({ 'fields[0]': 'code', 'fields[1]': 'name', locale: catalogueLocale(locale), 'pagination[pageSize]': '100' });

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { ageOn, kzDate } from '@qabilet/domain';
+import { ageOn, kzDate, type AnswersSaved, type AssessedPerson, type PeoplePage, type PersonCardView, type PreferencesView, type TestSummaryView } from '@qabilet/domain';
 import { AssessmentError, allowOnly, handle, invalid, objectBody, unknownPerson } from './errors';
 import { languageOf } from './messages';
 import { attemptOf, extraTimeOf, finishAttempt, saveAnswers, setExtraTime, startAttempt, type AttemptRow } from './attempts';
@@ -39,7 +39,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const attempts: AttemptRow[] = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key }).orderBy('id', 'desc').select('id', 'test_slug', 'status', 'finished_at');
       noStore(ctx);
       ctx.body = {
-        data: versions.map((v) => {
+        data: versions.map((v): TestSummaryView => {
           const d = v.definition;
           const running = attempts.find((a) => a.test_slug === v.slug && a.status === 'running');
           const last = attempts.find((a) => a.test_slug === v.slug && a.status === 'finished');
@@ -75,7 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       // Withdrawn consent stops a running test too.
       await consentedPerson(strapi, userId(ctx), row.child_id ? await childDocument(row.child_id) : undefined);
-      ctx.body = { data: await saveAnswers(strapi, row, version, objectBody(ctx.request.body), now) };
+      ctx.body = { data: await saveAnswers(strapi, row, version, objectBody(ctx.request.body), now) } satisfies { data: AnswersSaved };
     }),
     finish: handle(async (ctx) => {
       const { row, version } = await attemptOf(strapi, userId(ctx), ctx.params.id);
@@ -113,14 +113,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     preferences: handle(async (ctx) => {
       const person = await ownPerson(strapi, userId(ctx), onlyChild(query(ctx)));
       noStore(ctx);
-      ctx.body = { data: { extraTimePercent: await extraTimeOf(strapi, person) } };
+      ctx.body = { data: { extraTimePercent: await extraTimeOf(strapi, person) } } satisfies { data: PreferencesView };
     }),
     setPreferences: handle(async (ctx) => {
       const body = objectBody(ctx.request.body);
       const problems = allowOnly(body, ['extraTimePercent', 'child']);
       if (problems.length) throw invalid(problems);
       const person = await ownPerson(strapi, userId(ctx), body.child);
-      ctx.body = { data: { extraTimePercent: await setExtraTime(strapi, person, body.extraTimePercent) } };
+      ctx.body = { data: { extraTimePercent: await setExtraTime(strapi, person, body.extraTimePercent) } } satisfies { data: PreferencesView };
     }),
   };
 
@@ -159,7 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         profilesInScope(knex, scope).count({ count: '*' }),
       ]);
       const today = kzDate(new Date());
-      const data = await Promise.all(rows.map(async (r: { person_key: string; user_id: number; child_id: number | null; updated_at: unknown }) => {
+      const data = await Promise.all(rows.map(async (r: { person_key: string; user_id: number; child_id: number | null; updated_at: unknown }): Promise<AssessedPerson | undefined> => {
         const person = await personById(strapi, r.child_id ? 'child' : 'user', r.child_id ?? r.user_id).catch(() => undefined);
         const [{ attempts }] = await knex(ATTEMPTS).where({ person_key: r.person_key, status: 'finished' }).count({ attempts: '*' });
         return person && {
@@ -169,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }));
       await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'assessment.people.list', details: { page, count: rows.length } });
       noStore(ctx);
-      ctx.body = { data: data.filter(Boolean), meta: { page, pageSize, total: Number(count) } };
+      ctx.body = { data: data.filter((p) => p !== undefined), meta: { page, pageSize, total: Number(count) } } satisfies PeoplePage;
     }),
     card: handle(async (ctx) => {
       const person = await personInScope(ctx);
@@ -178,7 +178,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const [profile, results, external] = await Promise.all([profileView(strapi, person, language), Promise.all(finished.map((r) => resultView(strapi, r, language))), statementsOf(strapi, person.key, language, 50)]);
       await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'assessment.card.view', subjectType: person.childId ? 'api::child.child' : 'plugin::users-permissions.user', subjectId: person.childId ?? person.userId });
       noStore(ctx);
-      ctx.body = { data: { person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId, name: person.name, region: person.region, age: ageOn(person.birthDate.slice(0, 10), kzDate(new Date())) }, profile, results, external } };
+      ctx.body = { data: { person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId, name: person.name, region: person.region, age: ageOn(person.birthDate.slice(0, 10), kzDate(new Date())) }, profile, results, external } } satisfies { data: PersonCardView };
     }),
     addNote: handle(async (ctx) => {
       const person = await personInScope(ctx);

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { levelOf, type Language, type Text } from '@qabilet/domain';
+import { levelOf, type Language, type StatementView, type Text } from '@qabilet/domain';
 import { PROFILES, STATEMENTS, VERSIONS, isUniqueViolation, json, ms } from './tables';
 import type { ProfileEntry, StoredProfile } from './profiles';
 
@@ -121,7 +121,7 @@ export async function statementById(strapi: Core.Strapi, personKey: string, id: 
   return statementView(row, language, new Map((await knownScales(strapi)).map((s) => [s.key, s.name])));
 }
 
-function statementView(row: StatementRow, language: Language, names: Map<string, Text>) {
+function statementView(row: StatementRow, language: Language, names: Map<string, Text>): StatementView {
   const s = json<ReturnType<typeof statementOf>>(row.statement, {} as ReturnType<typeof statementOf>);
   return {
     id: row.id,

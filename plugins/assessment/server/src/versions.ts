@@ -6,16 +6,17 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { checkTest, type TestDefinition } from '@qabilet/domain';
+import { checkTest, type TestDefinition, type TestKind } from '@qabilet/domain';
 import { fromEntry, hashOf } from './definition';
 import { VERSIONS, isUniqueViolation, json, ms } from './tables';
 import { message, type MessageKey } from './messages';
 
 export const TEST = 'api::test.test';
 
-export type Version = { id: number; slug: string; number: number; kind: string; profession: string | null; definition: TestDefinition; createdAt: number };
+/** `kind` is the definition's, copied into its own column when the version is written. */
+export type Version = { id: number; slug: string; number: number; kind: TestKind; profession: string | null; definition: TestDefinition; createdAt: number };
 
-type Row = { id: number; test_slug: string; number: number; kind: string; profession: string | null; definition: unknown; created_at: unknown };
+type Row = { id: number; test_slug: string; number: number; kind: TestKind; profession: string | null; definition: unknown; created_at: unknown };
 const toVersion = (r: Row): Version => ({ id: r.id, slug: r.test_slug, number: r.number, kind: r.kind, profession: r.profession, definition: json<TestDefinition>(r.definition, {} as TestDefinition), createdAt: ms(r.created_at)! });
 
 const cache = new Map<number, Version>();

@@ -5,7 +5,8 @@
 import type { Core } from '@strapi/strapi';
 import {
   compareScores, describeProfile, levelOf, publicTest, rankProfessions, professionFit, RIASEC_SCALES,
-  hasInterests, type Fit, type Language, type RiasecProfile,
+  hasInterests, type AttemptView, type Fit, type FitAnswer, type Language, type NoteView, type ProfileResult, type ProfileView,
+  type RecommendationView, type ResultView, type RiasecProfile,
 } from '@qabilet/domain';
 import { answersOf, type AttemptRow, type StoredResult } from './attempts';
 import { ATTEMPTS, NOTES, json, ms } from './tables';
@@ -16,12 +17,14 @@ import { statementsOf } from './statements';
 import type { Person } from './people';
 
 const iso = (v: unknown) => (ms(v) === null ? null : new Date(ms(v)!).toISOString());
+/** A time the row always has (a NOT NULL column, or a finished attempt's end). */
+const instant = (v: unknown) => new Date(ms(v)!).toISOString();
 
-export async function attemptView(strapi: Core.Strapi, row: AttemptRow, now: Date) {
+export async function attemptView(strapi: Core.Strapi, row: AttemptRow, now: Date): Promise<AttemptView> {
   const version = (await versionById(strapi, row.version_id))!;
   return {
     id: row.id, status: row.status, version: version.number, test: publicTest(version.definition),
-    startedAt: iso(row.started_at), deadline: iso(row.deadline), extraTimePercent: row.extra_time, now: now.toISOString(),
+    startedAt: instant(row.started_at), deadline: iso(row.deadline), extraTimePercent: row.extra_time, now: now.toISOString(),
     answers: row.status === 'running' ? await answersOf(strapi.db.connection, row.id) : [],
     position: row.position ? { item: row.position } : null, lastSeq: row.last_seq,
   };
@@ -73,7 +76,7 @@ export function explain(language: Language, fit: Fit, profile: StoredProfile): s
   return parts.join(' ');
 }
 
-function recommendation(language: Language, p: ProfessionRow, fit: Fit, profile: StoredProfile, testFor: Map<string, string>) {
+function recommendation(language: Language, p: ProfessionRow, fit: Fit, profile: StoredProfile, testFor: Map<string, string>): RecommendationView {
   return {
     profession: { slug: p.slug, name: p.name, summary: p.summary, icon: p.icon, sector: p.sector },
     fit: fit.fit, interests: fit.interests, professionTest: fit.professionTest, explanation: explain(language, fit, profile),
@@ -87,18 +90,18 @@ async function professionTests(strapi: Core.Strapi): Promise<Map<string, string>
   return new Map((await currentVersions(strapi)).filter((v) => v.profession).map((v) => [v.profession!, v.slug]));
 }
 
-export async function fitView(strapi: Core.Strapi, person: Person, slug: string, language: Language) {
+export async function fitView(strapi: Core.Strapi, person: Person, slug: string, language: Language): Promise<FitAnswer | undefined> {
   const profile = await storedProfile(strapi.db.connection, person.key);
   const { scales, professionTests: tests } = scoresOf(profile);
   const p = (await professions(strapi, language)).find((x) => x.slug === slug);
   if (!p) return undefined;
   const testFor = await professionTests(strapi);
   const fit = professionFit(scales, p.riasec, tests.get(slug) ?? null);
-  const missing = [...(hasInterests(scales) ? [] : ['interests']), ...(testFor.has(slug) && !tests.has(slug) ? ['professionTest'] : [])];
+  const missing: FitAnswer['missing'] = [...(hasInterests(scales) ? [] : ['interests' as const]), ...(testFor.has(slug) && !tests.has(slug) ? ['professionTest' as const] : [])];
   return { data: fit ? recommendation(language, p, fit, profile, testFor) : null, missing, professionTestSlug: testFor.get(slug) ?? null };
 }
 
-export async function resultView(strapi: Core.Strapi, row: AttemptRow, language: Language) {
+export async function resultView(strapi: Core.Strapi, row: AttemptRow, language: Language): Promise<ResultView> {
   const version = (await versionById(strapi, row.version_id))!;
   const stored = json<StoredResult>(row.result, { score: { scales: [], answered: 0, total: 0, itemTimeMs: 0, late: [] }, items: [], durationMs: 0 });
   const previous: AttemptRow | undefined = await strapi.db.connection(ATTEMPTS)
@@ -111,27 +114,29 @@ export async function resultView(strapi: Core.Strapi, row: AttemptRow, language:
   return {
     attemptId: row.id,
     test: { slug: version.slug, kind: version.kind, title: version.definition.title[language], profession: profession ? { slug: profession.slug, name: profession.name } : null },
-    startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), durationMs: stored.durationMs, itemTimeMs: stored.score.itemTimeMs,
+    startedAt: instant(row.started_at), finishedAt: instant(row.finished_at), durationMs: stored.durationMs, itemTimeMs: stored.score.itemTimeMs,
     answered: stored.score.answered, total: stored.score.total,
     // A scale none of whose items was answered is not measured: it is named apart, not shown as a low score.
     scales: measured.map((s) => ({ ...s, name: scaleText(s.scale, 'name'), high: scaleText(s.scale, 'high'), low: scaleText(s.scale, 'low'), level: levelOf(s.score) })),
     unmeasured: stored.score.scales.filter((s) => !s.answered).map((s) => ({ scale: s.scale, name: scaleText(s.scale, 'name') })),
     items: stored.items,
-    previous: previous ? { attemptId: previous.id, finishedAt: iso(previous.finished_at) } : null,
+    previous: previous ? { attemptId: previous.id, finishedAt: instant(previous.finished_at) } : null,
     comparison: prevScales ? compareScores(measured, prevScales).map((c) => ({ ...c, name: scaleText(c.scale, 'name') })) : null,
   };
 }
 
-export async function notesOf(strapi: Core.Strapi, personKey: string, language: Language) {
-  const rows = await strapi.db.connection(NOTES).where({ person_key: personKey }).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);
+type NoteRow = { id: number; text: string; author_name: string; created_at: unknown; professions: unknown };
+
+export async function notesOf(strapi: Core.Strapi, personKey: string, language: Language): Promise<NoteView[]> {
+  const rows: NoteRow[] = await strapi.db.connection(NOTES).where({ person_key: personKey }).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(50);
   const all = await professions(strapi, language);
-  return rows.map((n: Record<string, unknown>) => ({
-    id: n.id, text: n.text, author: n.author_name, createdAt: iso(n.created_at),
+  return rows.map((n) => ({
+    id: n.id, text: n.text, author: n.author_name, createdAt: instant(n.created_at),
     professions: json<string[]>(n.professions, []).map((slug) => ({ slug, name: all.find((p) => p.slug === slug)?.name ?? slug })),
   }));
 }
 
-export async function profileView(strapi: Core.Strapi, person: Person, language: Language, top = 5) {
+export async function profileView(strapi: Core.Strapi, person: Person, language: Language, top = 5): Promise<ProfileView> {
   const profile = await storedProfile(strapi.db.connection, person.key);
   const { scales, professionTests: tests } = scoresOf(profile);
   const testFor = await professionTests(strapi);
@@ -139,19 +144,19 @@ export async function profileView(strapi: Core.Strapi, person: Person, language:
   const ranked = rankProfessions(scales, catalogueRows, tests).slice(0, top);
   const described = describeProfile(scales);
   const finished = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key, status: 'finished' }).orderBy('finished_at', 'desc').limit(100);
-  const own = await Promise.all(finished.map(async (r: AttemptRow) => {
+  const own = await Promise.all(finished.map(async (r: AttemptRow): Promise<ProfileResult> => {
     const v = (await versionById(strapi, r.version_id))!;
-    return { attemptId: r.id, statementId: null, slug: v.slug, title: v.definition.title[language], kind: v.kind, finishedAt: iso(r.finished_at), source: null, scales: null };
+    return { attemptId: r.id, statementId: null, slug: v.slug, title: v.definition.title[language], kind: v.kind, finishedAt: instant(r.finished_at), source: null, scales: null };
   }));
   // Results from partners and the centres' desktop test databases, next to Qabilet's own, marked with their source.
-  const external = (await statementsOf(strapi, person.key, language)).map((s) => ({
+  const external = (await statementsOf(strapi, person.key, language)).map((s): ProfileResult => ({
     attemptId: null, statementId: s.id, slug: s.test.key, title: s.test.title, kind: s.source.kind, finishedAt: s.finishedAt, source: s.source, scales: s.scales,
   }));
   const results = [...own, ...external].sort((a, b) => String(b.finishedAt).localeCompare(String(a.finishedAt)));
   const named = (scale: string) => ({ scale, name: nameOf(profile, scale, language) });
   return {
     scales: Object.entries(profile).filter(([k]) => !k.startsWith('profession:')).map(([scale, e]) => ({
-      scale, name: e.name[language], score: e.score, level: levelOf(e.score), attemptId: e.attemptId, statementId: e.statementId ?? null, source: e.source ?? null, finishedAt: iso(e.finishedAt),
+      scale, name: e.name[language], score: e.score, level: levelOf(e.score), attemptId: e.attemptId, statementId: e.statementId ?? null, source: e.source ?? null, finishedAt: instant(e.finishedAt),
     })),
     inclinations: described.inclinations.map(named),
     strengths: described.strengths.map(named),

@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useParams } from 'react-router-dom';
 import { Box, Flex, Loader } from '@strapi/design-system';
 import { BackButton, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Section, useResource } from '@qabilet/plugin-kit/admin';
 import { PERSON_KINDS, useAssessmentApi, type Card, type Note, type PersonKind } from '../api';
 import { NoteForm } from '../components/NoteForm';
 import { Notes } from '../components/Notes';
@@ -16,11 +17,9 @@ import { Recommendations } from '../components/Recommendations';
 import { Refusal } from '../components/Refusal';
 import { Results } from '../components/Results';
 import { External } from '../components/External';
-import { Section } from '../components/Section';
 import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 import { useFormat, useRegionName } from '../utils/format';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 
 const isKind = (kind: string | undefined): kind is PersonKind => PERSON_KINDS.includes(kind as PersonKind);
@@ -72,9 +71,9 @@ function CardView({ card, kind, id, canRecommend, reloading, reload, back }: Vie
     setAdded(null);
   }, [added, profile.notes]);
 
-  // The list's figures, or (when the card's person leaves them out) those its results give.
-  const attempts = typeof person.attempts === 'number' ? person.attempts : results.length;
-  const lastFinishedAt = person.lastFinishedAt ?? results[0]?.finishedAt ?? null;
+  // The card's person carries no counts (the list's do): its results give them.
+  const attempts = results.length;
+  const lastFinishedAt = results[0]?.finishedAt ?? null;
   const facts = [
     person.kind === 'child' ? t('person.child') : null,
     person.age !== null && person.age !== undefined ? t('person.age', { age: person.age }) : null,

@@ -23,10 +23,7 @@ export function useFormat() {
   return useMemo(() => ({ date, dateTime, duration }), [date, dateTime, duration]);
 }
 
-/**
- * The region's name, whether the server gave it as a code (named from the public catalogue of
- * regions once it has loaded), as a name or as the region itself.
- */
+/** The region's name, from the code the server gives (named from the public catalogue of regions once it has loaded). */
 export function useRegionName() {
   const api = useAssessmentApi();
   const [names, setNames] = useState<RegionNames>(new Map());
@@ -37,8 +34,7 @@ export function useRegionName() {
   }, [api]);
   return useCallback(
     (region: Person['region']): string | null => {
-      if (region === null || region === undefined || region === '') return null;
-      if (typeof region !== 'string') return region.name;
+      if (!region) return null;
       return names.get(region) ?? region;
     },
     [names],
