@@ -5,62 +5,24 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
+import type { BulkResult, Closing, CrmMe, ExportTemplateView, Format, PhoneMatch, RequestPage, RequestView, Service, SlotView } from '@qabilet/domain';
 
 export type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
 
-export type Role = 'admin' | 'coordinator' | 'curator' | 'operator' | 'specialist' | 'none';
-export type Can = { intake: boolean; manage: boolean; complete: boolean; export: boolean };
-export type Centre = { slug: string; name: string };
-export type Specialist = { id: number; name: string; centre: string };
-export type Region = { code: string; name: string };
-export type Me = {
-  role: Role;
-  scope: 'all' | 'region' | 'own';
-  can: Can;
-  centres: Centre[];
-  regions: Region[];
-  specialists: Specialist[];
-  services: Service[];
-  formats: Format[];
-  statuses: RequestStatus[];
-  sources: RequestSource[];
-};
-
-export type PersonKind = 'user' | 'child' | 'lead';
-export type HistoryEntry = {
-  at: string;
-  by: { kind: 'user' | 'staff' | 'system' | 'call'; id?: number; name?: string };
-  action: string;
-  changes?: Record<string, unknown>;
-  note?: string;
-};
-export type CrmRequest = {
-  id: string;
-  number: string;
-  createdAt: string;
-  source: RequestSource;
-  status: RequestStatus;
-  service: Service;
-  format: Format;
-  person: { kind: PersonKind; id: number | null; name: string; phone: string | null };
-  region: Region | null;
-  centre: Centre | null;
-  specialist: { id: number; name: string } | null;
-  booking: { id: string; status: string; start: string; date: string; time: string } | null;
-  wish: string | null;
-  outcome: string | null;
-  history?: HistoryEntry[];
-};
+/** What the API sends (packages/domain/src/crm-view.ts), by the names the pages use. */
+export type { CrmMe as Me, CrmRole as Role, PersonKind, RequestHistoryEntry as HistoryEntry, RequestView as CrmRequest } from '@qabilet/domain';
+export type Can = CrmMe['can'];
+export type Centre = CrmMe['centres'][number];
+export type Specialist = CrmMe['specialists'][number];
+export type Region = CrmMe['regions'][number];
 
 /** The registry's filters as the query string carries them; an empty value means "any". */
 export const FILTER_KEYS = ['status', 'centre', 'specialist', 'service', 'format', 'source', 'from', 'to', 'phone'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
-export type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
+export type Pagination = RequestPage['meta']['pagination'];
 
-/** A registered person with the phone searched for; `region` is its code. */
-export type Person = { id: string; name: string; region: string | null; children: Array<{ id: string; name: string }> };
+export type { PhoneMatch as Person, BulkResult, ExportTemplateView as Template } from '@qabilet/domain';
 export type NewRequest = {
   person: { user: string; child?: string } | { lead: { name: string; phone: string } };
   service: Service;
@@ -71,10 +33,8 @@ export type NewRequest = {
   consent?: true;
 };
 export type BulkAction = 'assign' | 'no_answer' | 'cancel';
-export type BulkResult = { updated: number; refused: Array<{ id: string; message: string }> };
-export type Template = { key: string; name: string };
 export type ExportQuery = Filters & { file: 'xlsx' | 'csv'; template: string; locale: string };
-export type Slot = { id: string; start: string; end: string; date: string; time: string; centre: string; specialist: { name: string } };
+export type { SlotView as Slot } from '@qabilet/domain';
 export type SlotQuery = { centre?: string; service: Service; format: Format; from: string; to: string };
 
 /** What a failed request tells the person: the server's message and, per field, its message. */
@@ -125,18 +85,18 @@ export function useCrmApi() {
     const options = { headers: { 'Accept-Language': locale } };
     const requestPath = (id: string) => `/crm/requests/${encodeURIComponent(id)}`;
     return {
-      me: async () => (await get<{ data: Me }>('/crm/me', options)).data.data,
+      me: async () => (await get<{ data: CrmMe }>('/crm/me', options)).data.data,
       list: async (filters: Filters, page: number, pageSize: number) =>
-        (await get<{ data: CrmRequest[]; meta: { pagination: Pagination } }>('/crm/requests', { ...options, params: queryOf({ ...filters, page, pageSize }) })).data,
-      one: async (id: string) => (await get<{ data: CrmRequest }>(requestPath(id), options)).data.data,
-      create: async (body: NewRequest) => (await post<{ data: CrmRequest }>('/crm/requests', body, options)).data.data,
-      people: async (phone: string) => (await get<{ data: Person[] }>('/crm/people', { ...options, params: queryOf({ phone }) })).data.data,
-      book: async (id: string, slot: string) => (await post<{ data: CrmRequest }>(`${requestPath(id)}/book`, { slot }, options)).data.data,
-      assign: async (id: string, specialist: number) => (await post<{ data: CrmRequest }>(`${requestPath(id)}/assign`, { specialist }, options)).data.data,
-      close: async (id: string, status: Closing, note?: string) => (await post<{ data: CrmRequest }>(`${requestPath(id)}/close`, { status, ...(note ? { note } : {}) }, options)).data.data,
+        (await get<RequestPage>('/crm/requests', { ...options, params: queryOf({ ...filters, page, pageSize }) })).data,
+      one: async (id: string) => (await get<{ data: RequestView }>(requestPath(id), options)).data.data,
+      create: async (body: NewRequest) => (await post<{ data: RequestView }>('/crm/requests', body, options)).data.data,
+      people: async (phone: string) => (await get<{ data: PhoneMatch[] }>('/crm/people', { ...options, params: queryOf({ phone }) })).data.data,
+      book: async (id: string, slot: string) => (await post<{ data: RequestView }>(`${requestPath(id)}/book`, { slot }, options)).data.data,
+      assign: async (id: string, specialist: number) => (await post<{ data: RequestView }>(`${requestPath(id)}/assign`, { specialist }, options)).data.data,
+      close: async (id: string, status: Closing, note?: string) => (await post<{ data: RequestView }>(`${requestPath(id)}/close`, { status, ...(note ? { note } : {}) }, options)).data.data,
       bulk: async (body: { ids: string[]; action: BulkAction; specialist?: number; note?: string }) => (await post<{ data: BulkResult }>('/crm/requests/bulk', body, options)).data.data,
-      templates: async () => (await get<{ data: Template[] }>('/crm/exports/templates', options)).data.data,
-      currentCall: async (signal?: AbortSignal) => (await get<{ data: CrmRequest | null }>('/crm/calls/current', { ...options, signal })).data.data,
+      templates: async () => (await get<{ data: ExportTemplateView[] }>('/crm/exports/templates', options)).data.data,
+      currentCall: async (signal?: AbortSignal) => (await get<{ data: RequestView | null }>('/crm/calls/current', { ...options, signal })).data.data,
       /** The filtered list as a file; the fetch client carries the admin's token, which a plain link could not. */
       exportFile: async (query: ExportQuery) => {
         // Every status is taken as it is, so that a refusal's JSON body can be read out of the blob.
@@ -148,9 +108,9 @@ export function useCrmApi() {
         return { blob: response.data, name: fileNameOf(response.headers, `requests.${query.file}`) };
       },
       /** Free slots come from the public Content API (no admin token: it is not the admin's API). */
-      slots: async (query: SlotQuery, signal?: AbortSignal): Promise<Slot[]> => {
+      slots: async (query: SlotQuery, signal?: AbortSignal): Promise<SlotView[]> => {
         const response = await fetch(`${backendURL()}/api/booking/slots?${queryOf(query)}`, { headers: { Accept: 'application/json', 'Accept-Language': locale }, signal });
-        const body = (await response.json().catch(() => ({}))) as { data?: Slot[]; error?: ErrorBody };
+        const body = (await response.json().catch(() => ({}))) as { data?: SlotView[]; error?: ErrorBody };
         if (!response.ok) throw Object.assign(new Error('slots'), { problem: problemOfBody(body.error, '') });
         return body.data ?? [];
       },

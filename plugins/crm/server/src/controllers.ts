@@ -6,6 +6,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { checkPage, checkRegistryFilters, FORMATS, normalizeKzMobile, REQUEST_SOURCES, REQUEST_STATUSES, requestNumber, SERVICES, isLanguage, type RegistryFilters } from '@qabilet/domain';
+import type { CrmMe, ExportTemplateView, PhoneMatch, RequestPage } from '@qabilet/domain';
 import { CrmError, describe, fromDomain, handle, invalid, type Problem } from './errors';
 import { languageOf } from './messages';
 import { scopeOf, type Scope } from './scope';
@@ -68,7 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           centres, specialists, regions,
           statuses: REQUEST_STATUSES, sources: REQUEST_SOURCES, services: SERVICES, formats: FORMATS,
         },
-      };
+      } satisfies { data: CrmMe };
     }),
     list: handle(async (ctx) => {
       const { filters, page, pageSize } = filtersOf(ctx.query as Record<string, unknown>);
@@ -78,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Staff see people's names and phones: the log records who, which filter and how many, not whom.
       const [data] = await Promise.all([viewsOf(strapi, rows, languageOf(ctx)), audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'crm.list', details: { filters, page, count: rows.length } })]);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { data, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } };
+      ctx.body = { data, meta: { pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) } } } satisfies RequestPage;
     }),
     get: handle(async (ctx) => {
       const scope = await scopeOf(strapi, admin(ctx));
@@ -103,7 +104,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const name = (p: { surname?: string; firstName?: string; patronymic?: string; [k: string]: unknown }) => [p.surname, p.firstName, p.patronymic].filter(Boolean).join(' ');
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
-        data: users.map((u: { id: number; documentId: string; region: string }) => ({
+        data: users.map((u: { id: number; documentId: string; region: string }): PhoneMatch => ({
           id: u.documentId, name: name(u), region: u.region,
           children: children.filter((c: { parent?: { id: number } }) => c.parent?.id === u.id).map((c: { documentId: string }) => ({ id: c.documentId, name: name(c) })),
         })),
@@ -163,7 +164,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { updated, refused } };
     }),
     templates: handle(async (ctx) => {
-      ctx.body = { data: await templates(strapi) };
+      ctx.body = { data: await templates(strapi) } satisfies { data: ExportTemplateView[] };
     }),
     export: handle(async (ctx) => {
       const query = ctx.query as Record<string, unknown>;

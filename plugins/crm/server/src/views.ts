@@ -4,20 +4,10 @@
  * thing named, for a whole page of rows.
  */
 import type { Core } from '@strapi/strapi';
-import { kzDate, kzTime, requestNumber, type Language } from '@qabilet/domain';
-import { historyOf, type HistoryEntry, type RequestRow } from './store';
+import { kzDate, kzTime, requestNumber, type Format, type Language, type RequestSource, type RequestView, type Service } from '@qabilet/domain';
+import { historyOf, type RequestRow } from './store';
 
-export type RequestView = {
-  id: string; number: string; createdAt: string; source: string; status: string; service: string; format: string;
-  /** `id`: the user's or child's id (for their test results), none for a lead. */
-  person: { kind: 'user' | 'child' | 'lead'; id: number | null; name: string; phone: string | null };
-  region: { code: string; name: string } | null;
-  centre: { slug: string; name: string } | null;
-  specialist: { id: number; name: string } | null;
-  booking: { id: string; status: string; start: string; date: string; time: string } | null;
-  callId: string | null; wish: string | null; outcome: string | null;
-  history?: Array<HistoryEntry & { by: HistoryEntry['by'] & { name?: string } }>;
-};
+export type { RequestView } from '@qabilet/domain';
 
 const ids = (rows: RequestRow[], key: keyof RequestRow) => [...new Set(rows.map((r) => r[key]).filter((v): v is number => typeof v === 'number'))];
 const fullName = (p: { surname?: string | null; firstName?: string | null; patronymic?: string | null }) => [p.surname, p.firstName, p.patronymic].filter(Boolean).join(' ');
@@ -76,7 +66,8 @@ export async function viewsOf(strapi: Core.Strapi, rows: RequestRow[], language:
       id: r.document_id,
       number: requestNumber(r.id),
       createdAt: new Date(r.created_at).toISOString(),
-      source: r.source, status: r.status, service: r.service, format: r.format,
+      // Checked against the domain's lists when the request was written.
+      source: r.source as RequestSource, status: r.status, service: r.service as Service, format: r.format as Format,
       person: { kind: r.person_kind, id: r.person_kind === 'child' ? r.child_id : r.person_kind === 'user' ? r.user_id : null, name, phone: user?.phone ?? r.phone ?? null },
       region: r.region ? { code: r.region, name: regionName.get(r.region) ?? r.region } : null,
       centre: r.centre ? { slug: r.centre, name: centreName.get(r.centre) ?? r.centre } : null,
