@@ -1,2 +1,15 @@
-/** The admin half of the plugin kit: what every Qabilet plugin's admin pages share (see README). */
-export {};
+/**
+ * The admin half of the plugin kit: what every Qabilet plugin's admin pages share. A plugin binds
+ * the translation helpers to its id and catalogue once (`pluginTranslations`), and its pages load
+ * with `useResource`, show refusals with `problemOf` and `ProblemText`, and lay out with `Section`,
+ * `DataTable`, `Pager`, `SelectField` and `TextField`.
+ */
+export { isAbort, pathOf, problemOf, problemOfBody, type ErrorBody, type FieldError, type Problem } from './problem';
+export { useResource, type Resource } from './useResource';
+export { pluginTranslations, registerTrads, type Catalogue, type CatalogueLoader, type MessageValues, type Translate } from './translations';
+export { DataTable } from './components/DataTable';
+export { Pager, PAGE_SIZES, type PagerKey } from './components/Pager';
+export { ProblemText } from './components/ProblemText';
+export { Section } from './components/Section';
+export { SelectField, type Option } from './components/SelectField';
+export { TextField, type TextFieldProps } from './components/TextField';

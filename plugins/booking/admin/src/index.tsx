@@ -7,7 +7,7 @@ import { Calendar } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { getTranslation, prefixPluginTranslations } from './utils/translations';
+import { getTranslation, registerTrads } from './utils/translations';
 
 export default {
   register(app: StrapiApp) {
@@ -21,17 +21,5 @@ export default {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data as Record<string, string>), locale };
-        } catch {
-          // A locale the plugin is not translated into falls back to the English default messages.
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
+  registerTrads,
 };

@@ -6,7 +6,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { canMove, type BookingStatus } from '@qabilet/domain';
-import { personName, problemOf, useBookingApi, type Problem, type StaffAction, type StaffBooking } from '../api';
+import { problemOf, type Problem } from '@qabilet/plugin-kit/admin';
+import { personName, useBookingApi, type StaffAction, type StaffBooking } from '../api';
 import { useT, type MessageKey } from '../utils/translations';
 
 /** The status each action leads to (as the server's staff moves). */

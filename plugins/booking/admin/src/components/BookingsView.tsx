@@ -4,12 +4,11 @@ import { useIntl } from 'react-intl';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowLeft, ArrowRight } from '@strapi/icons';
 import { todayInKazakhstan } from '@qabilet/domain';
+import { ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { useBookingApi, type SpecialistId } from '../api';
 import { asUtcMidnight, moveBy, rangeOf, type View } from '../utils/dates';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 import { BookingsTable } from './BookingsTable';
-import { ProblemText } from './ProblemText';
 
 type Props = { specialistId: SpecialistId | undefined; showSpecialist: boolean; canManage: boolean };
 

@@ -2,7 +2,8 @@
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
-import { personName, type Problem, type StaffBooking } from '../api';
+import type { Problem } from '@qabilet/plugin-kit/admin';
+import { personName, type StaffBooking } from '../api';
 import { asUtcMidnight } from '../utils/dates';
 import { useT } from '../utils/translations';
 

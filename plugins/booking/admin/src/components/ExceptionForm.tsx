@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { Box, Button, Field, Flex, Radio, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { problemOf, useBookingApi, type NewException, type Problem, type ScheduleException, type SpecialistId } from '../api';
+import { problemOf, ProblemText, type Problem } from '@qabilet/plugin-kit/admin';
+import { useBookingApi, type NewException, type ScheduleException, type SpecialistId } from '../api';
 import { useT } from '../utils/translations';
-import { ProblemText } from './ProblemText';
 import { TimeField } from './WeeklyHoursEditor';
 
 const EMPTY = { from: '', to: '', date: '', opens: '09:00', closes: '13:00', note: '' };

@@ -5,12 +5,11 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { problemOf, useBookingApi, type Problem, type ScheduleException, type SpecialistId, type WeeklySchedule } from '../api';
-import { useResource } from '../utils/useResource';
+import { problemOf, ProblemText, useResource, type Problem } from '@qabilet/plugin-kit/admin';
+import { useBookingApi, type ScheduleException, type SpecialistId, type WeeklySchedule } from '../api';
 import { useT } from '../utils/translations';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import { OfferEditor } from './OfferEditor';
-import { ProblemText } from './ProblemText';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
 
 type Props = { specialistId: SpecialistId; canManage: boolean };

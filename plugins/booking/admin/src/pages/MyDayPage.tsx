@@ -5,11 +5,11 @@
 import { useCallback, useState } from 'react';
 import { Box, EmptyStateLayout, Field, SingleSelect, SingleSelectOption, Tabs, Typography } from '@strapi/design-system';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { useResource } from '@qabilet/plugin-kit/admin';
 import { useBookingApi, type Me, type SpecialistId } from '../api';
 import { BookingsView } from '../components/BookingsView';
 import { ScheduleView } from '../components/ScheduleView';
 import { PERMISSIONS } from '../permissions';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 
 /** The picker's value for "every specialist in my scope" (bookings only; a schedule is one person's). */

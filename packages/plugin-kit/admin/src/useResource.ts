@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isAbort, problemOf, type Problem } from '../api';
+import { isAbort, problemOf, type Problem } from './problem';
 
-type Resource<T> = { data: T | undefined; problem: Problem | undefined; loading: boolean; reload: () => void };
+export type Resource<T> = { data: T | undefined; problem: Problem | undefined; loading: boolean; reload: () => void };
 
 /**
- * Loads `load()` whenever it changes (callers memoise it on what it depends on) and on `reload()`.
- * An answer that arrives after a newer request started is dropped, so quick clicks through the
- * days never show an older day's bookings.
+ * Loads `load()` whenever it changes (callers memoise it on what it depends on) and on `reload()`;
+ * `null` loads nothing. An answer that arrives after a newer request started is dropped, so quick
+ * clicks through days or pages never show an older one. While it reloads, the data shown stays.
  */
 export function useResource<T>(load: (() => Promise<T>) | null, fallbackMessage: string): Resource<T> {
   const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({ data: undefined, problem: undefined, loading: Boolean(load) });
