@@ -10,6 +10,7 @@ export * from './schedule.ts';
 export * from './booking-view.ts';
 export * from './assessment-view.ts';
 export * from './crm-view.ts';
+export * from './partners-view.ts';
 export * from './registry.ts';
 export * from './assessment.ts';
 export * from './scoring.ts';

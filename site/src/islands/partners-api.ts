@@ -4,21 +4,12 @@
  * person to the partner's site with a signed token.
  */
 import { ApiError, authed } from './api';
-import { problemOf, type Level, type Problem } from './assessment-api';
+import type { PartnerTestView as PartnerTest } from '@qabilet/domain';
+import { problemOf, type Problem } from './assessment-api';
 
-export type PartnerKind = 'lti' | 'callback';
-export type PartnerStatus = 'available' | 'started' | 'completed';
-
-export type PartnerTest = {
-  partner: { clientId: string; name: string; kind: PartnerKind };
-  key: string;
-  title: string;
-  summary: string;
-  status: PartnerStatus;
-  launchedAt: string | null;
-  completedAt: string | null;
-  result: { statementId: string; completedAt: string; scales: Array<{ scale: string; name: string; score: number; level: Level }> } | null;
-};
+/** A partner's test as the API sends it (packages/domain/src/partners-view.ts). */
+export type { PartnerTest };
+export type PartnerStatus = PartnerTest['status'];
 
 const BASE = '/api/partners';
 

@@ -6,24 +6,30 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import type {
+  DesktopPartnerView, ImportSummary, KnownScale, PartnerAdminView, PartnerEventPage, PartnerKind, PartnerPlatform, PartnerTestConfig, QueuePage,
+  QueueResolution, Share,
+} from '@qabilet/domain';
 
-export type PartnerKind = 'lti' | 'callback' | 'desktop';
+/** What the API sends (packages/domain/src/partners-view.ts), by the names the pages use. */
+export type {
+  DesktopPartnerView as DesktopPartner, ImportSummary, KnownScale as Scale, PartnerAdminView as PartnerView, PartnerEventView as PartnerEvent,
+  PartnerKind, PartnerPlatform as Platform, QueueCandidate as Candidate, QueuedRowView as QueuedRow, ScaleMap, Share,
+} from '@qabilet/domain';
 export const PARTNER_KINDS: readonly PartnerKind[] = ['lti', 'callback', 'desktop'];
 
-export type Text = { kk: string; ru: string; en: string };
+export type { Text } from '@qabilet/domain';
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export type ScaleMap = { from: string; to: string; min: number; max: number };
-export type PartnerTest = { key: string; name: Text; url?: string; scales: ScaleMap[] };
-export type Share = { name: boolean; email: boolean };
+export type { PartnerTestConfig as PartnerTest } from '@qabilet/domain';
 
 /** The columns of a desktop export file, each named by its header; `takenAt` is the one required. */
 export const COLUMN_KEYS = ['externalId', 'phone', 'email', 'bookingRef', 'test', 'takenAt'] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 export type DesktopColumns = Partial<Record<ColumnKey, string>>;
 
-/** `partners.config`, by kind; read loosely, since a partner's config is whatever its kind keeps. */
+/** `partners.config` as a form reads and sends it: every kind's fields, each optional. */
 export type PartnerConfig = {
   loginUrl?: string;
   launchUrl?: string;
@@ -39,46 +45,16 @@ export type PartnerConfig = {
 /** Epoch milliseconds, or an ISO string. */
 export type Instant = number | string;
 
-export type PartnerView = {
-  id: number;
-  clientId: string;
-  kind: PartnerKind;
-  name: string;
-  config: PartnerConfig;
-  tests: PartnerTest[];
-  active: boolean;
-  secretHint: string | null;
-  createdAt: Instant;
-  updatedAt: Instant;
-  counts?: { launches: number; results: number; refused: number };
-};
-
-/** What to give the partner: the platform's addresses and ids, those of its kind filled in. */
-export type Platform = Partial<Record<PlatformKey, string | null>>;
+/** The order the page lists the platform's addresses and ids in. */
 export const PLATFORM_KEYS = ['issuer', 'clientId', 'deploymentId', 'authUrl', 'tokenUrl', 'jwksUrl', 'lineItemsUrl', 'callbackUrl', 'desktopUrl'] as const;
-export type PlatformKey = (typeof PLATFORM_KEYS)[number];
+export type PlatformKey = (typeof PLATFORM_KEYS)[number] & keyof PartnerPlatform;
 
-export type PartnerEvent = { id: number; kind: string; outcome: 'ok' | 'refused'; code: string; explanation: string; detail: string | null; at: Instant };
-export type PageMeta = { page: number; pageSize: number; total: number };
-export type Scale = { key: string; name: Text };
+export type PageMeta = PartnerEventPage['meta'];
 
-export type PartnerInput = { kind: PartnerKind; name: string; config: PartnerConfig; tests: PartnerTest[] };
-export type PartnerChange = { name?: string; config?: PartnerConfig; tests?: PartnerTest[]; active?: boolean };
+export type PartnerInput = { kind: PartnerKind; name: string; config: PartnerConfig; tests: PartnerTestConfig[] };
+export type PartnerChange = { name?: string; config?: PartnerConfig; tests?: PartnerTestConfig[]; active?: boolean };
 
-export type DesktopPartner = { id: number; clientId: string; name: string; centre: string; columns: DesktopColumns; tests: PartnerTest[] };
 export type FieldError = { path: Array<string | number> | string; message: string; code?: string; column?: string };
-export type ImportSummary = { rows: number; imported: number; queued: number; duplicates: number; rejected: Array<{ row: number; errors: FieldError[] }> };
-export type Candidate = { kind: 'user' | 'child'; id: number | string; name: string };
-export type QueuedRow = {
-  id: number;
-  partnerId: number;
-  fileName: string | null;
-  createdAt: Instant;
-  reason: string;
-  explanation: string;
-  values: { externalId?: string | null; phone?: string | null; email?: string | null; bookingRef?: string | null; test?: string | null; takenAt?: string | null; scores?: Record<string, number | string> };
-  candidates?: Candidate[];
-};
 /** How a queued row is settled: one of its candidates, a person found again from corrected details, or nobody. */
 export type Resolution = { person: { kind: 'user' | 'child'; id: number | string } } | { phone?: string; email?: string; bookingRef?: string } | { discard: true };
 export type Centre = { slug: string; name: string };
@@ -126,22 +102,22 @@ export function usePartnersApi() {
   return useMemo(() => {
     const options = { headers: { 'Accept-Language': locale } };
     return {
-      list: async () => (await get<{ data: PartnerView[] }>('/partners/partners', options)).data.data,
-      create: async (body: PartnerInput) => (await post<{ data: PartnerView; secret: string | null; platform: Platform }>('/partners/partners', body, options)).data,
-      one: async (id: string) => (await get<{ data: PartnerView; platform: Platform }>(partnerPath(id), options)).data,
-      update: async (id: number, body: PartnerChange) => (await put<{ data: PartnerView }>(partnerPath(id), body, options)).data.data,
-      rotate: async (id: number) => (await post<{ data: PartnerView; secret: string }>(`${partnerPath(id)}/secret`, {}, options)).data,
+      list: async () => (await get<{ data: PartnerAdminView[] }>('/partners/partners', options)).data.data,
+      create: async (body: PartnerInput) => (await post<{ data: PartnerAdminView; secret: string | null; platform: PartnerPlatform }>('/partners/partners', body, options)).data,
+      one: async (id: string) => (await get<{ data: PartnerAdminView; platform: PartnerPlatform }>(partnerPath(id), options)).data,
+      update: async (id: number, body: PartnerChange) => (await put<{ data: PartnerAdminView; platform: PartnerPlatform }>(partnerPath(id), body, options)).data.data,
+      rotate: async (id: number) => (await post<{ data: PartnerAdminView; secret: string }>(`${partnerPath(id)}/secret`, {}, options)).data,
       events: async (id: number, page: number, pageSize: number) =>
-        (await get<{ data: PartnerEvent[]; meta: PageMeta }>(`${partnerPath(id)}/events`, { ...options, params: queryOf({ page, pageSize }) })).data,
-      scales: async () => (await get<{ data: Scale[] }>('/partners/scales', options)).data.data,
+        (await get<PartnerEventPage>(`${partnerPath(id)}/events`, { ...options, params: queryOf({ page, pageSize }) })).data,
+      scales: async () => (await get<{ data: KnownScale[] }>('/partners/scales', options)).data.data,
 
-      desktop: async () => (await get<{ data: DesktopPartner[] }>('/partners/desktop', options)).data.data,
-      saveColumns: async (id: number, columns: DesktopColumns) => (await put<{ data: unknown }>(`/partners/desktop/${id}/columns`, { columns }, options)).data.data,
+      desktop: async () => (await get<{ data: DesktopPartnerView[] }>('/partners/desktop', options)).data.data,
+      saveColumns: async (id: number, columns: DesktopColumns) => (await put<{ data: DesktopPartnerView }>(`/partners/desktop/${id}/columns`, { columns }, options)).data.data,
       importFile: async (id: number, body: { fileName: string; content: string; format: 'csv' | 'xlsx' }) =>
         (await post<{ data: ImportSummary }>(`/partners/desktop/${id}/imports`, body, options)).data.data,
       queue: async (partner: number, page: number) =>
-        (await get<{ data: QueuedRow[]; meta?: Partial<PageMeta> }>('/partners/queue', { ...options, params: queryOf({ partner, page }) })).data,
-      resolve: async (rowId: number, body: Resolution) => (await post<{ data: unknown }>(`/partners/queue/${rowId}/resolve`, body, options)).data.data,
+        (await get<QueuePage>('/partners/queue', { ...options, params: queryOf({ partner, page }) })).data,
+      resolve: async (rowId: number, body: Resolution) => (await post<{ data: QueueResolution }>(`/partners/queue/${rowId}/resolve`, body, options)).data.data,
 
       /** The centres, from the public Content API (the site's reference data), named in the page's language. */
       centres: async (signal?: AbortSignal): Promise<Centre[]> => {

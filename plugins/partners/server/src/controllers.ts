@@ -4,7 +4,7 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { levelOf, type Language } from '@qabilet/domain';
+import { levelOf, type KnownScale, type Language, type PartnerEventPage, type PartnerTestView } from '@qabilet/domain';
 import { ownPerson } from '@qabilet/strapi-plugin-assessment/dist/server/people';
 import { knownScales } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
 import { PartnersError, allowOnly, handle, invalid } from './errors';
@@ -23,6 +23,8 @@ const query = (ctx: Context) => ctx.query as Record<string, unknown>;
 const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
 const iso = (v: unknown) => (ms(v) === null ? null : new Date(ms(v)!).toISOString());
 
+type EventRow = { id: number; kind: string; outcome: 'ok' | 'refused'; code: string; detail: string | null; at: unknown };
+
 function idParam(ctx: Context): number {
   const id = Number(ctx.params.id);
   if (!Number.isSafeInteger(id) || id < 1) throw new PartnersError(404, { code: 'partner.unknown' });
@@ -30,7 +32,7 @@ function idParam(ctx: Context): number {
 }
 
 /** The partner's tests for a person with where they stand: available, started, completed. */
-async function testsFor(strapi: Core.Strapi, personKey: string, language: Language) {
+async function testsFor(strapi: Core.Strapi, personKey: string, language: Language): Promise<PartnerTestView[]> {
   const knex = strapi.db.connection;
   const partners = (await knex(PARTNERS).where({ active: true }).whereIn('kind', ['lti', 'callback']).orderBy('name')).map(partnerOf);
   if (!partners.length) return [];
@@ -44,18 +46,19 @@ async function testsFor(strapi: Core.Strapi, personKey: string, language: Langua
   const live = (p: PartnerRow, l: Record<string, unknown>) => l.status === 'used' ? ms(l.created_at)! > now - WEEK
     : l.status === 'created' && (p.kind === 'lti' ? ms(l.expires_at)! > now : ms(l.created_at)! > now - WEEK);
   const names = new Map((await knownScales(strapi)).map((s) => [s.key, s.name]));
-  return partners.flatMap((p: PartnerRow) => p.tests.map((t) => {
+  return partners.flatMap((p: PartnerRow) => p.tests.map((t): PartnerTestView => {
     const launched = launches.find((l: Record<string, unknown>) => Number(l.partner_id) === p.id && l.test_key === t.key);
     const result = statements.find((s: Record<string, unknown>) => Number(s.source_id) === p.id && s.test_key === t.key);
     const scales = result ? (json<{ result: { extensions: Record<string, Array<{ scale: string; score: number }>> } }>(result.statement, { result: { extensions: {} } }).result.extensions['https://qabilet.kz/xapi/extensions/scales'] ?? []) : [];
     // Started again after the last result came (by our clocks, not the partner's).
     const again = launched && live(p, launched) && launched.status !== 'completed' && (!result || ms(launched.created_at)! > ms(result.stored_at)!);
     return {
-      partner: { clientId: p.clientId, name: p.name, kind: p.kind }, key: t.key, title: t.name[language],
+      // The query above takes these two kinds only.
+      partner: { clientId: p.clientId, name: p.name, kind: p.kind as 'lti' | 'callback' }, key: t.key, title: t.name[language],
       summary: message(language, p.kind === 'lti' ? 'tests.summary.lti' : 'tests.summary.callback', { partner: p.name }),
       status: again ? 'started' : result ? 'completed' : 'available',
       launchedAt: launched ? iso(launched.created_at) : null, completedAt: result ? iso(result.timestamp) : null,
-      result: result ? { statementId: result.id, completedAt: iso(result.timestamp), scales: scales.map((s) => ({ scale: s.scale, name: names.get(s.scale)?.[language] ?? s.scale, score: s.score, level: levelOf(s.score) })) } : null,
+      result: result ? { statementId: result.id, completedAt: iso(result.timestamp)!, scales: scales.map((s) => ({ scale: s.scale, name: names.get(s.scale)?.[language] ?? s.scale, score: s.score, level: levelOf(s.score) })) } : null,
     };
   }));
 }
@@ -76,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       // Built by hand: Koa's cookie helper refuses `Secure` behind a proxy it does not trust.
       if (setCookie) ctx.append('Set-Cookie', setCookie);
       noStore(ctx);
-      ctx.body = { data: { url } };
+      ctx.body = { data: { url } } satisfies { data: { url: string } };
     }),
   };
 
@@ -161,12 +164,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       noStore(ctx);
       ctx.body = {
-        data: rows.map((e: Record<string, unknown>) => ({ id: e.id, kind: e.kind, outcome: e.outcome, code: e.code, explanation: message(language, e.code as MessageKey), detail: e.detail, at: iso(e.at) })),
+        data: rows.map((e: EventRow) => ({ id: e.id, kind: e.kind, outcome: e.outcome, code: e.code, explanation: message(language, e.code as MessageKey), detail: e.detail, at: iso(e.at)! })),
         meta: { page, pageSize, total: Number(total?.n ?? 0) },
-      };
+      } satisfies PartnerEventPage;
     }),
     scales: handle(async (ctx) => {
-      ctx.body = { data: await knownScales(strapi) };
+      ctx.body = { data: await knownScales(strapi) } satisfies { data: KnownScale[] };
     }),
   };
 

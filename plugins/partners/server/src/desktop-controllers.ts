@@ -5,6 +5,7 @@
  * and the partner's log with ids and counts only: never a phone, an e-mail or a name.
  */
 import type { Context } from 'koa';
+import type { DesktopPartnerView, ImportSummary, QueueResolution } from '@qabilet/domain';
 import type { Core } from '@strapi/strapi';
 import { allowOnly, handle, invalid, objectBody, PartnersError, type Problem } from './errors';
 import { languageOf, message, type Language } from './messages';
@@ -35,7 +36,7 @@ function errorsOf(problems: Problem[], language: Language, columns?: DesktopColu
   });
 }
 
-const viewOf = (p: PartnerRow) => ({ id: p.id, clientId: p.clientId, name: p.name, active: p.active, centre: centreOf(p), columns: (p.config as DesktopConfig).columns, tests: p.tests });
+const viewOf = (p: PartnerRow): DesktopPartnerView => ({ id: p.id, clientId: p.clientId, name: p.name, active: p.active, centre: centreOf(p), columns: (p.config as DesktopConfig).columns, tests: p.tests });
 
 function paging(q: Record<string, unknown>): { page: number; pageSize: number; partner?: unknown } {
   const problems = allowOnly(q, ['page', 'pageSize', 'partner', 'locale']);
@@ -94,7 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.desktop.import', subjectType: PARTNER, subjectId: partner.id, details: { rows, ...counts(outcome) } });
       const columns = (partner.config as DesktopConfig).columns;
       noStore(ctx);
-      ctx.body = { data: { rows, ...counts(outcome), rejected: outcome.rejected.map((r) => ({ row: r.at, errors: errorsOf(r.problems, language, columns) })) } };
+      ctx.body = { data: { rows, ...counts(outcome), rejected: outcome.rejected.map((r) => ({ row: r.at, errors: errorsOf(r.problems, language, columns) })) } } satisfies { data: ImportSummary };
     }),
     queue: handle(async (ctx) => {
       const me = admin(ctx);
@@ -120,14 +121,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         await discardRow(strapi, row, me.id);
         await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'ok', code: 'queue.discarded', detail: `row=${row.id}` });
         await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.queue.discard', subjectType: PARTNER, subjectId: partner.id, details: { row: row.id } });
-        ctx.body = { data: { id: row.id, status: 'discarded' } };
+        ctx.body = { data: { id: row.id, status: 'discarded' } } satisfies { data: QueueResolution };
         return;
       }
       const person = await resolveRow(strapi, partner, row, body, me.id);
       const subject = person.childId ? { subjectType: 'api::child.child', subjectId: person.childId } : { subjectType: 'plugin::users-permissions.user', subjectId: person.userId };
       await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'ok', code: 'queue.matched', detail: `row=${row.id}` });
       await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.queue.resolve', ...subject, details: { row: row.id, partner: partner.id } });
-      ctx.body = { data: { id: row.id, status: 'imported', person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId } } };
+      ctx.body = { data: { id: row.id, status: 'imported', person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId } } } satisfies { data: QueueResolution };
     }),
   };
 

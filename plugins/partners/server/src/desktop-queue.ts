@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { Person } from '@qabilet/strapi-plugin-assessment/dist/server/people';
+import type { QueuePage } from '@qabilet/domain';
 import { PartnersError, allowOnly, conflict, invalid, type Problem } from './errors';
 import { message, type Language } from './messages';
 import type { PartnerRow } from './store';
@@ -23,7 +24,7 @@ const candidatesOf = (m: Match): Candidate[] => (m.ok ? [{ kind: m.person.childI
 const identifiersOf = (v: RowValues): Identifiers => ({ phone: v.phone, email: v.email, bookingRef: v.bookingRef });
 const withoutContacts = (v: RowValues): RowValues => ({ ...v, phone: null, email: null });
 
-export async function queueView(strapi: Core.Strapi, partners: PartnerRow[], page: number, pageSize: number, language: Language) {
+export async function queueView(strapi: Core.Strapi, partners: PartnerRow[], page: number, pageSize: number, language: Language): Promise<QueuePage> {
   const byId = new Map(partners.map((p) => [p.id, p]));
   const q = () => strapi.db.connection(IMPORT_ROWS).whereIn('partner_id', [...byId.keys(), -1]).where({ status: 'queued' });
   const [rows, total] = await Promise.all([

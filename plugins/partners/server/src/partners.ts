@@ -9,6 +9,7 @@ import { knownScales } from '@qabilet/strapi-plugin-assessment/dist/server/state
 import { PartnersError, allowOnly, invalid, type Problem } from './errors';
 import { encrypt, newSecret } from './crypto';
 import { EVENTS, LAUNCHES, PARTNERS } from './tables';
+import type { PartnerAdminView, PartnerPlatform } from '@qabilet/domain';
 import { partnerById, publicUrl, type PartnerConfig, type PartnerKind, type PartnerRow, type PartnerTest, type ScaleMap, type Share } from './store';
 
 const KINDS: PartnerKind[] = ['lti', 'callback', 'desktop'];
@@ -176,7 +177,7 @@ export async function rotateSecret(strapi: Core.Strapi, id: number): Promise<{ p
   return { partner: (await partnerById(strapi, id))!, secret };
 }
 
-export function platformOf(partner: PartnerRow) {
+export function platformOf(partner: PartnerRow): PartnerPlatform {
   const base = publicUrl();
   const api = `${base}/api/partners`;
   return {
@@ -188,7 +189,7 @@ export function platformOf(partner: PartnerRow) {
   };
 }
 
-export async function partnerView(strapi: Core.Strapi, partner: PartnerRow) {
+export async function partnerView(strapi: Core.Strapi, partner: PartnerRow): Promise<PartnerAdminView> {
   const knex = strapi.db.connection;
   const [launches, results, refused] = await Promise.all([
     knex(LAUNCHES).where({ partner_id: partner.id }).count({ n: '*' }).first(),

@@ -2,20 +2,12 @@
  * Partners as the other modules read them, their secrets, the event log and the scale mapping.
  */
 import type { Core } from '@strapi/strapi';
-import type { Text } from '@qabilet/domain';
+import type { PartnerConfig, PartnerKind, PartnerTestConfig as PartnerTest, ScaleMap } from '@qabilet/domain';
 import { decrypt } from './crypto';
 import { EVENTS, PARTNERS, json, ms } from './tables';
 import type { MessageKey } from './messages';
 
-export type PartnerKind = 'lti' | 'callback' | 'desktop';
-export type ScaleMap = { from: string; to: string; min: number; max: number };
-export type PartnerTest = { key: string; name: Text; url?: string; scales: ScaleMap[] };
-export type Share = { name: boolean; email: boolean };
-export type LtiConfig = { loginUrl: string; launchUrl: string; redirectUris: string[]; jwksUrl: string; deploymentId: string; share: Share };
-export type CallbackConfig = { share: Share };
-export type DesktopColumns = { externalId?: string; phone?: string; email?: string; bookingRef?: string; test?: string; takenAt: string };
-export type DesktopConfig = { centre: string; columns: DesktopColumns };
-export type PartnerConfig = LtiConfig | CallbackConfig | DesktopConfig;
+export type { CallbackConfig, DesktopColumns, DesktopConfig, LtiConfig, PartnerConfig, PartnerKind, ScaleMap, Share, PartnerTestConfig as PartnerTest } from '@qabilet/domain';
 
 export type PartnerRow = {
   id: number; clientId: string; kind: PartnerKind; name: string; config: PartnerConfig; tests: PartnerTest[];

@@ -47,7 +47,8 @@ export const withKind = (draft: PartnerDraft, kind: PartnerKind): PartnerDraft =
 });
 
 export function draftOf(partner: PartnerView): PartnerDraft {
-  const config = partner.config ?? {};
+  // Read as the form does: every kind's fields, each optional.
+  const config: PartnerConfig = partner.config ?? {};
   return {
     kind: partner.kind,
     name: partner.name,
