@@ -7,7 +7,13 @@ import request from 'supertest';
 import { ctx } from '../setup/context.ts';
 import { staffMember, type Staff } from './crm-helpers.ts';
 import { requireCms } from '../../scripts/lib/strapi.mjs';
+import { createRequire } from 'node:module';
 import { lyingXlsx } from '../unit/lying-xlsx.ts';
+import { crowdedXlsx, mergedXlsx } from '../unit/slow-xlsx.ts';
+
+// The module the CMS itself reads files with (one per process): the tests shorten its time limit
+// and fill its queue through it.
+const parse = createRequire(import.meta.url)('../../plugins/partners/dist/server/desktop-parse.js') as typeof import('../../plugins/partners/dist/server/desktop-parse.js');
 
 const CENTRE = 'east-kazakhstan';
 
@@ -33,14 +39,19 @@ describe('API: a desktop import whose zip directory lies', function () {
     assert.ok(bomb.length < 400 * 1024, `${bomb.length} bytes`);
     // Strapi runs in this process: its CPU for the request is counted here (all threads).
     const cpu = process.cpuUsage();
+    const mainThread = process.threadCpuUsage();
     const res = await post('results.xlsx', bomb);
     const used = process.cpuUsage(cpu);
+    const main = process.threadCpuUsage(mainThread);
     const ms = (used.user + used.system) / 1000;
+    const mainMs = (main.user + main.system) / 1000;
     assert.equal(res.status, 400, JSON.stringify(res.body));
     assert.deepEqual(res.body.error.details.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')}:${e.code}`), ['content:import.tooLarge']);
     assert.match(res.body.error.details.errors[0].message, /5 МБ/);
     assert.match(res.body.error.details.errors[0].message, /[әіңғүұқөһ]/i, 'in Kazakh');
     assert.ok(ms < 500, `${ms.toFixed(0)} ms of CPU`);
+    // The unzip runs in the worker: the thread whose event loop answers everyone does little for a bomb.
+    assert.ok(mainMs < 200, `${mainMs.toFixed(0)} ms of the main thread's CPU`);
     assert.equal(Number((await ctx.strapi.db.connection('partner_import_rows').where({ partner_id: partner.id }).count({ n: '*' }).first()).n), 0);
     assert.equal(Number((await ctx.strapi.db.connection('partner_events').where({ partner_id: partner.id, code: 'import.refused' }).count({ n: '*' }).first()).n) >= 1, true);
   });
@@ -49,5 +60,35 @@ describe('API: a desktop import whose zip directory lies', function () {
     const honest = await lyingXlsx(2, { honest: true });
     const res = await post('results.xlsx', honest, 'en').expect(200);
     assert.deepEqual([res.body.data.rows, res.body.data.imported, res.body.data.queued], [0, 0, 0]);
+  });
+
+  it('answers a file whose reading runs out of time as too slow, in the caller’s language, and reads the file sent after it', async () => {
+    const slow = await mergedXlsx();
+    const honest = await lyingXlsx(0, { honest: true });
+    parse.setXlsxReadLimits({ timeoutMs: 500 });
+    try {
+      const late = post('slow.xlsx', slow, 'ru');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const [refused, read] = await Promise.all([late, post('results.xlsx', honest, 'en')]);
+      assert.equal(read.status, 200, JSON.stringify(read.body));
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+      assert.deepEqual(refused.body.error.details.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')}:${e.code}`), ['content:import.tooSlow']);
+      assert.match(refused.body.error.details.errors[0].message, /Чтение файла заняло больше 1 с/);
+    } finally {
+      parse.setXlsxReadLimits();
+    }
+  });
+
+  it('answers 503 in the caller’s language while more files wait than the worker takes, and reads files again once they are read', async () => {
+    const slow = await crowdedXlsx(5000, 100);
+    const honest = await lyingXlsx(0, { honest: true });
+    // One file being read (for seconds) and as many waiting as may.
+    const queued = [parse.readTable(slow, 'slow.xlsx'), ...Array.from({ length: parse.MAX_WAITING }, () => parse.readTable(honest, 'queued.xlsx'))];
+    const res = await post('results.xlsx', honest);
+    assert.equal(res.status, 503, JSON.stringify(res.body));
+    assert.deepEqual(res.body.error.details.errors.map((e: { path: string[]; code: string }) => `${e.path.join('.')}:${e.code}`), [':import.busy']);
+    assert.match(res.body.error.details.errors[0].message, /[әіңғүұқөһ]/i, 'in Kazakh');
+    assert.ok((await Promise.all(queued)).every((r) => r.ok));
+    await post('results.xlsx', honest, 'en').expect(200);
   });
 });

@@ -7,9 +7,7 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import ExcelJS from 'exceljs';
-import type { Problem } from './errors';
-import { storedZip, unzipWithin } from './desktop-zip';
+import { PartnersError, type Problem } from './errors';
 
 export type Cell = string | number | Date | null;
 export type TableRecord = { row: number; cells: Record<string, Cell> };
@@ -38,7 +36,7 @@ export async function readTable(bytes: Buffer, fileName: string, asked?: Format)
   if (bytes.length > MAX_BYTES) return refused('import.tooLarge', { max: 5 });
   if (startsWith(bytes, OLE)) return refused('import.oldExcel');
   const format = formatOf(bytes, fileName, asked);
-  if (format === 'xlsx') return startsWith(bytes, ZIP) ? readXlsx(bytes) : refused('import.malformed');
+  if (format === 'xlsx') return startsWith(bytes, ZIP) ? readXlsxApart(bytes) : refused('import.malformed');
   if (startsWith(bytes, ZIP) || bytes.includes(0)) return refused('import.malformed');
   let text: string;
   try {
@@ -124,98 +122,125 @@ export function tableOf(lines: Line[]): Read {
 
 const cellOf = (c: Cell): Cell => (typeof c === 'string' ? (c.trim() === '' ? null : c.trim()) : c);
 
-/** An XLSX cell's value as shown: formulas by their result, rich text and links by their text. */
-export function excelValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return String(v);
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('hyperlink' in v) return typeof v.text === 'string' ? v.text : excelValue(v.text as ExcelJS.CellValue);
-  if ('result' in v) return excelValue(v.result as ExcelJS.CellValue);
-  if ('error' in v) return String(v.error);
-  return null;
-}
 
 /**
- * The most an export may hold once unzipped, and the columns read of a row: a file cannot make the
- * server hold more. The budget is counted on the bytes zlib really produces (desktop-zip.ts), not
- * on what the zip's directory claims.
- */
-const MAX_UNZIPPED = 64 * 1024 * 1024;
-const MAX_COLUMNS = 200;
-
-async function readXlsx(bytes: Buffer): Promise<Read> {
-  const unzipped = unzipWithin(bytes, MAX_UNZIPPED);
-  if (!unzipped.ok) return unzipped.problem === 'tooLarge' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed');
-  return readSheetApart(storedZip(unzipped.entries));
-}
-
-/**
- * Reading the sheet of a large honest XLSX is seconds of CPU (5 000 rows of 60 long text cells:
- * about 5 s), so exceljs runs in a worker thread and the CMS goes on answering meanwhile. One worker
- * reads the files in turn; it is started when a file comes and stopped when none has for a minute.
+ * Reading an XLSX is seconds of CPU for a large honest file (5 000 rows of 60 long text cells: about
+ * 5 s) and up to 64 MB of inflating for any file, so it all runs in a worker thread
+ * (desktop-sheet-worker.ts) and the CMS goes on answering meanwhile. The worker reads one file at a
+ * time, and a file's time limit starts when the worker starts it: a file that is still being read
+ * when it runs out is answered `import.tooSlow` alone, the worker is replaced, and the files waiting
+ * behind it are read by the new one. At most MAX_WAITING files wait (each up to 5 MB, held until its
+ * turn); one more is refused with a 503, to be sent again shortly. A worker that crashes fails only
+ * the file it was reading. It is stopped when no file has come for a minute.
  */
 const WORKER = path.join(__dirname, 'desktop-sheet-worker.js');
-const READ_TIMEOUT_MS = 60_000;
+/** How long a new worker may take to start, and exceljs to load, before the file it holds fails. */
+const STARTUP_MS = 60_000;
 const IDLE_MS = 60_000;
+export const MAX_WAITING = 3;
 
-type Reader = { worker: Worker; jobs: Map<number, (read: Read) => void>; idle?: NodeJS.Timeout; stopped?: Read };
-let current: Reader | undefined;
-let nextJob = 0;
+/** The time one file's reading may take, and the worker's heap (its buffers aside). */
+type Limits = { timeoutMs: number; heapMb: number };
+const LIMITS: Limits = { timeoutMs: 60_000, heapMb: 1024 };
+let limits = LIMITS;
 
-function reader(): Reader {
-  if (current) return current;
-  const r: Reader = { worker: new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: 1024 } }), jobs: new Map() };
-  const failAll = (read: Read) => {
-    if (current === r) current = undefined;
-    for (const done of r.jobs.values()) done(read);
-  };
-  r.worker.on('message', ({ job, read }: { job: number; read: Read }) => r.jobs.get(job)?.(read));
-  r.worker.on('error', (error: { code?: string }) => failAll(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed')));
-  r.worker.on('exit', () => failAll(r.stopped ?? refused('import.malformed')));
-  r.worker.unref();
-  return (current = r);
+/**
+ * Tests lower the limits; what is not given is the default. An idle worker is stopped, so the next
+ * file gets a worker with the new heap.
+ */
+export function setXlsxReadLimits(given: Partial<Limits> = {}): void {
+  limits = { ...LIMITS, ...given };
+  if (reader && !running) retire(reader);
 }
 
-/** Stops a worker; what it was still reading is answered with `read`. */
-function stop(r: Reader, read: Read) {
-  if (current === r) current = undefined;
-  r.stopped = read;
+type Reader = { worker: Worker; ready: boolean };
+type Job = { id: number; bytes: Uint8Array<ArrayBuffer>; done: (read: Read) => void; timer?: NodeJS.Timeout };
+
+let reader: Reader | undefined;
+let running: Job | undefined;
+const waiting: Job[] = [];
+let idle: NodeJS.Timeout | undefined;
+let nextJob = 0;
+
+const tooSlow = (): Read => refused('import.tooSlow', { seconds: Math.ceil(limits.timeoutMs / 1000) });
+
+function readXlsxApart(bytes: Buffer): Promise<Read> {
+  if (waiting.length >= MAX_WAITING) throw new PartnersError(503, { code: 'import.busy' });
+  return new Promise<Read>((done) => {
+    // A copy of its own (the request's buffer may be a slice of a shared pool), moved to the worker.
+    waiting.push({ id: nextJob++, bytes: new Uint8Array(bytes), done });
+    next();
+  });
+}
+
+/** Starts the next waiting file when the worker is free, starting a worker if there is none. */
+function next() {
+  if (running || !waiting.length) return;
+  clearTimeout(idle);
+  const job = (running = waiting.shift()!);
+  const r = (reader ??= spawn());
+  if (!r.ready) return clock(r, job, STARTUP_MS);
+  clock(r, job, limits.timeoutMs);
+  hand(r, job);
+}
+
+/** The running file's time limit, from now; when it passes, the worker is replaced and the file fails. */
+function clock(r: Reader, job: Job, ms: number) {
+  clearTimeout(job.timer);
+  job.timer = setTimeout(() => {
+    if (running !== job) return;
+    retire(r);
+    finish(tooSlow());
+  }, ms);
+}
+
+function hand(r: Reader, job: Job) {
+  r.worker.postMessage({ job: job.id, bytes: job.bytes }, [job.bytes.buffer]);
+}
+
+/** Answers the running file and goes on with the next; the worker stops after a minute without files. */
+function finish(read: Read) {
+  const job = running!;
+  running = undefined;
+  clearTimeout(job.timer);
+  job.done(read);
+  next();
+  if (!running && reader) {
+    const r = reader;
+    idle = setTimeout(() => retire(r), IDLE_MS).unref();
+  }
+}
+
+/** Stops a worker; it is no longer the one files go to, so nothing it still says is heard. */
+function retire(r: Reader) {
+  if (reader === r) reader = undefined;
   void r.worker.terminate();
 }
 
-function readSheetApart(zip: Buffer): Promise<Read> {
-  const r = reader();
-  clearTimeout(r.idle);
-  const job = nextJob++;
-  // A copy of its own, moved (not copied again) to the worker.
-  const copy = new Uint8Array(zip);
-  return new Promise<Read>((resolve) => {
-    const timer = setTimeout(() => stop(r, refused('import.tooLarge', { max: 5 })), READ_TIMEOUT_MS);
-    r.jobs.set(job, (read) => {
-      clearTimeout(timer);
-      r.jobs.delete(job);
-      if (!r.jobs.size) r.idle = setTimeout(() => stop(r, refused('import.malformed')), IDLE_MS).unref();
-      resolve(read);
-    });
-    r.worker.postMessage({ job, zip: copy }, [copy.buffer]);
+function spawn(): Reader {
+  const r: Reader = { worker: new Worker(WORKER, { resourceLimits: { maxOldGenerationSizeMb: limits.heapMb } }), ready: false };
+  r.worker.on('message', (message: { ready: true } | { job: number; loaded: true } | { job: number; read: Read }) => {
+    if (reader !== r) return;
+    if ('ready' in message) {
+      r.ready = true;
+      if (running) (clock(r, running, limits.timeoutMs), hand(r, running));
+    } else if (running?.id !== message.job) {
+      return;
+    } else if ('loaded' in message) {
+      // exceljs took its time to load (once per worker): the file's own time starts again.
+      clock(r, running, limits.timeoutMs);
+    } else {
+      finish(message.read);
+    }
   });
-}
-
-/** Reads the first sheet of an XLSX whose zip has been checked (desktop-sheet-worker.ts runs it). */
-export async function readSheet(zip: Buffer): Promise<Read> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(zip as unknown as ArrayBuffer);
-  } catch {
-    return refused('import.malformed');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) return refused('import.noHeader');
-  if (sheet.actualRowCount > MAX_ROWS + 1) return refused('import.tooManyRows', { max: MAX_ROWS });
-  const rows: Line[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, n) => {
-    rows.push({ row: n, values: Array.from({ length: Math.min(row.cellCount, MAX_COLUMNS) }, (_, j) => excelValue(row.getCell(j + 1).value)) });
-  });
-  return tableOf(rows);
+  // A crash (out of memory, or anything else) fails the file being read, and only that one.
+  const crashed = (read: Read) => {
+    if (reader !== r) return;
+    reader = undefined;
+    if (running) finish(read);
+  };
+  r.worker.on('error', (error: { code?: string }) => crashed(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed')));
+  r.worker.on('exit', () => crashed(refused('import.malformed')));
+  r.worker.unref();
+  return r;
 }
