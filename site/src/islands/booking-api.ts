@@ -2,7 +2,7 @@
  * The booking plugin's public API (plugins/booking/README.md) as the islands use it, and the one
  * place that turns its failures into the few situations the pages explain to a visitor.
  */
-import type { BookingView as Booking, Format, Service, SlotView as Slot } from '@qabilet/domain';
+import type { BookingView as Booking, Format, OfferSlot, OfferView as Offer, Service, SlotView as Slot, WaitlistView as WaitlistEntry } from '@qabilet/domain';
 import { api, authed, ApiError, type FieldError } from './api';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
@@ -73,30 +73,8 @@ export function problemOf(error: unknown): Problem {
 /** Whether an answer is final (the server decided) or unknown (the request may not have arrived). */
 export const isUncertain = (problem: Problem) => problem.kind === 'offline' || problem.kind === 'unreachable';
 
-/** A place on the waitlist (plugins/booking/README.md, "Waitlist"); `from`/`to` are Kazakhstan dates. */
-export type WaitlistEntry = {
-  id: string;
-  status: 'waiting' | 'offered' | 'booked' | 'lapsed' | 'left';
-  service: Service;
-  format: Format;
-  from: string;
-  to: string;
-  createdAt: string;
-  centre: { slug: string; name: string };
-  child: { id: string; firstName: string } | null;
-  /** The time held for the person, while it is. */
-  offer: OfferSlot | null;
-};
-export type OfferSlot = { date: string; time: string; start: string; end: string; expiresAt: string; specialist: { name: string } };
-/** A freed time offered from the waitlist, as its link shows it. */
-export type Offer = OfferSlot & {
-  status: 'held' | 'taken' | 'declined';
-  service: Service;
-  format: Format;
-  centre: { slug: string; name: string; address: string };
-  child: { id: string; firstName: string } | null;
-  booking: string | null;
-};
+/** A place on the waitlist (plugins/booking/README.md, "Waitlist") and an offer as its link shows it (packages/domain/src/waitlist-view.ts). */
+export type { WaitlistEntry, OfferSlot, Offer };
 
 export function joinWaitlist(body: { centre: string; service: Service; format: Format; from: string; to: string; child?: string }, locale: string): Promise<WaitlistEntry> {
   return authed<{ data: WaitlistEntry }>('/api/booking/waitlist', locale, { method: 'POST', json: body }).then((r) => r.data);

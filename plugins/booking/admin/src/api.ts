@@ -5,37 +5,22 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import type { BookingStatus, BookingView, Format, Service, Timings, WorkingHours } from '@qabilet/domain';
+import type { BookingStaffMe, BookingStatus, BookingView, Format, Service, SpecialistScheduleView, StaffBookingView, Timings, WorkingHours } from '@qabilet/domain';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
 export type Status = BookingStatus;
 export type StaffAction = 'confirm' | 'complete' | 'no-show' | 'cancel';
 
+/** A specialist as a page names one: the id the server sends, or as the address or a select carries it. */
 export type SpecialistId = string | number;
-export type SpecialistSummary = { id: SpecialistId; name: string; centre: string; centreName?: string };
-export type Me = { scope: 'own' | 'region' | 'all'; specialist: SpecialistSummary | null; specialists: SpecialistSummary[] };
+/** What the API sends (packages/domain/src/booking-admin-view.ts), by the names the pages use. */
+export type {
+  BookingStaffMe as Me, ScheduleExceptionView as ScheduleException, SpecialistScheduleView as Schedule, StaffBookingView as StaffBooking,
+  StaffSpecialist as SpecialistSummary,
+} from '@qabilet/domain';
 
-/** A booking as staff see it: the user's view plus who it is for and their phone. */
-export type StaffBooking = Omit<BookingView, 'specialist' | 'centre'> & {
-  centre: { slug: string; name?: string };
-  specialist: { id: SpecialistId; name: string };
-  /** The child's full name, when the booking is for a child (staff see more than the user's own view). */
-  childName?: string | null;
-  person: { surname: string; firstName: string; phone: string | null };
-};
+export const personName = (booking: StaffBookingView) => [booking.person.surname, booking.person.firstName].filter(Boolean).join(' ');
 
-export const personName = (booking: StaffBooking) => [booking.person.surname, booking.person.firstName].filter(Boolean).join(' ');
-
-export type ScheduleException = {
-  id: string | number;
-  kind: 'closed' | 'extra';
-  from: string | null;
-  to: string | null;
-  date: string | null;
-  opens: string | null;
-  closes: string | null;
-  note: string | null;
-};
 export type NewException = { kind: 'closed'; from: string; to: string; note?: string } | { kind: 'extra'; date: string; opens: string; closes: string; note?: string };
 
 export type WeeklySchedule = {
@@ -45,7 +30,6 @@ export type WeeklySchedule = {
   services: Service[];
   formats: Format[];
 };
-export type Schedule = WeeklySchedule & { exceptions: ScheduleException[] };
 
 /** What a failed request tells the person: the server's message and, per field, its message. */
 export type Problem = { message: string; fields: Record<string, string> };
@@ -73,16 +57,16 @@ export function useBookingApi() {
     const options = { headers: { 'Accept-Language': locale } };
     const specialistPath = (id: SpecialistId) => `/booking/specialists/${encodeURIComponent(String(id))}`;
     return {
-      me: async () => (await get<{ data: Me }>('/booking/me', options)).data.data,
+      me: async () => (await get<{ data: BookingStaffMe }>('/booking/me', options)).data.data,
       bookings: async (query: { from: string; to: string; specialist?: SpecialistId }) =>
-        (await get<{ data: StaffBooking[] }>('/booking/bookings', { ...options, params: query })).data.data,
+        (await get<{ data: StaffBookingView[] }>('/booking/bookings', { ...options, params: query })).data.data,
       act: async (id: string, action: StaffAction, reason?: string) =>
-        (await post<{ data: StaffBooking }>(`/booking/bookings/${encodeURIComponent(id)}/${action}`, reason === undefined ? {} : { reason }, options)).data.data,
-      schedule: async (id: SpecialistId) => (await get<{ data: Schedule }>(`${specialistPath(id)}/schedule`, options)).data.data,
-      saveSchedule: async (id: SpecialistId, schedule: WeeklySchedule) => (await put<{ data: Partial<Schedule> }>(`${specialistPath(id)}/schedule`, schedule, options)).data.data,
+        (await post<{ data: BookingView }>(`/booking/bookings/${encodeURIComponent(id)}/${action}`, reason === undefined ? {} : { reason }, options)).data.data,
+      schedule: async (id: SpecialistId) => (await get<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/schedule`, options)).data.data,
+      saveSchedule: async (id: SpecialistId, schedule: WeeklySchedule) => (await put<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/schedule`, schedule, options)).data.data,
       addException: async (id: SpecialistId, exception: NewException) =>
-        (await post<{ data: ScheduleException }>(`${specialistPath(id)}/exceptions`, exception, options)).data.data,
-      deleteException: async (id: SpecialistId, exceptionId: ScheduleException['id']) =>
+        (await post<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/exceptions`, exception, options)).data.data,
+      deleteException: async (id: SpecialistId, exceptionId: SpecialistScheduleView['exceptions'][number]['id']) =>
         del(`${specialistPath(id)}/exceptions/${encodeURIComponent(String(exceptionId))}`, options),
     };
   }, [get, post, put, del, locale]);

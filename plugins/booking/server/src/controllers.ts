@@ -5,6 +5,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { addDays, checkException, checkFormats, checkHours, checkServices, checkTimings, isLocalDate, kzInstant, type Service } from '@qabilet/domain';
+import type { BookingStaffMe, ScheduleExceptionView, SpecialistScheduleView, StaffBookingView } from '@qabilet/domain';
 import { answerError, BookingError, invalid, type Problem } from './errors';
 import { languageOf, message } from './messages';
 import { checkSlotQuery, forgetSlots, slotAnswer } from './slots';
@@ -81,11 +82,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return specialist;
   };
 
-  const scheduleOf = async (id: number) => {
+  const scheduleOf = async (id: number): Promise<SpecialistScheduleView> => {
     const specialist = await strapi.db.query(SPECIALIST).findOne({ where: { id } });
     const exceptions = await strapi.db.query(EXCEPTION).findMany({ where: { specialist: id }, orderBy: [{ from: 'asc' }, { date: 'asc' }] });
     const { hours, timings, services, formats } = specialist;
-    return { id, name: specialist.name, centre: specialist.centre, hours, timings, services, formats, exceptions: exceptions.map(({ id: eid, kind, from, to, date, opens, closes, note }: Record<string, unknown>) => ({ id: eid, kind, from, to, date, opens, closes, note })) };
+    return { id, name: specialist.name, centre: specialist.centre, hours, timings, services, formats, exceptions: exceptions.map(({ id: eid, kind, from, to, date, opens, closes, note }: ScheduleExceptionView) => ({ id: eid, kind, from, to, date, opens, closes, note })) };
   };
 
   const adminApi = {
@@ -96,8 +97,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const specialists = await strapi.db.query(SPECIALIST).findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }] });
       const own = await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: { user: { id: user.id } } }, select: ['id', 'name', 'centre'] });
       const names = await centreNames(strapi, specialists.map((s: { centre: string }) => s.centre), languageOf(ctx));
-      const named = (s: { centre: string } | null) => s && { ...s, centreName: names.get(s.centre)?.name ?? s.centre };
-      ctx.body = { data: { scope: scope.scope, specialist: named(own), specialists: specialists.map(named) } };
+      const named = (s: { id: number; name: string; centre: string }) => ({ ...s, centreName: names.get(s.centre)?.name ?? s.centre });
+      ctx.body = { data: { scope: scope.scope, specialist: own && named(own), specialists: specialists.map(named) } } satisfies { data: BookingStaffMe };
     }),
     bookings: handle(async (ctx) => {
       const { from, to, specialist } = ctx.query as Record<string, unknown>;
@@ -118,7 +119,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const views = await viewsOf(strapi, rows, languageOf(ctx), now);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
-        data: views.map((v, i) => {
+        data: views.map((v, i): StaffBookingView => {
           const { format, videoLink, specialist: who, user, child, history, lead } = rows[i]!;
           return {
             ...v,

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { checkRange, FORMATS, kzDate, kzTime, SERVICES, type Format, type Service } from '@qabilet/domain';
+import { checkRange, FORMATS, kzDate, kzTime, SERVICES, type Format, type OfferSlot, type OfferView, type Service, type WaitlistView } from '@qabilet/domain';
 import { allowOnly, centreNames, checkPerson, insertUserBooking, loadBooking, objectBody, SlotTaken, upcomingOf, type Row } from './bookings';
 import { BookingError, invalid, type Problem } from './errors';
 import { changedAfter, changeOf } from './events';
@@ -17,19 +17,7 @@ import { CELLS, isUniqueViolation, lockPerson, OFFERS } from './tables';
 import { offerFreedTime, type SweepScope } from './waitlist';
 import { endOffer, entryPopulate, hashToken, heldOffers, keyEntry, LIVE_ENTRY, MAX_LIVE_ENTRIES, moveEntry, offerOf, WAITLIST, type Entry, type Offer } from './waitlist-store';
 
-export type OfferSlot = { date: string; time: string; start: string; end: string; expiresAt: string; specialist: { name: string } };
-export type WaitlistView = {
-  id: string; status: Entry['status']; service: Service; format: Format; from: string; to: string; createdAt: string;
-  centre: { slug: string; name: string }; child: { id: string; firstName: string } | null;
-  /** The time held for the person, while it is. */
-  offer: OfferSlot | null;
-};
-export type OfferView = OfferSlot & {
-  status: 'held' | 'taken' | 'declined'; service: Service; format: Format;
-  centre: { slug: string; name: string; address: string }; child: { id: string; firstName: string } | null;
-  /** The booking an accepted offer made. */
-  booking: string | null;
-};
+export type { OfferSlot, OfferView, WaitlistView } from '@qabilet/domain';
 
 /** Runs the sweep for the time a person's action freed; its failure is logged (by code), never theirs. */
 export async function sweepAfter(strapi: Core.Strapi, scope: SweepScope): Promise<void> {
