@@ -12,6 +12,7 @@ export * from './schedule.ts';
 export * from './booking-view.ts';
 export * from './waitlist-view.ts';
 export * from './booking-admin-view.ts';
+export * from './slots-view.ts';
 export * from './assessment-view.ts';
 export * from './crm-view.ts';
 export * from './partners-view.ts';

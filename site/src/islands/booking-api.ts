@@ -2,14 +2,14 @@
  * The booking plugin's public API (plugins/booking/README.md) as the islands use it, and the one
  * place that turns its failures into the few situations the pages explain to a visitor.
  */
-import type { BookingView as Booking, Format, OfferSlot, OfferView as Offer, Service, SlotView as Slot, WaitlistView as WaitlistEntry } from '@qabilet/domain';
+import type { BookingView as Booking, Format, OfferSlot, SlotPage, OfferView as Offer, Service, SlotView as Slot, WaitlistView as WaitlistEntry } from '@qabilet/domain';
 import { api, authed, ApiError, type FieldError } from './api';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
 
 /** A free slot and a booking as the API sends them; `date` and `time` are Kazakhstan's wall clock (Asia/Almaty). */
 export type { SlotView as Slot, BookingView as Booking, BookingStatus } from '@qabilet/domain';
-export type SlotPage = { data: Slot[]; meta: { timeZone: string; from: string; to: string; horizonDays: number } };
+export type { SlotPage };
 /** What to look for: one centre's slots, or (online only) every centre's. */
 export type SlotQuery = { centre?: string; service: Service; format: Format };
 

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Core } from '@strapi/strapi';
-import { addDays, checkRange, encodeSlotId, FORMATS, type SlotView, freeSlots, kzDate, SERVICES, type Format, type Service } from '@qabilet/domain';
+import { addDays, checkRange, encodeSlotId, FORMATS, type SlotPage, type SlotView, freeSlots, kzDate, SERVICES, type Format, type Service } from '@qabilet/domain';
 import { BookingError, type Problem } from './errors';
 import { allPolicies, busyOf, exceptionsOf, holidays, policyOf, specialistsFor, type CentrePolicy, type Specialist } from './schedule';
 
@@ -73,7 +73,7 @@ export async function slotAnswer(strapi: Core.Strapi, request: SlotRequest, poli
   if (hit && now.getTime() - hit.at < SLOT_TTL_MS) return hit;
   const data = await computeSlots(strapi, request, policies, now);
   const meta = { timeZone: 'Asia/Almaty', from: request.from, to: request.to, horizonDays: Math.max(...policies.map((p) => p.horizonDays)) };
-  const json = Buffer.from(JSON.stringify({ data, meta }));
+  const json = Buffer.from(JSON.stringify({ data, meta } satisfies SlotPage));
   const answer = { at: now.getTime(), json, gzip: zlib.gzipSync(json, { level: 6 }), etag: `W/"${crypto.createHash('sha1').update(json).digest('base64url')}"` };
   if (answers.size > 500) answers.clear();
   answers.set(key, answer);
