@@ -1,10 +1,11 @@
 /**
  * The plugin's admin HTTP API (README "Admin API") as typed calls. Every request names the admin's
- * language, so the server's error messages come back in the language the page is shown in.
+ * language, so the server's error messages come back in the language the page is shown in (the
+ * pages read them with the plugin kit's problemOf).
  */
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { BookingStaffMe, BookingStatus, BookingView, Format, Service, SpecialistScheduleView, StaffBookingView, Timings, WorkingHours } from '@qabilet/domain';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
@@ -30,25 +31,6 @@ export type WeeklySchedule = {
   services: Service[];
   formats: Format[];
 };
-
-/** What a failed request tells the person: the server's message and, per field, its message. */
-export type Problem = { message: string; fields: Record<string, string> };
-
-/** Field errors keyed by their dotted path (`hours.2.opens`), as the form fields name themselves. */
-export function problemOf(error: unknown, fallback: string): Problem {
-  if (!isFetchError(error)) return { message: fallback, fields: {} };
-  const body = error.response?.data?.error;
-  const details = body?.details as { errors?: { path?: Array<string | number> | string; message?: string }[] } | undefined;
-  const fields: Record<string, string> = {};
-  for (const item of details?.errors ?? []) {
-    const key = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? '');
-    if (item.message && !(key in fields)) fields[key] = item.message;
-  }
-  return { message: body?.message || fallback, fields };
-}
-
-/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
-export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 export function useBookingApi() {
   const { get, post, put, del } = useFetchClient();
