@@ -7,13 +7,20 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { checkRange, FORMATS, kzDate, kzTime, SERVICES, type Format, type OfferSlot, type OfferView, type Service, type WaitlistView } from '@qabilet/domain';
-import { allowOnly, centreNames, checkPerson, insertUserBooking, loadBooking, objectBody, SlotTaken, upcomingOf, type Row } from './bookings';
+import { insertUserBooking } from './booking/insert';
+import { upcomingOf } from './booking/limit';
+import { checkPerson } from './booking/person';
+import { allowOnly, objectBody } from './booking/request';
+import { activeSpecialist } from './booking/resolve-slot';
+import { loadBooking, type Row } from './booking/rows';
+import { freeCells, SlotTaken } from './booking/take-cells';
+import { centreNames } from './booking/views';
 import { BookingError, invalid, type Problem } from './errors';
 import { changedAfter, changeOf } from './events';
 import type { Language } from './messages';
-import { policyOf, SPECIALIST, type Specialist } from './schedule';
+import { policyOf, SPECIALIST } from './schedule';
 import { forgetSlots } from './slots';
-import { CELLS, isUniqueViolation, lockPerson, OFFERS } from './tables';
+import { isUniqueViolation, lockPerson, OFFERS } from './tables';
 import { offerFreedTime, type SweepScope } from './waitlist';
 import { endOffer, entryPopulate, hashToken, heldOffers, keyEntry, LIVE_ENTRY, MAX_LIVE_ENTRIES, moveEntry, offerOf, WAITLIST, type Entry, type Offer } from './waitlist-store';
 
@@ -172,7 +179,7 @@ export async function acceptOffer(strapi: Core.Strapi, userId: number, input: un
   if (offer.status === 'taken' && offer.booking_id) return replay(offer);
   if (offer.status !== 'held' || offer.expires_at <= now.getTime()) throw closed(offer, now);
   // As POST /bookings: no booking with a specialist who no longer takes them.
-  const specialist: Specialist | null = await strapi.db.query(SPECIALIST).findOne({ where: { id: offer.specialist_id, active: true } });
+  const specialist = await activeSpecialist(strapi, offer.specialist_id);
   const policy = await policyOf(strapi, entry.centre);
   if (!specialist || !policy) throw new BookingError(410, { code: 'offer.closed' });
   const { user, child } = await checkPerson(strapi, userId, entry.child?.documentId ?? null);
@@ -189,7 +196,7 @@ export async function acceptOffer(strapi: Core.Strapi, userId: number, input: un
       const upcoming = await upcomingOf(strapi, userId, child?.id ?? null, entry.service, now);
       if (upcoming >= policy.maxFuturePerService) throw invalid({ code: 'booking.limit', values: { count: upcoming } });
       // The hold gives way to the booking in the same transaction: nobody can come between them.
-      await trx(CELLS).where({ booking_id: -offer.id }).delete();
+      await freeCells(trx, -offer.id);
       const booked = await insertUserBooking(strapi, trx, { userId, user, child, specialist, policy, service: entry.service, format: entry.format, start: new Date(offer.start), now });
       await trx(OFFERS).where({ id: offer.id }).update({ booking_id: booked.id });
       return booked;
