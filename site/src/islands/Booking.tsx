@@ -77,40 +77,15 @@ export default function Booking(props: Props) {
 
       {step === 'choose' ? (
         <ChooseStep
-          locale={locale}
-          t={t}
-          ids={ids}
-          H={H}
-          headingRef={heading}
-          centres={centres}
-          account={account}
-          choice={choice}
-          choose={choose}
-          taken={request.taken}
-          ready={ready}
-          loginHref={loginHref}
-          cabinetHref={cabinetHref}
-          bookingsHref={bookingsHref}
-          onContinue={() => setStep('confirm')}
+          locale={locale} t={t} ids={ids} H={H} headingRef={heading} centres={centres} account={account} choice={choice} choose={choose}
+          taken={request.taken} ready={ready} loginHref={loginHref} cabinetHref={cabinetHref} bookingsHref={bookingsHref} onContinue={() => setStep('confirm')}
         />
       ) : null}
 
       {step === 'confirm' && slot ? (
         <ConfirmStep
-          t={t}
-          ids={ids}
-          H={H}
-          headingRef={heading}
-          slot={slot}
-          choice={choice}
-          centre={centres.find((c) => c.slug === slot.centre)}
-          account={account}
-          problem={request.problem}
-          busy={request.busy}
-          ready={ready}
-          taken={request.taken}
-          loginHref={loginHref}
-          cabinetHref={cabinetHref}
+          t={t} ids={ids} H={H} headingRef={heading} slot={slot} choice={choice} centre={centres.find((c) => c.slug === slot.centre)} account={account}
+          problem={request.problem} busy={request.busy} ready={ready} taken={request.taken} loginHref={loginHref} cabinetHref={cabinetHref}
           onConfirm={request.confirm}
           onChange={() => {
             request.setProblem(null);

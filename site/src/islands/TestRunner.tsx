@@ -40,9 +40,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
   // The connection hands over a closed attempt and a finish that is due; finishing sends through the
   // connection. `finish` is read only when those happen, after this render.
   const link = useConnection({
-    locale, t, store, start, announce, setPhase, setProblem,
-    onOver: (id) => finish.done(id),
-    onFinishDue: () => void finish.complete(),
+    locale, t, store, start, announce, setPhase, setProblem, onOver: (id) => finish.done(id), onFinishDue: () => void finish.complete(),
   });
   const finish = useFinish({ locale, link, store, setPhase, setProblem, resultLink: start.resultLink });
   const { sync } = link;
@@ -121,29 +119,10 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
 
   return (
     <RunnerView
-      phase={phase}
-      problem={problem}
-      record={record}
-      entries={entries}
-      index={index}
-      current={current}
-      status={status}
-      limits={limits}
-      message={message}
-      refused={link.refused}
-      offlineReady={link.offlineReady}
-      login={start.login}
-      testsHref={testsHref}
-      resultsHref={resultsHref}
-      cabinetHref={cabinetHref}
-      t={t}
-      lang={lang}
-      announce={announce}
-      onAnswer={answer}
-      onMove={move}
-      onFinish={finishNow}
-      onRetry={link.retry}
-      onReconnect={() => void link.connect()}
+      phase={phase} problem={problem} record={record} entries={entries} index={index} current={current} status={status} limits={limits}
+      message={message} refused={link.refused} offlineReady={link.offlineReady} t={t} lang={lang} announce={announce}
+      login={start.login} testsHref={testsHref} resultsHref={resultsHref} cabinetHref={cabinetHref}
+      onAnswer={answer} onMove={move} onFinish={finishNow} onRetry={link.retry} onReconnect={() => void link.connect()}
     />
   );
 }

@@ -44,7 +44,9 @@ export function ConfirmStep(props: Props) {
       <H id={`confirm-${ids}`} tabIndex={-1} ref={props.headingRef}>{t['booking.confirm.title']}</H>
       {problem ? <BookingProblem focus problem={problem} t={t} onRetry={props.onConfirm} loginHref={loginHref} cabinetHref={props.cabinetHref} /> : null}
       {problem?.kind === 'taken' && problem.nearest.length ? (
-        <SlotChoices legend={t['booking.taken.nearest']} name={`nearest-${ids}`} slots={problem.nearest} value={slot} label={datedLabel} onChange={choice.setSlot} />
+        <SlotChoices
+          legend={t['booking.taken.nearest']} name={`nearest-${ids}`} slots={problem.nearest} value={slot} label={datedLabel} onChange={choice.setSlot}
+        />
       ) : null}
       <BookingDetails
         rows={[
@@ -55,12 +57,17 @@ export function ConfirmStep(props: Props) {
           [t['booking.summary.date'], longDate(t, slot.date)],
           [t['booking.summary.time'], format(t['booking.summary.timeValue'], { time: slot.time })],
           [t['booking.summary.specialist'], slot.specialist.name],
-          [t['booking.summary.person'], childData ? format(t['booking.person.child'], { firstName: childData.firstName, surname: childData.surname }) : t['booking.person.self']],
+          [
+            t['booking.summary.person'],
+            childData ? format(t['booking.person.child'], { firstName: childData.firstName, surname: childData.surname }) : t['booking.person.self'],
+          ],
         ]}
       />
       {account === null && problem?.kind !== 'loggedOut' ? <LoginNotice text={t['booking.loggedOut.confirm']} loginHref={loginHref} t={t} /> : null}
       {account !== null ? (
-        <button type="button" onClick={props.onConfirm} disabled={props.busy || !props.ready || props.taken.has(slot.id)}>{props.busy ? t['booking.confirm.sending'] : t['booking.confirm']}</button>
+        <button type="button" onClick={props.onConfirm} disabled={props.busy || !props.ready || props.taken.has(slot.id)}>
+          {props.busy ? t['booking.confirm.sending'] : t['booking.confirm']}
+        </button>
       ) : null}
       <button type="button" className="secondary" onClick={props.onChange}>{t['booking.change']}</button>
     </section>

@@ -122,32 +122,19 @@ export default function RunnerView(props: Props) {
       </div>
 
       <ItemView
-        entry={entry}
-        record={record}
-        itemLeft={limits.itemLeft}
-        itemUp={limits.itemUp}
-        testUp={limits.testUp}
-        busy={busy}
-        questionRef={question}
-        onAnswer={props.onAnswer}
-        announce={props.announce}
-        t={t}
-        lang={lang}
+        entry={entry} record={record} itemLeft={limits.itemLeft} itemUp={limits.itemUp} testUp={limits.testUp} busy={busy}
+        questionRef={question} onAnswer={props.onAnswer} announce={props.announce} t={t} lang={lang}
       />
 
       <Navigation index={index} total={total} canBack={canBack} running={running} busy={busy} onGo={go} onFinish={() => finish(false)} t={t} />
 
       {confirming ? (
         <FinishConfirm
-          unanswered={unanswered}
-          total={total}
-          titleRef={confirmTitle}
-          onFinish={() => finish(true)}
+          unanswered={unanswered} total={total} titleRef={confirmTitle} t={t} onFinish={() => finish(true)}
           onKeepGoing={() => {
             setConfirming(false);
             question.current?.focus();
           }}
-          t={t}
         />
       ) : null}
       {props.offlineReady ? <p className="hint runner-offline-ready">{t['test.run.offlineReady']}</p> : null}

@@ -11,7 +11,10 @@ import { crossed, milestones, spoken } from './time';
  */
 export function useTimeLimits(record: RunnerRecord | null, item: PublicItem | undefined, now: number, spentOn: (key: string) => number) {
   const testLeft = record?.deadline ? Date.parse(record.deadline) - (now + record.skewMs) : null;
-  const testMarks = useMemo(() => (record?.deadline ? milestones(Date.parse(record.deadline) - Date.parse(record.startedAt)) : []), [record?.deadline, record?.startedAt]);
+  const testMarks = useMemo(
+    () => (record?.deadline ? milestones(Date.parse(record.deadline) - Date.parse(record.startedAt)) : []),
+    [record?.deadline, record?.startedAt],
+  );
   const itemLimit = item?.type === 'timed' && item.timeLimitSeconds ? scaledSeconds(item.timeLimitSeconds, record?.extraTimePercent ?? 0) * 1000 : null;
   const itemLeft = itemLimit !== null && item ? itemLimit - spentOn(item.key) : null;
   const testUp = testLeft !== null && testLeft <= 0;
