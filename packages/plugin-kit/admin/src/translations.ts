@@ -37,6 +37,8 @@ export function pluginTranslations<const Messages extends Catalogue>(pluginId: s
   return {
     getTranslation,
     registerTrads: registerTrads(pluginId, load),
+    /** A key as react-intl describes a message (a menu link's label), English as its default. */
+    descriptor: (key: Key) => ({ id: getTranslation(key), defaultMessage: en[key] }),
     /** Whether a key built at run time (an action the server named) has a message. */
     hasKey: (key: string): key is Key => Object.hasOwn(en, key),
     useT(): Translate<Key> {

@@ -4,22 +4,15 @@
  * by the server.
  */
 import { Calendar } from '@strapi/icons';
-import type { StrapiApp } from '@strapi/strapi/admin';
+import { pluginAdmin } from '@qabilet/plugin-kit/admin';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
-import { getTranslation, registerTrads } from './utils/translations';
+import { descriptor, registerTrads } from './utils/translations';
 
-export default {
-  register(app: StrapiApp) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
-      icon: Calendar,
-      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Bookings' },
-      permissions: PERMISSIONS.read,
-      Component: () => import('./pages/MyDayPage').then((mod) => ({ default: mod.MyDayPage })),
-    });
-    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
-  },
-
+export default pluginAdmin({
+  id: PLUGIN_ID,
   registerTrads,
-};
+  links: [
+    { icon: Calendar, label: descriptor('plugin.name'), permissions: PERMISSIONS.read, page: () => import('./pages/MyDayPage').then((mod) => mod.MyDayPage) },
+  ],
+});

@@ -4,42 +4,28 @@
  * the results of a centre's desktop test database and reviews the rows that matched nobody.
  */
 import { CloudUpload, PuzzlePiece } from '@strapi/icons';
-import type { StrapiApp } from '@strapi/strapi/admin';
+import { pluginAdmin } from '@qabilet/plugin-kit/admin';
 import { PERMISSIONS } from './permissions';
 import { IMPORTS_PATH, PLUGIN_ID } from './pluginId';
-import { getTranslation, prefixPluginTranslations } from './utils/translations';
+import { descriptor, registerTrads } from './utils/translations';
 
-export default {
-  register(app: StrapiApp) {
-    app.addMenuLink({
-      to: `plugins/${PLUGIN_ID}`,
+export default pluginAdmin({
+  id: PLUGIN_ID,
+  registerTrads,
+  links: [
+    {
       icon: PuzzlePiece,
-      intlLabel: { id: getTranslation('plugin.name'), defaultMessage: 'Partners' },
+      label: descriptor('plugin.name'),
       permissions: PERMISSIONS.manage,
-      Component: () => import('./pages/PartnersApp').then((mod) => ({ default: mod.PartnersApp })),
-    });
+      page: () => import('./pages/PartnersApp').then((mod) => mod.PartnersApp),
+    },
     // A path of its own rather than one under `plugins/partners`, so that only one link is current.
-    app.addMenuLink({
+    {
       to: IMPORTS_PATH,
       icon: CloudUpload,
-      intlLabel: { id: getTranslation('imports.name'), defaultMessage: 'Imports' },
+      label: descriptor('imports.name'),
       permissions: PERMISSIONS.import,
-      Component: () => import('./pages/ImportsPage').then((mod) => ({ default: mod.ImportsPage })),
-    });
-    app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
-  },
-
-  async registerTrads({ locales }: { locales: string[] }) {
-    return Promise.all(
-      locales.map(async (locale) => {
-        try {
-          const { default: data } = await import(`./translations/${locale}.json`);
-          return { data: prefixPluginTranslations(data as Record<string, string>), locale };
-        } catch {
-          // A locale the plugin is not translated into falls back to the English default messages.
-          return { data: {}, locale };
-        }
-      }),
-    );
-  },
-};
+      page: () => import('./pages/ImportsPage').then((mod) => mod.ImportsPage),
+    },
+  ],
+});

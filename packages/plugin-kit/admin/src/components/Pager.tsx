@@ -32,7 +32,13 @@ export function Pager({ id, label, t, page, pageSize, total, onPage, onPageSize,
     <Flex tag="nav" aria-label={label} justifyContent="space-between" alignItems="flex-end" wrap="wrap" gap={4}>
       {onPageSize ? (
         <Box width="12rem">
-          <SelectField id={`${id}-page-size`} label={t('pager.size')} value={String(pageSize)} options={sizes.map((n) => ({ value: String(n), label: String(n) }))} onChange={(v) => onPageSize(Number(v))} />
+          <SelectField
+            id={`${id}-page-size`}
+            label={t('pager.size')}
+            value={String(pageSize)}
+            options={sizes.map((n) => ({ value: String(n), label: String(n) }))}
+            onChange={(v) => onPageSize(Number(v))}
+          />
         </Box>
       ) : (
         <span />

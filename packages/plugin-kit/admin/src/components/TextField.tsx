@@ -24,7 +24,24 @@ export type TextFieldProps = {
   textAreaRef?: Ref<HTMLTextAreaElement>;
 };
 
-export function TextField({ id, label, value, onChange, type = 'text', inputMode, error, hint, required, multiline, maxLength, readOnly, autoComplete, spellCheck, inputRef, textAreaRef }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  inputMode,
+  error,
+  hint,
+  required,
+  multiline,
+  maxLength,
+  readOnly,
+  autoComplete,
+  spellCheck,
+  inputRef,
+  textAreaRef,
+}: TextFieldProps) {
   return (
     <Field.Root name={id} id={id} error={error} hint={hint} required={required}>
       <Field.Label>{label}</Field.Label>

@@ -3,11 +3,11 @@
  * databases — each marked with its source, next to Qabilet's own results.
  */
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { DataTable } from '@qabilet/plugin-kit/admin';
 import type { ExternalResult, Source } from '../api';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
 import { Bar } from './Bar';
-import { DataTable } from './DataTable';
 
 /** A result's source in words: Qabilet's own test, a partner, or a centre's desktop test database. */
 export function sourceText(t: ReturnType<typeof useT>, source: Source | null | undefined): string {

@@ -8,10 +8,9 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, t
 import { Box, Button, Checkbox, Field, Flex, Tag, TextInput, Typography } from '@strapi/design-system';
 import { Cross, Plus } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { isAbort, problemOf, useAssessmentApi, type Note, type PersonKind, type Problem, type ProfessionHit, type Recommendation } from '../api';
+import { isAbort, problemOf, ProblemText, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { useAssessmentApi, type Note, type PersonKind, type ProfessionHit, type Recommendation } from '../api';
 import { useT } from '../utils/translations';
-import { TextAreaField } from './Fields';
-import { ProblemText } from './ProblemText';
 
 export const MAX_TEXT = 2000;
 export const MAX_PROFESSIONS = 5;
@@ -76,7 +75,8 @@ export function NoteForm({ kind, id, recommendations, onAdded }: Props) {
           {t('note.title')}
         </Typography>
         <Box>
-          <TextAreaField
+          <TextField
+            multiline
             id="assessment-note-text"
             label={t('note.text')}
             hint={t('note.text.hint', { max: MAX_TEXT })}
@@ -85,7 +85,7 @@ export function NoteForm({ kind, id, recommendations, onAdded }: Props) {
             value={text}
             onChange={setText}
             error={fields.text}
-            inputRef={textRef}
+            textAreaRef={textRef}
           />
           <Typography variant="pi" textColor="neutral600" aria-hidden="true">
             {t('note.count', { count: text.length, max: MAX_TEXT })}

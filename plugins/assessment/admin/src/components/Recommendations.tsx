@@ -4,10 +4,10 @@
  * study for it.
  */
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { DataTable } from '@qabilet/plugin-kit/admin';
 import type { Recommendation } from '../api';
 import { hasKey, useT } from '../utils/translations';
 import { Bar } from './Bar';
-import { DataTable } from './DataTable';
 
 export function Recommendations({ recommendations }: { recommendations: Recommendation[] }) {
   const t = useT();

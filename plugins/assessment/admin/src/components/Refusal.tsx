@@ -3,9 +3,8 @@
  * explained in the page's words, with the server's own message beside it.
  */
 import { Flex, Typography } from '@strapi/design-system';
-import type { Problem } from '../api';
+import { ProblemText, type Problem } from '@qabilet/plugin-kit/admin';
 import { useT } from '../utils/translations';
-import { ProblemText } from './ProblemText';
 
 export function Refusal({ problem, card = false }: { problem: Problem; card?: boolean }) {
   const t = useT();

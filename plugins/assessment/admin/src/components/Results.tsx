@@ -3,24 +3,13 @@
  * how many items were answered, each scale's score and level, and how the scales moved since the
  * previous attempt at the same test.
  */
-import type { ReactNode } from 'react';
 import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { DataTable } from '@qabilet/plugin-kit/admin';
 import type { Result } from '../api';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
 import { Bar } from './Bar';
-import { DataTable } from './DataTable';
-
-function Item({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <Grid.Item tag="div" col={4} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
-      <Typography tag="dt" variant="sigma" textColor="neutral600">
-        {term}
-      </Typography>
-      <Typography tag="dd">{children}</Typography>
-    </Grid.Item>
-  );
-}
+import { Fact } from './Fact';
 
 export function Results({ results }: { results: Result[] }) {
   const t = useT();
@@ -57,9 +46,9 @@ function ResultView({ result }: { result: Result }) {
         {t('results.heading', { title, date: format.date(result.finishedAt) })}
       </Typography>
       <Grid.Root tag="dl" gap={4}>
-        <Item term={t('results.finished')}>{format.dateTime(result.finishedAt)}</Item>
-        <Item term={t('results.duration')}>{format.duration(result.durationMs)}</Item>
-        <Item term={t('results.answered')}>{t('results.answeredOf', { answered: result.answered, total: result.total })}</Item>
+        <Fact term={t('results.finished')}>{format.dateTime(result.finishedAt)}</Fact>
+        <Fact term={t('results.duration')}>{format.duration(result.durationMs)}</Fact>
+        <Fact term={t('results.answered')}>{t('results.answeredOf', { answered: result.answered, total: result.total })}</Fact>
       </Grid.Root>
       <DataTable
         caption={t('results.scales', { title })}

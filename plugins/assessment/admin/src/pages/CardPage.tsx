@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { Box, Flex, Loader } from '@strapi/design-system';
-import { BackButton, Layouts, Page, useRBAC } from '@strapi/strapi/admin';
-import { Section, useResource } from '@qabilet/plugin-kit/admin';
+import { BackButton, Page, useRBAC } from '@strapi/strapi/admin';
+import { PluginPage, Section, useResource } from '@qabilet/plugin-kit/admin';
 import { PERSON_KINDS, useAssessmentApi, type Card, type Note, type PersonKind } from '../api';
 import { NoteForm } from '../components/NoteForm';
 import { Notes } from '../components/Notes';
@@ -41,13 +41,9 @@ export function CardPage() {
     if (checkingRights && card.data) return <Page.Loading />;
     const problem = valid ? (card.problem ?? { message: t('error.generic'), fields: {} }) : { message: '', fields: {}, status: 404 };
     return (
-      <Page.Main>
-        <Page.Title>{t('card.title')}</Page.Title>
-        <Layouts.Header navigationAction={back} title={t('card.title')} />
-        <Layouts.Content>
-          <Refusal problem={problem} card />
-        </Layouts.Content>
-      </Page.Main>
+      <PluginPage navigationAction={back} title={t('card.title')}>
+        <Refusal problem={problem} card />
+      </PluginPage>
     );
   }
   return <CardView card={card.data} kind={kind as PersonKind} id={id!} canRecommend={Boolean(allowedActions.canRecommend)} reloading={card.loading} reload={card.reload} back={back} />;
@@ -83,44 +79,40 @@ function CardView({ card, kind, id, canRecommend, reloading, reload, back }: Vie
   ].filter(Boolean);
 
   return (
-    <Page.Main>
-      <Page.Title>{t('card.pageTitle', { name })}</Page.Title>
-      <Layouts.Header navigationAction={back} title={name} subtitle={facts.join(' · ')} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <Section id="assessment-profile" title={t('profile.title')}>
-            <ProfileView profile={profile} />
-          </Section>
-          <Section id="assessment-recommendations" title={t('rec.title')}>
-            <Recommendations recommendations={profile.recommendations} />
-          </Section>
-          <Section id="assessment-results" title={t('results.title')}>
-            <Results results={results} />
-          </Section>
-          <Section id="assessment-external" title={t('external.title')}>
-            <External results={external} />
-          </Section>
-          <Section id="assessment-notes" title={t('notes.title')} headingRef={notesHeading}>
-            <Flex direction="column" alignItems="stretch" gap={6}>
-              <Notes notes={profile.notes} />
-              {canRecommend && (
-                <Box paddingTop={2}>
-                  <NoteForm
-                    kind={kind}
-                    id={id}
-                    recommendations={profile.recommendations}
-                    onAdded={(note) => {
-                      setAdded(note.id);
-                      reload();
-                    }}
-                  />
-                </Box>
-              )}
-              {reloading && <Loader small>{t('card.reloading')}</Loader>}
-            </Flex>
-          </Section>
-        </Flex>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage documentTitle={t('card.pageTitle', { name })} navigationAction={back} title={name} subtitle={facts.join(' · ')}>
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <Section id="assessment-profile" title={t('profile.title')}>
+          <ProfileView profile={profile} />
+        </Section>
+        <Section id="assessment-recommendations" title={t('rec.title')}>
+          <Recommendations recommendations={profile.recommendations} />
+        </Section>
+        <Section id="assessment-results" title={t('results.title')}>
+          <Results results={results} />
+        </Section>
+        <Section id="assessment-external" title={t('external.title')}>
+          <External results={external} />
+        </Section>
+        <Section id="assessment-notes" title={t('notes.title')} headingRef={notesHeading}>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <Notes notes={profile.notes} />
+            {canRecommend && (
+              <Box paddingTop={2}>
+                <NoteForm
+                  kind={kind}
+                  id={id}
+                  recommendations={profile.recommendations}
+                  onAdded={(note) => {
+                    setAdded(note.id);
+                    reload();
+                  }}
+                />
+              </Box>
+            )}
+            {reloading && <Loader small>{t('card.reloading')}</Loader>}
+          </Flex>
+        </Section>
+      </Flex>
+    </PluginPage>
   );
 }

@@ -6,13 +6,11 @@
 import { useCallback } from 'react';
 import { NavLink, useSearchParams } from 'react-router-dom';
 import { Box, EmptyStateLayout, Flex, Link, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { PAGE_SIZES, Pager, PluginPage, useResource } from '@qabilet/plugin-kit/admin';
 import { useAssessmentApi, type Person } from '../api';
-import { Pager, PAGE_SIZES } from '../components/Pager';
 import { Refusal } from '../components/Refusal';
 import { PLUGIN_ID } from '../pluginId';
 import { useFormat, useRegionName } from '../utils/format';
-import { useResource } from '../utils/useResource';
 import { useT, type MessageKey } from '../utils/translations';
 
 const DEFAULT_SIZE = 25;
@@ -50,20 +48,14 @@ export function PeoplePage() {
           {t('list.total', { total: meta?.total ?? people.length })}
         </Typography>
         <PeopleTable people={people} />
-        {meta && <Pager page={page} pageSize={pageSize} total={meta.total} onPage={(p) => go({ page: p, pageSize })} onPageSize={(size) => go({ page: 1, pageSize: size })} />}
+        {meta && <Pager id="assessment" label={t('pager.label')} t={t} page={page} pageSize={pageSize} total={meta.total} onPage={(p) => go({ page: p, pageSize })} onPageSize={(size) => go({ page: 1, pageSize: size })} />}
       </Flex>
     );
 
   return (
-    <Page.Main>
-      <Page.Title>{t('page.title')}</Page.Title>
-      <Layouts.Header title={t('page.title')} subtitle={t('page.subtitle')} />
-      <Layouts.Content>
-        <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
-          {content}
-        </Box>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage title={t('page.title')} subtitle={t('page.subtitle')} panel>
+      {content}
+    </PluginPage>
   );
 }
 

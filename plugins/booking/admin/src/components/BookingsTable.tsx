@@ -1,26 +1,17 @@
 /** Bookings as a table: one row each, times as the API gives them in Asia/Almaty. */
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Badge, Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, Link, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { kzTime } from '@qabilet/domain';
+import { StatusBadge, type Tone } from '@qabilet/plugin-kit/admin';
 import { personName, type StaffBooking, type Status } from '../api';
 import { asUtcMidnight } from '../utils/dates';
 import { useT, type MessageKey } from '../utils/translations';
 import { BookingActions, useStaffAction } from './BookingActions';
 import { CancelDialog } from './CancelDialog';
 
-/**
- * Colours of the status badges, chosen here rather than by the Badge's `variant`: its warning and
- * danger pairs (700 on 200) fall short of the 4.5:1 contrast WCAG 1.4.3 asks of small text.
- */
-type Colours = { backgroundColor: 'warning200' | 'primary200' | 'success200' | 'neutral150' | 'danger200'; textColor: 'neutral800' | 'primary700' | 'success700' | 'neutral700' };
-const BADGE: Record<Status, Colours> = {
-  requested: { backgroundColor: 'warning200', textColor: 'neutral800' },
-  confirmed: { backgroundColor: 'primary200', textColor: 'primary700' },
-  completed: { backgroundColor: 'success200', textColor: 'success700' },
-  cancelled: { backgroundColor: 'neutral150', textColor: 'neutral700' },
-  no_show: { backgroundColor: 'danger200', textColor: 'neutral800' },
-};
+/** The kit's tone of each status's badge. */
+const TONE: Record<Status, Tone> = { requested: 'waiting', confirmed: 'confirmed', completed: 'done', cancelled: 'closed', no_show: 'missed' };
 
 type Props = {
   bookings: StaffBooking[];
@@ -108,7 +99,7 @@ export function BookingsTable({ bookings, caption, empty, showDate, showSpeciali
                   </Flex>
                 </Td>
                 <Td>
-                  <Badge {...BADGE[booking.status]}>{t(`status.${booking.status}`)}</Badge>
+                  <StatusBadge tone={TONE[booking.status]}>{t(`status.${booking.status}`)}</StatusBadge>
                 </Td>
                 {showSpecialist && (
                   <Td>

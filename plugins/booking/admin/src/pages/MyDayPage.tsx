@@ -4,8 +4,8 @@
  */
 import { useCallback, useState } from 'react';
 import { Box, EmptyStateLayout, Field, SingleSelect, SingleSelectOption, Tabs, Typography } from '@strapi/design-system';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
-import { useResource } from '@qabilet/plugin-kit/admin';
+import { Page, useRBAC } from '@strapi/strapi/admin';
+import { PluginPage, useResource } from '@qabilet/plugin-kit/admin';
 import { useBookingApi, type Me, type SpecialistId } from '../api';
 import { BookingsView } from '../components/BookingsView';
 import { ScheduleView } from '../components/ScheduleView';
@@ -37,52 +37,48 @@ function MyDay({ me, canManage }: { me: Me; canManage: boolean }) {
   const specialistId: SpecialistId | undefined = specialist?.id;
 
   return (
-    <Page.Main>
-      <Page.Title>{t('page.title')}</Page.Title>
-      <Layouts.Header title={t('page.title')} subtitle={specialist ? t('page.subtitle', { name: specialist.name, centre: specialist.centreName ?? specialist.centre }) : t('page.subtitle.everyone')} />
-      <Layouts.Content>
-        {!specialist && !several ? (
-          <EmptyStateLayout content={t('page.noSpecialist')} />
-        ) : (
-          <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
-            {several && (
-              <Box paddingBottom={6} maxWidth="40rem">
-                <Field.Root name="specialist" id="booking-specialist">
-                  <Field.Label>{t('specialist.label')}</Field.Label>
-                  <SingleSelect value={chosen} onChange={(value) => setChosen(String(value))}>
-                    <SingleSelectOption value={EVERYONE}>{t('specialist.everyone')}</SingleSelectOption>
-                    {me.specialists.map((s) => (
-                      <SingleSelectOption key={String(s.id)} value={String(s.id)}>
-                        {t('specialist.option', { name: s.name, centre: s.centreName ?? s.centre })}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
+    <PluginPage title={t('page.title')} subtitle={specialist ? t('page.subtitle', { name: specialist.name, centre: specialist.centreName ?? specialist.centre }) : t('page.subtitle.everyone')}>
+      {!specialist && !several ? (
+        <EmptyStateLayout content={t('page.noSpecialist')} />
+      ) : (
+        <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
+          {several && (
+            <Box paddingBottom={6} maxWidth="40rem">
+              <Field.Root name="specialist" id="booking-specialist">
+                <Field.Label>{t('specialist.label')}</Field.Label>
+                <SingleSelect value={chosen} onChange={(value) => setChosen(String(value))}>
+                  <SingleSelectOption value={EVERYONE}>{t('specialist.everyone')}</SingleSelectOption>
+                  {me.specialists.map((s) => (
+                    <SingleSelectOption key={String(s.id)} value={String(s.id)}>
+                      {t('specialist.option', { name: s.name, centre: s.centreName ?? s.centre })}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Box>
+          )}
+          <Tabs.Root defaultValue="bookings">
+            <Tabs.List aria-label={t('tabs.label')}>
+              <Tabs.Trigger value="bookings">{t('tabs.bookings')}</Tabs.Trigger>
+              <Tabs.Trigger value="schedule">{t('tabs.schedule')}</Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content value="bookings">
+              <Box paddingTop={6}>
+                <BookingsView specialistId={specialistId} showSpecialist={!specialist} canManage={canManage} />
               </Box>
-            )}
-            <Tabs.Root defaultValue="bookings">
-              <Tabs.List aria-label={t('tabs.label')}>
-                <Tabs.Trigger value="bookings">{t('tabs.bookings')}</Tabs.Trigger>
-                <Tabs.Trigger value="schedule">{t('tabs.schedule')}</Tabs.Trigger>
-              </Tabs.List>
-              <Tabs.Content value="bookings">
-                <Box paddingTop={6}>
-                  <BookingsView specialistId={specialistId} showSpecialist={!specialist} canManage={canManage} />
-                </Box>
-              </Tabs.Content>
-              <Tabs.Content value="schedule">
-                <Box paddingTop={6}>
-                  {specialistId === undefined ? (
-                    <Typography>{t('schedule.chooseSpecialist')}</Typography>
-                  ) : (
-                    <ScheduleView key={String(specialistId)} specialistId={specialistId} canManage={canManage} />
-                  )}
-                </Box>
-              </Tabs.Content>
-            </Tabs.Root>
-          </Box>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+            </Tabs.Content>
+            <Tabs.Content value="schedule">
+              <Box paddingTop={6}>
+                {specialistId === undefined ? (
+                  <Typography>{t('schedule.chooseSpecialist')}</Typography>
+                ) : (
+                  <ScheduleView key={String(specialistId)} specialistId={specialistId} canManage={canManage} />
+                )}
+              </Box>
+            </Tabs.Content>
+          </Tabs.Root>
+        </Box>
+      )}
+    </PluginPage>
   );
 }

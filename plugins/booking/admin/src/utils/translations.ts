@@ -4,4 +4,4 @@ import en from '../translations/en.json';
 
 export type MessageKey = keyof typeof en;
 
-export const { getTranslation, hasKey, registerTrads, useT } = pluginTranslations(PLUGIN_ID, en, (locale) => import(`../translations/${locale}.json`));
+export const { descriptor, hasKey, registerTrads, useT } = pluginTranslations(PLUGIN_ID, en, (locale) => import(`../translations/${locale}.json`));

@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Flex, Modal, Typography } from '@strapi/design-system';
-import type { Problem } from '../api';
+import type { Problem } from '@qabilet/plugin-kit/admin';
 import { useT } from '../utils/translations';
 
 type Props = {

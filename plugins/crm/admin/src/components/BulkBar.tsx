@@ -5,10 +5,10 @@
 import { useState } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { problemOf, useCrmApi, type BulkAction, type BulkResult, type CrmRequest, type Me, type Problem } from '../api';
+import { problemOf, SelectField, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type BulkAction, type BulkResult, type CrmRequest, type Me } from '../api';
 import { useT } from '../utils/translations';
 import { ActionDialog } from './ActionDialog';
-import { SelectField, TextField } from './Fields';
 
 type Props = { me: Me; selected: CrmRequest[]; onDone: () => void };
 

@@ -4,7 +4,8 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { isAbort, useCrmApi, type CrmRequest } from '../api';
+import { isAbort } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type CrmRequest } from '../api';
 import { useT } from '../utils/translations';
 import { StatusBadge } from './StatusBadge';
 

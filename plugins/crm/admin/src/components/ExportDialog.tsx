@@ -6,11 +6,10 @@
 import { useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { Flex, Loader, Radio, Typography } from '@strapi/design-system';
-import { problemOf, useCrmApi, type ExportQuery, type Filters } from '../api';
-import { useResource } from '../utils/useResource';
+import { problemOf, SelectField, useResource } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type ExportQuery, type Filters } from '../api';
 import { useT } from '../utils/translations';
 import { ActionDialog } from './ActionDialog';
-import { SelectField } from './Fields';
 
 const LOCALES = ['kk', 'ru', 'en'] as const;
 

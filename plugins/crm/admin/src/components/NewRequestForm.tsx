@@ -6,11 +6,10 @@
 import { useState, type FormEvent } from 'react';
 import { Box, Button, Checkbox, Divider, Flex, Grid, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { problemOf, useCrmApi, type CrmRequest, type Format, type Me, type NewRequest, type Problem, type Service } from '../api';
+import { problemOf, ProblemText, SelectField, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type CrmRequest, type Format, type Me, type NewRequest, type Service } from '../api';
 import { useT } from '../utils/translations';
-import { SelectField, TextField } from './Fields';
 import { PersonSearch, type Choice } from './PersonSearch';
-import { ProblemText } from './ProblemText';
 
 type Props = { me: Me; onCreated: (request: CrmRequest) => void };
 

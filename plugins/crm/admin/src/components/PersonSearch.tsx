@@ -6,7 +6,8 @@
 import { useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { Box, Button, Field, Flex, Radio, TextInput, Typography } from '@strapi/design-system';
 import { Search } from '@strapi/icons';
-import { problemOf, useCrmApi, type Person, type Problem, type Region } from '../api';
+import { problemOf, type Problem } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type Person, type Region } from '../api';
 import { useT } from '../utils/translations';
 
 export type Choice = { kind: 'user'; user: string } | { kind: 'child'; user: string; child: string } | { kind: 'lead' };

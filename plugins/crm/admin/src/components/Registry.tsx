@@ -6,13 +6,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
+import { Pager, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { FILTER_KEYS, useCrmApi, type FilterKey, type Filters, type Me } from '../api';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 import { BulkBar } from './BulkBar';
 import { ExportDialog } from './ExportDialog';
-import { Pager } from './Pager';
-import { ProblemText } from './ProblemText';
 import { RegistryFilters } from './RegistryFilters';
 import { RequestsTable } from './RequestsTable';
 
@@ -103,7 +101,12 @@ export function Registry({ me, mine = false, onOpen, changes, onChanged }: Props
       )}
       {pagination && pagination.total > 0 && (
         <Pager
-          pagination={pagination}
+          id="crm"
+          label={t('pager.label')}
+          t={t}
+          page={pagination.page}
+          pageSize={pagination.pageSize}
+          total={pagination.total}
           onPage={setPage}
           onPageSize={(size) => {
             setPageSize(size);

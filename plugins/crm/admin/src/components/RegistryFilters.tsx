@@ -4,9 +4,9 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Flex, Grid } from '@strapi/design-system';
+import { SelectField, TextField } from '@qabilet/plugin-kit/admin';
 import type { Filters, FilterKey, Me } from '../api';
 import { useT } from '../utils/translations';
-import { SelectField, TextField } from './Fields';
 
 type Props = {
   me: Me;

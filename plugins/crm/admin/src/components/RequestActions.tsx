@@ -7,10 +7,9 @@ import { useState, type FormEvent } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { isClosed, mayClose } from '@qabilet/domain';
-import { problemOf, useCrmApi, type Closing, type CrmRequest, type Me, type Problem } from '../api';
+import { problemOf, ProblemText, SelectField, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type Closing, type CrmRequest, type Me } from '../api';
 import { useT, type MessageKey } from '../utils/translations';
-import { SelectField, TextField } from './Fields';
-import { ProblemText } from './ProblemText';
 import { SlotPicker } from './SlotPicker';
 
 type Acting = 'book' | 'assign' | 'completed' | 'cancelled' | null;

@@ -4,10 +4,9 @@
  */
 import { useCallback } from 'react';
 import { Button, Flex, Loader, Modal } from '@strapi/design-system';
+import { ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type Me } from '../api';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
-import { ProblemText } from './ProblemText';
 import { RequestActions } from './RequestActions';
 import { RequestDetails } from './RequestDetails';
 

@@ -8,10 +8,9 @@ import { useIntl } from 'react-intl';
 import { Box, Button, Flex, Loader, Radio, Typography, VisuallyHidden } from '@strapi/design-system';
 import { ArrowLeft, ArrowRight } from '@strapi/icons';
 import { addDays, todayInKazakhstan } from '@qabilet/domain';
-import { useCrmApi, type CrmRequest, type Problem, type Slot } from '../api';
-import { useResource } from '../utils/useResource';
+import { ProblemText, useResource, type Problem } from '@qabilet/plugin-kit/admin';
+import { useCrmApi, type CrmRequest, type Slot } from '../api';
 import { useT } from '../utils/translations';
-import { ProblemText } from './ProblemText';
 
 type Props = { request: CrmRequest; onBook: (slot: string) => Promise<Problem | undefined> };
 

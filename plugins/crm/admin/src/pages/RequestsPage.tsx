@@ -6,13 +6,13 @@
  */
 import { useCallback, useState } from 'react';
 import { Box, EmptyStateLayout, Flex, Tabs } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { Page } from '@strapi/strapi/admin';
+import { PluginPage, useResource } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type Me } from '../api';
 import { CallPanel } from '../components/CallPanel';
 import { NewRequestForm } from '../components/NewRequestForm';
 import { Registry } from '../components/Registry';
 import { RequestDialog } from '../components/RequestDialog';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 
 export function RequestsPage() {
@@ -70,15 +70,8 @@ function Requests({ me }: { me: Me }) {
   else content = <Registry me={me} onOpen={setOpen} changes={changes} onChanged={changed} />;
 
   return (
-    <Page.Main>
-      <Page.Title>{title}</Page.Title>
-      <Layouts.Header title={title} subtitle={subtitle} />
-      <Layouts.Content>
-        <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
-          {content}
-        </Box>
-      </Layouts.Content>
-      {open && <RequestDialog me={me} id={open} onClose={() => setOpen(null)} onChanged={changed} />}
-    </Page.Main>
+    <PluginPage title={title} subtitle={subtitle} panel overlay={open && <RequestDialog me={me} id={open} onClose={() => setOpen(null)} onChanged={changed} />}>
+      {content}
+    </PluginPage>
   );
 }

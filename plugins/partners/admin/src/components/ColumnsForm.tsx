@@ -4,7 +4,8 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { problemOf, usePartnersApi, type DesktopPartner, type Problem } from '../api';
+import { problemOf, type Problem } from '@qabilet/plugin-kit/admin';
+import { usePartnersApi, type DesktopPartner } from '../api';
 import { columnsOf, emptyColumns } from '../utils/draft';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';

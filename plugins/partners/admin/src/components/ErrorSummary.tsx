@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Box, Flex, Link, Typography } from '@strapi/design-system';
-import type { Problem } from '../api';
+import type { Problem } from '@qabilet/plugin-kit/admin';
 import { fieldId, focusPath, labelOfPath } from '../utils/fieldErrors';
 import { useT } from '../utils/translations';
 

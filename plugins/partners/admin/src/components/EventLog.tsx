@@ -6,14 +6,14 @@
 import { useCallback, useState } from 'react';
 import { Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
+import { DataTable, Pager, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { usePartnersApi } from '../api';
 import { useFormat } from '../utils/format';
-import { useResource } from '../utils/useResource';
 import { hasKey, useT } from '../utils/translations';
-import { DataTable } from './DataTable';
 import { Outcome } from './Outcome';
-import { Pager } from './Pager';
-import { ProblemText } from './ProblemText';
+
+/** The log opens at 20 events a page, one of the sizes offered. */
+const PAGE_SIZES = [10, 20, 50, 100];
 
 export function EventLog({ partnerId }: { partnerId: number }) {
   const t = useT();
@@ -71,7 +71,7 @@ export function EventLog({ partnerId }: { partnerId: number }) {
         />
       )}
       {log.data && total > pageSize && (
-        <Pager id="partners-log" label={t('log.pages')} page={page} pageSize={pageSize} total={total} onPage={setPage} onPageSize={(size) => { setPageSize(size); setPage(1); }} />
+        <Pager id="partners-log" label={t('log.pages')} t={t} sizes={PAGE_SIZES} page={page} pageSize={pageSize} total={total} onPage={setPage} onPageSize={(size) => { setPageSize(size); setPage(1); }} />
       )}
     </Flex>
   );

@@ -1,8 +1,8 @@
 /** What became of a file's rows, in figures and words, and each rejected row with its fields' problems. */
 import { Box, Flex, Typography } from '@strapi/design-system';
-import { pathOf, type FieldError, type ImportSummary } from '../api';
+import { DataTable, pathOf } from '@qabilet/plugin-kit/admin';
+import { type FieldError, type ImportSummary } from '../api';
 import { useT, hasKey } from '../utils/translations';
-import { DataTable } from './DataTable';
 
 export function ImportSummaryView({ summary }: { summary: ImportSummary }) {
   const t = useT();

@@ -3,12 +3,13 @@
  * (nothing unless ticked), and a desktop database's centre and column mapping.
  */
 import { Box, Checkbox, Flex, Grid, Typography } from '@strapi/design-system';
+import { SelectField } from '@qabilet/plugin-kit/admin';
 import type { Centre } from '../api';
 import type { PartnerDraft } from '../utils/draft';
 import { errorUnder, fieldId, type FieldErrors } from '../utils/fieldErrors';
 import { useT } from '../utils/translations';
 import { ColumnsFields } from './ColumnsFields';
-import { FieldGroup, SelectField, TextField } from './Fields';
+import { FieldGroup, TextField } from './Fields';
 
 type Props = { prefix: string; draft: PartnerDraft; onChange: (draft: PartnerDraft) => void; errors: FieldErrors; centres: Centre[] };
 

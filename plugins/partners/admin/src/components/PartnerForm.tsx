@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Box, Button, Checkbox, Flex, Grid, Radio, Typography } from '@strapi/design-system';
-import { PARTNER_KINDS, usePartnersApi, type Centre, type PartnerKind, type Problem } from '../api';
+import { useResource, type Problem } from '@qabilet/plugin-kit/admin';
+import { PARTNER_KINDS, usePartnersApi, type Centre, type PartnerKind } from '../api';
 import { withKind, type PartnerDraft } from '../utils/draft';
 import { errorUnder, fieldId } from '../utils/fieldErrors';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 import { ErrorSummary } from './ErrorSummary';
 import { TextField } from './Fields';

@@ -6,9 +6,9 @@
 import { useRef, useState } from 'react';
 import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, WarningCircle } from '@strapi/icons';
-import { problemOf, usePartnersApi, type PartnerKind, type PartnerView, type Platform, type PlatformKey } from '../api';
+import { problemOf, ProblemText } from '@qabilet/plugin-kit/admin';
+import { usePartnersApi, type PartnerKind, type PartnerView, type Platform, type PlatformKey } from '../api';
 import { useT } from '../utils/translations';
-import { ProblemText } from './ProblemText';
 import { SecretDialog } from './SecretDialog';
 
 const KEYS_OF: Record<PartnerKind, PlatformKey[]> = {

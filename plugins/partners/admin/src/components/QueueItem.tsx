@@ -6,7 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import { Box, Button, Dialog, Flex, Grid, Radio, Typography } from '@strapi/design-system';
 import { Check, Search, Trash, WarningCircle } from '@strapi/icons';
-import { problemOf, type Candidate, type Problem, type QueuedRow, type Resolution } from '../api';
+import { problemOf, type Problem } from '@qabilet/plugin-kit/admin';
+import { type Candidate, type QueuedRow, type Resolution } from '../api';
 import { errorUnder, fieldId } from '../utils/fieldErrors';
 import { useFormat } from '../utils/format';
 import { useT, type MessageKey } from '../utils/translations';

@@ -5,12 +5,10 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
+import { Pager, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { usePartnersApi, type QueuedRow, type Resolution } from '../api';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 import { LiveStatus } from './LiveStatus';
-import { Pager } from './Pager';
-import { ProblemText } from './ProblemText';
 import { QueueItem } from './QueueItem';
 
 type Props = { partnerId: number; version: number; headingRef: RefObject<HTMLHeadingElement | null> };
@@ -71,7 +69,7 @@ export function ReviewQueue({ partnerId, version, headingRef }: Props) {
           ))}
         </Flex>
       )}
-      {total > pageSize && <Pager id="partners-queue" label={t('queue.pages')} page={page} pageSize={pageSize} total={total} onPage={setPage} />}
+      {total > pageSize && <Pager id="partners-queue" label={t('queue.pages')} t={t} page={page} pageSize={pageSize} total={total} onPage={setPage} />}
     </Flex>
   );
 }

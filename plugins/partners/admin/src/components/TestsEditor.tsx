@@ -3,15 +3,16 @@
  * where its kind has one, and its scale mapping: which of the partner's scores becomes which of our
  * scales, and the range the partner's score is given in.
  */
-import { useEffect, useRef, useState } from 'react';
-import { Box, Button, Flex, Grid } from '@strapi/design-system';
+import { useEffect, useState } from 'react';
+import { Box, Button, Grid } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
+import { SelectField } from '@qabilet/plugin-kit/admin';
 import { LANGUAGES, type PartnerKind, type Scale } from '../api';
 import { emptyScale, emptyTest, type ScaleDraft, type TestDraft } from '../utils/draft';
 import { errorAt, errorUnder, fieldId, type FieldErrors } from '../utils/fieldErrors';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
-import { FieldGroup, SelectField, TextField } from './Fields';
+import { FieldGroup, TextField } from './Fields';
 
 type Props = { prefix: string; kind: PartnerKind; tests: TestDraft[]; onChange: (tests: TestDraft[]) => void; errors: FieldErrors; scales: Scale[] };
 

@@ -6,10 +6,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Box, Button, Flex, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Upload } from '@strapi/icons';
-import { problemOf, usePartnersApi, type ImportSummary, type Problem } from '../api';
+import { problemOf, ProblemText, type Problem } from '@qabilet/plugin-kit/admin';
+import { usePartnersApi, type ImportSummary } from '../api';
 import { useT } from '../utils/translations';
 import { ImportSummaryView } from './ImportSummaryView';
-import { ProblemText } from './ProblemText';
 
 /** The server's limit (README "Desktop test databases"), checked here too so that a large file is not sent for nothing. */
 export const MAX_BYTES = 5 * 1024 * 1024;

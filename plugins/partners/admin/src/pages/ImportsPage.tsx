@@ -5,15 +5,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Box, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { PluginPage, ProblemText, Section, SelectField, useResource } from '@qabilet/plugin-kit/admin';
 import { usePartnersApi, type Centre } from '../api';
 import { ColumnsForm } from '../components/ColumnsForm';
-import { SelectField } from '../components/Fields';
-import { ProblemText } from '../components/ProblemText';
 import { ReviewQueue } from '../components/ReviewQueue';
-import { Section } from '../components/Section';
 import { UploadForm } from '../components/UploadForm';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 
 export function ImportsPage() {
@@ -78,10 +74,8 @@ export function ImportsPage() {
     );
 
   return (
-    <Page.Main>
-      <Page.Title>{t('imports.title')}</Page.Title>
-      <Layouts.Header title={t('imports.title')} subtitle={t('imports.subtitle')} />
-      <Layouts.Content>{content}</Layouts.Content>
-    </Page.Main>
+    <PluginPage title={t('imports.title')} subtitle={t('imports.subtitle')}>
+      {content}
+    </PluginPage>
   );
 }

@@ -4,8 +4,9 @@
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
-import { problemOf, usePartnersApi } from '../api';
+import { BackButton } from '@strapi/strapi/admin';
+import { PluginPage, problemOf } from '@qabilet/plugin-kit/admin';
+import { usePartnersApi } from '../api';
 import { PartnerForm } from '../components/PartnerForm';
 import { PLUGIN_ID } from '../pluginId';
 import { emptyDraft, inputOf } from '../utils/draft';
@@ -22,27 +23,23 @@ export function NewPartnerPage() {
   const [initial] = useState(() => emptyDraft('lti'));
 
   return (
-    <Page.Main>
-      <Page.Title>{t('new.title')}</Page.Title>
-      <Layouts.Header navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}`} />} title={t('new.title')} subtitle={t('new.subtitle')} />
-      <Layouts.Content>
-        <PartnerForm
-          prefix="partners-new"
-          title={t('new.form')}
-          initial={initial}
-          submitLabel={t('new.submit')}
-          onSubmit={async (draft) => {
-            try {
-              const created = await api.create(inputOf(draft));
-              const state: Created = { secret: created.secret };
-              navigate(partnerHref(created.data.id), { state });
-              return undefined;
-            } catch (error) {
-              return problemOf(error, t('error.generic'));
-            }
-          }}
-        />
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage navigationAction={<BackButton fallback={`/plugins/${PLUGIN_ID}`} />} title={t('new.title')} subtitle={t('new.subtitle')}>
+      <PartnerForm
+        prefix="partners-new"
+        title={t('new.form')}
+        initial={initial}
+        submitLabel={t('new.submit')}
+        onSubmit={async (draft) => {
+          try {
+            const created = await api.create(inputOf(draft));
+            const state: Created = { secret: created.secret };
+            navigate(partnerHref(created.data.id), { state });
+            return undefined;
+          } catch (error) {
+            return problemOf(error, t('error.generic'));
+          }
+        }}
+      />
+    </PluginPage>
   );
 }

@@ -6,19 +6,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Flex } from '@strapi/design-system';
-import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { problemOf, usePartnersApi, type PartnerView, type Platform } from '../api';
+import { BackButton, Page, useNotification } from '@strapi/strapi/admin';
+import { PluginPage, problemOf, ProblemText, Section, useResource } from '@qabilet/plugin-kit/admin';
+import { usePartnersApi, type PartnerView, type Platform } from '../api';
 import { EventLog } from '../components/EventLog';
 import { LiveStatus } from '../components/LiveStatus';
 import { PartnerForm } from '../components/PartnerForm';
 import { PlatformView } from '../components/PlatformView';
-import { ProblemText } from '../components/ProblemText';
 import { SecretDialog } from '../components/SecretDialog';
-import { Section } from '../components/Section';
 import { PLUGIN_ID } from '../pluginId';
 import { configOf, draftOf, testsOf } from '../utils/draft';
 import { useFormat } from '../utils/format';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 import type { Created } from './NewPartnerPage';
 
@@ -47,13 +45,9 @@ export function PartnerPage() {
   if (!loaded.data) {
     if (!loaded.problem) return <Page.Loading />;
     return (
-      <Page.Main>
-        <Page.Title>{t('partner.title')}</Page.Title>
-        <Layouts.Header navigationAction={back} title={t('partner.title')} />
-        <Layouts.Content>
-          <ProblemText message={loaded.problem.status === 404 ? t('partner.notFound') : loaded.problem.message} />
-        </Layouts.Content>
-      </Page.Main>
+      <PluginPage navigationAction={back} title={t('partner.title')}>
+        <ProblemText message={loaded.problem.status === 404 ? t('partner.notFound') : loaded.problem.message} />
+      </PluginPage>
     );
   }
   return <PartnerView key={loaded.data.data.id} loadedPartner={loaded.data.data} platform={loaded.data.platform} firstSecret={secret} back={back} />;
@@ -74,47 +68,48 @@ function PartnerView({ loadedPartner, platform, firstSecret, back }: ViewProps) 
 
   const facts = [t(`kind.${partner.kind}`), partner.active ? t('active.on') : t('active.off'), t('partner.added', { date: format.date(partner.createdAt) })];
   return (
-    <Page.Main>
-      <Page.Title>{t('partner.pageTitle', { name: partner.name })}</Page.Title>
-      <Layouts.Header navigationAction={back} title={partner.name} subtitle={facts.join(' · ')} />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <LiveStatus message={status} />
-          <Section id="partners-platform" title={t('platform.title')} headingRef={heading}>
-            <PlatformView
-              partner={partner}
-              platform={platform}
-              onRotated={(next) => {
-                setPartner(next);
-                setStatus(t('secret.rotated', { hint: next.secretHint ?? '' }));
-              }}
-            />
-          </Section>
-          <PartnerForm
-            prefix="partners-edit"
-            title={t('edit.title')}
-            initial={initial}
-            editing={{ active: partner.active }}
-            submitLabel={t('edit.submit')}
-            onSubmit={async (draft, active) => {
-              try {
-                const saved = await api.update(partner.id, { name: draft.name.trim(), config: configOf(draft), tests: testsOf(draft), active });
-                setPartner(saved);
-                setStatus(t('edit.saved', { name: saved.name }));
-                toggleNotification({ type: 'success', message: t('edit.saved', { name: saved.name }) });
-                return undefined;
-              } catch (error) {
-                setStatus('');
-                return problemOf(error, t('error.generic'));
-              }
+    <PluginPage
+      documentTitle={t('partner.pageTitle', { name: partner.name })}
+      navigationAction={back}
+      title={partner.name}
+      subtitle={facts.join(' · ')}
+      overlay={secret && <SecretDialog secret={secret} kind={partner.kind} partnerName={partner.name} returnTo={heading} onClose={() => setSecret(null)} />}
+    >
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <LiveStatus message={status} />
+        <Section id="partners-platform" title={t('platform.title')} headingRef={heading}>
+          <PlatformView
+            partner={partner}
+            platform={platform}
+            onRotated={(next) => {
+              setPartner(next);
+              setStatus(t('secret.rotated', { hint: next.secretHint ?? '' }));
             }}
           />
-          <Section id="partners-log" title={t('log.title')}>
-            <EventLog partnerId={partner.id} />
-          </Section>
-        </Flex>
-      </Layouts.Content>
-      {secret && <SecretDialog secret={secret} kind={partner.kind} partnerName={partner.name} returnTo={heading} onClose={() => setSecret(null)} />}
-    </Page.Main>
+        </Section>
+        <PartnerForm
+          prefix="partners-edit"
+          title={t('edit.title')}
+          initial={initial}
+          editing={{ active: partner.active }}
+          submitLabel={t('edit.submit')}
+          onSubmit={async (draft, active) => {
+            try {
+              const saved = await api.update(partner.id, { name: draft.name.trim(), config: configOf(draft), tests: testsOf(draft), active });
+              setPartner(saved);
+              setStatus(t('edit.saved', { name: saved.name }));
+              toggleNotification({ type: 'success', message: t('edit.saved', { name: saved.name }) });
+              return undefined;
+            } catch (error) {
+              setStatus('');
+              return problemOf(error, t('error.generic'));
+            }
+          }}
+        />
+        <Section id="partners-log" title={t('log.title')}>
+          <EventLog partnerId={partner.id} />
+        </Section>
+      </Flex>
+    </PluginPage>
   );
 }

@@ -6,13 +6,10 @@ import { useCallback } from 'react';
 import { NavLink } from 'react-router-dom';
 import { Box, EmptyStateLayout, Flex, Link, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import { Layouts, Page } from '@strapi/strapi/admin';
+import { DataTable, PluginPage, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { usePartnersApi, type PartnerView } from '../api';
-import { DataTable } from '../components/DataTable';
-import { ProblemText } from '../components/ProblemText';
 import { PLUGIN_ID } from '../pluginId';
 import { useFormat } from '../utils/format';
-import { useResource } from '../utils/useResource';
 import { useT } from '../utils/translations';
 
 export const partnerHref = (id: number | string) => `/plugins/${PLUGIN_ID}/${encodeURIComponent(String(id))}`;
@@ -46,23 +43,18 @@ export function PartnersPage() {
     );
 
   return (
-    <Page.Main>
-      <Page.Title>{t('page.title')}</Page.Title>
-      <Layouts.Header
-        title={t('page.title')}
-        subtitle={t('page.subtitle')}
-        primaryAction={
-          <LinkButton tag={NavLink} to={`/plugins/${PLUGIN_ID}/new`} startIcon={<Plus />}>
-            {t('list.add')}
-          </LinkButton>
-        }
-      />
-      <Layouts.Content>
-        <Box background="neutral0" hasRadius shadow="filterShadow" padding={6}>
-          {content}
-        </Box>
-      </Layouts.Content>
-    </Page.Main>
+    <PluginPage
+      title={t('page.title')}
+      subtitle={t('page.subtitle')}
+      primaryAction={
+        <LinkButton tag={NavLink} to={`/plugins/${PLUGIN_ID}/new`} startIcon={<Plus />}>
+          {t('list.add')}
+        </LinkButton>
+      }
+      panel
+    >
+      {content}
+    </PluginPage>
   );
 }
 
