@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { AssessedPerson, NoteView, PeoplePage, PersonCardView } from '@qabilet/domain';
 
 /** What the API sends (packages/domain/src/assessment-view.ts), by the names the pages use. */
@@ -23,31 +23,6 @@ export type PeopleMeta = PeoplePage['meta'];
 export type NewNote = { text: string; professions: string[] };
 /** A catalogue profession found by the free search of the note form. */
 export type ProfessionHit = { slug: string; name: string };
-
-/** What a failed request tells the person: the server's message, its HTTP status and, per field, its message. */
-export type Problem = { message: string; fields: Record<string, string>; status?: number; code?: string };
-
-type ErrorBody =
-  | { status?: number; message?: string; details?: { code?: string; errors?: { path?: Array<string | number> | string; message?: string }[] } }
-  | undefined;
-
-/** Field errors keyed by their dotted path (`professions.2`), as the form fields name themselves. */
-export function problemOfBody(body: ErrorBody, fallback: string, status?: number): Problem {
-  const fields: Record<string, string> = {};
-  for (const item of body?.details?.errors ?? []) {
-    const key = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? '');
-    if (item.message && !(key in fields)) fields[key] = item.message;
-  }
-  return { message: body?.message || fallback, fields, status: body?.status ?? status, code: body?.details?.code };
-}
-
-export function problemOf(error: unknown, fallback: string): Problem {
-  if (!isFetchError(error)) return { message: fallback, fields: {} };
-  return problemOfBody(error.response?.data?.error as ErrorBody, fallback, error.status);
-}
-
-/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
-export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 /** A query string of the values given. */
 export const queryOf = (values: Record<string, string | number | undefined>) =>

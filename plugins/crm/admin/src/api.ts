@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { BulkResult, Closing, CrmMe, ExportTemplateView, Format, PhoneMatch, RequestPage, RequestView, Service, SlotView } from '@qabilet/domain';
 
 export type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
@@ -37,7 +37,10 @@ export type ExportQuery = Filters & { file: 'xlsx' | 'csv'; template: string; lo
 export type { SlotView as Slot } from '@qabilet/domain';
 export type SlotQuery = { centre?: string; service: Service; format: Format; from: string; to: string };
 
-/** What a failed request tells the person: the server's message and, per field, its message. */
+/**
+ * What a failed call made without the fetch client (slots, the export's file) tells the person; it
+ * travels as the error's `problem`, which the plugin kit's problemOf shows as it is.
+ */
 export type Problem = { message: string; fields: Record<string, string> };
 
 type ErrorBody = { message?: string; details?: { errors?: { path?: Array<string | number> | string; message?: string }[] } } | undefined;
@@ -51,17 +54,6 @@ export function problemOfBody(body: ErrorBody, fallback: string): Problem {
   }
   return { message: body?.message || fallback, fields };
 }
-
-export function problemOf(error: unknown, fallback: string): Problem {
-  // Calls made without the fetch client (slots, the export's file) carry their problem themselves.
-  const own = (error as { problem?: Problem } | null)?.problem;
-  if (own) return { message: own.message || fallback, fields: own.fields };
-  if (!isFetchError(error)) return { message: fallback, fields: {} };
-  return problemOfBody(error.response?.data?.error as ErrorBody, fallback);
-}
-
-/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
-export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 /** A query string of the values given; the fetch client appends a string as it is (it would not encode `+` in a phone). */
 export const queryOf = (values: Record<string, string | number | undefined>) =>

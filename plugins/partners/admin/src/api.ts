@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type {
   DesktopPartnerView, ImportSummary, KnownScale, PartnerAdminView, PartnerEventPage, PartnerKind, PartnerPlatform, PartnerTestConfig, QueuePage,
   QueueResolution, Share,
@@ -58,32 +58,6 @@ export type FieldError = { path: Array<string | number> | string; message: strin
 /** How a queued row is settled: one of its candidates, a person found again from corrected details, or nobody. */
 export type Resolution = { person: { kind: 'user' | 'child'; id: number | string } } | { phone?: string; email?: string; bookingRef?: string } | { discard: true };
 export type Centre = { slug: string; name: string };
-
-/** What a failed request tells the person: the server's message, its HTTP status and, per field, its messages. */
-export type Problem = { message: string; fields: Record<string, string>; status?: number };
-
-type ErrorBody = { status?: number; message?: string; details?: { errors?: Array<{ path?: Array<string | number> | string; message?: string }> } } | undefined;
-
-/** A field's path as the form names it: `tests.0.scales.1.to`. */
-export const pathOf = (path: FieldError['path'] | undefined) => (Array.isArray(path) ? path.join('.') : String(path ?? ''));
-
-/** Field errors keyed by their dotted path; two problems of one field are read one after the other. */
-export function problemOfBody(body: ErrorBody, fallback: string, status?: number): Problem {
-  const fields: Record<string, string> = {};
-  for (const item of body?.details?.errors ?? []) {
-    const key = pathOf(item.path);
-    if (item.message) fields[key] = fields[key] && fields[key] !== item.message ? `${fields[key]} ${item.message}` : item.message;
-  }
-  return { message: body?.message || fallback, fields, status: body?.status ?? status };
-}
-
-export function problemOf(error: unknown, fallback: string): Problem {
-  if (!isFetchError(error)) return { message: fallback, fields: {} };
-  return problemOfBody(error.response?.data?.error as ErrorBody, fallback, error.status);
-}
-
-/** A request the page itself abandoned (it moved on or closed) is not a failure to show. */
-export const isAbort = (error: unknown) => (error as { name?: unknown } | null)?.name === 'AbortError';
 
 export const queryOf = (values: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
