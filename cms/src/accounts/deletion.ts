@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { updateWhere } from '../lib/update-where';
-import { audit } from './audit';
+import { audit } from '@qabilet/plugin-kit/server';
 
 export const GRACE_DAYS = 14;
 const USER = 'plugin::users-permissions.user';

@@ -7,8 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Language } from '../i18n/messages';
 import { hashToken, newLinkToken } from './tokens';
 import { sendEmailChangeMail, sendEmailChangeNotice } from './mails';
-import { audit } from './audit';
-import { isUniqueViolation } from './unique-email';
+import { audit, isUniqueViolation } from '@qabilet/plugin-kit/server';
 
 const USER = 'plugin::users-permissions.user';
 export const EMAIL_CHANGE_HOURS = 24;

@@ -3,7 +3,8 @@
  * confirmation of a new address both look before they write, and two requests at the same moment
  * (on two CMS instances, or two connections of one) could otherwise both find the address free.
  * A unique index on lower(email) — SQLite and PostgreSQL both take expressions — makes the second
- * write fail, and the callers turn that failure into the same answer as an address already taken.
+ * write fail, and the callers turn that failure (the plugin kit's `isUniqueViolation`) into the same
+ * answer as an address already taken.
  */
 import type { Core } from '@strapi/strapi';
 
@@ -19,13 +20,4 @@ export async function ensureUniqueEmailIndex(strapi: Core.Strapi): Promise<void>
     return;
   }
   await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${INDEX} ON ${table} (lower(email))`);
-}
-
-/**
- * Whether a database error is a write refused by a unique index, on either database. (The booking
- * plugin asks the same of its cells; the shared plugin layer of issue 17 is where both will meet.)
- */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }

@@ -6,7 +6,7 @@
 import kk from './kk.json';
 import ru from './ru.json';
 import en from './en.json';
-import type { Language } from '@qabilet/domain';
+import { interpolate, type Language } from '@qabilet/domain';
 
 export { LANGUAGES, isLanguage, pickLanguage, type Language } from '@qabilet/domain';
 export type MessageKey = keyof typeof en;
@@ -14,5 +14,5 @@ export type MessageKey = keyof typeof en;
 const catalogues: Record<Language, Record<MessageKey, string>> = { kk, ru, en };
 
 export function message(language: Language, key: MessageKey, values: Record<string, string> = {}): string {
-  return catalogues[language][key].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+  return interpolate(catalogues[language][key], values);
 }

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { audit } from '../accounts/audit';
+import { audit } from '@qabilet/plugin-kit/server';
 import { personalTypes } from '../staff/personal-types';
 
 type Matched = { _matchedRoute?: string | RegExp; params?: Record<string, string> };

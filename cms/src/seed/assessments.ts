@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { checkTest, type TestDefinition } from '@qabilet/domain';
-import { toEntry } from '@qabilet/strapi-plugin-assessment/dist/server/definition';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { dataPath, readDataFile } from './data-file';
 
 const TEST = 'api::test.test';
@@ -12,6 +13,7 @@ const TEST = 'api::test.test';
  * managers own the tests afterwards.
  */
 export async function seedAssessments(strapi: Core.Strapi): Promise<void> {
+  const { toEntry } = servicesOf<AssessmentServices>(strapi, 'assessment')('definitions');
   const files = (await fs.readdir(dataPath(strapi, 'assessments'))).filter((f) => f.endsWith('.json')).sort();
   for (const file of files) {
     const test = await readDataFile<TestDefinition>(strapi, 'assessments', file);

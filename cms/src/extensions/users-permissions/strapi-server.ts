@@ -15,7 +15,7 @@ import { holdMails, RESET_MINUTES, sendConfirmationMail, sendHeldMails, sendRese
 import { hashToken, isLinkToken, newLinkToken } from '../../accounts/tokens';
 import { recordOwnConsent } from '../../accounts/consent';
 import { cookieOnlySessions } from '../../accounts/session-cookie';
-import { isUniqueViolation } from '../../accounts/unique-email';
+import { isUniqueViolation } from '@qabilet/plugin-kit/server';
 
 type Controllers = Record<string, (ctx: Context, ...rest: unknown[]) => Promise<unknown>>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;

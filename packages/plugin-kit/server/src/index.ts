@@ -1,2 +1,15 @@
-/** The server half of the plugin kit: what every Qabilet plugin's server shares (see README). */
-export {};
+/**
+ * The server half of the plugin kit: what every Qabilet plugin's server shares — its messages bound
+ * to its catalogue, the localised refusal and `handle`, the body checks, unique-violation detection,
+ * the cabinet's permission grants, the audit log, and typed access to other plugins' services.
+ */
+export { createMessages, languageOf, type Language, type Messages, type MessagesOptions, type Problem, type Values, type Wording } from './messages';
+export { PluginError, NAMES, answer, describe, describeAny, handle, type Handler } from './errors';
+export { allowOnly, bodyChecks, objectBody } from './body';
+export { isUniqueViolation } from './unique';
+export { json, ms } from './rows';
+export { grantOnce } from './grants';
+export { audit, type AuditEntry } from './audit';
+export { rawBodyOf, signCall, verifyCall, SIGNATURE_TOLERANCE_SECONDS, type SignatureCheck } from './signature';
+export { routeConfigs } from './routes';
+export { servicesOf, siteUrl, type ServicesOf } from './services';

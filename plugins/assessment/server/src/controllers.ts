@@ -6,6 +6,7 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { ageOn, kzDate, type AnswersSaved, type AssessedPerson, type PeoplePage, type PersonCardView, type PreferencesView, type TestSummaryView } from '@qabilet/domain';
+import { audit } from '@qabilet/plugin-kit/server';
 import { AssessmentError, allowOnly, handle, invalid, objectBody, unknownPerson } from './errors';
 import { languageOf } from './messages';
 import { attemptOf, extraTimeOf, finishAttempt, saveAnswers, setExtraTime, startAttempt, type AttemptRow } from './attempts';
@@ -20,7 +21,6 @@ const userId = (ctx: Context) => (ctx.state as { user: { id: number } }).user.id
 type Admin = { id: number; firstname?: string; lastname?: string; roles?: Array<{ code: string }> };
 const admin = (ctx: Context) => (ctx.state as { user: Admin }).user;
 const query = (ctx: Context) => ctx.query as Record<string, unknown>;
-const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
 
 function onlyChild(q: Record<string, unknown>) {
   const problems = allowOnly(q, ['child', 'locale']);

@@ -4,19 +4,23 @@
  * % fit (R-TEST-1, R-CMS-2, R-REC-1, R-NFR-5, R-NFR-6).
  */
 import type { Core } from '@strapi/strapi';
-import { grantOnce } from '@qabilet/strapi-plugin-booking/dist/server/grants';
+import { grantOnce, type ServicesOf } from '@qabilet/plugin-kit/server';
 import routes, { USER_ACTIONS } from './routes';
 import makeControllers from './controllers';
 import { ensureTables } from './tables';
 import { registerVersioning, syncVersions } from './versions';
 import { forgetChild, forgetPerson } from './forget';
+import { consentedPerson, ownPerson, personById } from './people';
+import { knownScales, recordStatement, type StatementInput } from './statements';
+import { toEntry } from './definition';
+import type { Knex } from 'knex';
 
 const ACTIONS = [
   { uid: 'read', displayName: 'See test results of people in scope (specialists: those they consult; coordinators: their region)' },
   { uid: 'recommend', displayName: 'Add written recommendations to a person’s card' },
 ];
 
-export default {
+const plugin = {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerVersioning(strapi);
   },
@@ -32,7 +36,28 @@ export default {
     admin: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).admin,
   },
   services: {
-    people: ({ strapi }: { strapi: Core.Strapi }) => ({ forget: (userId: number) => forgetPerson(strapi, userId), forgetChild: (childId: number) => forgetChild(strapi, childId) }),
+    // The accounts' forgetting, and whom other plugins' launches and imports name (a Person).
+    people: ({ strapi }: { strapi: Core.Strapi }) => ({
+      forget: (userId: number) => forgetPerson(strapi, userId),
+      forgetChild: (childId: number) => forgetChild(strapi, childId),
+      own: (userId: number, child: unknown) => ownPerson(strapi, userId, child),
+      consented: (userId: number, child: unknown) => consentedPerson(strapi, userId, child),
+      byId: (kind: string, id: number) => personById(strapi, kind, id),
+    }),
     versions: ({ strapi }: { strapi: Core.Strapi }) => ({ sync: () => syncVersions(strapi) }),
+    // Partners' results land in the common result model (statements).
+    results: ({ strapi }: { strapi: Core.Strapi }) => ({
+      record: (input: StatementInput, trx?: Knex.Transaction) => recordStatement(strapi, input, trx),
+      knownScales: (knex?: Knex) => knownScales(strapi, knex),
+    }),
+    // The CMS's seed writes the tests' definitions as the Content Manager stores them.
+    definitions: () => ({ toEntry }),
   },
 };
+
+export default plugin;
+
+/** What other plugins call: `servicesOf<AssessmentServices>(strapi, 'assessment')`. */
+export type AssessmentServices = ServicesOf<typeof plugin.services>;
+export type { Person } from './people';
+export type { StatementInput } from './statements';

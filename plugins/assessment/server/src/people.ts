@@ -4,7 +4,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ageOn, kzDate } from '@qabilet/domain';
-import { checkPerson } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { BookingServices } from '@qabilet/strapi-plugin-booking/strapi-server';
 import { invalid, unknownPerson } from './errors';
 
 export type Person = { key: string; userId: number; childId: number | null; birthDate: string; region: string; name: string };
@@ -39,7 +40,7 @@ async function childPerson(strapi: Core.Strapi, childId: number, parentId?: numb
 /** The person a user acts for, past every consent (R-AUTH-4): the gate before any test. */
 export async function consentedPerson(strapi: Core.Strapi, userId: number, childInput: unknown): Promise<Person> {
   if (childInput !== undefined && childInput !== null && typeof childInput !== 'string') throw invalid({ field: 'child', code: 'child.unknown' });
-  await checkPerson(strapi, userId, childInput === '' ? undefined : childInput);
+  await servicesOf<BookingServices>(strapi, 'booking')('people').check(userId, childInput === '' ? undefined : childInput);
   return ownPerson(strapi, userId, childInput);
 }
 

@@ -3,8 +3,9 @@
  * controllers keep each user to their own attempts and children) and the staff's under
  * /assessment, each behind an admin permission (the scope within it comes from staff.ts).
  */
-const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [`plugin::assessment.${action}`] } }] });
-const user = { policies: [] };
+import { routeConfigs } from '@qabilet/plugin-kit/server';
+
+const { can, user } = routeConfigs('assessment');
 
 export default {
   'content-api': {

@@ -6,7 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { scopeOf, type Scope } from '@qabilet/strapi-plugin-crm/dist/server/scope';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { CrmServices, Scope } from '@qabilet/strapi-plugin-crm/strapi-server';
 import { PROFILES } from './tables';
 import { AssessmentError } from './errors';
 import type { Person } from './people';
@@ -15,7 +16,7 @@ type AdminUser = { id: number; roles?: Array<{ code: string }> };
 export type StaffScope = { role: 'specialist'; centre: string } | { role: 'coordinator'; regions: string[] };
 
 export async function staffScope(strapi: Core.Strapi, user: AdminUser): Promise<StaffScope> {
-  const scope: Scope = await scopeOf(strapi, user);
+  const scope: Scope = await servicesOf<CrmServices>(strapi, 'crm')('scope').of(user);
   if (scope.role === 'specialist' && scope.centre) return { role: 'specialist', centre: scope.centre };
   if (scope.role === 'coordinator' && scope.regions.length) return { role: 'coordinator', regions: scope.regions };
   throw new AssessmentError(403, { code: 'staff.noScope' });

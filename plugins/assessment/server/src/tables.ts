@@ -114,8 +114,5 @@ export async function ensureTables(strapi: Core.Strapi): Promise<void> {
   }
 }
 
-/** PostgreSQL answers bigint columns as strings. */
-export const ms = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-export const json = <T>(v: unknown, fallback: T): T => (v === null || v === undefined ? fallback : typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-
-export { isUniqueViolation } from '@qabilet/strapi-plugin-booking/dist/server/tables';
+/** PostgreSQL answers bigint columns as strings, and JSON parsed (the kit reads both alike). */
+export { isUniqueViolation, json, ms } from '@qabilet/plugin-kit/server';

@@ -1,41 +1,26 @@
 /**
- * A refusal the client can act on: its HTTP status, and one or more problems, each a message key
- * (localised when answered) and, for field problems, the field. Services throw it; the controllers'
- * `handle` answers it in Strapi's error shape. Anything else is a bug and stays a 500.
+ * The booking plugin's refusals: the plugin kit's localised error, worded by this plugin's
+ * catalogue (see messages.ts). Services throw it; the kit's `handle` answers it in Strapi's error
+ * shape, whichever plugin's handler catches it. Anything else is a bug and stays a 500.
  */
 import type { Context } from 'koa';
-import { message, type Language, type MessageKey } from './messages';
+import { answer, bodyChecks, PluginError, type Problem as KitProblem } from '@qabilet/plugin-kit/server';
+import { messages, type Language, type MessageKey } from './messages';
 
-export type Problem = { field?: string; code: MessageKey; values?: Record<string, string | number> };
+export type Problem = KitProblem<MessageKey>;
 
-export class BookingError extends Error {
-  readonly status: number;
-  readonly problems: Problem[];
-  readonly extra: Record<string, unknown>;
+export class BookingError extends PluginError<MessageKey> {
   constructor(status: number, problems: Problem[] | Problem, extra: Record<string, unknown> = {}) {
-    const list = Array.isArray(problems) ? problems : [problems];
-    super(list.map((p) => p.code).join(', '));
-    this.status = status;
-    this.problems = list;
-    this.extra = extra;
+    super(messages, status, problems, extra);
   }
 }
 
 export const invalid = (problems: Problem[] | Problem) => new BookingError(400, problems);
+export const { allowOnly, objectBody } = bodyChecks<MessageKey>(invalid);
 
-const NAMES: Record<number, string> = { 400: 'ValidationError', 401: 'UnauthorizedError', 403: 'ForbiddenError', 404: 'NotFoundError', 409: 'ConflictError', 410: 'GoneError', 422: 'UnprocessableEntityError' };
-
-export function answerError(ctx: Context, language: Language, error: BookingError, translate: (p: Problem) => Problem['values'] = (p) => p.values): void {
-  const errors = error.problems.map((p) => ({ path: p.field ? p.field.split('.') : [], message: message(language, p.code, translate(p)), name: NAMES[error.status] ?? 'Error', code: p.code }));
-  ctx.status = error.status;
-  ctx.body = {
-    data: null,
-    error: {
-      status: error.status,
-      name: NAMES[error.status] ?? 'Error',
-      // Several problems: each message once, in order (the fields' names mean nothing to people).
-      message: [...new Set(errors.map((e) => e.message))].join(' '),
-      details: { errors, code: error.problems[0]?.code, ...error.extra },
-    },
-  };
+/** Answers a refusal; `translate` rewrites a problem's values (the plugin's wording already names statuses). */
+export function answerError(ctx: Context, language: Language, error: PluginError, translate?: (p: Problem) => Problem['values']): void {
+  if (!translate) return answer(ctx, language, error);
+  const wording = { word: (l: Language, p: KitProblem) => messages.message(l, p.code as MessageKey, translate(p as Problem)) };
+  answer(ctx, language, new PluginError(wording, error.status, error.problems, error.extra));
 }

@@ -4,14 +4,14 @@
  * instances apart) and the waitlist's sweep (its conditional updates do).
  */
 import type { Core } from '@strapi/strapi';
-import { grantOnce } from './grants';
+import { grantOnce, type ServicesOf } from '@qabilet/plugin-kit/server';
 import contentTypes from './content-types';
 import routes, { USER_ACTIONS } from './routes';
 import makeControllers from './controllers';
 import makeWaitlistControllers from './waitlist-controllers';
 import { ensureTables } from './tables';
 import { deliverDue, purgeDelivered, queueReminders } from './outbox';
-import { actAsStaff, forgetPerson, remind, type StaffAction } from './bookings';
+import { actAsStaff, checkPerson, forgetPerson, remind, type StaffAction } from './bookings';
 import { seedBooking } from './seed';
 import { registerConditions } from './scope';
 import { EXCEPTION, forgetCache, HOLIDAY, POLICY, SPECIALIST } from './schedule';
@@ -86,7 +86,7 @@ function startWorker(strapi: Core.Strapi): void {
   for (const t of timers) t.unref();
 }
 
-export default {
+const plugin = {
   register() {},
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany([
@@ -127,8 +127,12 @@ export default {
     seed: ({ strapi }: { strapi: Core.Strapi }) => ({ run: (options: { demo: boolean }) => seedBooking(strapi, options) }),
     // Started by the application once its own bootstrap (and seed) is done: a delivery pass during
     // a long seed transaction would only wait for the database.
-    // What the accounts ask of the plugin when a person's data must go.
-    people: ({ strapi }: { strapi: Core.Strapi }) => ({ forget: (userId: number, now: Date) => forgetPerson(strapi, userId, now) }),
+    // What the accounts ask of the plugin when a person's data must go (forget), and what other
+    // plugins ask of a person (check: the consents that open the services, and whose child it is).
+    people: ({ strapi }: { strapi: Core.Strapi }) => ({
+      forget: (userId: number, now: Date) => forgetPerson(strapi, userId, now),
+      check: (userId: number, child: unknown) => checkPerson(strapi, userId, child),
+    }),
     worker: ({ strapi }: { strapi: Core.Strapi }) => ({ start: () => startWorker(strapi) }),
     // Other plugins (the CRM registry, the waitlist) hear of booking changes here; see events.ts.
     events: () => ({ on: onBookingChange }),
@@ -139,3 +143,9 @@ export default {
     }),
   },
 };
+
+export default plugin;
+
+/** What other plugins call (`servicesOf<BookingServices>(strapi, 'booking')`), and what they hear. */
+export type BookingServices = ServicesOf<typeof plugin.services>;
+export type { BookingChange } from './events';

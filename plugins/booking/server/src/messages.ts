@@ -1,21 +1,24 @@
 /**
- * The plugin's messages in Qabilet's three languages. The language is the request's `locale` when
- * it is one of ours, else the best match of Accept-Language, else Kazakh (as in the CMS).
+ * The plugin's messages in Qabilet's three languages, bound to its catalogue by the plugin kit (the
+ * language: the request's `locale`, else Accept-Language, else Kazakh). A refused status move names
+ * the statuses in words.
  */
-import type { Context } from 'koa';
+import { createMessages, languageOf, type Language } from '@qabilet/plugin-kit/server';
 import en from './i18n/en.json';
 import kk from './i18n/kk.json';
 import ru from './i18n/ru.json';
-import { pickLanguage, type Language } from '@qabilet/domain';
 
 export type { Language };
-
 export type MessageKey = keyof typeof en;
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { kk, ru, en };
+export const messages = createMessages<MessageKey>(
+  { kk, ru, en },
+  {
+    plugin: 'booking',
+    values: (_, p, word) =>
+      p.code === 'booking.final' || p.code === 'booking.move' ? Object.fromEntries(Object.entries(p.values ?? {}).map(([k, v]) => [k, word(`status.${v}`)])) : p.values,
+  },
+);
 
-export const languageOf = (ctx: Context): Language => pickLanguage(ctx.get('accept-language'), (ctx.query as Record<string, unknown>).locale);
-
-export function message(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return (catalogues[language][key] ?? catalogues.en[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
-}
+export const message = messages.message;
+export { languageOf };

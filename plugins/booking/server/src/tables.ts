@@ -111,7 +111,4 @@ export async function lockUntilCommit(strapi: Core.Strapi, trx: Knex.Transaction
 export const lockPerson = (strapi: Core.Strapi, trx: Knex.Transaction, userId: number) => lockUntilCommit(strapi, trx, LOCKS.person, userId);
 
 /** Whether a database error is a broken uniqueness (primary key or unique index), on either database. */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === '23505' || /^SQLITE_CONSTRAINT_(PRIMARYKEY|UNIQUE)$/.test(e?.code ?? '') || /UNIQUE constraint failed/.test(e?.message ?? '');
-}
+export { isUniqueViolation } from '@qabilet/plugin-kit/server';

@@ -7,8 +7,8 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { normalizeKzLine, parseDateTime, serviceOfIvr } from '@qabilet/domain';
-import { CrmError, invalid, type Problem } from './errors';
-import { rawBodyOf, verifyCall } from './signature';
+import { allowOnly, CrmError, invalid, objectBody, type Problem } from './errors';
+import { rawBodyOf, verifyCall } from '@qabilet/plugin-kit/server';
 import { audit, entry, insertRequest, rowBy, type RequestRow } from './store';
 import { NONCES, REQUESTS, isUniqueViolation } from './tables';
 import { centreForRegion } from './requests';
@@ -56,9 +56,8 @@ export async function authenticate(strapi: Core.Strapi, ctx: Context, config: Ca
 type Call = { callId: string; caller: string; line: string; at: string; operator?: string; ivr?: string };
 
 export function checkCall(input: unknown): Call {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalid({ field: 'body', code: 'body.notObject' });
-  const b = input as Record<string, unknown>;
-  const problems: Problem[] = Object.keys(b).filter((k) => !['callId', 'caller', 'line', 'at', 'operator', 'ivr'].includes(k)).map((field) => ({ field, code: 'field.notAllowed' as const }));
+  const b = objectBody(input);
+  const problems: Problem[] = allowOnly(b, ['callId', 'caller', 'line', 'at', 'operator', 'ivr']);
   if (typeof b.callId !== 'string' || !/^[A-Za-z0-9._:-]{1,100}$/.test(b.callId)) problems.push({ field: 'callId', code: 'call.callId' });
   // Landlines call too; only a mobile number can match an account (accounts have mobiles).
   const caller = normalizeKzLine(b.caller);

@@ -7,12 +7,12 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { checkPage, checkRegistryFilters, FORMATS, normalizeKzMobile, REQUEST_SOURCES, REQUEST_STATUSES, requestNumber, SERVICES, isLanguage, type RegistryFilters } from '@qabilet/domain';
 import type { CrmMe, ExportTemplateView, PhoneMatch, RequestPage } from '@qabilet/domain';
-import { CrmError, describe, fromDomain, handle, invalid, type Problem } from './errors';
+import { allowOnly, CrmError, describe, fromDomain, handle, invalid, objectBody, type Problem } from './errors';
 import { languageOf } from './messages';
 import { scopeOf, type Scope } from './scope';
 import { audit, listRows, rowBy } from './store';
 import { viewsOf } from './views';
-import { allowOnly, assignRequest, bookRequest, closeRequest, createRequest, objectBody, requestInScope } from './requests';
+import { assignRequest, bookRequest, closeRequest, createRequest, requestInScope } from './requests';
 import { authenticate, checkCall, currentCall, parseSecrets, recordCall, type CallCentreConfig } from './calls';
 import { exportRequests, templates } from './exports';
 

@@ -13,6 +13,8 @@ import { ensureTables, sweepNonces } from './tables';
 import { followBooking } from './sync';
 import { DEFAULT_TEMPLATE, TEMPLATE } from './exports';
 import { message } from './messages';
+import { scopeOf, type AdminUser } from './scope';
+import type { ServicesOf } from '@qabilet/plugin-kit/server';
 
 let sweeper: NodeJS.Timeout | undefined;
 
@@ -34,7 +36,7 @@ function checkTemplate(event: { params: { data?: Record<string, unknown> } }) {
   throw new errors.ValidationError(text, { errors: checked.problems.map((p) => ({ path: ['columns'], message: `${p.field}: ${message('en', p.code as never, p.values)}`, name: 'ValidationError' })) });
 }
 
-export default {
+const plugin = {
   register() {},
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await strapi.service('admin::permission').actionProvider.registerMany(ACTIONS.map((a) => ({ section: 'plugins', pluginName: 'crm', ...a })));
@@ -58,5 +60,14 @@ export default {
     admin: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).admin,
     public: ({ strapi }: { strapi: Core.Strapi }) => makeControllers({ strapi }).public,
   },
-  services: {},
+  services: {
+    // Whom a staff member sees (the registry's scope), for the plugins that scope people the same way.
+    scope: ({ strapi }: { strapi: Core.Strapi }) => ({ of: (user: AdminUser) => scopeOf(strapi, user) }),
+  },
 };
+
+export default plugin;
+
+/** What other plugins call: `servicesOf<CrmServices>(strapi, 'crm')`. */
+export type CrmServices = ServicesOf<typeof plugin.services>;
+export type { Scope } from './scope';

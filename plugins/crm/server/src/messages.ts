@@ -1,9 +1,9 @@
 /**
- * The registry's messages in Qabilet's three languages, chosen as the booking plugin chooses them:
- * the request's `locale` when it is one of ours, else Accept-Language, else Kazakh.
+ * The registry's messages in Qabilet's three languages, bound to its catalogue by the plugin kit
+ * (the language: the request's `locale`, else Accept-Language, else Kazakh). Statuses in a
+ * refusal's values (`from`, `to`, `status`) are named in words.
  */
-import type { Context } from 'koa';
-import { pickLanguage, type Language } from '@qabilet/domain';
+import { createMessages, languageOf, type Language } from '@qabilet/plugin-kit/server';
 import en from './i18n/en.json';
 import kk from './i18n/kk.json';
 import ru from './i18n/ru.json';
@@ -11,10 +11,12 @@ import ru from './i18n/ru.json';
 export type { Language };
 export type MessageKey = keyof typeof en;
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { kk, ru, en };
+const STATUS_VALUES = ['from', 'to', 'status'];
 
-export const languageOf = (ctx: Context): Language => pickLanguage(ctx.get('accept-language'), (ctx.query as Record<string, unknown>).locale);
+export const messages = createMessages<MessageKey>(
+  { kk, ru, en },
+  { plugin: 'crm', values: (_, p, word) => p.values && Object.fromEntries(Object.entries(p.values).map(([k, x]) => [k, STATUS_VALUES.includes(k) ? word(`status.${x}`) : x])) },
+);
 
-export function message(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return (catalogues[language][key] ?? catalogues.en[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
-}
+export const message = messages.message;
+export { languageOf };

@@ -9,17 +9,10 @@ import {
   decodeSlotId, FORMATS, isClosed, isLanguage, mayClose, normalizeKzMobile, normalizeName, SERVICES, CLOSINGS,
   type Closing, type Format, type Service,
 } from '@qabilet/domain';
-import { CrmError, invalid, notFound, type Problem } from './errors';
+import { allowOnly, CrmError, invalid, notFound, objectBody, type Problem } from './errors';
 import { audit, entry, insertRequest, isDocumentId, rowBy, updateRequest, type RequestRow } from './store';
 import { centreInScope, inScope, type Scope } from './scope';
 
-
-export const objectBody = (body: unknown): Record<string, unknown> => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid({ field: 'body', code: 'body.notObject' });
-  return body as Record<string, unknown>;
-};
-export const allowOnly = (body: Record<string, unknown>, fields: string[]): Problem[] =>
-  Object.keys(body).filter((k) => !fields.includes(k)).map((field) => ({ field, code: 'field.notAllowed' as const }));
 
 /** The request `documentId` within the scope, or 404 (and a line in the audit log when it exists elsewhere). */
 export async function requestInScope(strapi: Core.Strapi, scope: Scope, adminId: number, documentId: unknown): Promise<RequestRow> {

@@ -2,7 +2,9 @@
  * Admin routes under /crm, each behind an admin permission (the scope within it comes from
  * scope.ts), and the call-centre webhook under /api/crm, which authenticates by its signature.
  */
-const can = (...actions: string[]) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: actions.map((a) => `plugin::crm.${a}`) } }] });
+import { routeConfigs } from '@qabilet/plugin-kit/server';
+
+const { can, open } = routeConfigs('crm');
 
 export default {
   admin: {
@@ -25,6 +27,6 @@ export default {
   },
   'content-api': {
     type: 'content-api',
-    routes: [{ method: 'POST', path: '/call-events', handler: 'public.callEvent', config: { auth: false as const, policies: [] } }],
+    routes: [{ method: 'POST', path: '/call-events', handler: 'public.callEvent', config: open }],
   },
 };

@@ -21,7 +21,7 @@ export type Scope = {
   centre?: string;
 };
 
-type AdminUser = { id: number; roles?: Array<{ code: string }> };
+export type AdminUser = { id: number; roles?: Array<{ code: string }> };
 
 const ROLE_OF: Array<[string, Role]> = [
   ['strapi-super-admin', 'admin'],

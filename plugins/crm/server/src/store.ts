@@ -12,7 +12,7 @@ import { applyScope, type Scope } from './scope';
 export const REQUEST = 'plugin::crm.request';
 
 /** The CMS's audit log (who viewed, exported or changed people's data: ids and counts only). */
-export const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
+export { audit } from '@qabilet/plugin-kit/server';
 
 export type Actor = { kind: 'user' | 'staff' | 'system' | 'call'; id?: number };
 export type HistoryEntry = { at: string; by: Actor; action: string; changes?: Record<string, unknown>; note?: string };

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { statusOfBooking } from '@qabilet/domain';
-import type { BookingChange } from '@qabilet/strapi-plugin-booking/dist/server/events';
+import type { BookingChange } from '@qabilet/strapi-plugin-booking/strapi-server';
 import { entry, insertRequest, rowBy, updateRequest, historyOf, REQUEST, type Actor } from './store';
 
 const actorOf = (change: BookingChange): Actor => ({ kind: change.actor.by, ...(change.actor.id !== undefined ? { id: change.actor.id } : {}) });

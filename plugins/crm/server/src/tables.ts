@@ -42,4 +42,4 @@ export async function sweepNonces(strapi: Core.Strapi, now = Date.now()): Promis
   await strapi.db.connection(NONCES).where('received_at', '<', now - 10 * 60_000).delete();
 }
 
-export { isUniqueViolation } from '@qabilet/strapi-plugin-booking/dist/server/tables';
+export { isUniqueViolation } from '@qabilet/plugin-kit/server';

@@ -7,8 +7,9 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { parseDateTime } from '@qabilet/domain';
-import { rawBodyOf, verifyCall } from '@qabilet/strapi-plugin-crm/dist/server/signature';
-import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
+import { rawBodyOf, verifyCall } from '@qabilet/plugin-kit/server';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { PartnersError, allowOnly, type Problem } from './errors';
 import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation } from './tables';
 import { logEvent, partnerByClientId, partnerSecret, scaled, type PartnerRow } from './store';
@@ -112,7 +113,7 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
     // One launch, one result: of two different results sent at once, one takes the launch.
     const taken = await trx(LAUNCHES).where({ id: launched.id }).whereIn('status', ['created', 'used']).update({ status: 'completed', completed_at: Date.now() });
     if (!taken) return null;
-    return (await recordStatement(strapi, {
+    return (await servicesOf<AssessmentServices>(strapi, 'assessment')('results').record({
       id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
       source: { kind: 'partner', partnerId: partner.id, name: partner.name }, object: { test: test!.key, name: test!.name }, scales: values, timestamp: at!,
     }, trx)).stored;

@@ -5,8 +5,8 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { levelOf, type KnownScale, type Language, type PartnerEventPage, type PartnerTestView } from '@qabilet/domain';
-import { ownPerson } from '@qabilet/strapi-plugin-assessment/dist/server/people';
-import { knownScales } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
+import { audit, servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { PartnersError, allowOnly, handle, invalid } from './errors';
 import { languageOf, message, type MessageKey } from './messages';
 import { launch } from './launches';
@@ -20,7 +20,7 @@ import { EVENTS, LAUNCHES, PARTNERS, json, ms } from './tables';
 const userId = (ctx: Context) => (ctx.state as { user: { id: number } }).user.id;
 const adminId = (ctx: Context) => (ctx.state as { user: { id: number } }).user.id;
 const query = (ctx: Context) => ctx.query as Record<string, unknown>;
-const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
+const assessment = (strapi: Core.Strapi) => servicesOf<AssessmentServices>(strapi, 'assessment');
 const iso = (v: unknown) => (ms(v) === null ? null : new Date(ms(v)!).toISOString());
 
 type EventRow = { id: number; kind: string; outcome: 'ok' | 'refused'; code: string; detail: string | null; at: unknown };
@@ -45,7 +45,7 @@ async function testsFor(strapi: Core.Strapi, personKey: string, language: Langua
   // a signed redirect's for a week (the partner may send the result later).
   const live = (p: PartnerRow, l: Record<string, unknown>) => l.status === 'used' ? ms(l.created_at)! > now - WEEK
     : l.status === 'created' && (p.kind === 'lti' ? ms(l.expires_at)! > now : ms(l.created_at)! > now - WEEK);
-  const names = new Map((await knownScales(strapi)).map((s) => [s.key, s.name]));
+  const names = new Map((await assessment(strapi)('results').knownScales()).map((s) => [s.key, s.name]));
   return partners.flatMap((p: PartnerRow) => p.tests.map((t): PartnerTestView => {
     const launched = launches.find((l: Record<string, unknown>) => Number(l.partner_id) === p.id && l.test_key === t.key);
     const result = statements.find((s: Record<string, unknown>) => Number(s.source_id) === p.id && s.test_key === t.key);
@@ -70,7 +70,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     tests: handle(async (ctx) => {
       const problems = allowOnly(query(ctx), ['child', 'locale']);
       if (problems.length) throw invalid(problems);
-      const person = await ownPerson(strapi, userId(ctx), query(ctx).child);
+      const person = await assessment(strapi)('people').own(userId(ctx), query(ctx).child);
       noStore(ctx);
       ctx.body = { data: await testsFor(strapi, person.key, languageOf(ctx)) };
     }),
@@ -169,7 +169,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } satisfies PartnerEventPage;
     }),
     scales: handle(async (ctx) => {
-      ctx.body = { data: await knownScales(strapi) } satisfies { data: KnownScale[] };
+      ctx.body = { data: await assessment(strapi)('results').knownScales() } satisfies { data: KnownScale[] };
     }),
   };
 

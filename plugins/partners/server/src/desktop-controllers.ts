@@ -7,6 +7,7 @@
 import type { Context } from 'koa';
 import type { DesktopPartnerView, ImportSummary, QueueResolution } from '@qabilet/domain';
 import type { Core } from '@strapi/strapi';
+import { audit } from '@qabilet/plugin-kit/server';
 import { allowOnly, handle, invalid, objectBody, PartnersError, type Problem } from './errors';
 import { languageOf, message, type Language } from './messages';
 import { logEvent, partnerById, type DesktopColumns, type DesktopConfig, type PartnerRow } from './store';
@@ -20,7 +21,6 @@ import type { Outcome } from './desktop-import';
 type Admin = { id: number; roles?: Array<{ code: string }> };
 const admin = (ctx: Context) => (ctx.state as { user: Admin }).user;
 const query = (ctx: Context) => ctx.query as Record<string, unknown>;
-const audit = (strapi: Core.Strapi, e: Record<string, unknown>) => (strapi.service('api::account.account') as unknown as { audit(e: Record<string, unknown>): Promise<void> }).audit(e);
 const PARTNER = 'plugin::partners.partner';
 const noStore = (ctx: Context) => ctx.set('Cache-Control', 'no-store');
 

@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
-import type { Person } from '@qabilet/strapi-plugin-assessment/dist/server/people';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices, Person } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import type { Problem } from './errors';
 import type { PartnerRow, DesktopConfig } from './store';
 import { IMPORT_ROWS } from './desktop-tables';
@@ -25,7 +25,7 @@ type Keyed = { at: number; row: CheckedRow; key: string };
 
 /** Records the row's result on the person's profile, within the row's transaction. */
 export function recordRow(strapi: Core.Strapi, partner: PartnerRow, trx: Knex.Transaction, person: Person, row: { key: string; test: CheckedRow['test']; takenAt: Date; scores: CheckedRow['scores'] }) {
-  return recordStatement(strapi, {
+  return servicesOf<AssessmentServices>(strapi, 'assessment')('results').record({
     id: statementIdOf(partner.id, row.key),
     person: { key: person.key, userId: person.userId, childId: person.childId },
     source: { kind: 'desktop', partnerId: partner.id, name: partner.name },

@@ -6,9 +6,9 @@
  * from, and so does a person who has not given the consents every test needs.
  */
 import type { Core } from '@strapi/strapi';
-import { BookingError } from '@qabilet/strapi-plugin-booking/dist/server/errors';
-import { checkPerson } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
-import { personById, type Person } from '@qabilet/strapi-plugin-assessment/dist/server/people';
+import { PluginError, servicesOf } from '@qabilet/plugin-kit/server';
+import type { BookingServices } from '@qabilet/strapi-plugin-booking/strapi-server';
+import type { AssessmentServices, Person } from '@qabilet/strapi-plugin-assessment/strapi-server';
 
 const USER = 'plugin::users-permissions.user';
 const CHILD = 'api::child.child';
@@ -59,14 +59,15 @@ async function childrenOf(strapi: Core.Strapi, userId: number): Promise<Candidat
 
 /** The candidate as a person, if they (and, for a child, their parent) gave every consent. */
 export async function consentedCandidate(strapi: Core.Strapi, candidate: Pick<Candidate, 'kind' | 'id'>): Promise<Person | undefined> {
-  const person = await personById(strapi, candidate.kind, candidate.id).catch(() => undefined);
+  const person = await servicesOf<AssessmentServices>(strapi, 'assessment')('people').byId(candidate.kind, candidate.id).catch(() => undefined);
   if (!person?.userId) return undefined;
   const child = person.childId ? await strapi.db.query(CHILD).findOne({ where: { id: person.childId }, select: ['documentId'] }) : null;
   try {
-    await checkPerson(strapi, person.userId, child?.documentId);
+    await servicesOf<BookingServices>(strapi, 'booking')('people').check(person.userId, child?.documentId);
     return person;
   } catch (error) {
-    if (error instanceof BookingError) return undefined;
+    // The booking plugin's refusal: a consent missing (or the child not theirs).
+    if (error instanceof PluginError) return undefined;
     throw error;
   }
 }

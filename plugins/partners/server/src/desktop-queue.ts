@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { Person } from '@qabilet/strapi-plugin-assessment/dist/server/people';
+import type { Person } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import type { QueuePage } from '@qabilet/domain';
 import { PartnersError, allowOnly, conflict, invalid, type Problem } from './errors';
 import { message, type Language } from './messages';

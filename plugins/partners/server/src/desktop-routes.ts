@@ -3,8 +3,10 @@
  * authenticated by the partner's own API key; the staff's routes sit behind the admin permission
  * `plugin::partners.import`, and the handlers narrow them to the centres in the staff member's scope.
  */
-const importing = { policies: [{ name: 'admin::hasPermissions', config: { actions: ['plugin::partners.import'] } }] };
-const byKey = { auth: false as const, policies: [] };
+import { routeConfigs } from '@qabilet/plugin-kit/server';
+
+const { can, open: byKey } = routeConfigs('partners');
+const importing = can('import');
 
 export const desktopContentRoutes = [
   { method: 'POST', path: '/desktop/:clientId/results', handler: 'desktop.results', config: byKey },

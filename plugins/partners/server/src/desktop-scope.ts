@@ -1,11 +1,12 @@
 /**
  * Which centres' desktop test databases a staff member may import from and review (never decided
  * by the request): a specialist their own centre's, a regional coordinator those of the centres
- * serving their regions (the registry's scope, crm `scopeOf`). Every other role has none: the
+ * serving their regions (the registry's scope, the crm plugin's `scope` service). Every other role has none: the
  * partners' configuration is the super admin's, the people's results the centres'.
  */
 import type { Core } from '@strapi/strapi';
-import { scopeOf } from '@qabilet/strapi-plugin-crm/dist/server/scope';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { CrmServices } from '@qabilet/strapi-plugin-crm/strapi-server';
 import { PartnersError } from './errors';
 import { partnerOf, type DesktopConfig, type PartnerRow } from './store';
 import { PARTNERS } from './tables';
@@ -14,7 +15,7 @@ type AdminUser = { id: number; roles?: Array<{ code: string }> };
 export type DesktopScope = { adminId: number; centres: string[] };
 
 export async function desktopScope(strapi: Core.Strapi, user: AdminUser): Promise<DesktopScope> {
-  const scope = await scopeOf(strapi, user);
+  const scope = await servicesOf<CrmServices>(strapi, 'crm')('scope').of(user);
   if (scope.role === 'specialist' && scope.centre) return { adminId: user.id, centres: [scope.centre] };
   if (scope.role === 'coordinator' && scope.centres.length) return { adminId: user.id, centres: scope.centres };
   throw new PartnersError(403, { code: 'desktop.noScope' });

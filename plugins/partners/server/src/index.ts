@@ -13,7 +13,7 @@ import makeDesktopControllers from './desktop-controllers';
 import { LAUNCHES, SUBJECTS, ensureTables } from './tables';
 import { ensureDesktopTables, forgetDesktopPerson } from './desktop-tables';
 import { ensurePlatformKey } from './keys';
-import { grantOnce } from '@qabilet/strapi-plugin-booking/dist/server/grants';
+import { grantOnce } from '@qabilet/plugin-kit/server';
 import { createPartner, rotateSecret } from './partners';
 import { prune, retentionDefaults, validateRetention, type RetentionConfig } from './retention';
 import { bindingProblem } from './launch-binding';

@@ -23,7 +23,7 @@
  */
 import crypto from 'node:crypto';
 import type { Context } from 'koa';
-import { siteUrl } from '@qabilet/strapi-plugin-booking/dist/server/bookings';
+import { siteUrl } from '@qabilet/plugin-kit/server';
 import { publicUrl } from './store';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');

@@ -11,7 +11,8 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 import { ageOn, kzDate, parseDateTime, type Language } from '@qabilet/domain';
-import { recordStatement } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { PartnersError, type Problem } from './errors';
 import { ALG, signingKey } from './keys';
 import { uuidFrom } from './crypto';
@@ -280,7 +281,7 @@ export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: s
   const stored = await knex.transaction(async (trx) => {
     const taken = await trx(LAUNCHES).where({ id: launched.id, status: 'used' }).update({ status: 'completed', completed_at: Date.now() });
     if (!taken) return null;
-    return (await recordStatement(strapi, {
+    return (await servicesOf<AssessmentServices>(strapi, 'assessment')('results').record({
       id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
       source: { kind: 'partner', partnerId: partner.id, name: partner.name },
       object: { test: test.key, name: test.name },

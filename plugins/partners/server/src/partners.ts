@@ -5,7 +5,8 @@
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { knownScales } from '@qabilet/strapi-plugin-assessment/dist/server/statements';
+import { servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { PartnersError, allowOnly, invalid, type Problem } from './errors';
 import { encrypt, newSecret } from './crypto';
 import { EVENTS, LAUNCHES, PARTNERS } from './tables';
@@ -108,7 +109,7 @@ async function checkTests(strapi: Core.Strapi, kind: PartnerKind, v: unknown, pr
     problems.push({ field: 'tests', code: 'partner.tests', values: { max: MAX_TESTS } });
     return [];
   }
-  const known = new Set((await knownScales(strapi)).map((s) => s.key));
+  const known = new Set((await servicesOf<AssessmentServices>(strapi, 'assessment')('results').knownScales()).map((s) => s.key));
   const keys = new Set<string>();
   return v.map((t, i): PartnerTest => {
     const f = `tests.${i}`;

@@ -6,9 +6,9 @@
  */
 import { desktopAdminRoutes, desktopContentRoutes } from './desktop-routes';
 
-const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [`plugin::partners.${action}`] } }] });
-const user = { policies: [] };
-const open = { auth: false as const, policies: [] };
+import { routeConfigs } from '@qabilet/plugin-kit/server';
+
+const { can, user, open } = routeConfigs('partners');
 
 export default {
   'content-api': {

@@ -98,4 +98,4 @@ export async function ensureTables(strapi: Core.Strapi): Promise<void> {
   if (!(await knex.schema.hasColumn(LAUNCHES, 'browser_hash'))) await knex.schema.alterTable(LAUNCHES, (t) => t.string('browser_hash', 64));
 }
 
-export { ms, json, isUniqueViolation } from '@qabilet/strapi-plugin-assessment/dist/server/tables';
+export { ms, json, isUniqueViolation } from '@qabilet/plugin-kit/server';

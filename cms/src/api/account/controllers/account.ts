@@ -4,7 +4,7 @@ import { isLanguage, message } from '../../../i18n/messages';
 import { sendValidationError } from '../../../lib/errors';
 import { checkProfileUpdate, childView, loadUser, profileView } from '../../../accounts/profile';
 import { GRACE_DAYS } from '../../../accounts/deletion';
-import { audit } from '../../../accounts/audit';
+import { audit } from '@qabilet/plugin-kit/server';
 import { confirmEmailChange, requestEmailChange } from '../../../accounts/email-change';
 import { isLinkToken } from '../../../accounts/tokens';
 import { body, languageOf, sendUnavailable, userId } from './context';

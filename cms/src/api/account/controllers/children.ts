@@ -5,7 +5,7 @@ import { sendValidationError } from '../../../lib/errors';
 import { checkChild, findOwnChild } from '../../../accounts/children';
 import { childView, loadUser } from '../../../accounts/profile';
 import { recordConsentForChild } from '../../../accounts/consent';
-import { audit } from '../../../accounts/audit';
+import { audit } from '@qabilet/plugin-kit/server';
 import { isLanguage, message } from '../../../i18n/messages';
 import { languageOf, userId } from './context';
 

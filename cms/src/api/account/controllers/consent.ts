@@ -8,7 +8,7 @@ import { confirmParentalByCode, confirmParentalByLink, CODE_MINUTES, currentCons
 import { sendParentalConsentMail, siteUrl } from '../../../accounts/mails';
 import { getSmsSender } from '../../../accounts/sms';
 import { isLinkToken } from '../../../accounts/tokens';
-import { audit } from '../../../accounts/audit';
+import { audit } from '@qabilet/plugin-kit/server';
 import { smsUnavailable } from './phone';
 import { body, languageOf, userId } from './context';
 

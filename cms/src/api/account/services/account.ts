@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { consentState } from '../../../accounts/consent';
 import { findOwnChild } from '../../../accounts/children';
-import { audit, type AuditEntry } from '../../../accounts/audit';
+import { audit, type AuditEntry } from '@qabilet/plugin-kit/server';
 import { getMailer } from '../../../accounts/mailer';
 import { getSmsSender } from '../../../accounts/sms';
 

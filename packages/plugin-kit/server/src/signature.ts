@@ -1,8 +1,8 @@
 /**
- * The call-centre webhook's signature (R-NFR-7): HMAC-SHA256 with the integration's secret over
- * "<unix timestamp>.<raw body>", sent as `X-Qabilet-Signature: v1=<hex>` beside
- * `X-Qabilet-Timestamp` and `X-Qabilet-Integration`. A call older (or newer) than five minutes is
- * refused; a replay within them is refused by the nonce table (tables.ts).
+ * Signed webhooks (the CRM's call-centre webhook, R-NFR-7, and partners' results callbacks):
+ * HMAC-SHA256 with the sender's secret over "<unix timestamp>.<raw body>", sent as
+ * `X-Qabilet-Signature: v1=<hex>` beside `X-Qabilet-Timestamp`. A call older (or newer) than five
+ * minutes is refused; each plugin refuses a replay within them by its own nonce table.
  */
 import crypto from 'node:crypto';
 import type { Context } from 'koa';
@@ -25,7 +25,6 @@ export function verifyCall(secret: string, timestamp: unknown, signature: unknow
   const given = Buffer.from(signature);
   return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: 'mismatch' };
 }
-
 
 /** The bytes the caller signed, kept by `strapi::body` (`includeUnparsed`) beside the parsed body. */
 export const rawBodyOf = (ctx: Context): string | undefined => {

@@ -1,3 +1,4 @@
+/** The audit log (the CMS's audit-event content type): who viewed, exported or changed personal data. */
 import type { Core } from '@strapi/strapi';
 
 export type AuditEntry = {
@@ -9,7 +10,7 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Records who viewed, exported or changed personal data: ids only, never the data. */
+/** Records one entry: ids only, never the data. */
 export async function audit(strapi: Core.Strapi, entry: AuditEntry): Promise<void> {
   await strapi.db.query('api::audit-event.audit-event').create({
     data: {
