@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import request from 'supertest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addDays, kzDate } from '@qabilet/domain';
+import { addDays, kzDate, interpolate } from '@qabilet/domain';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
 import { adminContext, axe, logIn, openFromMenu, staffMember, type StaffMember } from './admin.ts';
@@ -16,7 +16,7 @@ const en: Record<string, string> = JSON.parse(fs.readFileSync(new URL('../../plu
 /** The server's own English messages (its field errors). */
 const serverEn: Record<string, string> = JSON.parse(fs.readFileSync(new URL('../../plugins/assessment/server/src/i18n/en.json', import.meta.url), 'utf8'));
 /** An English message with simple placeholders filled in. */
-const msg = (key: string, values: Record<string, string | number>) => en[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+const msg = (key: string, values: Record<string, string | number>) => interpolate(en[key]!, values);
 const pattern = (key: string) => new RegExp(en[key]!.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+'));
 
 type Item = { key: string; type: 'single' | 'multiple' | 'likert' | 'ranking' | 'timed'; points?: number; options: Array<{ key: string }> };

@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ctx } from '../setup/context.ts';
 import { adminContext, axe, logIn, openFromMenu, staffMember, tabTo } from './admin.ts';
+import { interpolate } from '@qabilet/domain';
 
 // A centre the other tests leave alone, for the desktop test database.
 const CENTRE = 'north-kazakhstan';
@@ -15,7 +16,7 @@ const en = read('admin/src/translations/en.json');
 /** The server's own English messages (field errors, the log's explanations, the queue's reasons). */
 const serverEn = { ...read('server/src/i18n/en.json'), ...read('server/src/i18n/desktop.en.json') };
 /** An English message with simple placeholders filled in. */
-const msg = (key: string, values: Record<string, string | number>) => en[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+const msg = (key: string, values: Record<string, string | number>) => interpolate(en[key]!, values);
 /** A label followed by the required mark the Design System adds. */
 const label = (key: string) => new RegExp(`^${en[key]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 

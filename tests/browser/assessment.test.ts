@@ -6,6 +6,7 @@ import { kk } from './messages.ts';
 import { axe, logInFrom, tabTo } from './cabinet.ts';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
+import { interpolate } from '@qabilet/domain';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type Definition = { title: Record<string, string>; sections: Array<{ items: Array<{ key: string; scale?: string; options: Array<{ key: string }> }> }> };
@@ -13,7 +14,7 @@ const interests: Definition = JSON.parse(fs.readFileSync(new URL('../../cms/data
 const ITEMS = interests.sections.flatMap((s) => s.items.map((i) => i.key));
 const TITLE = interests.title.kk;
 const TESTS_PAGE = '/kk/account/tests/';
-const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const format = (text: string, values: Record<string, string | number>) => interpolate(text, values);
 
 const adult = (firstName: string) => confirmedUser({ birthDate: '1995-05-05', firstName, gender: 'male', userType: 'student', education: 'university' });
 

@@ -3,8 +3,9 @@ import request from 'supertest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { ctx } from '../setup/context.ts';
 import { en, kk, ru } from './messages.ts';
+import { interpolate } from '@qabilet/domain';
 
-const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k) => String(values[k]));
+const format = (text: string, values: Record<string, string | number>) => interpolate(text, values);
 
 describe('site: content pages in a browser', () => {
   it('gives every page an Open Graph image that exists', async () => {

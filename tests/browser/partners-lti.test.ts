@@ -5,11 +5,12 @@ import { logInFrom } from './cabinet.ts';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
 import { startLtiTool, type LtiTool } from '../../scripts/partners/lti-tool.ts';
+import { interpolate } from '@qabilet/domain';
 
 const TESTS_PAGE = '/kk/account/tests/';
 const PARTNER = 'Teamwork Academy';
 const TITLE = 'Командалық жұмыс (LTI)';
-const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const format = (text: string, values: Record<string, string | number>) => interpolate(text, values);
 const pattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+')}$`);
 
 describe('an LTI 1.3 tool launched from the cabinet, in Kazakh', function () {

@@ -7,6 +7,7 @@ import { axe, logInFrom, tabTo } from './cabinet.ts';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
 import { startCallbackPartner, type CallbackPartner } from '../../scripts/partners/callback-partner.ts';
+import { interpolate } from '@qabilet/domain';
 
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 type Scale = { key: string; name: Record<string, string> };
@@ -15,7 +16,7 @@ const scaleName = (key: string) => softSkills.scales.find((s) => s.key === key)!
 const TESTS_PAGE = '/kk/account/tests/';
 const PARTNER = 'Soft Skills Lab';
 const TITLE = 'Командада жұмыс';
-const format = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k]));
+const format = (text: string, values: Record<string, string | number>) => interpolate(text, values);
 /** A message with its `{date}` (or any other value) left open, for text whose date the test does not compute. */
 const pattern = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+')}$`);
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { addDays, kzDate } from '@qabilet/domain';
+import { addDays, kzDate, interpolate } from '@qabilet/domain';
 import { kk } from './messages.ts';
 import { ctx, smsTo } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
@@ -15,7 +15,7 @@ const BOOK_PAGE = `/kk/centres/${CENTRE}/book/`;
 const SPECIALIST = 'plugin::booking.specialist';
 const EXCEPTION = 'plugin::booking.exception';
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const fill = (text: string | undefined, values: Record<string, string>) => String(text).replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+const fill = (text: string | undefined, values: Record<string, string>) => interpolate(String(text), values);
 
 /** Moves focus with Tab alone until `target` has it: proves it is reachable by keyboard, in order. */
 async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {

@@ -1,3 +1,4 @@
+import { interpolate } from '@qabilet/domain';
 import kk from './kk.json';
 import ru from './ru.json';
 import en from './en.json';
@@ -18,8 +19,7 @@ export function isLocale(value: unknown): value is Locale {
 
 /** The one way pages read UI text: `t(locale)('nav.home')`, with `{name}` placeholders. */
 export function t(locale: Locale) {
-  return (key: MessageKey, values: Record<string, string | number> = {}): string =>
-    catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
+  return (key: MessageKey, values: Record<string, string | number> = {}): string => interpolate(catalogues[locale][key], values);
 }
 
 export const localeParams = () => locales.map((locale) => ({ params: { locale } }));

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { interpolate } from '@qabilet/domain';
 import type { FieldError } from './api';
 
 export type Messages = Record<string, string>;
-export const format = (text: string | undefined, values: Record<string, string | number> = {}) =>
-  (text ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+export const format = (text: string | undefined, values: Record<string, string | number> = {}) => interpolate(text ?? '', values);
 
 /** A labelled control with its hint and error tied to it for screen readers. */
 export function Field(props: {
