@@ -23,6 +23,9 @@ export function adminSourcesStamp() {
     path.join(cmsDir, 'config', 'plugins.ts'),
     path.join(cmsDir, 'config', 'admin.ts'),
     ...plugins.flatMap((p) => [path.join(root, 'plugins', p, 'admin'), path.join(root, 'plugins', p, 'package.json')]),
+    // Bundled into the admin too: the plugin kit's admin half and the domain's rules and contracts.
+    path.join(root, 'packages', 'plugin-kit', 'admin'),
+    path.join(root, 'packages', 'domain', 'src'),
   ];
   const walk = (file) => {
     if (!fs.existsSync(file)) return;
