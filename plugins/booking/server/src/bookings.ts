@@ -15,7 +15,9 @@ export { allowOnly, objectBody } from './booking/request';
 export { accounts, checkPerson, contactOf, type Contact, type OwnChild } from './booking/person';
 export { upcomingLocked, upcomingOf } from './booking/limit';
 export { centreNames, myBookings, viewsOf } from './booking/views';
-export { remind, siteUrl, tell } from './booking/news';
+export { remind, tell } from './booking/news';
+/** The site's address (the plugin kit's; the partners plugin still imports it here). */
+export { siteUrl } from '@qabilet/plugin-kit/server';
 export { slotState, takenError } from './booking/resolve-slot';
 export { SlotTaken, takeCells } from './booking/take-cells';
 export { insertBooking, insertUserBooking, videoRoom, type NewBooking, type UserBooking } from './booking/insert';

@@ -2,13 +2,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { isLanguage } from '@qabilet/domain';
+import { siteUrl } from '@qabilet/plugin-kit/server';
 import type { Language } from '../messages';
 import { enqueue, type NewsKind } from '../notify';
 import { contactOf, type Contact } from './person';
 import { loadBooking, type Row } from './rows';
 import { centreNames } from './views';
-
-export const siteUrl = () => (process.env.SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '');
 
 /** Queues the news of a change to `row` for its user (a parent for a child's booking). */
 export async function tell(strapi: Core.Strapi, trx: Knex.Transaction, row: Row, kind: NewsKind, tag: string, reason?: string, known?: Contact) {
