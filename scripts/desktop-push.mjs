@@ -61,10 +61,16 @@ function parseCsv(input) {
     const c = text[i];
     if (quoted) {
       if (c !== '"') field += c;
-      else if (text[i + 1] === '"') (field += '"'), i++;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else quoted = false;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) (record.push(field), (field = ''));
+    else if (c === delimiter) {
+      record.push(field);
+      field = '';
+    }
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       records.push([...record, field]);

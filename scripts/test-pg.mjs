@@ -13,7 +13,7 @@ try {
   console.error(`test:pg ${error.message}`);
   process.exit(1);
 }
-let code = 1;
+let code;
 try {
   console.log(`PostgreSQL ${cluster.version} on 127.0.0.1:${cluster.env.DATABASE_PORT}`);
   const env = { ...process.env, ...cluster.env, QABILET_TEST_BROWSER: '0' };

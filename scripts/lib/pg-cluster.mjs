@@ -58,7 +58,7 @@ export async function startPgCluster(database = 'qabilet_test') {
     const log = path.join(dir, 'log');
     const detail = fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
     stop();
-    throw new Error(`could not set up PostgreSQL: ${error.message}\n${error.stderr ?? ''}${detail}`);
+    throw new Error(`could not set up PostgreSQL: ${error.message}\n${error.stderr ?? ''}${detail}`, { cause: error });
   }
   return {
     version: path.basename(path.dirname(bin)),

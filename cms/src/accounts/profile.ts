@@ -48,14 +48,19 @@ export async function profileView(strapi: Core.Strapi, user: ProfileUser) {
   return {
     profile: publicProfile(user),
     consent,
-    consents: consents.map(({ documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child }: Record<string, any>) => ({
+    consents: consents.map(({ documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child }: ConsentRow) => ({
       documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child: child ? { documentId: child.documentId, firstName: child.firstName } : null,
     })),
     children: children.map(childView),
   };
 }
 
-export function childView(child: Record<string, any>) {
+/** A consent as the database holds it, with the child it was given for, if any. */
+type ConsentRow = Record<string, unknown> & { child?: { documentId: string; firstName: string } | null };
+/** A child as the database holds it. */
+type ChildRow = Record<string, unknown> & { birthDate: string };
+
+export function childView(child: ChildRow) {
   const { documentId, surname, firstName, patronymic, gender, birthDate, region, locality, education } = child;
   return { documentId, surname, firstName, patronymic, gender, birthDate, age: ageOn(birthDate, todayInKazakhstan()), region, locality, education };
 }

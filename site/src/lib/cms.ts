@@ -53,7 +53,7 @@ async function fetchAll<T>(path: string, query: Record<string, string>): Promise
     try {
       response = await fetch(url);
     } catch (error) {
-      throw new Error(`Cannot reach the CMS at ${base} (CMS_URL): start it first (npm start does). ${(error as Error).message}`);
+      throw new Error(`Cannot reach the CMS at ${base} (CMS_URL): start it first (npm start does). ${(error as Error).message}`, { cause: error });
     }
     if (!response.ok) throw new Error(`The CMS answered ${response.status} to ${path}: ${await response.text()}`);
     const body = (await response.json()) as Page<T>;

@@ -19,6 +19,8 @@ import { isUniqueViolation } from '@qabilet/plugin-kit/server';
 
 type Controllers = Record<string, (ctx: Context, ...rest: unknown[]) => Promise<unknown>>;
 type Factory<T> = (deps: { strapi: Core.Strapi }) => T;
+// Strapi's users-permissions services are untyped JavaScript: their methods are read as they are.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Plugin = { controllers: Record<string, Factory<Controllers>>; services: Record<string, Factory<any>> };
 
 const USER = 'plugin::users-permissions.user';

@@ -32,6 +32,13 @@ export async function attemptView(strapi: Core.Strapi, row: AttemptRow, now: Dat
 
 type ProfessionRow = { slug: string; name: string; summary: string; icon: string; sector: string; riasec: RiasecProfile; specialties: Array<{ key: string; name: string; level: string; code: string | null }>; institutions: Array<{ slug: string; name: string; locality: string; website: string }> };
 
+/** A profession as the query below reads it. */
+type ProfessionDocument = {
+  slug: string; name: string; summary: string; icon: string; sector: string;
+  riasec?: Record<string, unknown> | null;
+  specialties?: Array<{ key: string; name: string; level: string; code?: string | null; institutions?: Array<{ slug: string; name: string; website?: string | null; locality?: { name: string } | null }> }>;
+};
+
 const catalogue = new Map<Language, { at: number; rows: ProfessionRow[] }>();
 const CATALOGUE_TTL_MS = 60_000;
 
@@ -48,13 +55,13 @@ export async function professions(strapi: Core.Strapi, language: Language): Prom
       specialties: { where: published, select: ['key', 'name', 'level', 'code'], populate: { institutions: { where: published, select: ['slug', 'name', 'website'], populate: { locality: { select: ['name'] } } } } },
     },
   });
-  const rows = (found as Array<Record<string, any>>).filter((p) => p.riasec).map((p): ProfessionRow => {
+  const rows = (found as ProfessionDocument[]).filter((p) => p.riasec).map((p): ProfessionRow => {
     const institutions = new Map<string, ProfessionRow['institutions'][number]>();
     for (const s of p.specialties ?? []) for (const i of s.institutions ?? []) institutions.set(i.slug, { slug: i.slug, name: i.name, locality: i.locality?.name ?? '', website: i.website ?? '' });
-    const riasec = Object.fromEntries(RIASEC_SCALES.map((k) => [k, Number(p.riasec[k])])) as RiasecProfile;
+    const riasec = Object.fromEntries(RIASEC_SCALES.map((k) => [k, Number(p.riasec?.[k])])) as RiasecProfile;
     return {
       slug: p.slug, name: p.name, summary: p.summary, icon: p.icon, sector: p.sector, riasec,
-      specialties: (p.specialties ?? []).map((s: Record<string, any>) => ({ key: s.key, name: s.name, level: s.level, code: s.code ?? null })),
+      specialties: (p.specialties ?? []).map((s) => ({ key: s.key, name: s.name, level: s.level, code: s.code ?? null })),
       institutions: [...institutions.values()].sort((a, b) => a.name.localeCompare(b.name)).slice(0, 6),
     };
   });

@@ -75,7 +75,10 @@ export function parseCsv(input: string): string[][] | null {
     const c = text[i]!;
     if (quoted) {
       if (c !== '"') field += c;
-      else if (text[i + 1] === '"') (field += '"'), i++;
+      else if (text[i + 1] === '"') {
+        field += '"';
+        i++;
+      }
       else quoted = false;
     } else if (c === '"' && field === '' && !wasQuoted) {
       quoted = wasQuoted = true;
@@ -223,7 +226,10 @@ function spawn(): Reader {
     if (reader !== r) return;
     if ('ready' in message) {
       r.ready = true;
-      if (running) (clock(r, running, limits.timeoutMs), hand(r, running));
+      if (running) {
+        clock(r, running, limits.timeoutMs);
+        hand(r, running);
+      }
     } else if (running?.id !== message.job) {
       return;
     } else if ('loaded' in message) {

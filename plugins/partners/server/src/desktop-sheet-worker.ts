@@ -45,6 +45,8 @@ let excel: typeof ExcelJS | undefined;
 /** exceljs, loaded on first use; `loaded` is told when that happens. */
 function exceljs(loaded: () => void): typeof ExcelJS {
   if (!excel) {
+    // Loaded lazily and synchronously, in the worker only, once a file has passed the unzip.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     excel = require('exceljs') as typeof ExcelJS;
     loaded();
   }
