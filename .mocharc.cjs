@@ -5,7 +5,13 @@ const browser = process.env.QABILET_TEST_BROWSER !== '0';
 const only = process.env.QABILET_TEST_SPEC?.split(',');
 module.exports = {
   require: ['tests/setup/global.ts'],
-  spec: only ?? ['packages/*/src/**/*.test.ts', 'integrations/*/src/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', ...(browser ? ['tests/browser/**/*.test.ts'] : [])],
+  spec: only ?? [
+    'packages/*/src/**/*.test.ts',
+    'integrations/*/src/**/*.test.ts',
+    'tests/unit/**/*.test.ts',
+    'tests/api/**/*.test.ts',
+    ...(browser ? ['tests/browser/**/*.test.ts'] : []),
+  ],
   timeout: 30000,
   slow: 2000,
   reporter: 'spec',

@@ -7,7 +7,18 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'cms/.tmp/**', 'cms/.strapi/**', 'cms/types/**', 'cms/public/**', 'site/.astro/**', 'site/dist*/**', '**/*.astro', 'bench/results/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'cms/.tmp/**',
+      'cms/.strapi/**',
+      'cms/types/**',
+      'cms/public/**',
+      'site/.astro/**',
+      'site/dist*/**',
+      '**/*.astro',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -15,7 +26,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2024, sourceType: 'module' },
     rules: {
       // `_name` marks what is deliberately unused (a destructured field left out, a handler's argument).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Names and file names are checked for control characters on purpose.
       'no-control-regex': 'off',
     },

@@ -24,25 +24,37 @@ const ms = (n) => `${n.toFixed(2)} ms`;
 async function pool(count, concurrency, fn) {
   const out = [];
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
-    while (next < count) {
-      const i = next++;
-      const t = performance.now();
-      await fn(i, worker);
-      out.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        await fn(i, worker);
+        out.push(performance.now() - t);
+      }
+    }),
+  );
   return out;
 }
 
-const valueFor = (item, n) => (item.type === 'likert' ? 1 + (n % (item.points ?? 5)) : item.type === 'multiple' ? [item.options[n % item.options.length].key] : item.type === 'ranking' ? item.options.map((o) => o.key) : item.options[n % item.options.length].key);
+const valueFor = (item, n) =>
+  item.type === 'likert'
+    ? 1 + (n % (item.points ?? 5))
+    : item.type === 'multiple'
+      ? [item.options[n % item.options.length].key]
+      : item.type === 'ranking'
+        ? item.options.map((o) => o.key)
+        : item.options[n % item.options.length].key;
 
 export async function benchAssessmentRules() {
   const { scoreAttempt, rankProfessions, itemsOf, RIASEC_SCALES } = await import('@qabilet/domain');
   const test = JSON.parse(fs.readFileSync(path.join(root, 'cms', 'data', 'assessments', 'interests.json'), 'utf8'));
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const professions = Array.from({ length: 200 }, (_, i) => ({ slug: `p-${i}`, riasec: Object.fromEntries(RIASEC_SCALES.map((s) => [s, Math.floor(random() * 101)])) }));
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const professions = Array.from({ length: 200 }, (_, i) => ({
+    slug: `p-${i}`,
+    riasec: Object.fromEntries(RIASEC_SCALES.map((s) => [s, Math.floor(random() * 101)])),
+  }));
   const items = itemsOf(test);
   const runs = 2000;
   const times = [];
@@ -54,35 +66,79 @@ export async function benchAssessmentRules() {
     rankProfessions(profile, professions).slice(0, 5);
     times.push(performance.now() - t);
   }
-  console.log(`  scoring one interests attempt (${items.length} items) + % fit of 200 professions, ranked: p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${runs} runs)`);
+  console.log(
+    `  scoring one interests attempt (${items.length} items) + % fit of 200 professions, ranked: p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (${runs} runs)`,
+  );
 }
 
 export async function benchAssessmentApi() {
   const cluster = await startPgCluster('qabilet_bench_assessment');
-  const smtp = new SMTPServer({ disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true, logger: false, onData: (stream, _s, done) => stream.on('end', done).resume() });
+  const smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData: (stream, _s, done) => stream.on('end', done).resume(),
+  });
   await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ADMIN_EMAIL: 'bench@qabilet.example', ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0', DATABASE_POOL_MAX: '20', RATE_LIMIT_SCALE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.server.address().port),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    ADMIN_EMAIL: 'bench@qabilet.example',
+    ADMIN_PASSWORD: 'Bench-Passw0rd',
+    BOOKING_OUTBOX_INTERVAL_MS: '0',
+    DATABASE_POOL_MAX: '20',
+    RATE_LIMIT_SCALE: '1000',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.server.address().port),
   });
   const { strapi, url } = await bootStrapi();
   try {
     const jwts = [];
     for (let i = 0; i < CLIENTS; i += 20) {
-      jwts.push(...(await Promise.all(Array.from({ length: 20 }, async () => {
-        const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
-        const password = 'Qabilet2026bench';
-        const reg = await fetch(`${url}/api/auth/local/register`, {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ surname: 'Бенчмарк', firstName: 'Тест', gender: 'female', birthDate: '2000-01-01', region: 'KZ-75', locality: 'kz-75-medeu-district', email, phone: '+77011234567', education: 'university', userType: 'student', password }),
-        });
-        const { user } = await reg.json();
-        await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
-        return (await (await fetch(`${url}/api/auth/local`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: email, password }) })).json()).jwt;
-      }))));
+      jwts.push(
+        ...(await Promise.all(
+          Array.from({ length: 20 }, async () => {
+            const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
+            const password = 'Qabilet2026bench';
+            const reg = await fetch(`${url}/api/auth/local/register`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                surname: 'Бенчмарк',
+                firstName: 'Тест',
+                gender: 'female',
+                birthDate: '2000-01-01',
+                region: 'KZ-75',
+                locality: 'kz-75-medeu-district',
+                email,
+                phone: '+77011234567',
+                education: 'university',
+                userType: 'student',
+                password,
+              }),
+            });
+            const { user } = await reg.json();
+            await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
+            return (
+              await (
+                await fetch(`${url}/api/auth/local`, {
+                  method: 'POST',
+                  headers: { 'Content-Type': 'application/json' },
+                  body: JSON.stringify({ identifier: email, password }),
+                })
+              ).json()
+            ).jwt;
+          }),
+        )),
+      );
     }
     const call = async (jwt, method, p, body) => {
-      const res = await fetch(`${url}/api/assessment${p}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` }, body: body && JSON.stringify(body) });
+      const res = await fetch(`${url}/api/assessment${p}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+        body: body && JSON.stringify(body),
+      });
       const json = await res.json();
       if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json.error)}`);
       return json.data;
@@ -103,19 +159,29 @@ export async function benchAssessmentApi() {
       const attempt = await timed('start', () => call(jwt, 'POST', '/attempts', { test: TESTS[Math.floor(i / CLIENTS) % TESTS.length] }));
       const items = attempt.test.sections.flatMap((s) => s.items);
       answersSent += items.length;
-      const answers = items.map((item, n) => ({ item: item.key, value: valueFor(item, n + i), seq: n + 1, timeMs: 1200, answeredAt: new Date().toISOString() }));
+      const answers = items.map((item, n) => ({
+        item: item.key,
+        value: valueFor(item, n + i),
+        seq: n + 1,
+        timeMs: 1200,
+        answeredAt: new Date().toISOString(),
+      }));
       await timed('answers', () => call(jwt, 'POST', `/attempts/${attempt.id}/answers`, { answers }));
       await timed('finish', () => call(jwt, 'POST', `/attempts/${attempt.id}/finish`, {}));
       statuses.finished += 1;
     });
     const seconds = (performance.now() - started) / 1000;
-    console.log(`  ${ATTEMPTS} attempts by ${CLIENTS} concurrent clients (start, answers, finish): ${(ATTEMPTS / seconds).toFixed(0)} attempts/s, whole attempt p50 ${ms(percentile(whole, 50))}, p99 ${ms(percentile(whole, 99))}`);
+    console.log(
+      `  ${ATTEMPTS} attempts by ${CLIENTS} concurrent clients (start, answers, finish): ${(ATTEMPTS / seconds).toFixed(0)} attempts/s, whole attempt p50 ${ms(percentile(whole, 50))}, p99 ${ms(percentile(whole, 99))}`,
+    );
     for (const [phase, values] of Object.entries(phases)) console.log(`    ${phase}: p50 ${ms(percentile(values, 50))}, p99 ${ms(percentile(values, 99))}`);
     const [{ n }] = await strapi.db.connection('assessment_answers').count({ n: '*' });
     const [{ f }] = await strapi.db.connection('assessment_attempts').where({ status: 'finished' }).count({ f: '*' });
     console.log(`  stored: ${f} finished attempts (of ${statuses.finished}), ${n} answers (of ${answersSent} sent)`);
     const profileTimes = await pool(200, 20, async (i) => call(jwts[i % CLIENTS], 'GET', '/profile'));
-    console.log(`  GET /profile (top 5 of the catalogue with explanations), 20 clients at once: p50 ${ms(percentile(profileTimes, 50))}, p99 ${ms(percentile(profileTimes, 99))}`);
+    console.log(
+      `  GET /profile (top 5 of the catalogue with explanations), 20 clients at once: p50 ${ms(percentile(profileTimes, 50))}, p99 ${ms(percentile(profileTimes, 99))}`,
+    );
   } finally {
     await strapi.destroy();
     cluster.stop();

@@ -23,14 +23,16 @@ const sign = (secret, ts, raw) => `v1=${crypto.createHmac('sha256', secret).upda
 async function pool(count, concurrency, fn) {
   const out = [];
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      const t = performance.now();
-      await fn(i);
-      out.push(performance.now() - t);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        await fn(i);
+        out.push(performance.now() - t);
+      }
+    }),
+  );
   return out;
 }
 
@@ -48,7 +50,10 @@ export async function benchDesktopParse() {
   }
   const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
   const csv = Buffer.from(lines.join('\r\n'));
-  for (const [name, bytes] of [['export.xlsx', xlsx], ['export.csv', csv]]) {
+  for (const [name, bytes] of [
+    ['export.xlsx', xlsx],
+    ['export.csv', csv],
+  ]) {
     const times = [];
     for (let r = 0; r < 5; r++) {
       const t = performance.now();
@@ -56,66 +61,152 @@ export async function benchDesktopParse() {
       times.push(performance.now() - t);
       if (!read.ok || read.table.records.length !== ROWS) throw new Error(`${name} was not read`);
     }
-    console.log(`  reading a desktop export of ${ROWS} rows, ${name.split('.')[1].toUpperCase()} (${(bytes.length / 1024).toFixed(0)} KB): p50 ${ms(percentile(times, 50))} (5 runs)`);
+    console.log(
+      `  reading a desktop export of ${ROWS} rows, ${name.split('.')[1].toUpperCase()} (${(bytes.length / 1024).toFixed(0)} KB): p50 ${ms(percentile(times, 50))} (5 runs)`,
+    );
   }
 }
 
 export async function benchPartnersApi() {
   const cluster = await startPgCluster('qabilet_bench_partners');
-  const smtp = new SMTPServer({ disabledCommands: ['STARTTLS', 'AUTH'], authOptional: true, logger: false, onData: (stream, _s, done) => stream.on('end', done).resume() });
+  const smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    authOptional: true,
+    logger: false,
+    onData: (stream, _s, done) => stream.on('end', done).resume(),
+  });
   await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ADMIN_EMAIL: 'bench@qabilet.example', ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0', DATABASE_POOL_MAX: '20', RATE_LIMIT_SCALE: '1000', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.server.address().port),
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    ADMIN_EMAIL: 'bench@qabilet.example',
+    ADMIN_PASSWORD: 'Bench-Passw0rd',
+    BOOKING_OUTBOX_INTERVAL_MS: '0',
+    DATABASE_POOL_MAX: '20',
+    RATE_LIMIT_SCALE: '1000',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.server.address().port),
   });
   const { strapi, url } = await bootStrapi();
   try {
     const users = [];
     for (let i = 0; i < CALLBACKS; i += 20) {
-      users.push(...(await Promise.all(Array.from({ length: 20 }, async (_, k) => {
-        const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
-        const password = 'Qabilet2026bench';
-        const reg = await fetch(`${url}/api/auth/local/register`, {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ surname: 'Бенчмарк', firstName: 'Тест', gender: 'female', birthDate: '2000-01-01', region: 'KZ-75', locality: 'kz-75-medeu-district', email, phone: phoneOf(i + k), education: 'university', userType: 'student', password }),
-        });
-        const { user } = await reg.json();
-        await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
-        return (await (await fetch(`${url}/api/auth/local`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ identifier: email, password }) })).json()).jwt;
-      }))));
+      users.push(
+        ...(await Promise.all(
+          Array.from({ length: 20 }, async (_, k) => {
+            const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
+            const password = 'Qabilet2026bench';
+            const reg = await fetch(`${url}/api/auth/local/register`, {
+              method: 'POST',
+              headers: { 'Content-Type': 'application/json' },
+              body: JSON.stringify({
+                surname: 'Бенчмарк',
+                firstName: 'Тест',
+                gender: 'female',
+                birthDate: '2000-01-01',
+                region: 'KZ-75',
+                locality: 'kz-75-medeu-district',
+                email,
+                phone: phoneOf(i + k),
+                education: 'university',
+                userType: 'student',
+                password,
+              }),
+            });
+            const { user } = await reg.json();
+            await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
+            return (
+              await (
+                await fetch(`${url}/api/auth/local`, {
+                  method: 'POST',
+                  headers: { 'Content-Type': 'application/json' },
+                  body: JSON.stringify({ identifier: email, password }),
+                })
+              ).json()
+            ).jwt;
+          }),
+        )),
+      );
     }
     const partners = strapi.plugin('partners').service('partners');
     const { partner, secret } = await partners.create({
-      kind: 'callback', name: 'Bench partner', config: {},
-      tests: [{ key: 'talk', name: { kk: 'Сөйлесу', ru: 'Общение', en: 'Talking' }, url: 'https://partner.example.kz/start', scales: [{ from: 'talk', to: 'communication', min: 0, max: 10 }] }],
+      kind: 'callback',
+      name: 'Bench partner',
+      config: {},
+      tests: [
+        {
+          key: 'talk',
+          name: { kk: 'Сөйлесу', ru: 'Общение', en: 'Talking' },
+          url: 'https://partner.example.kz/start',
+          scales: [{ from: 'talk', to: 'communication', min: 0, max: 10 }],
+        },
+      ],
     });
-    const subjects = await Promise.all(users.map(async (jwt) => {
-      const res = await fetch(`${url}/api/partners/launches`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` }, body: JSON.stringify({ partner: partner.clientId, test: 'talk' }) });
-      const token = new URL((await res.json()).data.url).searchParams.get('token');
-      return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub;
-    }));
-    const bodies = subjects.map((subject, i) => JSON.stringify({ id: crypto.randomUUID(), subject, test: 'talk', completedAt: new Date().toISOString(), scores: { talk: i % 11 } }));
+    const subjects = await Promise.all(
+      users.map(async (jwt) => {
+        const res = await fetch(`${url}/api/partners/launches`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${jwt}` },
+          body: JSON.stringify({ partner: partner.clientId, test: 'talk' }),
+        });
+        const token = new URL((await res.json()).data.url).searchParams.get('token');
+        return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub;
+      }),
+    );
+    const bodies = subjects.map((subject, i) =>
+      JSON.stringify({ id: crypto.randomUUID(), subject, test: 'talk', completedAt: new Date().toISOString(), scores: { talk: i % 11 } }),
+    );
     const post = async (raw, ts) => {
-      const res = await fetch(`${url}/api/partners/callback/${partner.clientId}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Qabilet-Timestamp': String(ts), 'X-Qabilet-Signature': sign(secret, ts, raw) }, body: raw });
+      const res = await fetch(`${url}/api/partners/callback/${partner.clientId}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Qabilet-Timestamp': String(ts), 'X-Qabilet-Signature': sign(secret, ts, raw) },
+        body: raw,
+      });
       if (res.status !== 200) throw new Error(`callback: ${res.status} ${await res.text()}`);
     };
     const started = performance.now();
     // A repeat is the same result sent again as a partner's retry: new bytes (here a space), a new signature.
-    const times = await pool(CALLBACKS * 2, 50, (i) => post(i < CALLBACKS ? bodies[i] : bodies[i - CALLBACKS].replace('{', '{ '), Math.floor(Date.now() / 1000)));
+    const times = await pool(CALLBACKS * 2, 50, (i) =>
+      post(i < CALLBACKS ? bodies[i] : bodies[i - CALLBACKS].replace('{', '{ '), Math.floor(Date.now() / 1000)),
+    );
     const seconds = (performance.now() - started) / 1000;
     const [{ n }] = await strapi.db.connection('assessment_statements').where({ source_id: partner.id }).count({ n: '*' });
-    console.log(`  ${CALLBACKS * 2} signed callbacks (each result twice) from 50 connections: ${((CALLBACKS * 2) / seconds).toFixed(0)} calls/s, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}; statements stored: ${n} (of ${CALLBACKS} results)`);
+    console.log(
+      `  ${CALLBACKS * 2} signed callbacks (each result twice) from 50 connections: ${((CALLBACKS * 2) / seconds).toFixed(0)} calls/s, p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))}; statements stored: ${n} (of ${CALLBACKS} results)`,
+    );
 
     const { partner: desktop, secret: key } = await partners.create({
-      kind: 'desktop', name: 'Bench desktop', config: { centre: 'almaty', columns: { externalId: 'ID', phone: 'Phone', takenAt: 'Date' } },
-      tests: [{ key: 'holland', name: { kk: 'Холланд', ru: 'Холланд', en: 'Holland' }, scales: [{ from: 'R', to: 'realistic', min: 0, max: 20 }, { from: 'S', to: 'social', min: 0, max: 20 }] }],
+      kind: 'desktop',
+      name: 'Bench desktop',
+      config: { centre: 'almaty', columns: { externalId: 'ID', phone: 'Phone', takenAt: 'Date' } },
+      tests: [
+        {
+          key: 'holland',
+          name: { kk: 'Холланд', ru: 'Холланд', en: 'Holland' },
+          scales: [
+            { from: 'R', to: 'realistic', min: 0, max: 20 },
+            { from: 'S', to: 'social', min: 0, max: 20 },
+          ],
+        },
+      ],
     });
-    const rows = Array.from({ length: ROWS }, (_, i) => ({ externalId: `PC-${i}`, phone: phoneOf(i % (CALLBACKS * 2)), test: 'holland', takenAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T09:00`, scores: { R: i % 21, S: (i * 7) % 21 } }));
+    const rows = Array.from({ length: ROWS }, (_, i) => ({
+      externalId: `PC-${i}`,
+      phone: phoneOf(i % (CALLBACKS * 2)),
+      test: 'holland',
+      takenAt: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T09:00`,
+      scores: { R: i % 21, S: (i * 7) % 21 },
+    }));
     const push = async () => {
       const t = performance.now();
       const totals = { imported: 0, queued: 0, duplicates: 0, rejected: 0 };
       for (let i = 0; i < ROWS; i += 500) {
-        const res = await fetch(`${url}/api/partners/desktop/${desktop.clientId}/results`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` }, body: JSON.stringify({ rows: rows.slice(i, i + 500) }) });
+        const res = await fetch(`${url}/api/partners/desktop/${desktop.clientId}/results`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+          body: JSON.stringify({ rows: rows.slice(i, i + 500) }),
+        });
         const { data } = await res.json();
         for (const k of ['imported', 'queued', 'duplicates']) totals[k] += data[k];
         totals.rejected += data.rejected.length;
@@ -123,9 +214,13 @@ export async function benchPartnersApi() {
       return { seconds: (performance.now() - t) / 1000, totals };
     };
     const first = await push();
-    console.log(`  ${ROWS} desktop rows pushed in calls of 500 (a row whose phone is an account's is imported, the others queued): ${(ROWS / first.seconds).toFixed(0)} rows/s — imported ${first.totals.imported}, queued ${first.totals.queued}, duplicates ${first.totals.duplicates}, rejected ${first.totals.rejected}`);
+    console.log(
+      `  ${ROWS} desktop rows pushed in calls of 500 (a row whose phone is an account's is imported, the others queued): ${(ROWS / first.seconds).toFixed(0)} rows/s — imported ${first.totals.imported}, queued ${first.totals.queued}, duplicates ${first.totals.duplicates}, rejected ${first.totals.rejected}`,
+    );
     const again = await push();
-    console.log(`  the same ${ROWS} rows again: ${(ROWS / again.seconds).toFixed(0)} rows/s — imported ${again.totals.imported}, duplicates ${again.totals.duplicates}`);
+    console.log(
+      `  the same ${ROWS} rows again: ${(ROWS / again.seconds).toFixed(0)} rows/s — imported ${again.totals.imported}, duplicates ${again.totals.duplicates}`,
+    );
   } finally {
     await strapi.destroy();
     cluster.stop();

@@ -22,13 +22,22 @@ const pick = (list, r) => list[Math.floor(r * list.length) % list.length];
 export async function benchRegistry() {
   const cluster = await startPgCluster('qabilet_bench_registry');
   Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'error', ADMIN_EMAIL: 'bench@qabilet.example', ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0', DATABASE_POOL_MAX: '20', RATE_LIMIT_SCALE: '1000', SEED_DEMO: 'true',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'error',
+    ADMIN_EMAIL: 'bench@qabilet.example',
+    ADMIN_PASSWORD: 'Bench-Passw0rd',
+    BOOKING_OUTBOX_INTERVAL_MS: '0',
+    DATABASE_POOL_MAX: '20',
+    RATE_LIMIT_SCALE: '1000',
+    SEED_DEMO: 'true',
   });
   const { strapi, url } = await bootStrapi();
   try {
     const knex = strapi.db.connection;
-    const centres = await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug'], populate: { region: { select: ['code'] } } });
+    const centres = await strapi.db
+      .query('api::centre.centre')
+      .findMany({ where: { locale: 'kk' }, select: ['slug'], populate: { region: { select: ['code'] } } });
     const specialists = await strapi.db.query('plugin::booking.specialist').findMany({ select: ['id', 'centre'] });
     const byCentre = new Map(centres.map((c) => [c.slug, specialists.filter((s) => s.centre === c.slug).map((s) => s.id)]));
     const statuses = ['open', 'booked', 'confirmed', 'completed', 'completed', 'completed', 'cancelled', 'no_show', 'no_answer'];
@@ -51,28 +60,55 @@ export async function benchRegistry() {
         const lead = random() < 0.3;
         const created = new Date(now - Math.floor(random() * 365 * 86_400_000));
         batch.push({
-          document_id: crypto.randomBytes(12).toString('hex').slice(0, 24), source: pick(sources, random()), status,
-          service: random() < 0.7 ? 'consultation' : 'testing', format: random() < 0.6 ? 'offline' : 'online',
-          person_kind: lead ? 'lead' : 'user', user_id: null, phone: lead ? `+7701${String(Math.floor(random() * 1e7)).padStart(7, '0')}` : null,
-          lead_name: lead ? 'Bench' : null, region: centre.region?.code ?? null, centre: centre.slug,
+          document_id: crypto.randomBytes(12).toString('hex').slice(0, 24),
+          source: pick(sources, random()),
+          status,
+          service: random() < 0.7 ? 'consultation' : 'testing',
+          format: random() < 0.6 ? 'offline' : 'online',
+          person_kind: lead ? 'lead' : 'user',
+          user_id: null,
+          phone: lead ? `+7701${String(Math.floor(random() * 1e7)).padStart(7, '0')}` : null,
+          lead_name: lead ? 'Bench' : null,
+          region: centre.region?.code ?? null,
+          centre: centre.slug,
           specialist_id: status === 'open' || status === 'no_answer' ? null : pick(byCentre.get(centre.slug) ?? [null], random()),
           history: JSON.stringify([{ at: created.toISOString(), by: { kind: 'system' }, action: 'created' }]),
-          is_demo: true, created_at: created, updated_at: created, published_at: created,
+          is_demo: true,
+          created_at: created,
+          updated_at: created,
+          published_at: created,
         });
       }
       await knex('crm_requests').insert(batch);
     }
     // What autovacuum does on a live database soon after a bulk load.
     await knex.raw('VACUUM ANALYZE crm_requests');
-    console.log(`\nRegistry (PostgreSQL ${cluster.version}; ${ROWS.toLocaleString('en')} requests over a year in ${centres.length} centres, inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(
+      `\nRegistry (PostgreSQL ${cluster.version}; ${ROWS.toLocaleString('en')} requests over a year in ${centres.length} centres, inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    );
 
-    const login = async (email, password) => (await (await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })).json()).data.token;
+    const login = async (email, password) =>
+      (
+        await (
+          await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
+        ).json()
+      ).data.token;
     const admin = await login('bench@qabilet.example', 'Bench-Passw0rd');
     const role = await strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-regional-coordinator' } });
-    await strapi.service('admin::user').create({ email: 'coord.bench@qabilet.example', firstname: 'Bench', lastname: 'Coordinator', password: 'Bench-Passw0rd', isActive: true, registrationToken: null, roles: [role.id] });
+    await strapi.service('admin::user').create({
+      email: 'coord.bench@qabilet.example',
+      firstname: 'Bench',
+      lastname: 'Coordinator',
+      password: 'Bench-Passw0rd',
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
     const almaty = await strapi.db.query('api::centre.centre').findOne({ where: { slug: 'almaty-region', locale: 'kk' }, populate: { region: true } });
     const user = await strapi.db.query('admin::user').findOne({ where: { email: 'coord.bench@qabilet.example' } });
-    await strapi.documents('api::staff-profile.staff-profile').create({ data: { user: user.id, centre: almaty.documentId, region: almaty.region?.documentId } });
+    await strapi
+      .documents('api::staff-profile.staff-profile')
+      .create({ data: { user: user.id, centre: almaty.documentId, region: almaty.region?.documentId } });
     const coordinator = await login('coord.bench@qabilet.example', 'Bench-Passw0rd');
 
     const day = (d) => new Date(now - d * 86_400_000 + 5 * 3_600_000).toISOString().slice(0, 10);
@@ -103,11 +139,15 @@ export async function benchRegistry() {
         total = body.meta.pagination.total;
       }
       all.push(...times.slice(5));
-      console.log(`  ${label.padEnd(40)} ${String(total).padStart(7)} rows  p50 ${ms(percentile(times.slice(5), 50))}  p95 ${ms(percentile(times.slice(5), 95))}`);
+      console.log(
+        `  ${label.padEnd(40)} ${String(total).padStart(7)} rows  p50 ${ms(percentile(times.slice(5), 50))}  p95 ${ms(percentile(times.slice(5), 95))}`,
+      );
     }
     console.log(`  all list queries above (after 5 warm-up runs each): p95 ${ms(percentile(all, 95))}`);
     const t = performance.now();
-    const file = await fetch(`${url}/crm/exports/requests?file=xlsx&status=completed&centre=almaty-region`, { headers: { Authorization: `Bearer ${coordinator}` } });
+    const file = await fetch(`${url}/crm/exports/requests?file=xlsx&status=completed&centre=almaty-region`, {
+      headers: { Authorization: `Bearer ${coordinator}` },
+    });
     const size = (await file.arrayBuffer()).byteLength;
     const rows = (await strapi.db.query('api::audit-event.audit-event').findOne({ where: { action: 'crm.export' }, orderBy: { id: 'desc' } }))?.details?.rows;
     console.log(`  export to XLSX, one centre's completed requests: ${rows} rows, ${(size / 1024).toFixed(0)} KB in ${ms(performance.now() - t)}`);

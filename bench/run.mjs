@@ -57,7 +57,11 @@ async function startCms() {
   return { child, ms: performance.now() - started, rss: rssMiB(child.pid) };
 }
 
-const stop = (child) => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); });
+const stop = (child) =>
+  new Promise((resolve) => {
+    child.on('exit', resolve);
+    child.kill('SIGTERM');
+  });
 
 function build(cmsUrl, outDir) {
   return new Promise((resolve, reject) => {
@@ -96,7 +100,12 @@ async function lighthouse(outDir, paths) {
   try {
     const results = [];
     for (const p of paths) {
-      const { lhr } = await run(`http://127.0.0.1:${server.address().port}${p}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], logLevel: 'error', output: 'json' });
+      const { lhr } = await run(`http://127.0.0.1:${server.address().port}${p}`, {
+        port: chrome.port,
+        onlyCategories: ['performance', 'accessibility'],
+        logLevel: 'error',
+        output: 'json',
+      });
       const score = (id) => Math.round((lhr.categories[id].score ?? 0) * 100);
       results.push({ path: p, performance: score('performance'), accessibility: score('accessibility') });
     }
@@ -124,19 +133,26 @@ try {
   await stop(warm.child);
   const lighthouseRuns = await lighthouse(outDir, ['/kk/', '/kk/professions/', '/kk/professions/software-developer/', '/kk/map/']);
 
-  const pages = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
+  const pages = fs
+    .readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
   const rows = pages.map((file) => {
     const html = fs.readFileSync(path.join(outDir, file));
     const entries = [...html.toString().matchAll(/<script\b[^>]*\bsrc="([^"]+)"|(?:component|renderer)-url="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
     const inline = [...html.toString().matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((code) => code.trim());
-    const js = [...jsClosure(outDir, entries)].reduce((sum, file) => sum + gzip(fs.readFileSync(file)), 0) + inline.reduce((sum, code) => sum + gzip(Buffer.from(code)), 0);
+    const js =
+      [...jsClosure(outDir, entries)].reduce((sum, file) => sum + gzip(fs.readFileSync(file)), 0) +
+      inline.reduce((sum, code) => sum + gzip(Buffer.from(code)), 0);
     return { page: '/' + file.replace(/index\.html$/, ''), html: gzip(html), js };
   });
   const width = Math.max(...rows.map((r) => r.page.length));
   console.log(`\n${'page'.padEnd(width)}  html gz  js gz`);
   for (const r of rows) console.log(`${r.page.padEnd(width)}  ${String(r.html).padStart(7)}  ${String(r.js).padStart(5)}`);
   const total = rows.reduce((a, r) => ({ html: a.html + r.html, js: Math.max(a.js, r.js) }), { html: 0, js: 0 });
-  console.log(`${rows.length} pages; median html ${rows.map((r) => r.html).sort((a, b) => a - b)[rows.length >> 1]} B gzip; largest JS on a page ${total.js} B gzip`);
+  console.log(
+    `${rows.length} pages; median html ${rows.map((r) => r.html).sort((a, b) => a - b)[rows.length >> 1]} B gzip; largest JS on a page ${total.js} B gzip`,
+  );
 
   // The same figures by kind of page: one profession page is like another.
   const kinds = new Map();
@@ -148,7 +164,9 @@ try {
   console.log(`\n${'kind of page'.padEnd(kindWidth)}  pages  html gz (median, max)  js gz (max)`);
   for (const [kind, list] of [...kinds].sort()) {
     const html = list.map((r) => r.html).sort((a, b) => a - b);
-    console.log(`${kind.padEnd(kindWidth)}  ${String(list.length).padStart(5)}  ${String(html[html.length >> 1]).padStart(7)} ${String(html.at(-1)).padStart(7)}        ${String(Math.max(...list.map((r) => r.js))).padStart(6)}`);
+    console.log(
+      `${kind.padEnd(kindWidth)}  ${String(list.length).padStart(5)}  ${String(html[html.length >> 1]).padStart(7)} ${String(html.at(-1)).padStart(7)}        ${String(Math.max(...list.map((r) => r.js))).padStart(6)}`,
+    );
   }
   const contentPages = rows.filter((r) => r.js === 0).length;
   console.log(`${contentPages} of ${rows.length} pages load no JavaScript at all`);

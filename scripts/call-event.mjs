@@ -23,20 +23,39 @@ const { values } = parseArgs({
 });
 
 const envFile = path.join(cmsDir, '.env');
-const setting = process.env.CALL_CENTRE_SECRETS ?? (fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8').match(/^CALL_CENTRE_SECRETS=(.*)$/m)?.[1] : undefined);
-const secret = setting?.split(',').map((p) => p.trim()).find((p) => p.startsWith(`${values.integration}:`))?.slice(values.integration.length + 1);
+const setting =
+  process.env.CALL_CENTRE_SECRETS ?? (fs.existsSync(envFile) ? fs.readFileSync(envFile, 'utf8').match(/^CALL_CENTRE_SECRETS=(.*)$/m)?.[1] : undefined);
+const secret = setting
+  ?.split(',')
+  .map((p) => p.trim())
+  .find((p) => p.startsWith(`${values.integration}:`))
+  ?.slice(values.integration.length + 1);
 if (!secret) {
-  console.error(`No secret for the integration "${values.integration}": set CALL_CENTRE_SECRETS=${values.integration}:<secret> (npm start writes one into cms/.env).`);
+  console.error(
+    `No secret for the integration "${values.integration}": set CALL_CENTRE_SECRETS=${values.integration}:<secret> (npm start writes one into cms/.env).`,
+  );
   process.exit(1);
 }
 
-const body = JSON.stringify({ callId: values.id, caller: values.caller, line: values.line, at: new Date().toISOString(), ...(values.operator ? { operator: values.operator } : {}), ...(values.ivr ? { ivr: values.ivr } : {}) });
+const body = JSON.stringify({
+  callId: values.id,
+  caller: values.caller,
+  line: values.line,
+  at: new Date().toISOString(),
+  ...(values.operator ? { operator: values.operator } : {}),
+  ...(values.ivr ? { ivr: values.ivr } : {}),
+});
 const timestamp = String(Math.floor(Date.now() / 1000));
 // The signature: HMAC-SHA256 with the secret over "<timestamp>.<the exact body bytes>", in hex.
 const signature = `v1=${crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 const response = await fetch(`${values.url}/api/crm/call-events`, {
   method: 'POST',
-  headers: { 'Content-Type': 'application/json', 'X-Qabilet-Integration': values.integration, 'X-Qabilet-Timestamp': timestamp, 'X-Qabilet-Signature': signature },
+  headers: {
+    'Content-Type': 'application/json',
+    'X-Qabilet-Integration': values.integration,
+    'X-Qabilet-Timestamp': timestamp,
+    'X-Qabilet-Signature': signature,
+  },
   body,
 });
 console.log(response.status, JSON.stringify(await response.json()));

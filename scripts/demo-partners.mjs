@@ -16,8 +16,11 @@ const partnerPort = Number(process.env.DEMO_PARTNER_PORT ?? 1091);
 // back with the CMS's form post: the two are one site.
 const tool = await startLtiTool({ port: ltiPort, host: 'localhost' });
 await tool.register({
-  issuer, clientId: DEMO_LTI_CLIENT_ID,
-  authUrl: `${issuer}/api/partners/lti/auth`, tokenUrl: `${issuer}/api/partners/lti/token`, jwksUrl: `${issuer}/api/partners/jwks`,
+  issuer,
+  clientId: DEMO_LTI_CLIENT_ID,
+  authUrl: `${issuer}/api/partners/lti/auth`,
+  tokenUrl: `${issuer}/api/partners/lti/token`,
+  jwksUrl: `${issuer}/api/partners/jwks`,
 });
 await startCallbackPartner({ cmsUrl, issuer, clientId: DEMO_PARTNER_CLIENT_ID, secret: process.env.DEMO_PARTNER_SECRET ?? '', port: partnerPort });
 console.log(`Demo partners: an LTI tool on ${tool.url}, a signed-callback partner on http://127.0.0.1:${partnerPort}`);

@@ -64,14 +64,12 @@ function parseCsv(input) {
       else if (text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else quoted = false;
+      } else quoted = false;
     } else if (c === '"' && field === '') quoted = true;
     else if (c === delimiter) {
       record.push(field);
       field = '';
-    }
-    else if (c === '\n' || c === '\r') {
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       records.push([...record, field]);
       record = [];
@@ -106,7 +104,8 @@ async function readXlsx(file) {
 /** Rows in the push API's shape, each with the file's row number (header = 1). */
 function rowsOf(records) {
   const header = (records[0] ?? []).map((h) => String(h).trim());
-  for (const field of FIELDS) if (values.map.some((m) => m.startsWith(`${field}=`)) && !header.includes(headerOf[field])) fail(`The file has no column "${headerOf[field]}".`);
+  for (const field of FIELDS)
+    if (values.map.some((m) => m.startsWith(`${field}=`)) && !header.includes(headerOf[field])) fail(`The file has no column "${headerOf[field]}".`);
   const byHeader = new Map(Object.entries(headerOf).map(([f, h]) => [h, f]));
   const rows = [];
   records.slice(1).forEach((cells, i) => {
@@ -148,7 +147,12 @@ for (let start = 0; start < rows.length; start += BATCH) {
   const body = await response.json().catch(() => ({}));
   if (!response.ok) fail(`Refused (${response.status}): ${body.error?.message ?? response.statusText}`);
   const { imported, queued, duplicates, rejected } = body.data;
-  Object.assign(total, { imported: total.imported + imported, queued: total.queued + queued, duplicates: total.duplicates + duplicates, rejected: total.rejected + rejected.length });
+  Object.assign(total, {
+    imported: total.imported + imported,
+    queued: total.queued + queued,
+    duplicates: total.duplicates + duplicates,
+    rejected: total.rejected + rejected.length,
+  });
   for (const r of rejected) console.log(`  row ${batch[r.index].line}: ${r.errors.map((e) => `${e.path.join('.') || 'row'}: ${e.message}`).join('; ')}`);
 }
 console.log(`imported ${total.imported}, waiting for review ${total.queued}, already there ${total.duplicates}, rejected ${total.rejected}`);

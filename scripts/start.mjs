@@ -40,9 +40,7 @@ function run(command, args, options = {}) {
 }
 
 function finished(child, what) {
-  return new Promise((resolve, reject) =>
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code})`)))),
-  );
+  return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code})`)))));
 }
 
 function stopAll(code = 0) {
@@ -82,9 +80,13 @@ try {
   });
 
   if (mailCatcher) {
-    run(path.join(root, 'node_modules', '.bin', 'maildev'), ['--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '-s', String(mailSmtpPort), '-w', String(mailWebPort)], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    run(
+      path.join(root, 'node_modules', '.bin', 'maildev'),
+      ['--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '-s', String(mailSmtpPort), '-w', String(mailWebPort)],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   }
   if (smsOutbox) {
     run(process.execPath, [path.join(root, 'scripts', 'sms-outbox.mjs')], { env: { ...process.env, ...outboxCredentials, SMS_OUTBOX_PORT: String(smsPort) } });
@@ -119,11 +121,20 @@ try {
 
   console.log('Building the site from the CMS content…');
   await finished(run('npx', ['astro', 'build'], { cwd: siteDir, env: { ...process.env, CMS_URL: cmsUrl } }), 'Building the site');
-  run(process.execPath, [path.join(siteDir, 'server.mjs')], { env: { ...process.env, SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_REBUILD_TOKEN: rebuildToken } });
+  run(process.execPath, [path.join(siteDir, 'server.mjs')], {
+    env: { ...process.env, SITE_PORT: String(sitePort), CMS_URL: cmsUrl, SITE_REBUILD_TOKEN: rebuildToken },
+  });
   if (demoPartners) {
     const secret = dotenv.parse(fs.readFileSync(env.file)).DEMO_PARTNER_SECRET;
     const partners = run(process.execPath, [path.join(root, 'scripts', 'demo-partners.mjs')], {
-      env: { ...process.env, CMS_URL: cmsUrl, PUBLIC_URL: cmsEnv.PUBLIC_URL, DEMO_PARTNER_SECRET: secret, DEMO_LTI_PORT: String(ltiPort), DEMO_PARTNER_PORT: String(partnerPort) },
+      env: {
+        ...process.env,
+        CMS_URL: cmsUrl,
+        PUBLIC_URL: cmsEnv.PUBLIC_URL,
+        DEMO_PARTNER_SECRET: secret,
+        DEMO_LTI_PORT: String(ltiPort),
+        DEMO_PARTNER_PORT: String(partnerPort),
+      },
     });
     // The demo partners are a convenience: Qabilet runs on without them (e.g. installed without dev dependencies).
     partners.on('exit', (code) => code && console.error('The demo partners did not start; partners’ tests in the cabinet will not open.'));

@@ -17,7 +17,11 @@ let code;
 try {
   console.log(`PostgreSQL ${cluster.version} on 127.0.0.1:${cluster.env.DATABASE_PORT}`);
   const env = { ...process.env, ...cluster.env, QABILET_TEST_BROWSER: '0' };
-  const mocha = spawn(process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+  const mocha = spawn(process.execPath, [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), ...process.argv.slice(2)], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   code = await new Promise((resolve) => mocha.on('exit', (c) => resolve(c ?? 1)));
 } finally {
   cluster.stop();

@@ -14,7 +14,10 @@ export default defineConfig({
   // The cabinet's one-time pages (confirmation results, password reset), the visitor's own bookings,
   // tests, results and fit with a profession, and the centres' booking forms (the centre's own page is the one to find) are
   // not for search engines.
-  integrations: [react(), sitemap({ exclude: /^account\/(confirmed|reset-password|email-confirm|parental-consent|bookings|offer|tests|results|fit)|^centres\/[^/]+\/book\// })],
+  integrations: [
+    react(),
+    sitemap({ exclude: /^account\/(confirmed|reset-password|email-confirm|parental-consent|bookings|offer|tests|results|fit)|^centres\/[^/]+\/book\// }),
+  ],
   i18n: {
     locales: ['kk', 'ru', 'en'],
     defaultLocale: 'kk',

@@ -7,7 +7,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 // The site's own astro, or the one npm hoisted to the root of the workspace.
-const astro = [path.join(import.meta.dirname, 'node_modules', '.bin', 'astro'), path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'astro')].find(existsSync);
+const astro = [path.join(import.meta.dirname, 'node_modules', '.bin', 'astro'), path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'astro')].find(
+  existsSync,
+);
 
 function build(outDir, cmsUrl) {
   return new Promise((resolve, reject) => {

@@ -160,7 +160,11 @@ export function createSiteServer(root, { api, rebuild } = {}) {
         ...SECURITY_HEADERS,
       });
       if (req.method === 'HEAD') res.end();
-      else fs.createReadStream(file).on('error', () => res.destroy()).pipe(zlib.createGzip()).pipe(res);
+      else
+        fs.createReadStream(file)
+          .on('error', () => res.destroy())
+          .pipe(zlib.createGzip())
+          .pipe(res);
       return;
     }
     res.writeHead(status, {
@@ -169,7 +173,10 @@ export function createSiteServer(root, { api, rebuild } = {}) {
       ...SECURITY_HEADERS,
     });
     if (req.method === 'HEAD') res.end();
-    else fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    else
+      fs.createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
   });
   server.rebuilder = rebuilder;
   return server;

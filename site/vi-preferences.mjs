@@ -9,7 +9,11 @@ const YEAR = 365 * 24 * 3600;
 
 /** @returns {Record<string, string>} only known settings with known values */
 export function readViCookie(header = '') {
-  const raw = header.split(/;\s*/).find((part) => part.startsWith(`${COOKIE}=`))?.slice(COOKIE.length + 1) ?? '';
+  const raw =
+    header
+      .split(/;\s*/)
+      .find((part) => part.startsWith(`${COOKIE}=`))
+      ?.slice(COOKIE.length + 1) ?? '';
   const prefs = {};
   for (const pair of raw.split('.')) {
     const [name, value] = pair.split('-');

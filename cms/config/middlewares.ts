@@ -27,7 +27,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
         ...originOf(env('PUBLIC_URL', '')),
         // The admin on a developer's machine, where PUBLIC_URL is usually unset.
         ...(env('NODE_ENV') === 'production' ? [] : originOf(`http://localhost:${env('PORT', '1337')}`)),
-        ...env('CORS_ORIGINS', '').split(',').map((o: string) => o.trim()).filter(Boolean).flatMap(originOf),
+        ...env('CORS_ORIGINS', '')
+          .split(',')
+          .map((o: string) => o.trim())
+          .filter(Boolean)
+          .flatMap(originOf),
       ],
       credentials: true,
       maxAge: 600,

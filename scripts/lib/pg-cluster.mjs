@@ -48,7 +48,16 @@ export async function startPgCluster(database = 'qabilet_test') {
   const port = await freePort();
   try {
     pgRun('initdb', ['-D', data, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--locale=C.UTF-8']);
-    pgRun('pg_ctl', ['-D', data, '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`, '-l', path.join(dir, 'log'), '-w', 'start']);
+    pgRun('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+      '-l',
+      path.join(dir, 'log'),
+      '-w',
+      'start',
+    ]);
     const { Client } = require('pg');
     const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
     await admin.connect();
@@ -62,7 +71,14 @@ export async function startPgCluster(database = 'qabilet_test') {
   }
   return {
     version: path.basename(path.dirname(bin)),
-    env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: String(port), DATABASE_NAME: database, DATABASE_USERNAME: 'postgres', DATABASE_PASSWORD: '' },
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: '127.0.0.1',
+      DATABASE_PORT: String(port),
+      DATABASE_NAME: database,
+      DATABASE_USERNAME: 'postgres',
+      DATABASE_PASSWORD: '',
+    },
     stop,
   };
 }

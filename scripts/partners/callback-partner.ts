@@ -54,8 +54,13 @@ export const signature = (secret: string, timestamp: number, raw: string) =>
  * stale, wrongly signed or hand-written one.
  */
 export async function postResult(options: {
-  cmsUrl: string; clientId: string; secret: string; body: ResultBody | Record<string, unknown>;
-  timestamp?: number; sign?: (timestamp: number, raw: string) => string; raw?: string;
+  cmsUrl: string;
+  clientId: string;
+  secret: string;
+  body: ResultBody | Record<string, unknown>;
+  timestamp?: number;
+  sign?: (timestamp: number, raw: string) => string;
+  raw?: string;
 }): Promise<{ status: number; body: any; signature: string; timestamp: number }> {
   const raw = options.raw ?? JSON.stringify(options.body);
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
@@ -115,10 +120,17 @@ export async function startCallbackPartner(options: CallbackPartnerOptions): Pro
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(token, jwks, {
-        issuer: options.issuer ?? cmsUrl, audience: credentials.clientId, algorithms: ['RS256'], requiredClaims: ['exp', 'sub', 'jti'],
+        issuer: options.issuer ?? cmsUrl,
+        audience: credentials.clientId,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'sub', 'jti'],
       }));
     } catch {
-      return send(res, 401, page('This link does not work', '<p>The link to the test is not valid or has expired. Go back to Qabilet and start the test again.</p>'));
+      return send(
+        res,
+        401,
+        page('This link does not work', '<p>The link to the test is not valid or has expired. Go back to Qabilet and start the test again.</p>'),
+      );
     }
     const test = typeof claims.test === 'string' ? claims.test : '';
     const returnUrl = typeof claims.return_url === 'string' ? claims.return_url : '';
@@ -130,15 +142,24 @@ export async function startCallbackPartner(options: CallbackPartnerOptions): Pro
     launches.push(claims);
     const session = crypto.randomUUID();
     sessions.set(session, { sub: claims.sub!, test, returnUrl });
-    const fields = tests[test]!.map((s) => `
+    const fields = tests[test]!.map(
+      (s) => `
       <p><label for="score-${s.key}">${escape(s.label)} (${s.min}–${s.max})</label><br>
-      <input id="score-${s.key}" name="${s.key}" type="number" inputmode="numeric" min="${s.min}" max="${s.max}" step="1" required></p>`).join('');
-    send(res, 200, page(`Soft skills: ${test}`, `
+      <input id="score-${s.key}" name="${s.key}" type="number" inputmode="numeric" min="${s.min}" max="${s.max}" step="1" required></p>`,
+    ).join('');
+    send(
+      res,
+      200,
+      page(
+        `Soft skills: ${test}`,
+        `
       <p>Rate yourself on each scale and send your answers.</p>
       <form method="post" action="/submit">
         <input type="hidden" name="session" value="${session}">${fields}
         <p><button type="submit">Send my answers</button></p>
-      </form>`));
+      </form>`,
+      ),
+    );
   }
 
   async function submit(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -154,14 +175,21 @@ export async function startCallbackPartner(options: CallbackPartnerOptions): Pro
       return sent;
     };
     if (deferMs > 0) {
-      const timer = setTimeout(() => { deferred.delete(timer); void deliver().catch(() => undefined); }, deferMs);
+      const timer = setTimeout(() => {
+        deferred.delete(timer);
+        void deliver().catch(() => undefined);
+      }, deferMs);
       deferred.add(timer);
       res.writeHead(303, { Location: session.returnUrl, 'Cache-Control': 'no-store' });
       return void res.end();
     }
     const sent = await deliver();
     if (sent.status !== 200) {
-      return send(res, 502, page('Your answers did not reach Qabilet', `<p>Qabilet answered ${sent.status}.</p><pre>${escape(JSON.stringify(sent.body))}</pre>`));
+      return send(
+        res,
+        502,
+        page('Your answers did not reach Qabilet', `<p>Qabilet answered ${sent.status}.</p><pre>${escape(JSON.stringify(sent.body))}</pre>`),
+      );
     }
     res.writeHead(303, { Location: session.returnUrl, 'Cache-Control': 'no-store' });
     res.end();
@@ -169,9 +197,12 @@ export async function startCallbackPartner(options: CallbackPartnerOptions): Pro
 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const handled = req.method === 'GET' && url.pathname === '/start' ? start(url, res)
-      : req.method === 'POST' && url.pathname === '/submit' ? submit(req, res)
-      : Promise.resolve(send(res, 404, page('Not found', '<p>There is no such page.</p>')));
+    const handled =
+      req.method === 'GET' && url.pathname === '/start'
+        ? start(url, res)
+        : req.method === 'POST' && url.pathname === '/submit'
+          ? submit(req, res)
+          : Promise.resolve(send(res, 404, page('Not found', '<p>There is no such page.</p>')));
     handled.catch((error: Error) => {
       if (!res.headersSent) send(res, 500, page('Something went wrong', `<p>${escape(error.message)}</p>`));
     });
@@ -182,12 +213,17 @@ export async function startCallbackPartner(options: CallbackPartnerOptions): Pro
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     callbacks,
     launches,
-    use: (given) => { credentials = { ...given }; },
-    deferCallbacks: (ms) => { deferMs = ms; },
-    close: () => new Promise<void>((resolve) => {
-      for (const timer of deferred) clearTimeout(timer);
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    use: (given) => {
+      credentials = { ...given };
+    },
+    deferCallbacks: (ms) => {
+      deferMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of deferred) clearTimeout(timer);
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

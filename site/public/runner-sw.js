@@ -9,7 +9,8 @@ const PAGES = ['kk', 'ru', 'en'].map((locale) => `/${locale}/account/tests/run/`
 const RUNNER = /^\/(kk|ru|en)\/account\/tests\/run\/$/;
 const ASSET = /^\/_astro\//;
 // The files a page or a script refers to: Astro's island attributes, <script src>, <link href>, imports.
-const REFERENCES = /(?:src|href|component-url|renderer-url|before-hydration-url)="(\/_astro\/[^"]+)"|(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js|\/_astro\/[^"']+\.js)["']/g;
+const REFERENCES =
+  /(?:src|href|component-url|renderer-url|before-hydration-url)="(\/_astro\/[^"]+)"|(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js|\/_astro\/[^"']+\.js)["']/g;
 
 const sameOrigin = (url) => url.origin === self.location.origin;
 
@@ -42,7 +43,11 @@ async function keep(paths, prune = false) {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(keep(PAGES).catch(() => undefined).then(() => self.skipWaiting()));
+  event.waitUntil(
+    keep(PAGES)
+      .catch(() => undefined)
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -60,7 +65,10 @@ self.addEventListener('message', (event) => {
   if (!data || data.type !== 'keep' || !Array.isArray(data.urls)) return;
   const reply = event.ports && event.ports[0];
   event.waitUntil(
-    keep(data.urls.filter((u) => typeof u === 'string'), true)
+    keep(
+      data.urls.filter((u) => typeof u === 'string'),
+      true,
+    )
       .then(() => reply && reply.postMessage({ ok: true }))
       .catch(() => reply && reply.postMessage({ ok: false })),
   );

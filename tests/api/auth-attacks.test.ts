@@ -31,7 +31,10 @@ describe('accounts: known attacks on Strapi auth', () => {
 
   it('refuses an expired token, even one signed with the real key', async () => {
     const payload = { ...decode(victim.jwt), iat: 1_700_000_000, exp: 1_700_000_600 };
-    await api().get('/api/users/me').set('Authorization', `Bearer ${sign({ alg: 'HS256', typ: 'JWT' }, payload, process.env.JWT_SECRET!)}`).expect(401);
+    await api()
+      .get('/api/users/me')
+      .set('Authorization', `Bearer ${sign({ alg: 'HS256', typ: 'JWT' }, payload, process.env.JWT_SECRET!)}`)
+      .expect(401);
   });
 
   it('does not let a user read another user by id or documentId, or list users', async () => {
@@ -44,8 +47,15 @@ describe('accounts: known attacks on Strapi auth', () => {
   it('does not let a user change their role or anyone else', async () => {
     const roles = await ctx.strapi.db.query('plugin::users-permissions.role').findMany();
     const elevated = roles.find((r: { type: string }) => r.type !== 'authenticated' && r.type !== 'public');
-    for (const [method, path] of [['put', `/api/users/${victim.id}`], ['put', `/api/users/${other.id}`], ['put', '/api/users/me']] as const) {
-      const res = await api()[method](path).set('Authorization', `Bearer ${victim.jwt}`).send({ role: elevated?.id ?? 999, confirmed: true, blocked: false });
+    for (const [method, path] of [
+      ['put', `/api/users/${victim.id}`],
+      ['put', `/api/users/${other.id}`],
+      ['put', '/api/users/me'],
+    ] as const) {
+      const client = api();
+      const res = await client[method](path)
+        .set('Authorization', `Bearer ${victim.jwt}`)
+        .send({ role: elevated?.id ?? 999, confirmed: true, blocked: false });
       assert.ok([403, 404, 405].includes(res.status), `${method} ${path}: ${res.status}`);
     }
     const me = await ctx.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: victim.id }, populate: ['role'] });
@@ -57,7 +67,8 @@ describe('accounts: known attacks on Strapi auth', () => {
       const res = await api().get(path).set('Authorization', `Bearer ${victim.jwt}`);
       assert.ok(res.status < 500, `${path}: ${res.status}`);
       const data = JSON.stringify(res.status === 200 ? res.body : res.body.data);
-      for (const secret of ['"password"', 'resetPasswordToken', 'confirmationToken', '$2a$', '$2b$']) assert.ok(!data.includes(secret), `${path} leaks ${secret}`);
+      for (const secret of ['"password"', 'resetPasswordToken', 'confirmationToken', '$2a$', '$2b$'])
+        assert.ok(!data.includes(secret), `${path} leaks ${secret}`);
     }
     const guessing = await api().get('/api/users?filters[password][$startsWith]=$2').set('Authorization', `Bearer ${victim.jwt}`);
     assert.ok([400, 403].includes(guessing.status), `filter on password: ${guessing.status}`);
@@ -67,11 +78,21 @@ describe('accounts: known attacks on Strapi auth', () => {
 
   it('holds a change of password to the same rule, and asks for the current one', async () => {
     const user = await confirmedUser();
-    const weak = await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`).send({ currentPassword: user.password, password: 'abc', passwordConfirmation: 'abc' });
+    const weak = await api()
+      .post('/api/auth/change-password')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ currentPassword: user.password, password: 'abc', passwordConfirmation: 'abc' });
     assert.equal(weak.status, 400);
     assert.equal(weak.body.error.details.errors[0].code, 'password.tooShort');
-    const wrong = await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`).send({ currentPassword: 'not-mine-1', password: 'Better2027x', passwordConfirmation: 'Better2027x' });
+    const wrong = await api()
+      .post('/api/auth/change-password')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ currentPassword: 'not-mine-1', password: 'Better2027x', passwordConfirmation: 'Better2027x' });
     assert.equal(wrong.status, 400);
-    await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`).send({ currentPassword: user.password, password: 'Better2027x', passwordConfirmation: 'Better2027x' }).expect(200);
+    await api()
+      .post('/api/auth/change-password')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ currentPassword: user.password, password: 'Better2027x', passwordConfirmation: 'Better2027x' })
+      .expect(200);
   });
 });

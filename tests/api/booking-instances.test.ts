@@ -22,18 +22,40 @@ const postgres = process.env.DATABASE_CLIENT === 'postgres';
     const name = `Twin ${crypto.randomBytes(3).toString('hex')}`;
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
     await ctx.strapi.db.query('plugin::booking.specialist').create({
-      data: { name, centre: 'kostanay', active: true, services: ['consultation'], formats: ['offline'], hours: days, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } } },
+      data: {
+        name,
+        centre: 'kostanay',
+        active: true,
+        services: ['consultation'],
+        formats: ['offline'],
+        hours: days,
+        timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } },
+      },
     });
     // The second instance keeps slot answers for 3 s; it has not been asked for these yet.
     const users = [];
     for (let i = 0; i < 50; i += 10) {
-      users.push(...(await Promise.all(Array.from({ length: 10 }, () => confirmedUser({ birthDate: '2000-01-01', userType: 'student', education: 'university', phone: `+7708${crypto.randomInt(1e6, 9e6)}` })))));
+      users.push(
+        ...(await Promise.all(
+          Array.from({ length: 10 }, () =>
+            confirmedUser({ birthDate: '2000-01-01', userType: 'student', education: 'university', phone: `+7708${crypto.randomInt(1e6, 9e6)}` }),
+          ),
+        )),
+      );
     }
     const from = addDays(kzDate(new Date()), 2);
-    const listed = await request(second.url).get('/api/booking/slots').query({ centre: 'kostanay', service: 'consultation', format: 'offline', from, to: from }).expect(200);
+    const listed = await request(second.url)
+      .get('/api/booking/slots')
+      .query({ centre: 'kostanay', service: 'consultation', format: 'offline', from, to: from })
+      .expect(200);
     const slot = listed.body.data.find((s: { specialist: { name: string } }) => s.specialist.name === name);
     const answers = await Promise.all(
-      users.map((u, i) => request(i % 2 ? second.url : ctx.cmsUrl).post('/api/booking/bookings').set('Authorization', `Bearer ${u.jwt}`).send({ slot: slot.id, service: 'consultation', format: 'offline' })),
+      users.map((u, i) =>
+        request(i % 2 ? second.url : ctx.cmsUrl)
+          .post('/api/booking/bookings')
+          .set('Authorization', `Bearer ${u.jwt}`)
+          .send({ slot: slot.id, service: 'consultation', format: 'offline' }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     assert.equal(statuses.filter((s) => s === 201).length, 1, statuses.join(','));

@@ -32,19 +32,34 @@ describe('booking: the per-person limit under a burst', function () {
     const name = `Limit ${crypto.randomBytes(3).toString('hex')}`;
     const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
     await ctx.strapi.db.query(SPECIALIST).create({
-      data: { name, centre: CENTRE, active: true, services: ['consultation'], formats: ['offline'], hours, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } } },
+      data: {
+        name,
+        centre: CENTRE,
+        active: true,
+        services: ['consultation'],
+        formats: ['offline'],
+        hours,
+        timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } },
+      },
     });
     const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
     forgetSlots();
     const user = await confirmedUser({ birthDate: '2000-01-01', userType: 'student', education: 'university', phone: `+7705${crypto.randomInt(1e6, 9e6)}` });
     const from = addDays(kzDate(new Date()), 2);
-    const listed = await request(ctx.cmsUrl).get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from, to: addDays(from, 2) }).expect(200);
+    const listed = await request(ctx.cmsUrl)
+      .get('/api/booking/slots')
+      .query({ centre: CENTRE, service: 'consultation', format: 'offline', from, to: addDays(from, 2) })
+      .expect(200);
     const slots: Slot[] = listed.body.data.filter((s: Slot) => s.specialist.name === name).slice(0, 20);
     assert.equal(slots.length, 20);
 
     const answers = await Promise.all(
       slots.map((slot, i) =>
-        request(second && i % 2 ? second.url : ctx.cmsUrl).post('/api/booking/bookings').set({ Authorization: `Bearer ${user.jwt}`, 'Accept-Language': 'ru' }).send({ slot: slot.id, service: 'consultation', format: 'offline' })),
+        request(second && i % 2 ? second.url : ctx.cmsUrl)
+          .post('/api/booking/bookings')
+          .set({ Authorization: `Bearer ${user.jwt}`, 'Accept-Language': 'ru' })
+          .send({ slot: slot.id, service: 'consultation', format: 'offline' }),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     assert.equal(statuses.filter((s) => s === 201).length, limit, statuses.join(','));

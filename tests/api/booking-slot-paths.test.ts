@@ -21,7 +21,15 @@ const everyDay = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => 
 
 async function specialist(name: string, centre: string, formats = ['offline', 'online']) {
   const created = await ctx.strapi.db.query(SPECIALIST).create({
-    data: { name, centre, active: true, services: ['consultation'], formats, hours: everyDay, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } } },
+    data: {
+      name,
+      centre,
+      active: true,
+      services: ['consultation'],
+      formats,
+      hours: everyDay,
+      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } },
+    },
   });
   const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
   forgetSlots();
@@ -30,7 +38,10 @@ async function specialist(name: string, centre: string, formats = ['offline', 'o
 
 async function slotsOf(name: string, centre: string): Promise<Slot[]> {
   const from = addDays(kzDate(new Date()), 2);
-  const res = await api().get('/api/booking/slots').query({ centre, service: 'consultation', format: 'offline', from, to: addDays(from, 2) }).expect(200);
+  const res = await api()
+    .get('/api/booking/slots')
+    .query({ centre, service: 'consultation', format: 'offline', from, to: addDays(from, 2) })
+    .expect(200);
   return res.body.data.filter((s: Slot) => s.specialist.name === name);
 }
 
@@ -40,7 +51,13 @@ const book = (jwt: string, slot: string, format = 'offline') =>
 const reschedule = (jwt: string, id: string, slot: string) =>
   api().post(`/api/booking/bookings/${id}/reschedule`).set('Authorization', `Bearer ${jwt}`).send({ slot });
 const staffBook = (slot: string, person: Record<string, unknown>, format = 'offline') =>
-  (ctx.strapi.plugin('booking').service('staff') as { book(input: unknown): Promise<{ documentId: string; status: string }> }).book({ adminId: 1, slot, service: 'consultation', format, person });
+  (ctx.strapi.plugin('booking').service('staff') as { book(input: unknown): Promise<{ documentId: string; status: string }> }).book({
+    adminId: 1,
+    slot,
+    service: 'consultation',
+    format,
+    person,
+  });
 
 /** What a staff booking was refused with (it must be refused). */
 async function staffRefusal(slot: string, person: Record<string, unknown>, format = 'offline'): Promise<Refusal> {
@@ -69,7 +86,11 @@ describe('booking: one slot check for users, staff and moves', () => {
     const offGrid = encodeSlotId(id, new Date(Date.parse(slots[0]!.start) + 10 * 60_000));
     const past = encodeSlotId(id, new Date(Date.parse(slots[0]!.start) - 3 * 86_400_000));
     const lead = { lead: { name: 'Айгүл', phone: '+77011234567', language: 'kk' } };
-    for (const [slot, format, code] of [[offGrid, 'offline', 'slot.unknown'], [past, 'offline', 'slot.past'], [slots[0]!.id, 'online', 'slot.mismatch']] as const) {
+    for (const [slot, format, code] of [
+      [offGrid, 'offline', 'slot.unknown'],
+      [past, 'offline', 'slot.past'],
+      [slots[0]!.id, 'online', 'slot.mismatch'],
+    ] as const) {
       const asUser = await book(user.jwt, slot, format).expect(400);
       assert.equal(asUser.body.error.details.errors[0].code, code);
       const asStaff = await staffRefusal(slot, lead, format);

@@ -21,7 +21,11 @@ const adult = (overrides: Record<string, unknown> = {}) =>
 
 const as = (jwt: string) => ({
   get: (path: string) => api().get(path).set('Authorization', `Bearer ${jwt}`),
-  post: (path: string, body: unknown = {}, headers: Record<string, string> = {}) => api().post(path).set({ Authorization: `Bearer ${jwt}`, ...headers }).send(body as object),
+  post: (path: string, body: unknown = {}, headers: Record<string, string> = {}) =>
+    api()
+      .post(path)
+      .set({ Authorization: `Bearer ${jwt}`, ...headers })
+      .send(body as object),
 });
 
 /** A specialist of our own at Pavlodar's centre, working every day 08:00–20:00, so that slots exist whatever the day. */
@@ -30,7 +34,16 @@ async function specialist(name: string, extra: Record<string, unknown> = {}) {
   const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
   const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
   const created = await ctx.strapi.db.query(SPECIALIST).create({
-    data: { name, centre: CENTRE, active: true, services: ['consultation', 'testing'], formats: ['offline', 'online'], hours: days, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } }, ...extra },
+    data: {
+      name,
+      centre: CENTRE,
+      active: true,
+      services: ['consultation', 'testing'],
+      formats: ['offline', 'online'],
+      hours: days,
+      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } },
+      ...extra,
+    },
   });
   forgetSlots();
   return created;
@@ -38,7 +51,10 @@ async function specialist(name: string, extra: Record<string, unknown> = {}) {
 
 async function slotsOf(name: string, query: Record<string, string> = {}): Promise<Slot[]> {
   // From the day after tomorrow: every slot is then further ahead than the centre's 12-hour change notice.
-  const res = await api().get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from: addDays(today(), 2), to: addDays(today(), 4), ...query }).expect(200);
+  const res = await api()
+    .get('/api/booking/slots')
+    .query({ centre: CENTRE, service: 'consultation', format: 'offline', from: addDays(today(), 2), to: addDays(today(), 4), ...query })
+    .expect(200);
   return res.body.data.filter((s: Slot) => s.specialist.name === name);
 }
 
@@ -50,7 +66,10 @@ describe('booking: free slots', () => {
   before(() => specialist(name));
 
   it('lists the free slots of a centre, cacheable, in Almaty time', async () => {
-    const res = await api().get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from: tomorrow(), to: tomorrow() }).expect(200);
+    const res = await api()
+      .get('/api/booking/slots')
+      .query({ centre: CENTRE, service: 'consultation', format: 'offline', from: tomorrow(), to: tomorrow() })
+      .expect(200);
     assert.match(String(res.headers['cache-control']), /public, max-age=10/);
     const mine = res.body.data.filter((s: Slot) => s.specialist.name === name);
     // 08:00–20:00 in 45 + 15 minute steps: 12 slots, the first at 08:00 local (03:00 UTC).
@@ -67,12 +86,23 @@ describe('booking: free slots', () => {
   });
 
   it('refuses bad queries field by field, in the language asked for', async () => {
-    const res = await api().get('/api/booking/slots').set('Accept-Language', 'ru').query({ centre: 'atlantis', service: 'massage', format: 'offline', from: '2026-02-30', to: 'soon' }).expect(400);
+    const res = await api()
+      .get('/api/booking/slots')
+      .set('Accept-Language', 'ru')
+      .query({ centre: 'atlantis', service: 'massage', format: 'offline', from: '2026-02-30', to: 'soon' })
+      .expect(400);
     assert.deepEqual(res.body.error.details.errors.map((e: { path: string[] }) => e.path[0]).sort(), ['centre', 'from', 'service', 'to']);
     assert.match(res.body.error.message, /[а-яё]/i);
-    const past = await api().get('/api/booking/slots').query({ centre: CENTRE, service: 'testing', format: 'offline', from: '2020-01-01', to: '2020-01-02' }).expect(400);
+    const past = await api()
+      .get('/api/booking/slots')
+      .query({ centre: CENTRE, service: 'testing', format: 'offline', from: '2020-01-01', to: '2020-01-02' })
+      .expect(400);
     assert.equal(past.body.error.details.errors[0].code, 'range.past');
-    const far = await api().get('/api/booking/slots').set('Accept-Language', 'en').query({ centre: CENTRE, service: 'testing', format: 'offline', from: tomorrow(), to: addDays(today(), 90) }).expect(400);
+    const far = await api()
+      .get('/api/booking/slots')
+      .set('Accept-Language', 'en')
+      .query({ centre: CENTRE, service: 'testing', format: 'offline', from: tomorrow(), to: addDays(today(), 90) })
+      .expect(400);
     assert.equal(far.body.error.details.errors[0].code, 'range.tooLong');
     assert.match(far.body.error.message, /30 days/);
     const noCentre = await api().get('/api/booking/slots').query({ service: 'testing', format: 'offline', from: tomorrow(), to: tomorrow() }).expect(400);
@@ -84,7 +114,10 @@ describe('booking: free slots', () => {
     const { forgetCache } = await import('../../plugins/booking/dist/server/schedule.js');
     forgetCache();
     try {
-      const res = await api().get('/api/booking/slots').query({ centre: 'turkistan', service: 'consultation', format: 'online', from: tomorrow(), to: tomorrow() }).expect(400);
+      const res = await api()
+        .get('/api/booking/slots')
+        .query({ centre: 'turkistan', service: 'consultation', format: 'online', from: tomorrow(), to: tomorrow() })
+        .expect(400);
       assert.equal(res.body.error.details.errors[0].code, 'format.notOffered');
     } finally {
       await ctx.strapi.db.query(POLICY).update({ where: { centre: 'turkistan' }, data: { formats: ['offline', 'online'] } });
@@ -128,7 +161,10 @@ describe('booking: a user books, is told, cancels and reschedules', () => {
     assert.ok(!(await slotsOf(name)).some((s) => s.id === slot!.id));
     // And it is in "mine".
     const mine = await as(user.jwt).get('/api/booking/bookings/mine').expect(200);
-    assert.deepEqual(mine.body.data.map((x: { id: string }) => x.id), [b.id]);
+    assert.deepEqual(
+      mine.body.data.map((x: { id: string }) => x.id),
+      [b.id],
+    );
   });
 
   it('refuses a taken slot with 409 and offers the nearest free ones', async () => {
@@ -143,7 +179,7 @@ describe('booking: a user books, is told, cancels and reschedules', () => {
     assert.ok(res.body.error.details.nearest.every((s: Slot) => s.id !== slot!.id && s.centre === CENTRE));
   });
 
-  it('holds at most the centre\'s number of future bookings per service', async () => {
+  it("holds at most the centre's number of future bookings per service", async () => {
     const slots = await slotsOf(name);
     const res = await book(user.jwt, slots[3]!.id).expect(400);
     assert.equal(res.body.error.details.errors[0].code, 'booking.limit');
@@ -163,7 +199,10 @@ describe('booking: a user books, is told, cancels and reschedules', () => {
     await smsTo(phone, smsBefore);
     await as(user.jwt).post(`/api/booking/bookings/${target.id}/cancel`).expect(400);
     const history = (await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: target.id } })).history;
-    assert.deepEqual(history.map((h: { action: string }) => h.action), ['created', 'cancelled']);
+    assert.deepEqual(
+      history.map((h: { action: string }) => h.action),
+      ['created', 'cancelled'],
+    );
     assert.equal(history[1].reason, 'Ауырып қалдым');
   });
 
@@ -180,11 +219,13 @@ describe('booking: a user books, is told, cancels and reschedules', () => {
     assert.ok(!after.some((s) => s.start === next.start));
     // Onto a taken slot (the user's other booking) → 409, and the booking stays where it was.
     const specialistId = (await ctx.strapi.db.query(SPECIALIST).findOne({ where: { name } })).id;
-    await as(user.jwt).post(`/api/booking/bookings/${target.id}/reschedule`, { slot: encodeSlotId(specialistId, new Date(mine[1].start)) }).expect(409);
+    await as(user.jwt)
+      .post(`/api/booking/bookings/${target.id}/reschedule`, { slot: encodeSlotId(specialistId, new Date(mine[1].start)) })
+      .expect(409);
     assert.equal(Date.parse((await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: target.id } })).start), Date.parse(next.start));
   });
 
-  it('refuses changes after the centre\'s notice, and other people\'s bookings', async () => {
+  it("refuses changes after the centre's notice, and other people's bookings", async () => {
     const mine = (await as(user.jwt).get('/api/booking/bookings/mine').expect(200)).body.data.filter((b: { status: string }) => b.status === 'requested');
     const target = mine[0];
     const stranger = await adult();
@@ -224,19 +265,26 @@ describe('booking: bad input stores nothing', () => {
     ];
     for (const [body, field] of cases) {
       const res = await as(user.jwt).post('/api/booking/bookings', body).expect(400);
-      assert.ok(res.body.error.details.errors.some((e: { path: string[] }) => e.path[0] === field), `${JSON.stringify(body)} → ${JSON.stringify(res.body.error)}`);
+      assert.ok(
+        res.body.error.details.errors.some((e: { path: string[] }) => e.path[0] === field),
+        `${JSON.stringify(body)} → ${JSON.stringify(res.body.error)}`,
+      );
     }
     // A slot off the grid (08:10 is not a slot start) and a slot in the past.
-    const offGrid = Buffer.from(`s1:${(await ctx.strapi.db.query(SPECIALIST).findOne({ where: { name } })).id}:${Date.parse(slot!.start) / 60_000 + 10}`).toString('base64url');
+    const offGrid = Buffer.from(
+      `s1:${(await ctx.strapi.db.query(SPECIALIST).findOne({ where: { name } })).id}:${Date.parse(slot!.start) / 60_000 + 10}`,
+    ).toString('base64url');
     assert.equal((await book(user.jwt, offGrid).expect(400)).body.error.details.errors[0].code, 'slot.unknown');
     // Three days before a slot at least two days ahead: yesterday, whatever the hour in Almaty.
-    const yesterday = Buffer.from(`s1:${(await ctx.strapi.db.query(SPECIALIST).findOne({ where: { name } })).id}:${Date.parse(slot!.start) / 60_000 - 3 * 1440}`).toString('base64url');
+    const yesterday = Buffer.from(
+      `s1:${(await ctx.strapi.db.query(SPECIALIST).findOne({ where: { name } })).id}:${Date.parse(slot!.start) / 60_000 - 3 * 1440}`,
+    ).toString('base64url');
     assert.equal((await book(user.jwt, yesterday).expect(400)).body.error.details.errors[0].code, 'slot.past');
     await book(user.jwt, slot!.id, {}, { 'Idempotency-Key': 'short' }).expect(400);
     assert.equal(await ctx.strapi.db.query(BOOKING).count(), count);
   });
 
-  it('needs a logged-in user, and consent (a minor needs a parent\'s)', async () => {
+  it("needs a logged-in user, and consent (a minor needs a parent's)", async () => {
     const [slot] = await slotsOf(name);
     await api().post('/api/booking/bookings').send({ slot: slot!.id, service: 'consultation', format: 'offline' }).expect(403);
     const minor = await confirmedUser({ birthDate: '2012-02-02' });
@@ -244,9 +292,17 @@ describe('booking: bad input stores nothing', () => {
     assert.equal(res.body.error.details.code, 'consent.parental');
   });
 
-  it('books for one\'s own child, never for someone else\'s', async () => {
+  it("books for one's own child, never for someone else's", async () => {
     const parent = await adult({ userType: 'parent', birthDate: '1985-01-01', education: 'graduate' });
-    const child = { surname: 'Ахметов', firstName: 'Нұрислам', gender: 'male', birthDate: '2014-09-01', region: 'KZ-55', locality: 'kz-55-pavlodar', education: 'school-6' };
+    const child = {
+      surname: 'Ахметов',
+      firstName: 'Нұрислам',
+      gender: 'male',
+      birthDate: '2014-09-01',
+      region: 'KZ-55',
+      locality: 'kz-55-pavlodar',
+      education: 'school-6',
+    };
     const created = await as(parent.jwt).post('/api/accounts/children', child).expect(201);
     const childId = created.body.data.documentId;
     const [slot, second] = await slotsOf(name);
@@ -317,7 +373,10 @@ describe('booking: the outbox delivers through an SMS outage, exactly once', () 
         await new Promise((r) => setTimeout(r, 100));
       }
       assert.equal(rows.length, 3);
-      assert.ok(rows.every((r) => r.status === 'pending' && r.attempts >= 1), JSON.stringify(rows));
+      assert.ok(
+        rows.every((r) => r.status === 'pending' && r.attempts >= 1),
+        JSON.stringify(rows),
+      );
       await ctx.smsPeer.start();
       restarted = true;
       // Two more workers racing the instance's own: still one message per booking.
@@ -325,7 +384,8 @@ describe('booking: the outbox delivers through an SMS outage, exactly once', () 
       await new Promise((r) => setTimeout(r, 1500));
       await Promise.all([deliverDue(ctx.strapi, undefined, Date.now() + 3_600_000), deliverDue(ctx.strapi, undefined, Date.now() + 3_600_000)]);
       const until = Date.now() + 10_000;
-      while (Date.now() < until && (await ctx.strapi.db.connection('booking_outbox').whereIn('recipient', phones).where({ status: 'sent' })).length < 3) await new Promise((r) => setTimeout(r, 100));
+      while (Date.now() < until && (await ctx.strapi.db.connection('booking_outbox').whereIn('recipient', phones).where({ status: 'sent' })).length < 3)
+        await new Promise((r) => setTimeout(r, 100));
       for (const phone of phones) assert.equal(ctx.sms.filter((m) => m.to === phone).length, 1, phone);
       assert.equal((await ctx.strapi.db.connection('booking_outbox').whereIn('recipient', phones).where({ status: 'sent' })).length, 3);
     } finally {
@@ -345,9 +405,13 @@ describe('booking: staff in the admin', () => {
     const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-specialist' } });
     const email = `spec.${crypto.randomBytes(3).toString('hex')}@qabilet.example`;
     const password = `Qb1-${crypto.randomBytes(9).toString('base64url')}`;
-    const adminUser = await ctx.strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Specialist', password, isActive: true, registrationToken: null, roles: [role.id] });
+    const adminUser = await ctx.strapi
+      .service('admin::user')
+      .create({ email, firstname: 'Test', lastname: 'Specialist', password, isActive: true, registrationToken: null, roles: [role.id] });
     const centre = await ctx.strapi.db.query('api::centre.centre').findOne({ where: { slug: CENTRE, locale: 'kk' } });
-    const profile = await ctx.strapi.documents('api::staff-profile.staff-profile').create({ data: { user: adminUser.id, centre: centre.documentId, position: 'Psychologist' } as never });
+    const profile = await ctx.strapi
+      .documents('api::staff-profile.staff-profile')
+      .create({ data: { user: adminUser.id, centre: centre.documentId, position: 'Psychologist' } as never });
     const profileRow = await ctx.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { documentId: profile.documentId } });
     specialistId = (await specialist(name, { staffProfile: profileRow.id })).id;
     otherId = (await specialist(other)).id;
@@ -356,14 +420,25 @@ describe('booking: staff in the admin', () => {
 
   const staff = () => ({
     get: (path: string) => request(ctx.cmsUrl).get(path).set('Authorization', `Bearer ${token}`),
-    post: (path: string, body: unknown = {}) => request(ctx.cmsUrl).post(path).set('Authorization', `Bearer ${token}`).send(body as object),
-    put: (path: string, body: unknown) => request(ctx.cmsUrl).put(path).set('Authorization', `Bearer ${token}`).send(body as object),
+    post: (path: string, body: unknown = {}) =>
+      request(ctx.cmsUrl)
+        .post(path)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
+    put: (path: string, body: unknown) =>
+      request(ctx.cmsUrl)
+        .put(path)
+        .set('Authorization', `Bearer ${token}`)
+        .send(body as object),
   });
 
   it('shows a specialist their own day and lets them confirm; the user is told', async () => {
     const me = await staff().get('/booking/me').expect(200);
     assert.equal(me.body.data.scope, 'own');
-    assert.deepEqual(me.body.data.specialists.map((s: { id: number }) => s.id), [specialistId]);
+    assert.deepEqual(
+      me.body.data.specialists.map((s: { id: number }) => s.id),
+      [specialistId],
+    );
     const phone = `+7707${crypto.randomInt(1e6, 9e6)}`;
     const user = await adult({ phone });
     const [slot] = await slotsOf(name);
@@ -372,7 +447,10 @@ describe('booking: staff in the admin', () => {
     const foreign = (await book((await adult()).jwt, otherSlot!.id).expect(201)).body.data;
 
     const day = await staff().get(`/booking/bookings?from=${slot!.date}&to=${slot!.date}`).expect(200);
-    assert.deepEqual(day.body.data.map((b: { id: string }) => b.id), [booked.id]);
+    assert.deepEqual(
+      day.body.data.map((b: { id: string }) => b.id),
+      [booked.id],
+    );
     assert.equal(day.body.data[0].person.phone, phone);
     const smsBefore = ctx.sms.length;
     const confirmed = await staff().post(`/booking/bookings/${booked.id}/confirm`).expect(200);
@@ -390,10 +468,24 @@ describe('booking: staff in the admin', () => {
   });
 
   it('edits their schedule and exceptions, checked field by field', async () => {
-    const bad = await staff().put(`/booking/specialists/${specialistId}/schedule`, { hours: [{ day: 'mon', opens: '18:00', closes: '09:00' }], timings: { consultation: { slotMinutes: 7, bufferMinutes: 0 } }, services: ['consultation'], formats: [] }).expect(400);
+    const bad = await staff()
+      .put(`/booking/specialists/${specialistId}/schedule`, {
+        hours: [{ day: 'mon', opens: '18:00', closes: '09:00' }],
+        timings: { consultation: { slotMinutes: 7, bufferMinutes: 0 } },
+        services: ['consultation'],
+        formats: [],
+      })
+      .expect(400);
     assert.deepEqual(bad.body.error.details.errors.map((e: { path: string[] }) => e.path.join('.')).sort(), ['formats', 'hours.0', 'timings.consultation']);
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '09:00', closes: '12:00' }));
-    const ok = await staff().put(`/booking/specialists/${specialistId}/schedule`, { hours: days, timings: { consultation: { slotMinutes: 60, bufferMinutes: 0 } }, services: ['consultation'], formats: ['offline'] }).expect(200);
+    const ok = await staff()
+      .put(`/booking/specialists/${specialistId}/schedule`, {
+        hours: days,
+        timings: { consultation: { slotMinutes: 60, bufferMinutes: 0 } },
+        services: ['consultation'],
+        formats: ['offline'],
+      })
+      .expect(200);
     assert.equal(ok.body.data.hours.length, 7);
     const day = addDays(today(), 2);
     assert.equal((await slotsOf(name)).filter((s) => s.date === day).length, 3);
@@ -420,7 +512,10 @@ describe('booking: reminders a day before', () => {
     const row = await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: booked.id } });
     // Confirmed three days ago for tomorrow, 20 hours from now.
     const start = new Date(Date.now() + 20 * 3_600_000);
-    await ctx.strapi.db.connection('booking_bookings').where({ id: row.id }).update({ status: 'confirmed', start, created_at: new Date(Date.now() - 3 * 86_400_000) });
+    await ctx.strapi.db
+      .connection('booking_bookings')
+      .where({ id: row.id })
+      .update({ status: 'confirmed', start, created_at: new Date(Date.now() - 3 * 86_400_000) });
     const { queueReminders } = await import('../../plugins/booking/dist/server/outbox.js');
     const { remind } = await import('../../plugins/booking/dist/server/bookings.js');
     const since = ctx.sms.length;
@@ -432,7 +527,10 @@ describe('booking: reminders a day before', () => {
     await new Promise((r) => setTimeout(r, 800));
     assert.equal(ctx.sms.slice(since).filter((m) => m.to === phone).length, 1);
     // A booking made less than a day ahead gets no reminder: its confirmation is fresh.
-    await ctx.strapi.db.connection('booking_bookings').where({ id: row.id }).update({ created_at: new Date(Date.now() - 3_600_000) });
+    await ctx.strapi.db
+      .connection('booking_bookings')
+      .where({ id: row.id })
+      .update({ created_at: new Date(Date.now() - 3_600_000) });
     const outbox = await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id }).count({ n: '*' });
     await sweep();
     assert.deepEqual(await ctx.strapi.db.connection('booking_outbox').where({ booking_id: row.id }).count({ n: '*' }), outbox);
@@ -451,7 +549,9 @@ describe('booking: a deleted account', () => {
     await api().post('/api/accounts/me/deletion').set('Authorization', `Bearer ${user.jwt}`).expect(200);
     const { anonymiseDueAccounts } = requireCms(ctx.distDir, 'src/accounts/deletion.js');
     // Asked 15 days ago: the grace period is over.
-    await ctx.strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { deletionRequestedAt: new Date(Date.now() - 15 * 86_400_000) } });
+    await ctx.strapi.db
+      .query('plugin::users-permissions.user')
+      .update({ where: { id: user.id }, data: { deletionRequestedAt: new Date(Date.now() - 15 * 86_400_000) } });
     await anonymiseDueAccounts(ctx.strapi);
     const after = await ctx.strapi.db.query(BOOKING).findOne({ where: { id: row.id } });
     assert.equal(after.status, 'cancelled');
@@ -461,20 +561,29 @@ describe('booking: a deleted account', () => {
   });
 });
 
-describe('booking: a regional coordinator sets their centres\' policies in the Content Manager', () => {
+describe("booking: a regional coordinator sets their centres' policies in the Content Manager", () => {
   it('sees and edits the policies of the centres serving their region only', async () => {
     const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-regional-coordinator' } });
     const email = `coord.${crypto.randomBytes(3).toString('hex')}@qabilet.example`;
     const password = `Qb1-${crypto.randomBytes(9).toString('base64url')}`;
-    const user = await ctx.strapi.service('admin::user').create({ email, firstname: 'Test', lastname: 'Coordinator', password, isActive: true, registrationToken: null, roles: [role.id] });
+    const user = await ctx.strapi
+      .service('admin::user')
+      .create({ email, firstname: 'Test', lastname: 'Coordinator', password, isActive: true, registrationToken: null, roles: [role.id] });
     const centre = await ctx.strapi.db.query('api::centre.centre').findOne({ where: { slug: 'east-kazakhstan', locale: 'kk' } });
     await ctx.strapi.documents('api::staff-profile.staff-profile').create({ data: { user: user.id, centre: centre.documentId } as never });
     const token = (await request(ctx.cmsUrl).post('/admin/login').send({ email, password }).expect(200)).body.data.token;
     const cm = '/content-manager/collection-types/plugin::booking.policy';
     const list = await request(ctx.cmsUrl).get(`${cm}?page=1&pageSize=50`).set('Authorization', `Bearer ${token}`).expect(200);
-    assert.deepEqual(list.body.results.map((p: { centre: string }) => p.centre), ['east-kazakhstan']);
+    assert.deepEqual(
+      list.body.results.map((p: { centre: string }) => p.centre),
+      ['east-kazakhstan'],
+    );
     const mine = list.body.results[0];
-    await request(ctx.cmsUrl).put(`${cm}/${mine.documentId}`).set('Authorization', `Bearer ${token}`).send({ ...mine, autoConfirm: true }).expect(200);
+    await request(ctx.cmsUrl)
+      .put(`${cm}/${mine.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ ...mine, autoConfirm: true })
+      .expect(200);
     assert.equal((await ctx.strapi.db.query(POLICY).findOne({ where: { centre: 'east-kazakhstan' } })).autoConfirm, true);
     const almaty = await ctx.strapi.db.query(POLICY).findOne({ where: { centre: 'almaty' } });
     const refused = await request(ctx.cmsUrl).put(`${cm}/${almaty.documentId}`).set('Authorization', `Bearer ${token}`).send({ autoConfirm: true });
@@ -490,11 +599,23 @@ describe('booking: housekeeping', () => {
     const old = Date.now() - 31 * 86_400_000;
     const knex = ctx.strapi.db.connection;
     const base = { channel: 'sms', recipient: '+77000000009', body: 'x', language: 'kk', attempts: 1, next_at: old, created_at: old };
-    await knex('booking_outbox').insert([{ ...base, dedupe_key: `purge-sent-${old}`, status: 'sent' }, { ...base, dedupe_key: `purge-pending-${old}`, status: 'pending', next_at: Date.now() + 86_400_000 }]);
-    await knex('booking_idempotency').insert([{ user_id: 999999, key: `old-key-${old}`, request_hash: 'h', booking_id: 1, created_at: old }, { user_id: 999999, key: `new-key-${old}`, request_hash: 'h', booking_id: 1, created_at: Date.now() }]);
+    await knex('booking_outbox').insert([
+      { ...base, dedupe_key: `purge-sent-${old}`, status: 'sent' },
+      { ...base, dedupe_key: `purge-pending-${old}`, status: 'pending', next_at: Date.now() + 86_400_000 },
+    ]);
+    await knex('booking_idempotency').insert([
+      { user_id: 999999, key: `old-key-${old}`, request_hash: 'h', booking_id: 1, created_at: old },
+      { user_id: 999999, key: `new-key-${old}`, request_hash: 'h', booking_id: 1, created_at: Date.now() },
+    ]);
     await purgeDelivered(ctx.strapi);
-    assert.deepEqual((await knex('booking_outbox').where('dedupe_key', 'like', `purge-%-${old}`)).map((r: { status: string }) => r.status), ['pending']);
-    assert.deepEqual((await knex('booking_idempotency').where({ user_id: 999999 })).map((r: { key: string }) => r.key), [`new-key-${old}`]);
+    assert.deepEqual(
+      (await knex('booking_outbox').where('dedupe_key', 'like', `purge-%-${old}`)).map((r: { status: string }) => r.status),
+      ['pending'],
+    );
+    assert.deepEqual(
+      (await knex('booking_idempotency').where({ user_id: 999999 })).map((r: { key: string }) => r.key),
+      [`new-key-${old}`],
+    );
     await knex('booking_outbox').where('dedupe_key', 'like', `purge-%-${old}`).delete();
     await knex('booking_idempotency').where({ user_id: 999999 }).delete();
   });

@@ -6,12 +6,24 @@ import { api, confirmedUser } from './helpers.ts';
 
 const as = (jwt: string) => ({
   get: (path: string) => api().get(path).set('Authorization', `Bearer ${jwt}`),
-  post: (path: string, body?: object) => api().post(path).set('Authorization', `Bearer ${jwt}`).send(body ?? {}),
+  post: (path: string, body?: object) =>
+    api()
+      .post(path)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send(body ?? {}),
   put: (path: string, body: object) => api().put(path).set('Authorization', `Bearer ${jwt}`).send(body),
   delete: (path: string) => api().delete(path).set('Authorization', `Bearer ${jwt}`),
 });
 const parentBody = { userType: 'parent', birthDate: '1984-02-02', education: 'graduate', firstName: 'Гүлнар', surname: 'Ахметова' };
-const child = { surname: 'Ахметов', firstName: 'Нұрислам', gender: 'male', birthDate: '2015-09-01', region: 'KZ-75', locality: 'kz-75-medeu-district', education: 'school-5' };
+const child = {
+  surname: 'Ахметов',
+  firstName: 'Нұрислам',
+  gender: 'male',
+  birthDate: '2015-09-01',
+  region: 'KZ-75',
+  locality: 'kz-75-medeu-district',
+  education: 'school-5',
+};
 
 describe('cabinet: profile', () => {
   it('needs a log-in', async () => {
@@ -36,7 +48,9 @@ describe('cabinet: profile', () => {
     assert.equal(without.body.error.details.errors[0].code, 'password.current');
     const wrong = await as(user.jwt).put('/api/accounts/me', { phone: '87771112233', currentPassword: 'wrong-one-1' });
     assert.equal(wrong.body.error.details.errors[0].code, 'password.current');
-    const ok = await as(user.jwt).put('/api/accounts/me', { email: 'New.Address@example.kz', phone: '87771112233', currentPassword: user.password }).expect(200);
+    const ok = await as(user.jwt)
+      .put('/api/accounts/me', { email: 'New.Address@example.kz', phone: '87771112233', currentPassword: user.password })
+      .expect(200);
     // The new address waits for its confirmation link (tests/api/email-change.test.ts); the phone changes at once, unverified.
     assert.equal(ok.body.profile.email, user.email);
     assert.equal(ok.body.profile.pendingEmail, 'new.address@example.kz');
@@ -104,12 +118,21 @@ describe('cabinet: children', () => {
     const view = (await as(parent.jwt).get('/api/accounts/me')).body;
     assert.equal(view.children.length, 1);
     const consent = view.consents.find((c: { child: unknown }) => c.child);
-    assert.deepEqual([consent.kind, consent.givenBy, consent.channel, consent.status, consent.child.documentId], ['parental', 'parent', 'cabinet', 'given', id]);
+    assert.deepEqual(
+      [consent.kind, consent.givenBy, consent.channel, consent.status, consent.child.documentId],
+      ['parental', 'parent', 'cabinet', 'given', id],
+    );
     await as(parent.jwt).put(`/api/accounts/children/${id}`, { education: 'school-6' }).expect(200);
     await as(parent.jwt).delete(`/api/accounts/children/${id}`).expect(204);
     assert.equal((await as(parent.jwt).get('/api/accounts/children')).body.data.length, 0);
-    const after = (await as(parent.jwt).get('/api/accounts/me')).body.consents.filter((c: { kind: string; givenBy: string }) => c.kind === 'parental' && c.givenBy === 'parent');
-    assert.deepEqual(after.map((c: { status: string }) => c.status), ['withdrawn'], 'the child’s consent ends with the profile');
+    const after = (await as(parent.jwt).get('/api/accounts/me')).body.consents.filter(
+      (c: { kind: string; givenBy: string }) => c.kind === 'parental' && c.givenBy === 'parent',
+    );
+    assert.deepEqual(
+      after.map((c: { status: string }) => c.status),
+      ['withdrawn'],
+      'the child’s consent ends with the profile',
+    );
   });
 
   it('keeps each parent to their own children', async () => {
@@ -143,7 +166,9 @@ describe('cabinet: my data and deleting my account', () => {
     assert.equal(res.body.consents.length, 2);
     const text = JSON.stringify(res.body);
     for (const secret of ['password', 'tokenHash', 'resetPasswordToken', 'confirmationToken', 'phoneCodeHash']) assert.ok(!text.includes(secret), secret);
-    const events = await ctx.strapi.db.query('api::audit-event.audit-event').findMany({ where: { action: 'personal-data.exported', actorId: String(parent.id) } });
+    const events = await ctx.strapi.db
+      .query('api::audit-event.audit-event')
+      .findMany({ where: { action: 'personal-data.exported', actorId: String(parent.id) } });
     assert.equal(events.length, 1);
     assert.ok(!JSON.stringify(events).includes(parent.email), 'the log holds ids, not the data');
   });

@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import request from 'supertest';
 import { ctx } from '../setup/context.ts';
 
-type Centre = { slug: string; name: string; isDemo: boolean; region: { code: string }; regions: Array<{ code: string; name: string }>; gallery: Array<{ alt: string; image: { url: string } }>; hours: unknown[] };
+type Centre = {
+  slug: string;
+  name: string;
+  isDemo: boolean;
+  region: { code: string };
+  regions: Array<{ code: string; name: string }>;
+  gallery: Array<{ alt: string; image: { url: string } }>;
+  hours: unknown[];
+};
 
 const api = () => request(ctx.cmsUrl);
 
@@ -19,7 +27,10 @@ describe('content API: centres', () => {
         assert.match(region.code, /^KZ-\d{2}$/);
         assert.match(region.name, /[А-Яа-яЁё]/, 'region names come in the same locale');
       }
-      assert.ok(centre.regions.some((r) => r.code === centre.region.code), `${centre.slug} serves its own region`);
+      assert.ok(
+        centre.regions.some((r) => r.code === centre.region.code),
+        `${centre.slug} serves its own region`,
+      );
       assert.equal(centre.isDemo, true);
       assert.ok(centre.gallery.length > 0 && centre.gallery.every((p) => p.alt.length > 10 && p.image.url.startsWith('/uploads/')));
       assert.ok(centre.hours.length >= 5);
@@ -44,7 +55,10 @@ describe('content API: centres', () => {
   });
 
   it('is read-only for the public', async () => {
-    await api().post('/api/centres').send({ data: { slug: 'x', name: 'x' } }).expect((res) => assert.ok([403, 404, 405].includes(res.status), `got ${res.status}`));
+    await api()
+      .post('/api/centres')
+      .send({ data: { slug: 'x', name: 'x' } })
+      .expect((res) => assert.ok([403, 404, 405].includes(res.status), `got ${res.status}`));
     const after = await api().get('/api/centres?locale=kk').expect(200);
     assert.equal(after.body.data.length, 17);
   });

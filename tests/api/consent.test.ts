@@ -3,7 +3,12 @@ import crypto from 'node:crypto';
 import { ctx, mailTo, smsTo } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 
-const me = (jwt: string) => api().get('/api/accounts/me').set('Authorization', `Bearer ${jwt}`).expect(200).then((r) => r.body);
+const me = (jwt: string) =>
+  api()
+    .get('/api/accounts/me')
+    .set('Authorization', `Bearer ${jwt}`)
+    .expect(200)
+    .then((r) => r.body);
 
 describe('consent (Law 94-V): recorded at registration, a parent’s for minors, withdrawable', () => {
   it('serves the text in force in each language, with its version and hash', async () => {
@@ -20,7 +25,10 @@ describe('consent (Law 94-V): recorded at registration, a parent’s for minors,
     const view = await me(adult.jwt);
     assert.equal(view.consents.length, 1);
     const [consent] = view.consents;
-    assert.deepEqual([consent.kind, consent.status, consent.textVersion, consent.channel, consent.givenBy], ['own', 'given', '2026-11-29', 'registration', 'self']);
+    assert.deepEqual(
+      [consent.kind, consent.status, consent.textVersion, consent.channel, consent.givenBy],
+      ['own', 'given', '2026-11-29', 'registration', 'self'],
+    );
     assert.deepEqual(view.consent, { own: true, parentalNeeded: false, parental: false, servicesAllowed: true });
     const refused = await api().post('/api/accounts/me/parental-consent').set('Authorization', `Bearer ${adult.jwt}`).send({ email: 'x@example.kz' });
     assert.equal(refused.body.error.details.errors[0].code, 'consent.notNeeded');
@@ -77,7 +85,8 @@ describe('consent (Law 94-V): recorded at registration, a parent’s for minors,
     await api().post('/api/accounts/me/parental-consent').set('Authorization', `Bearer ${pupil.jwt}`).send({ phone: '+7 777 999 88 77' }).expect(202);
     const code = (await smsTo('+77779998877', since)).body.match(/\b(\d{6})\b/)![1];
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) await api().post('/api/accounts/me/parental-consent/code').set('Authorization', `Bearer ${pupil.jwt}`).send({ code: wrong }).expect(400);
+    for (let i = 0; i < 5; i++)
+      await api().post('/api/accounts/me/parental-consent/code').set('Authorization', `Bearer ${pupil.jwt}`).send({ code: wrong }).expect(400);
     const res = await api().post('/api/accounts/me/parental-consent/code').set('Authorization', `Bearer ${pupil.jwt}`).send({ code });
     assert.equal(res.body.error.details.errors[0].code, 'code.expired');
   });

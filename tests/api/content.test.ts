@@ -7,7 +7,9 @@ const SCALES = ['realistic', 'investigative', 'artistic', 'social', 'enterprisin
 const SECTORS = ['digital', 'industry', 'energy', 'agro', 'construction', 'transport', 'health', 'education', 'services'];
 
 async function all(path: string, locale?: string) {
-  const res = await api().get(`${path}?pagination[pageSize]=100${locale ? `&locale=${locale}` : ''}`).expect(200);
+  const res = await api()
+    .get(`${path}?pagination[pageSize]=100${locale ? `&locale=${locale}` : ''}`)
+    .expect(200);
   assert.ok(res.body.meta.pagination.total <= 100, 'fits one page');
   return res.body.data as Array<Record<string, any>>;
 }
@@ -28,7 +30,10 @@ function profession(overrides: Record<string, unknown> = {}) {
     description: 'Made by a test.',
     workLife: 'Made by a test.',
     riasec: { realistic: 10, investigative: 90, artistic: 20, social: 20, enterprising: 30, conventional: 50 },
-    demand: [{ year: 2024, openings: 10 }, { year: 2025, openings: 20 }],
+    demand: [
+      { year: 2024, openings: 10 },
+      { year: 2025, openings: 20 },
+    ],
     ...overrides,
   };
 }
@@ -47,7 +52,11 @@ describe('content API: professions, institutions and the rest of the public cont
         assert.ok(p.specialties.length >= 1 && p.skills.length >= 3, p.slug);
         assert.ok(['new', 'growing', 'stable', 'declining'].includes(p.demandStatus));
       }
-      if (locale !== 'en') assert.ok(professions.every((p) => /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(p.name)), `${locale} names are Cyrillic`);
+      if (locale !== 'en')
+        assert.ok(
+          professions.every((p) => /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/.test(p.name)),
+          `${locale} names are Cyrillic`,
+        );
     }
   });
 
@@ -77,7 +86,9 @@ describe('content API: professions, institutions and the rest of the public cont
   });
 
   it('has yearly figures for every region by age group and format', async () => {
-    const res = await api().get('/api/statistics?pagination[pageSize]=1&filters[region][code][$eq]=KZ-71&filters[format][$eq]=online&filters[ageGroup][$eq]=age-12-15').expect(200);
+    const res = await api()
+      .get('/api/statistics?pagination[pageSize]=1&filters[region][code][$eq]=KZ-71&filters[format][$eq]=online&filters[ageGroup][$eq]=age-12-15')
+      .expect(200);
     assert.ok(res.body.meta.pagination.total >= 1);
     const regions = new Set<string>();
     for (let page = 1; ; page++) {
@@ -100,7 +111,15 @@ describe('content API: professions, institutions and the rest of the public cont
   it('shows only published entries: a draft stays out of the public API', async () => {
     const draft = await ctx.strapi.documents('api::news.news').create({
       locale: 'en',
-      data: { slug: `draft-${Date.now()}`, title: 'Draft', summary: 'Not yet', coverAlt: 'none', date: '2026-11-01', cover: (await all('/api/news-items', 'en'))[0]!.cover.id, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] },
+      data: {
+        slug: `draft-${Date.now()}`,
+        title: 'Draft',
+        summary: 'Not yet',
+        coverAlt: 'none',
+        date: '2026-11-01',
+        cover: (await all('/api/news-items', 'en'))[0]!.cover.id,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }],
+      },
     });
     try {
       const res = await api().get(`/api/news-items?locale=en&filters[slug][$eq]=${draft.slug}`).expect(200);
@@ -130,7 +149,9 @@ describe('content API: professions, institutions and the rest of the public cont
 
   it('is read-only for the public', async () => {
     for (const path of ['/api/professions', '/api/news-items', '/api/pages', '/api/faqs', '/api/institutions', '/api/statistics']) {
-      const res = await api().post(path).send({ data: { slug: 'x' } });
+      const res = await api()
+        .post(path)
+        .send({ data: { slug: 'x' } });
       assert.ok([403, 404, 405].includes(res.status), `${path}: ${res.status}`);
     }
   });
@@ -153,7 +174,15 @@ describe('admin: a profession breaking the catalogue rules is refused with a cle
   it('refuses a demand year out of range and a repeated year, naming them in the entry’s language', async () => {
     const outOfRange = await create(profession({ demand: [{ year: 2019, openings: 5 }] }));
     assert.equal(outOfRange.status, 400);
-    const repeated = await create(profession({ demand: [{ year: 2024, openings: 5 }, { year: 2024, openings: 6 }] }), 'ru');
+    const repeated = await create(
+      profession({
+        demand: [
+          { year: 2024, openings: 5 },
+          { year: 2024, openings: 6 },
+        ],
+      }),
+      'ru',
+    );
     assert.equal(repeated.status, 400);
     assert.match(repeated.body.error.message, /только один раз/);
     assert.deepEqual(repeated.body.error.details.errors[0].path, ['demand', '1', 'year']);
@@ -181,7 +210,9 @@ describe('admin: what a content manager may do with the public content', () => {
     const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-content-manager' } });
     const email = `content.${Date.now()}@qabilet.example`;
     const password = 'Content-Manager-2026';
-    await ctx.strapi.service('admin::user').create({ email, firstname: 'Content', lastname: 'Manager', password, isActive: true, registrationToken: null, roles: [role.id] });
+    await ctx.strapi
+      .service('admin::user')
+      .create({ email, firstname: 'Content', lastname: 'Manager', password, isActive: true, registrationToken: null, roles: [role.id] });
     token = (await api().post('/admin/login').send({ email, password }).expect(200)).body.data.token;
   });
 
@@ -190,21 +221,47 @@ describe('admin: what a content manager may do with the public content', () => {
     const created = await api()
       .post(cm('api::news.news?locale=kk'))
       .set('Authorization', `Bearer ${token}`)
-      .send({ slug: `cm-news-${Date.now()}`, title: 'Жаңалық', summary: 'Қысқаша', coverAlt: 'Сурет', date: '2026-11-29', cover, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Мәтін' }] }] })
+      .send({
+        slug: `cm-news-${Date.now()}`,
+        title: 'Жаңалық',
+        summary: 'Қысқаша',
+        coverAlt: 'Сурет',
+        date: '2026-11-29',
+        cover,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Мәтін' }] }],
+      })
       .expect(201);
     const id = created.body.data.documentId;
-    await api().post(cm(`api::news.news/${id}/actions/publish?locale=kk`)).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await api()
+      .post(cm(`api::news.news/${id}/actions/publish?locale=kk`))
+      .set('Authorization', `Bearer ${token}`)
+      .send({})
+      .expect(200);
     const published = await api().get(`/api/news-items?locale=kk&filters[documentId][$eq]=${id}`).expect(200);
     assert.equal(published.body.data.length, 1);
-    await api().post(cm(`api::news.news/${id}/actions/unpublish?locale=kk`)).set('Authorization', `Bearer ${token}`).send({}).expect(200);
-    await api().delete(cm(`api::news.news/${id}?locale=kk`)).set('Authorization', `Bearer ${token}`).expect(200);
+    await api()
+      .post(cm(`api::news.news/${id}/actions/unpublish?locale=kk`))
+      .set('Authorization', `Bearer ${token}`)
+      .send({})
+      .expect(200);
+    await api()
+      .delete(cm(`api::news.news/${id}?locale=kk`))
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
   });
 
   it('edits a profession but not the regions, which are reference data', async () => {
     const [profession] = (await api().get('/api/professions?locale=ru&pagination[pageSize]=1').expect(200)).body.data;
-    await api().put(cm(`api::profession.profession/${profession.documentId}?locale=ru`)).set('Authorization', `Bearer ${token}`).send({ summary: `${profession.summary}` }).expect(200);
+    await api()
+      .put(cm(`api::profession.profession/${profession.documentId}?locale=ru`))
+      .set('Authorization', `Bearer ${token}`)
+      .send({ summary: `${profession.summary}` })
+      .expect(200);
     const [region] = (await api().get('/api/regions?locale=ru&pagination[pageSize]=1').expect(200)).body.data;
-    const refused = await api().put(cm(`api::region.region/${region.documentId}?locale=ru`)).set('Authorization', `Bearer ${token}`).send({ name: 'Changed' });
+    const refused = await api()
+      .put(cm(`api::region.region/${region.documentId}?locale=ru`))
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Changed' });
     assert.equal(refused.status, 403);
   });
 

@@ -5,7 +5,8 @@ import { ctx, mailTo } from '../setup/context.ts';
 import { api, confirmedUser, withMailRelayDown } from './helpers.ts';
 
 const USER = 'plugin::users-permissions.user';
-const put = (jwt: string, body: object, language = 'kk') => api().put('/api/accounts/me').set('Authorization', `Bearer ${jwt}`).set('Accept-Language', language).send(body);
+const put = (jwt: string, body: object, language = 'kk') =>
+  api().put('/api/accounts/me').set('Authorization', `Bearer ${jwt}`).set('Accept-Language', language).send(body);
 const confirm = (token: unknown, language = 'kk') => api().post('/api/accounts/me/email/confirm').set('Accept-Language', language).send({ token });
 const logIn = (identifier: string, password: string) => api().post('/api/auth/local').send({ identifier, password });
 const newAddress = () => `new.${crypto.randomBytes(4).toString('hex')}@example.kz`;
@@ -28,7 +29,8 @@ describe('accounts: a new e-mail address takes effect only once confirmed from i
     assert.equal(res.body.profile.pendingEmail, next, 'the owner sees the change that waits');
     for (const secret of ['pendingEmailTokenHash', 'pendingEmailExpires']) assert.equal(res.body.profile[secret], undefined);
     const strapiMe = await api().get('/api/users/me').set('Authorization', `Bearer ${user.jwt}`).expect(200);
-    for (const secret of ['pendingEmail', 'pendingEmailTokenHash', 'pendingEmailExpires']) assert.equal(strapiMe.body[secret], undefined, `${secret} is private`);
+    for (const secret of ['pendingEmail', 'pendingEmailTokenHash', 'pendingEmailExpires'])
+      assert.equal(strapiMe.body[secret], undefined, `${secret} is private`);
 
     await logIn(user.email, user.password).expect(200);
     await logIn(next, user.password).expect(400);
@@ -60,7 +62,9 @@ describe('accounts: a new e-mail address takes effect only once confirmed from i
     assert.equal(again.body.error.details.errors[0].code, 'emailChange.link');
     assert.match(again.body.error.message, /Ссылка недействительна/);
 
-    const events = await ctx.strapi.db.query('api::audit-event.audit-event').findMany({ where: { subjectId: String(user.id), action: { $startsWith: 'account.email-change' } } });
+    const events = await ctx.strapi.db
+      .query('api::audit-event.audit-event')
+      .findMany({ where: { subjectId: String(user.id), action: { $startsWith: 'account.email-change' } } });
     assert.deepEqual(events.map((e: { action: string }) => e.action).sort(), ['account.email-change-requested', 'account.email-changed']);
     assert.doesNotMatch(JSON.stringify(events), /@/, 'ids only in the audit');
   });

@@ -32,7 +32,13 @@ export async function confirmedUser(overrides: Record<string, unknown> = {}) {
   const res = await api().post('/api/auth/local/register').send(body).expect(200);
   await ctx.strapi.db.query('plugin::users-permissions.user').update({ where: { id: res.body.user.id }, data: { confirmed: true } });
   const login = await api().post('/api/auth/local').send({ identifier: body.email, password: body.password }).expect(200);
-  return { id: res.body.user.id as number, documentId: res.body.user.documentId as string, email: String(body.email), password: String(body.password), jwt: login.body.jwt as string };
+  return {
+    id: res.body.user.id as number,
+    documentId: res.body.user.documentId as string,
+    email: String(body.email),
+    password: String(body.password),
+    jwt: login.body.jwt as string,
+  };
 }
 
 /** Runs `fn` while the CMS's mail relay is unreachable (a closed port), then puts the relay back. */

@@ -46,7 +46,10 @@ describe('accounts: password recovery (R-AUTH-3)', () => {
     await api().get('/api/users/me').set('Authorization', `Bearer ${otherDevice.body.jwt}`).expect(401);
     await api().get('/api/users/me').set('Authorization', `Bearer ${reset.body.jwt}`).expect(200);
 
-    const again = await api().post('/api/auth/reset-password').set('Accept-Language', 'ru').send({ code, password: 'Another1pass', passwordConfirmation: 'Another1pass' });
+    const again = await api()
+      .post('/api/auth/reset-password')
+      .set('Accept-Language', 'ru')
+      .send({ code, password: 'Another1pass', passwordConfirmation: 'Another1pass' });
     assert.equal(again.status, 400, 'the link works once');
     assert.match(again.body.error.message, /недействительна или устарела/);
     await api().post('/api/auth/local').send({ identifier: user.email, password: user.password }).expect(400);
@@ -64,7 +67,15 @@ describe('accounts: password recovery (R-AUTH-3)', () => {
     assert.equal(res.body.error.details.errors[0].code, 'reset.code');
   });
 
-  const codes: Array<[string, unknown]> = [['{}', {}], ['[]', []], ['null', null], ['""', ''], ['a number', 123], ['a guessed code', 'a'.repeat(64)], ['a stored hash', undefined]];
+  const codes: Array<[string, unknown]> = [
+    ['{}', {}],
+    ['[]', []],
+    ['null', null],
+    ['""', ''],
+    ['a number', 123],
+    ['a guessed code', 'a'.repeat(64)],
+    ['a stored hash', undefined],
+  ];
   for (const [what, code] of codes) {
     it(`refuses ${what} as the code`, async () => {
       let value = code;
@@ -73,7 +84,10 @@ describe('accounts: password recovery (R-AUTH-3)', () => {
         await api().post('/api/auth/forgot-password').send({ email: user.email }).expect(200);
         value = (await ctx.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: user.id } })).resetPasswordToken;
       }
-      const res = await api().post('/api/auth/reset-password').set('Accept-Language', 'kk').send({ code: value, password: 'NewPassw0rd', passwordConfirmation: 'NewPassw0rd' });
+      const res = await api()
+        .post('/api/auth/reset-password')
+        .set('Accept-Language', 'kk')
+        .send({ code: value, password: 'NewPassw0rd', passwordConfirmation: 'NewPassw0rd' });
       assert.equal(res.status, 400, JSON.stringify(res.body));
       assert.equal(res.body.error.details.errors[0].path[0], 'code');
       assert.match(res.body.error.message, /Сілтеме жарамсыз/);

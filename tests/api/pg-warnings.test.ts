@@ -21,7 +21,9 @@ describe('database driver: nothing pg 9 would refuse', () => {
 
   it('queries sent at once in one transaction answer in order, one at a time, without a deprecation', async () => {
     const sleep = process.env.DATABASE_CLIENT === 'postgres' ? 'select pg_sleep(0.02), ? as n' : 'select ? as n';
-    const answers: unknown[] = await ctx.strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => Promise.all([1, 2, 3, 4, 5].map((n) => trx.raw(sleep, [n]))));
+    const answers: unknown[] = await ctx.strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) =>
+      Promise.all([1, 2, 3, 4, 5].map((n) => trx.raw(sleep, [n]))),
+    );
     const numbers = answers.map((a) => {
       const rows = (a as { rows?: Array<{ n: unknown }> }).rows ?? (a as Array<{ n: unknown }>);
       return Number(rows[0]!.n);

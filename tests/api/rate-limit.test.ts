@@ -17,7 +17,10 @@ describe('accounts: rate limits in the shared database', () => {
 
   it('stops the 11th registration in an hour from one address, whatever the e-mail or X-Forwarded-For', async () => {
     for (let i = 0; i < 10; i++) {
-      const res = await api().post('/api/auth/local/register').set('X-Forwarded-For', `203.0.113.${i}`).send(pupil({ firstName: '' }));
+      const res = await api()
+        .post('/api/auth/local/register')
+        .set('X-Forwarded-For', `203.0.113.${i}`)
+        .send(pupil({ firstName: '' }));
       assert.equal(res.status, 400);
     }
     const res = await api().post('/api/auth/local/register').set('X-Forwarded-For', '198.51.100.7').set('Accept-Language', 'ru').send(pupil());
@@ -27,7 +30,11 @@ describe('accounts: rate limits in the shared database', () => {
   });
 
   it('stops guessing one account’s password before the address limit', async () => {
-    for (let i = 0; i < 10; i++) await api().post('/api/auth/local').send({ identifier: 'target@example.kz', password: `guess-${i}` }).expect(400);
+    for (let i = 0; i < 10; i++)
+      await api()
+        .post('/api/auth/local')
+        .send({ identifier: 'target@example.kz', password: `guess-${i}` })
+        .expect(400);
     await api().post('/api/auth/local').send({ identifier: 'TARGET@example.kz ', password: 'guess' }).expect(429);
     await api().post('/api/auth/local').send({ identifier: 'someone.else@example.kz', password: 'guess' }).expect(400);
   });
@@ -35,12 +42,20 @@ describe('accounts: rate limits in the shared database', () => {
   it('limits recovery per account and per address', async () => {
     for (let i = 0; i < 3; i++) await api().post('/api/auth/forgot-password').send({ email: 'one@example.kz' }).expect(200);
     await api().post('/api/auth/forgot-password').send({ email: 'one@example.kz' }).expect(429);
-    for (let i = 0; i < 6; i++) await api().post('/api/auth/forgot-password').send({ email: `other${i}@example.kz` }).expect(200);
+    for (let i = 0; i < 6; i++)
+      await api()
+        .post('/api/auth/forgot-password')
+        .send({ email: `other${i}@example.kz` })
+        .expect(200);
     await api().post('/api/auth/forgot-password').send({ email: 'fresh@example.kz' }).expect(429);
   });
 
   it('counts a route however its path is written', async () => {
-    for (let i = 0; i < 10; i++) await api().post('/api/auth/local').send({ identifier: 'case@example.kz', password: `guess-${i}` }).expect(400);
+    for (let i = 0; i < 10; i++)
+      await api()
+        .post('/api/auth/local')
+        .send({ identifier: 'case@example.kz', password: `guess-${i}` })
+        .expect(400);
     for (const path of ['/api/AUTH/Local', '/api/auth/local/', '/API/auth/LOCAL/']) {
       const res = await api().post(path).send({ identifier: 'case@example.kz', password: 'guess' });
       assert.equal(res.status, 429, path);

@@ -46,7 +46,10 @@ describe('content API: regions and localities', () => {
       assert.equal(list.filter((l) => l.adminCentre).length, 1, `${code} has one administrative centre`);
     }
     const almaty = byRegion.get('KZ-75')!;
-    assert.ok(almaty.some((l) => l.name === 'Медеуский район' || /Медеу/.test(l.name)), 'Almaty has its Medeu district');
+    assert.ok(
+      almaty.some((l) => l.name === 'Медеуский район' || /Медеу/.test(l.name)),
+      'Almaty has its Medeu district',
+    );
   });
 
   it('finds the localities of one region by its code', async () => {

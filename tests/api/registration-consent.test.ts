@@ -11,7 +11,9 @@ const consentsOf = (userId: number) => ctx.strapi.db.query('api::consent.consent
 async function consentWritesFail(work: () => Promise<void>): Promise<void> {
   const knex = ctx.strapi.db.connection;
   if (postgres) {
-    await knex.raw(`CREATE OR REPLACE FUNCTION test_refuse_consent() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'consent refused by the test'; END $$ LANGUAGE plpgsql`);
+    await knex.raw(
+      `CREATE OR REPLACE FUNCTION test_refuse_consent() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'consent refused by the test'; END $$ LANGUAGE plpgsql`,
+    );
     await knex.raw('CREATE TRIGGER test_refuse_consent BEFORE INSERT ON consents FOR EACH ROW EXECUTE FUNCTION test_refuse_consent()');
   } else {
     await knex.raw(`CREATE TRIGGER test_refuse_consent BEFORE INSERT ON consents BEGIN SELECT RAISE(ABORT, 'consent refused by the test'); END`);
@@ -48,7 +50,11 @@ describe('accounts: registration and its consent are one transaction (Law 94-V)'
     });
     assert.deepEqual(await usersWith(String(body.email)), [], 'no account without its consent');
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(ctx.mails.slice(since).filter((m) => JSON.stringify(m.to).includes(String(body.email))).length, 0, 'no mail for an account that does not exist');
+    assert.equal(
+      ctx.mails.slice(since).filter((m) => JSON.stringify(m.to).includes(String(body.email))).length,
+      0,
+      'no mail for an account that does not exist',
+    );
     // The same person can register once the fault is gone.
     await api().post('/api/auth/local/register').send(body).expect(200);
     const [user] = await usersWith(String(body.email));

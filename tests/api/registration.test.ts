@@ -56,7 +56,10 @@ describe('accounts: registration (R-AUTH-1) and e-mail confirmation', () => {
   });
 
   it('accepts the ways people write names and numbers', async () => {
-    for (const [surname, firstName, phone] of [["O'Brien", 'Áliqan', '+7 (777) 555-66-77'], ['Нұр-Сұлтанов', 'Іңкәр', '87471234567']]) {
+    for (const [surname, firstName, phone] of [
+      ["O'Brien", 'Áliqan', '+7 (777) 555-66-77'],
+      ['Нұр-Сұлтанов', 'Іңкәр', '87471234567'],
+    ]) {
       const res = await api().post('/api/auth/local/register').send(pupil({ surname, firstName, phone })).expect(200);
       assert.match(res.body.user.phone, /^\+77\d{9}$/);
     }
@@ -69,10 +72,26 @@ describe('accounts: bad registrations get a 400 field by field, and store nothin
     const res = await api()
       .post('/api/auth/local/register')
       .set('Accept-Language', 'ru')
-      .send(pupil({ surname: 'Robert1', firstName: '', gender: 'x', birthDate: '2011-02-30', region: 'KZ-99', locality: 'nowhere', email: 'not-an-email', phone: '8 727 272 45 18', education: 'school-13', password: 'short' }));
+      .send(
+        pupil({
+          surname: 'Robert1',
+          firstName: '',
+          gender: 'x',
+          birthDate: '2011-02-30',
+          region: 'KZ-99',
+          locality: 'nowhere',
+          email: 'not-an-email',
+          phone: '8 727 272 45 18',
+          education: 'school-13',
+          password: 'short',
+        }),
+      );
     assert.equal(res.status, 400);
     const byField = Object.fromEntries(res.body.error.details.errors.map((e: { path: string[]; message: string }) => [e.path[0], e.message]));
-    assert.deepEqual(Object.keys(byField).sort(), ['birthDate', 'education', 'email', 'firstName', 'gender', 'locality', 'phone', 'region', 'surname', 'password'].sort());
+    assert.deepEqual(
+      Object.keys(byField).sort(),
+      ['birthDate', 'education', 'email', 'firstName', 'gender', 'locality', 'phone', 'region', 'surname', 'password'].sort(),
+    );
     assert.match(byField.phone, /мобильного/);
     assert.match(byField.firstName, /обязательно/);
     assert.match(res.body.error.message, /Исправьте поля/);
@@ -93,7 +112,10 @@ describe('accounts: bad registrations get a 400 field by field, and store nothin
       const before = await userCount();
       const res = await api().post('/api/auth/local/register').set('Accept-Language', 'en').send(pupil(overrides));
       assert.equal(res.status, 400, JSON.stringify(res.body));
-      assert.deepEqual(res.body.error.details.errors.map((e: { path: string[]; code: string }) => [e.path[0], e.code]), [[field, code]]);
+      assert.deepEqual(
+        res.body.error.details.errors.map((e: { path: string[]; code: string }) => [e.path[0], e.code]),
+        [[field, code]],
+      );
       assert.equal(await userCount(), before);
     });
   }
@@ -101,7 +123,10 @@ describe('accounts: bad registrations get a 400 field by field, and store nothin
   it('refuses an address already registered, whatever its case', async () => {
     const body = pupil();
     await api().post('/api/auth/local/register').send(body).expect(200);
-    const res = await api().post('/api/auth/local/register').set('Accept-Language', 'kk').send({ ...body, email: String(body.email).toUpperCase() });
+    const res = await api()
+      .post('/api/auth/local/register')
+      .set('Accept-Language', 'kk')
+      .send({ ...body, email: String(body.email).toUpperCase() });
     assert.equal(res.status, 400);
     assert.equal(res.body.error.details.errors[0].code, 'email.taken');
     assert.match(res.body.error.message, /тіркелгі бұрыннан бар/);
@@ -111,9 +136,14 @@ describe('accounts: bad registrations get a 400 field by field, and store nothin
     it(`refuses to let the client set ${field}`, async () => {
       const before = await userCount();
       const value = field === 'role' ? 1 : field === 'confirmed' || field === 'phoneVerified' ? true : field === 'blocked' ? false : 'x';
-      const res = await api().post('/api/auth/local/register').send(pupil({ [field]: value }));
+      const res = await api()
+        .post('/api/auth/local/register')
+        .send(pupil({ [field]: value }));
       assert.equal(res.status, 400);
-      assert.deepEqual(res.body.error.details.errors.map((e: { path: string[]; code: string }) => [e.path[0], e.code]), [[field, 'field.notAllowed']]);
+      assert.deepEqual(
+        res.body.error.details.errors.map((e: { path: string[]; code: string }) => [e.path[0], e.code]),
+        [[field, 'field.notAllowed']],
+      );
       assert.equal(await userCount(), before);
     });
   }

@@ -13,7 +13,14 @@ describe('seed', () => {
   });
 
   it('creates nothing twice when it runs again', async () => {
-    const uids = ['api::region.region', 'api::locality.locality', 'api::centre.centre', 'plugin::upload.file', 'admin::user', 'plugin::users-permissions.permission'];
+    const uids = [
+      'api::region.region',
+      'api::locality.locality',
+      'api::centre.centre',
+      'plugin::upload.file',
+      'admin::user',
+      'plugin::users-permissions.permission',
+    ];
     const before = await Promise.all(uids.map(count));
     assert.deepEqual(before.slice(0, 3), [60, before[1], 51]);
     const { seed } = requireCms(ctx.distDir, 'src/seed/index.js');
@@ -48,12 +55,17 @@ describe('super-admin', () => {
   it('is created from ADMIN_EMAIL and ADMIN_PASSWORD and can log in', async () => {
     const res = await request(ctx.cmsUrl).post('/admin/login').send({ email: ctx.admin.email, password: ctx.admin.password }).expect(200);
     assert.ok(res.body.data.token);
-    const roles = res.body.data.user.roles ?? (await ctx.strapi.db.query('admin::user').findOne({ where: { email: ctx.admin.email }, populate: ['roles'] })).roles;
+    const roles =
+      res.body.data.user.roles ?? (await ctx.strapi.db.query('admin::user').findOne({ where: { email: ctx.admin.email }, populate: ['roles'] })).roles;
     assert.ok(roles.some((r: { code: string }) => r.code === 'strapi-super-admin'));
   });
 
   it('has no default account', async () => {
-    for (const [email, password] of [['admin@admin.com', 'admin'], ['admin@qabilet.example', 'Admin123'], [ctx.admin.email, 'admin']]) {
+    for (const [email, password] of [
+      ['admin@admin.com', 'admin'],
+      ['admin@qabilet.example', 'Admin123'],
+      [ctx.admin.email, 'admin'],
+    ]) {
       const res = await request(ctx.cmsUrl).post('/admin/login').send({ email, password });
       assert.ok(res.status >= 400 && res.status < 500, `${email} refused (${res.status})`);
     }

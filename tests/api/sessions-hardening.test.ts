@@ -36,7 +36,9 @@ function assertCookieOnly(res: Response): string {
 describe('sessions: the refresh token only ever travels in an httpOnly cookie', () => {
   it('after a change of password', async () => {
     const user = await confirmedUser();
-    const res = await api().post('/api/auth/change-password').set('Authorization', `Bearer ${user.jwt}`)
+    const res = await api()
+      .post('/api/auth/change-password')
+      .set('Authorization', `Bearer ${user.jwt}`)
       .send({ currentPassword: user.password, password: 'Changed2027x', passwordConfirmation: 'Changed2027x' });
     const cookie = assertCookieOnly(res);
     const refreshed = await api().post('/api/auth/refresh').set('Cookie', `${COOKIE}=${cookie}`).expect(200);
@@ -86,18 +88,30 @@ describe('sessions: an access token must expire and belong to a session', () => 
 
   it('refuses one signed with the real secret but without an expiry', async () => {
     const { exp: _exp, ...claims } = decode(user.jwt);
-    await api().get('/api/users/me').set('Authorization', `Bearer ${sign(claims)}`).expect(401);
+    await api()
+      .get('/api/users/me')
+      .set('Authorization', `Bearer ${sign(claims)}`)
+      .expect(401);
   });
 
   it('refuses one signed with the real secret but without a session', async () => {
     const { sessionId: _s, ...claims } = decode(user.jwt);
-    await api().get('/api/users/me').set('Authorization', `Bearer ${sign(claims)}`).expect(401);
+    await api()
+      .get('/api/users/me')
+      .set('Authorization', `Bearer ${sign(claims)}`)
+      .expect(401);
     const { sessionId: _t, exp: _e, ...bare } = decode(user.jwt);
-    await api().get('/api/users/me').set('Authorization', `Bearer ${sign(bare)}`).expect(401);
+    await api()
+      .get('/api/users/me')
+      .set('Authorization', `Bearer ${sign(bare)}`)
+      .expect(401);
   });
 
   it('refuses one naming a session that does not exist', async () => {
     const claims = { ...decode(user.jwt), sessionId: crypto.randomBytes(16).toString('hex') };
-    await api().get('/api/users/me').set('Authorization', `Bearer ${sign(claims)}`).expect(401);
+    await api()
+      .get('/api/users/me')
+      .set('Authorization', `Bearer ${sign(claims)}`)
+      .expect(401);
   });
 });

@@ -23,7 +23,15 @@ describe('staff: admin roles and the region and centre conditions', () => {
 
   it('has the five staff roles next to the super admin, created once', async () => {
     const codes = (await ctx.strapi.db.query('admin::role').findMany()).map((r: { code: string }) => r.code).sort();
-    for (const code of ['qabilet-call-centre-operator', 'qabilet-content-manager', 'qabilet-project-curator', 'qabilet-regional-coordinator', 'qabilet-specialist', 'strapi-super-admin']) assert.ok(codes.includes(code), code);
+    for (const code of [
+      'qabilet-call-centre-operator',
+      'qabilet-content-manager',
+      'qabilet-project-curator',
+      'qabilet-regional-coordinator',
+      'qabilet-specialist',
+      'strapi-super-admin',
+    ])
+      assert.ok(codes.includes(code), code);
     const { ensureStaffRoles } = requireCms(ctx.distDir, 'src/staff/roles.js');
     const before = await ctx.strapi.db.query('admin::permission').count();
     await ensureStaffRoles(ctx.strapi);
@@ -47,14 +55,26 @@ describe('staff: admin roles and the region and centre conditions', () => {
 
   it('shows a regional coordinator only the centres of their region', async () => {
     const { email, password } = account('qabilet-regional-coordinator');
-    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${await adminToken(email, password)}`).expect(200);
-    assert.deepEqual(res.body.results.map((c: { slug: string }) => c.slug), ['east-kazakhstan']);
+    const res = await admin()
+      .get(CENTRES)
+      .set('Authorization', `Bearer ${await adminToken(email, password)}`)
+      .expect(200);
+    assert.deepEqual(
+      res.body.results.map((c: { slug: string }) => c.slug),
+      ['east-kazakhstan'],
+    );
   });
 
   it('shows a specialist only their own centre', async () => {
     const { email, password } = account('qabilet-specialist');
-    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${await adminToken(email, password)}`).expect(200);
-    assert.deepEqual(res.body.results.map((c: { slug: string }) => c.slug), ['almaty']);
+    const res = await admin()
+      .get(CENTRES)
+      .set('Authorization', `Bearer ${await adminToken(email, password)}`)
+      .expect(200);
+    assert.deepEqual(
+      res.body.results.map((c: { slug: string }) => c.slug),
+      ['almaty'],
+    );
   });
 
   it('lets the curator read every centre and change none', async () => {
@@ -63,7 +83,10 @@ describe('staff: admin roles and the region and centre conditions', () => {
     const res = await admin().get(CENTRES).set('Authorization', `Bearer ${token}`).expect(200);
     assert.equal(res.body.results.length, 17);
     const one = res.body.results[0];
-    const put = await admin().put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`).set('Authorization', `Bearer ${token}`).send({ name: 'Changed' });
+    const put = await admin()
+      .put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ name: 'Changed' });
     assert.equal(put.status, 403);
   });
 
@@ -82,7 +105,10 @@ describe('staff: admin roles and the region and centre conditions', () => {
       const t = await adminToken(a.email, a.password);
       const list = await admin().get(CENTRES).set('Authorization', `Bearer ${t}`).expect(200);
       const one = list.body.results[0];
-      const put = await admin().put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`).set('Authorization', `Bearer ${t}`).send({ name: 'Changed' });
+      const put = await admin()
+        .put(`/content-manager/collection-types/api::centre.centre/${one.documentId}?locale=kk`)
+        .set('Authorization', `Bearer ${t}`)
+        .send({ name: 'Changed' });
       assert.equal(put.status, 403, role);
     }
   });
@@ -90,8 +116,18 @@ describe('staff: admin roles and the region and centre conditions', () => {
   it('shows staff without a profile nothing that is scoped', async () => {
     const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-regional-coordinator' } });
     const password = 'Nopr0file-staff';
-    await ctx.strapi.service('admin::user').create({ email: 'no.profile@qabilet.example', firstname: 'No', lastname: 'Profile', password, isActive: true, registrationToken: null, roles: [role.id] });
-    const res = await admin().get(CENTRES).set('Authorization', `Bearer ${await adminToken('no.profile@qabilet.example', password)}`);
+    await ctx.strapi.service('admin::user').create({
+      email: 'no.profile@qabilet.example',
+      firstname: 'No',
+      lastname: 'Profile',
+      password,
+      isActive: true,
+      registrationToken: null,
+      roles: [role.id],
+    });
+    const res = await admin()
+      .get(CENTRES)
+      .set('Authorization', `Bearer ${await adminToken('no.profile@qabilet.example', password)}`);
     assert.ok(res.status === 403 || res.body.results.length === 0, `status ${res.status}`);
   });
 });

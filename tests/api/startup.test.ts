@@ -24,8 +24,23 @@ describe('start-up with wrong database settings', () => {
   const cases: Array<[string, Record<string, string>, RegExp]> = [
     ['an unknown client', { DATABASE_CLIENT: 'oracle' }, /DATABASE_CLIENT must be "sqlite" or "postgres"/],
     ['PostgreSQL without a host', { DATABASE_CLIENT: 'postgres', DATABASE_NAME: 'q', DATABASE_USERNAME: 'q' }, /DATABASE_HOST is not set/],
-    ['a port that is not a number', { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: 'fivefour', DATABASE_NAME: 'q', DATABASE_USERNAME: 'q' }, /DATABASE_PORT must be a port number/],
-    ['a PostgreSQL server that is not there', { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: '9', DATABASE_NAME: 'q', DATABASE_USERNAME: 'q', DATABASE_CONNECTION_TIMEOUT: '3000' }, /Cannot reach PostgreSQL at 127\.0\.0\.1:9 .*DATABASE_HOST and DATABASE_PORT/],
+    [
+      'a port that is not a number',
+      { DATABASE_CLIENT: 'postgres', DATABASE_HOST: '127.0.0.1', DATABASE_PORT: 'fivefour', DATABASE_NAME: 'q', DATABASE_USERNAME: 'q' },
+      /DATABASE_PORT must be a port number/,
+    ],
+    [
+      'a PostgreSQL server that is not there',
+      {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: '127.0.0.1',
+        DATABASE_PORT: '9',
+        DATABASE_NAME: 'q',
+        DATABASE_USERNAME: 'q',
+        DATABASE_CONNECTION_TIMEOUT: '3000',
+      },
+      /Cannot reach PostgreSQL at 127\.0\.0\.1:9 .*DATABASE_HOST and DATABASE_PORT/,
+    ],
   ];
   for (const [what, env, expected] of cases) {
     it(`stops with one readable line for ${what}`, async function () {

@@ -21,7 +21,12 @@ describe('accounts: one account per e-mail address, held by the database', () =>
   it('lets one of many simultaneous registrations of one address through, answering the others as taken', async () => {
     const email = address();
     const answers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => api().post('/api/auth/local/register').set('Accept-Language', 'en').send(pupil({ email: i % 2 ? email.toUpperCase() : email }))),
+      Array.from({ length: 8 }, (_, i) =>
+        api()
+          .post('/api/auth/local/register')
+          .set('Accept-Language', 'en')
+          .send(pupil({ email: i % 2 ? email.toUpperCase() : email })),
+      ),
     );
     const statuses = answers.map((r) => r.status).sort();
     assert.equal(statuses.filter((s) => s === 200).length, 1, `statuses: ${statuses}`);
@@ -39,7 +44,11 @@ describe('accounts: one account per e-mail address, held by the database', () =>
     const [a, b] = await Promise.all([confirmedUser(), confirmedUser({ firstName: 'Данияр', gender: 'male' })]);
     const since = ctx.mails.length;
     for (const user of [a, b]) {
-      await api().put('/api/accounts/me').set('Authorization', `Bearer ${user.jwt}`).send({ email: user === a ? email : email.toUpperCase(), currentPassword: user.password }).expect(200);
+      await api()
+        .put('/api/accounts/me')
+        .set('Authorization', `Bearer ${user.jwt}`)
+        .send({ email: user === a ? email : email.toUpperCase(), currentPassword: user.password })
+        .expect(200);
     }
     await mailTo(email, since);
     const linksTo = () => ctx.mails.slice(since).filter((m) => !Array.isArray(m.to) && m.to?.value.some((v) => v.address === email));

@@ -29,7 +29,11 @@ async function adult(overrides: Record<string, unknown> = {}): Promise<Session> 
 
 const as = (jwt: string) => ({
   get: (path: string) => api().get(path).set('Authorization', `Bearer ${jwt}`),
-  post: (path: string, body: unknown = {}) => api().post(path).set('Authorization', `Bearer ${jwt}`).send(body as object),
+  post: (path: string, body: unknown = {}) =>
+    api()
+      .post(path)
+      .set('Authorization', `Bearer ${jwt}`)
+      .send(body as object),
 });
 
 const join = (who: Session, from: string, to = from, extra: Record<string, unknown> = {}) =>
@@ -40,7 +44,15 @@ async function specialist(name: string, opens: string, closes: string) {
   const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
   const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens, closes }));
   const created = await ctx.strapi.db.query(SPECIALIST).create({
-    data: { name, centre: CENTRE, active: true, services: ['consultation'], formats: ['offline'], hours, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } } },
+    data: {
+      name,
+      centre: CENTRE,
+      active: true,
+      services: ['consultation'],
+      formats: ['offline'],
+      hours,
+      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } },
+    },
   });
   forgetSlots();
   return created as { id: number };
@@ -62,7 +74,8 @@ function linkIn(text: string): { url: URL; token: string } {
 }
 
 const offerCall = (who: Session, action: 'view' | 'accept' | 'decline', token: string) => as(who.jwt).post(`/api/booking/offers/${action}`, { token });
-const entryOf = async (who: Session) => (await ctx.strapi.db.query(WAITLIST).findMany({ where: { user: who.id } }))[0] as { status: string; history: Array<{ action: string }> };
+const entryOf = async (who: Session) =>
+  (await ctx.strapi.db.query(WAITLIST).findMany({ where: { user: who.id } }))[0] as { status: string; history: Array<{ action: string }> };
 const noSmsTo = async (who: Session, since: number) => {
   await new Promise((r) => setTimeout(r, 700));
   assert.equal(ctx.sms.slice(since).filter((m) => m.to === who.phone).length, 0, `no SMS to ${who.phone}`);
@@ -78,7 +91,8 @@ describe('waitlist', function () {
 
   before(async () => {
     const demo = await ctx.strapi.db.query(SPECIALIST).findMany({ where: { centre: CENTRE }, select: ['id'] });
-    for (const s of demo) closures.push((await ctx.strapi.db.query(EXCEPTION).create({ data: { specialist: s.id, kind: 'closed', from: today(), to: addDays(today(), 60) } })).id);
+    for (const s of demo)
+      closures.push((await ctx.strapi.db.query(EXCEPTION).create({ data: { specialist: s.id, kind: 'closed', from: today(), to: addDays(today(), 60) } })).id);
     await specialist(name, '08:00', '09:00');
   });
   after(async () => {
@@ -125,22 +139,37 @@ describe('waitlist', function () {
     const ru = await as(user.jwt).post('/api/booking/waitlist?locale=ru', all).expect(400);
     assert.deepEqual(ru.body.error.details.errors.map((e: { path: string[] }) => e.path[0]).sort(), ['centre', 'from', 'service', 'to']);
     assert.match(ru.body.error.message, /[а-яё]/i);
-    const en = await as(user.jwt).post('/api/booking/waitlist', { ...all, centre: CENTRE, service: 'consultation', from: date, to: addDays(today(), 90) }).set('Accept-Language', 'en').expect(400);
+    const en = await as(user.jwt)
+      .post('/api/booking/waitlist', { ...all, centre: CENTRE, service: 'consultation', from: date, to: addDays(today(), 90) })
+      .set('Accept-Language', 'en')
+      .expect(400);
     assert.match(en.body.error.message, /30 days/);
-    const kk = await as(user.jwt).post('/api/booking/waitlist', { ...all, centre: CENTRE, service: 'consultation', from: date, to: addDays(today(), 90) }).expect(400);
+    const kk = await as(user.jwt)
+      .post('/api/booking/waitlist', { ...all, centre: CENTRE, service: 'consultation', from: date, to: addDays(today(), 90) })
+      .expect(400);
     assert.match(kk.body.error.message, /[әғқңөұүһі]/);
     assert.equal(await ctx.strapi.db.query(WAITLIST).count(), before);
   });
 
-  it('needs a session and the consents, never takes another parent\'s child, refuses duplicates and a fourth place', async () => {
+  it("needs a session and the consents, never takes another parent's child, refuses duplicates and a fourth place", async () => {
     const date = addDays(today(), 3);
     await api().post('/api/booking/waitlist').send({ centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date }).expect(403);
     const minor = await confirmedUser({ birthDate: '2012-02-02' });
-    const refused = await as(minor.jwt).post('/api/booking/waitlist', { centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date }).expect(403);
+    const refused = await as(minor.jwt)
+      .post('/api/booking/waitlist', { centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date })
+      .expect(403);
     assert.equal(refused.body.error.details.code, 'consent.parental');
 
     const parent = await adult({ userType: 'parent', birthDate: '1985-01-01', education: 'graduate' });
-    const child = { surname: 'Серікұлы', firstName: 'Алмас', gender: 'male', birthDate: '2013-09-01', region: 'KZ-43', locality: 'kz-43-kyzylorda', education: 'school-6' };
+    const child = {
+      surname: 'Серікұлы',
+      firstName: 'Алмас',
+      gender: 'male',
+      birthDate: '2013-09-01',
+      region: 'KZ-43',
+      locality: 'kz-43-kyzylorda',
+      education: 'school-6',
+    };
     const childId = (await as(parent.jwt).post('/api/accounts/children', child).expect(201)).body.data.documentId;
     const stranger = await adult();
     assert.equal((await join(stranger, date, date, { child: childId }).expect(400)).body.error.details.errors[0].code, 'child.unknown');
@@ -155,7 +184,9 @@ describe('waitlist', function () {
     assert.equal(first.body.data.centre.slug, 'aktobe');
     assert.equal(first.body.data.offer, null);
     assert.ok(!('user' in first.body.data) && !('history' in first.body.data));
-    const duplicate = await elsewhere('aktobe', { to: addDays(sunday, 7) }).set('Accept-Language', 'en').expect(409);
+    const duplicate = await elsewhere('aktobe', { to: addDays(sunday, 7) })
+      .set('Accept-Language', 'en')
+      .expect(409);
     assert.equal(duplicate.body.error.details.code, 'waitlist.duplicate');
     assert.match(duplicate.body.error.message, /already/);
     await elsewhere('akmola').expect(201);
@@ -166,7 +197,10 @@ describe('waitlist', function () {
     assert.deepEqual(forChild.body.data.child, { id: childId, firstName: 'Алмас' });
 
     const mine = await as(parent.jwt).get('/api/booking/waitlist/mine').expect(200);
-    assert.deepEqual(mine.body.data.map((e: { centre: { slug: string } }) => e.centre.slug), ['west-kazakhstan', 'jambyl', 'akmola', 'aktobe']);
+    assert.deepEqual(
+      mine.body.data.map((e: { centre: { slug: string } }) => e.centre.slug),
+      ['west-kazakhstan', 'jambyl', 'akmola', 'aktobe'],
+    );
     assert.equal((await as(stranger.jwt).get('/api/booking/waitlist/mine').expect(200)).body.data.length, 0);
 
     // Leaving: one's own only (someone else's answers as if it did not exist), once.
@@ -227,7 +261,10 @@ describe('waitlist', function () {
     assert.equal(mine.status, 'offered');
     assert.deepEqual([mine.offer.date, mine.offer.time], [slot.date, slot.time]);
     const view = await offerCall(first, 'view', token).expect(200);
-    assert.deepEqual([view.body.data.status, view.body.data.date, view.body.data.time, view.body.data.specialist.name, view.body.data.centre.slug], ['held', date, slot.time, name, CENTRE]);
+    assert.deepEqual(
+      [view.body.data.status, view.body.data.date, view.body.data.time, view.body.data.specialist.name, view.body.data.centre.slug],
+      ['held', date, slot.time, name, CENTRE],
+    );
     // The link is the person's own: another account, or a made-up token, finds nothing.
     await offerCall(third, 'view', token).expect(404);
     await offerCall(third, 'accept', token).expect(404);
@@ -241,7 +278,10 @@ describe('waitlist', function () {
     assert.equal((await offerCall(first, 'accept', token).expect(200)).body.data.id, accepted.body.data.id);
     const entry = await entryOf(first);
     assert.equal(entry.status, 'booked');
-    assert.deepEqual(entry.history.map((h) => h.action), ['joined', 'offered', 'booked']);
+    assert.deepEqual(
+      entry.history.map((h) => h.action),
+      ['joined', 'offered', 'booked'],
+    );
     const row = await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: accepted.body.data.id }, populate: { user: true } });
     assert.equal(row.user.id, first.id);
     assert.equal(row.history[0].action, 'created');
@@ -249,7 +289,18 @@ describe('waitlist', function () {
     // The hold gave way to the booking: one holder of each cell, the booking.
     const cells = await ctx.strapi.db.connection('booking_cells').where({ booking_id: row.id });
     assert.equal(cells.length, 12);
-    assert.equal((await ctx.strapi.db.connection('booking_cells').whereIn('cell', cells.map((c: { cell: number }) => c.cell)).andWhere({ specialist_id: cells[0].specialist_id })).length, 12);
+    assert.equal(
+      (
+        await ctx.strapi.db
+          .connection('booking_cells')
+          .whereIn(
+            'cell',
+            cells.map((c: { cell: number }) => c.cell),
+          )
+          .andWhere({ specialist_id: cells[0].specialist_id })
+      ).length,
+      12,
+    );
     assert.equal((await entryOf(second)).status, 'waiting');
   });
 
@@ -267,7 +318,10 @@ describe('waitlist', function () {
     assert.ok(result.expired >= 1 && result.offered >= 1, JSON.stringify(result));
     const entry = await entryOf(first);
     assert.equal(entry.status, 'lapsed');
-    assert.deepEqual(entry.history.map((h) => h.action), ['joined', 'offered', 'lapsed']);
+    assert.deepEqual(
+      entry.history.map((h) => h.action),
+      ['joined', 'offered', 'lapsed'],
+    );
     const next = linkIn((await smsTo(second.phone, since)).body);
     assert.notEqual(next.token, token);
     assert.equal((await entryOf(second)).status, 'offered');
@@ -294,7 +348,9 @@ describe('waitlist', function () {
     assert.equal((await entryOf(first)).status, 'waiting');
     assert.equal((await offerCall(first, 'accept', token).expect(410)).body.error.details.code, 'offer.closed');
     await offerCall(first, 'decline', token).expect(410);
-    await as(first.jwt).post(`/api/booking/waitlist/${(await as(first.jwt).get('/api/booking/waitlist/mine')).body.data[0].id}/leave`).expect(200);
+    await as(first.jwt)
+      .post(`/api/booking/waitlist/${(await as(first.jwt).get('/api/booking/waitlist/mine')).body.data[0].id}/leave`)
+      .expect(200);
   });
 
   it('releases a held time when its person leaves the waitlist, for the next one', async () => {
@@ -312,7 +368,7 @@ describe('waitlist', function () {
     assert.equal(view.body.data.start, slot.start);
   });
 
-  it('forgets a deleted account\'s places and frees the time held for it', async () => {
+  it("forgets a deleted account's places and frees the time held for it", async () => {
     const { date, holder, booking } = await fullDay();
     const user = await adult();
     await join(user, date).expect(201);
@@ -360,7 +416,14 @@ describe('waitlist', function () {
       holders.map(async (h, i) => {
         await after(i * 40);
         const cancelled = await as(h.jwt).post(`/api/booking/bookings/${bookings[i]}/cancel`);
-        const [, , , , ...booked] = await Promise.all([sweep(), sweep(), sweep(), sweep(), book(rivals[2 * i]!, slots[i]!.id), book(rivals[2 * i + 1]!, slots[i]!.id)]);
+        const [, , , , ...booked] = await Promise.all([
+          sweep(),
+          sweep(),
+          sweep(),
+          sweep(),
+          book(rivals[2 * i]!, slots[i]!.id),
+          book(rivals[2 * i + 1]!, slots[i]!.id),
+        ]);
         return { cancelled: cancelled.status, booked: booked.map((b) => b.status) };
       }),
     );
@@ -375,16 +438,31 @@ describe('waitlist', function () {
     const extra = extraStarts.map((start) => encodeSlotId(specialistId, start));
     const late = await Promise.all([...Array.from({ length: 6 }, () => sweep()), ...extra.map((id, i) => book(rivals[12 + i]!, id))]);
     const rivalStatuses = [...waves.flatMap((w) => w.booked), ...late.slice(6).map((a) => (a as { status: number }).status)];
-    assert.ok(rivalStatuses.every((s) => s === 201 || s === 409), rivalStatuses.join(','));
+    assert.ok(
+      rivalStatuses.every((s) => s === 201 || s === 409),
+      rivalStatuses.join(','),
+    );
     // Let the listeners' sweeps finish, then one more: nothing free may be left while people wait.
     await after(1500);
     await sweep();
 
     const all = [...slots.map((s) => Date.parse(s.start)), ...extraStarts.map((start) => start.getTime())];
     const entries = await ctx.strapi.db.query(WAITLIST).findMany({ where: { user: { id: { $in: waiting.map((w) => w.id) } } } });
-    const offers = await ctx.strapi.db.connection('booking_offers').whereIn('entry_id', entries.map((e: { id: number }) => e.id)).andWhere({ status: 'held' });
+    const offers = await ctx.strapi.db
+      .connection('booking_offers')
+      .whereIn(
+        'entry_id',
+        entries.map((e: { id: number }) => e.id),
+      )
+      .andWhere({ status: 'held' });
     const [first, last] = [Date.parse(`${date}T00:00:00+05:00`), Date.parse(`${addDays(date, 1)}T00:00:00+05:00`)];
-    const live = await ctx.strapi.db.query(BOOKING).findMany({ where: { specialist: specialistId, status: { $in: ['requested', 'confirmed'] }, start: { $gte: new Date(first).toISOString(), $lt: new Date(last).toISOString() } } });
+    const live = await ctx.strapi.db.query(BOOKING).findMany({
+      where: {
+        specialist: specialistId,
+        status: { $in: ['requested', 'confirmed'] },
+        start: { $gte: new Date(first).toISOString(), $lt: new Date(last).toISOString() },
+      },
+    });
     for (const start of all) {
       const booked = live.filter((b: { start: string }) => Date.parse(b.start) === start);
       const held = offers.filter((o: { start: number | string }) => Number(o.start) === start);
@@ -399,7 +477,11 @@ describe('waitlist', function () {
     assert.equal(entries.filter((e: { status: string }) => e.status === 'offered').length, offers.length);
     // The day's cells are exactly those of the live holders, 12 each: none left behind by a loser.
     // (The racer works every day: people waiting for other days of this centre may hold its other days.)
-    const cells = await ctx.strapi.db.connection('booking_cells').where({ specialist_id: specialistId }).andWhere('cell', '>=', first / 300_000).andWhere('cell', '<', last / 300_000);
+    const cells = await ctx.strapi.db
+      .connection('booking_cells')
+      .where({ specialist_id: specialistId })
+      .andWhere('cell', '>=', first / 300_000)
+      .andWhere('cell', '<', last / 300_000);
     assert.equal(cells.length, all.length * 12);
     const holdersOfCells = [...new Set(cells.map((c: { booking_id: number | string }) => Number(c.booking_id)))].sort();
     assert.deepEqual(holdersOfCells, [...live.map((b: { id: number }) => b.id), ...offers.map((o: { id: number | string }) => -Number(o.id))].sort());

@@ -27,15 +27,27 @@ describe('CORS: only the configured origins may call with credentials', () => {
     assert.ok(routes.length > 150, `routes found: ${routes.length}`);
     const leaks: string[] = [];
     for (const { method, path } of routes) {
-      const res = await api().options(path).set('Origin', EVIL).set('Access-Control-Request-Method', method).set('Access-Control-Request-Headers', 'authorization,content-type');
-      if (res.headers['access-control-allow-origin'] || res.headers['access-control-allow-credentials']) leaks.push(`${method} ${path}: ${res.headers['access-control-allow-origin']}`);
+      const res = await api()
+        .options(path)
+        .set('Origin', EVIL)
+        .set('Access-Control-Request-Method', method)
+        .set('Access-Control-Request-Headers', 'authorization,content-type');
+      if (res.headers['access-control-allow-origin'] || res.headers['access-control-allow-credentials'])
+        leaks.push(`${method} ${path}: ${res.headers['access-control-allow-origin']}`);
     }
     assert.deepEqual(leaks, []);
   });
 
   it('answers no foreign origin on credentialed requests themselves', async () => {
     const user = await confirmedUser();
-    for (const [method, path] of [['get', '/api/users/me'], ['get', '/api/accounts/me'], ['post', '/api/auth/refresh'], ['post', '/api/auth/logout'], ['get', '/api/booking/bookings'], ['get', '/api/centres']] as const) {
+    for (const [method, path] of [
+      ['get', '/api/users/me'],
+      ['get', '/api/accounts/me'],
+      ['post', '/api/auth/refresh'],
+      ['post', '/api/auth/logout'],
+      ['get', '/api/booking/bookings'],
+      ['get', '/api/centres'],
+    ] as const) {
       const res = await api()[method](path).set('Origin', EVIL).set('Authorization', `Bearer ${user.jwt}`);
       assert.equal(res.headers['access-control-allow-origin'], undefined, `${method} ${path}`);
       assert.equal(res.headers['access-control-allow-credentials'], undefined, `${method} ${path}`);
@@ -119,7 +131,10 @@ describe('uploads are checked by their bytes', () => {
     });
     try {
       const before = await files();
-      const res = await api().post('/upload/actions/upload-from-urls').set('Authorization', `Bearer ${token}`).set('Accept-Language', 'en')
+      const res = await api()
+        .post('/upload/actions/upload-from-urls')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Accept-Language', 'en')
         .send({ urls: ['http://93.184.216.34/x.png', 'http://93.184.216.34/pixel.png'] });
       const summary = JSON.parse(/event: stream:complete\ndata: (.*)\n/.exec(res.text)![1]!);
       assert.equal(summary.errors.length, 1, res.text);
@@ -134,7 +149,9 @@ describe('uploads are checked by their bytes', () => {
 
   it('names each refused file of a batch, and keeps none of the batch', async () => {
     const before = await files();
-    const res = await api().post('/upload').set('Authorization', `Bearer ${token}`)
+    const res = await api()
+      .post('/upload')
+      .set('Authorization', `Bearer ${token}`)
       .attach('files', PNG, { filename: 'good.png', contentType: 'image/png' })
       .attach('files', Buffer.from('<html></html>'), { filename: 'bad.png', contentType: 'image/png' });
     assert.equal(res.status, 400);
@@ -147,16 +164,23 @@ describe('uploads are checked by their bytes', () => {
   });
 });
 
-describe('people\'s records in the Content Manager', () => {
+describe("people's records in the Content Manager", () => {
   it('are given to no staff role', async () => {
     const { personalTypes } = requireCms(ctx.distDir, 'src/staff/personal-types.js');
     const personal: Set<string> = personalTypes(ctx.strapi);
-    for (const uid of ['plugin::users-permissions.user', 'api::child.child', 'api::consent.consent', 'plugin::booking.booking', 'plugin::crm.request']) assert.ok(personal.has(uid), uid);
+    for (const uid of ['plugin::users-permissions.user', 'api::child.child', 'api::consent.consent', 'plugin::booking.booking', 'plugin::crm.request'])
+      assert.ok(personal.has(uid), uid);
     const roles = await ctx.strapi.db.query('admin::role').findMany({ where: { code: { $startsWith: 'qabilet-' } }, populate: ['permissions'] });
     assert.equal(roles.length, 5);
     for (const role of roles) {
-      const granted = role.permissions.filter((p: { action: string; subject: string | null }) => p.action.startsWith('plugin::content-manager.') && p.subject && personal.has(p.subject));
-      assert.deepEqual(granted.map((p: { action: string; subject: string }) => `${p.action} ${p.subject}`), [], role.code);
+      const granted = role.permissions.filter(
+        (p: { action: string; subject: string | null }) => p.action.startsWith('plugin::content-manager.') && p.subject && personal.has(p.subject),
+      );
+      assert.deepEqual(
+        granted.map((p: { action: string; subject: string }) => `${p.action} ${p.subject}`),
+        [],
+        role.code,
+      );
     }
   });
 
@@ -164,22 +188,35 @@ describe('people\'s records in the Content Manager', () => {
     const user = await confirmedUser();
     const token = await adminToken();
     const admin = await ctx.strapi.db.query('admin::user').findOne({ where: { email: ctx.admin.email } });
-    const events = () => ctx.strapi.db.query('api::audit-event.audit-event').findMany({ where: { actorType: 'admin', actorId: String(admin.id), action: { $startsWith: 'content-manager.' } }, orderBy: { id: 'asc' } });
+    const events = () =>
+      ctx.strapi.db
+        .query('api::audit-event.audit-event')
+        .findMany({ where: { actorType: 'admin', actorId: String(admin.id), action: { $startsWith: 'content-manager.' } }, orderBy: { id: 'asc' } });
     const before = (await events()).length;
     const base = '/content-manager/collection-types/plugin::users-permissions.user';
     await api().get(`${base}/${user.documentId}`).set('Authorization', `Bearer ${token}`).expect(200);
-    await api().get(`${base}?page=1&pageSize=10&_q=${encodeURIComponent(user.email)}`).set('Authorization', `Bearer ${token}`).expect(200);
+    await api()
+      .get(`${base}?page=1&pageSize=10&_q=${encodeURIComponent(user.email)}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     await api().get('/content-manager/collection-types/api::news.news?page=1&pageSize=10').set('Authorization', `Bearer ${token}`).expect(200);
     // The router folds case and a trailing slash: so does the audit. A bulk read by POST is a read too.
     await api().get(`/CONTENT-MANAGER/collection-types/plugin::users-permissions.user/${user.documentId}/`).set('Authorization', `Bearer ${token}`).expect(200);
-    await api().post(`${base}/actions/bulkFindForValidation`).set('Authorization', `Bearer ${token}`).send({ documentIds: [user.documentId] }).expect(200);
+    await api()
+      .post(`${base}/actions/bulkFindForValidation`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ documentIds: [user.documentId] })
+      .expect(200);
     const logged = (await events()).slice(before);
-    assert.deepEqual(logged.map((e: { action: string; subjectType: string }) => `${e.action} ${e.subjectType}`), [
-      'content-manager.view plugin::users-permissions.user',
-      'content-manager.list plugin::users-permissions.user',
-      'content-manager.view plugin::users-permissions.user',
-      'content-manager.bulkFindForValidation plugin::users-permissions.user',
-    ]);
+    assert.deepEqual(
+      logged.map((e: { action: string; subjectType: string }) => `${e.action} ${e.subjectType}`),
+      [
+        'content-manager.view plugin::users-permissions.user',
+        'content-manager.list plugin::users-permissions.user',
+        'content-manager.view plugin::users-permissions.user',
+        'content-manager.bulkFindForValidation plugin::users-permissions.user',
+      ],
+    );
     assert.equal(logged[0].subjectId, user.documentId);
     assert.equal(logged[1].details.searched, true);
     assert.equal(logged[2].subjectId, user.documentId);

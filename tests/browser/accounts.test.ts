@@ -5,7 +5,6 @@ import { kk } from './messages.ts';
 import { ctx, mailTo } from '../setup/context.ts';
 import { api, confirmedUser } from '../api/helpers.ts';
 
-
 /** Moves focus with Tab alone until `target` has it: proves it is reachable by keyboard, in order. */
 async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i++) {
@@ -102,7 +101,10 @@ describe('accounts in a browser, in Kazakh, with the keyboard alone', function (
     const ridder = await ctx.strapi.db.query('api::locality.locality').findOne({ where: { key: 'kz-63-ridder', locale: 'kk' } });
     await page.getByText(ridder.name, { exact: true }).waitFor();
     const cookies = await context.cookies();
-    assert.ok(cookies.some((c) => c.name === 'strapi_up_refresh' && c.httpOnly), 'the session is an httpOnly cookie');
+    assert.ok(
+      cookies.some((c) => c.name === 'strapi_up_refresh' && c.httpOnly),
+      'the session is an httpOnly cookie',
+    );
     assert.equal(await page.evaluate(() => document.cookie.includes('strapi_up_refresh')), false);
   });
 

@@ -17,7 +17,12 @@ const en: Record<string, string> = JSON.parse(fs.readFileSync(new URL('../../plu
 const serverEn: Record<string, string> = JSON.parse(fs.readFileSync(new URL('../../plugins/assessment/server/src/i18n/en.json', import.meta.url), 'utf8'));
 /** An English message with simple placeholders filled in. */
 const msg = (key: string, values: Record<string, string | number>) => interpolate(en[key]!, values);
-const pattern = (key: string) => new RegExp(en[key]!.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+'));
+const pattern = (key: string) =>
+  new RegExp(
+    en[key]!.split(/\{[^}]+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+'),
+  );
 
 type Item = { key: string; type: 'single' | 'multiple' | 'likert' | 'ranking' | 'timed'; points?: number; options: Array<{ key: string }> };
 type Attempt = { id: number; test: { sections: Array<{ items: Item[] }> } };
@@ -28,8 +33,15 @@ type ScaleResult = { scale: string; name: string; score: number };
 const surname = () => `Тестова${[...crypto.randomBytes(4).toString('hex')].map((c) => 'абвгдежзиклмнопр'[parseInt(c, 16)]).join('')}`;
 
 const as = (jwt: string) => ({
-  get: (path: string) => api().get(path).set({ Authorization: `Bearer ${jwt}`, 'Accept-Language': 'en' }),
-  post: (path: string, body: unknown = {}) => api().post(path).set({ Authorization: `Bearer ${jwt}`, 'Accept-Language': 'en' }).send(body as object),
+  get: (path: string) =>
+    api()
+      .get(path)
+      .set({ Authorization: `Bearer ${jwt}`, 'Accept-Language': 'en' }),
+  post: (path: string, body: unknown = {}) =>
+    api()
+      .post(path)
+      .set({ Authorization: `Bearer ${jwt}`, 'Accept-Language': 'en' })
+      .send(body as object),
 });
 
 /** An answer to every item of the attempt's test, varied so that the scales differ. */
@@ -39,7 +51,13 @@ function answersOf(attempt: Attempt) {
   return items.map((item, i) => {
     const keys = item.options.map((o) => o.key);
     const value =
-      item.type === 'likert' ? 1 + (i % (item.points ?? 5)) : item.type === 'multiple' ? [keys[i % keys.length]!] : item.type === 'ranking' ? keys : keys[i % keys.length]!;
+      item.type === 'likert'
+        ? 1 + (i % (item.points ?? 5))
+        : item.type === 'multiple'
+          ? [keys[i % keys.length]!]
+          : item.type === 'ranking'
+            ? keys
+            : keys[i % keys.length]!;
     return { item: item.key, value, seq: i + 1, timeMs: 1000, answeredAt };
   });
 }
@@ -49,7 +67,16 @@ async function specialistOf(member: StaffMember, centre: string, name: string) {
   const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
   const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
   await ctx.strapi.db.query('plugin::booking.specialist').create({
-    data: { name, centre, active: true, services: ['consultation', 'testing'], formats: ['offline', 'online'], hours, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } }, staffProfile: member.profileId },
+    data: {
+      name,
+      centre,
+      active: true,
+      services: ['consultation', 'testing'],
+      formats: ['offline', 'online'],
+      hours,
+      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } },
+      staffProfile: member.profileId,
+    },
   });
   forgetSlots();
 }
@@ -71,7 +98,13 @@ describe('the Strapi admin: test results and recommendations', function () {
 
     // An adult books a consultation with the specialist…
     const name = surname();
-    const user = await confirmedUser({ surname: name, birthDate: '2001-05-20', userType: 'student', education: 'university', phone: `+7701${crypto.randomInt(1e6, 9e6)}` });
+    const user = await confirmedUser({
+      surname: name,
+      birthDate: '2001-05-20',
+      userType: 'student',
+      education: 'university',
+      phone: `+7701${crypto.randomInt(1e6, 9e6)}`,
+    });
     person = { id: user.id, surname: name };
     // The day after tomorrow: every slot is then further ahead than the centre's change notice.
     const date = addDays(kzDate(new Date()), 2);
@@ -126,18 +159,27 @@ describe('the Strapi admin: test results and recommendations', function () {
 
     await page.waitForURL((url) => url.pathname === cardHref);
     await page.getByRole('heading', { level: 1, name: new RegExp(person.surname) }).waitFor();
-    for (const name of [en['profile.title'], en['rec.title'], en['results.title'], en['external.title'], en['notes.title']]) await main.getByRole('heading', { level: 2, name, exact: true }).waitFor();
+    for (const name of [en['profile.title'], en['rec.title'], en['results.title'], en['external.title'], en['notes.title']])
+      await main.getByRole('heading', { level: 2, name, exact: true }).waitFor();
 
     // The test's scales, each with its score written out.
     const results = main.getByRole('region', { name: en['results.title'], exact: true });
     const scoreTable = results.getByRole('grid', { name: pattern('results.scales') }).first();
-    for (const scale of scales) await scoreTable.getByRole('row').filter({ hasText: scale.name }).getByText(String(Math.round(scale.score)), { exact: true }).first().waitFor();
+    for (const scale of scales)
+      await scoreTable
+        .getByRole('row')
+        .filter({ hasText: scale.name })
+        .getByText(String(Math.round(scale.score)), { exact: true })
+        .first()
+        .waitFor();
     await results.getByText(en['compare.first']!).waitFor();
 
     // The recommendations: % fit as text, the sentence that explains it, the scales side by side.
     const recs = main.getByRole('region', { name: en['rec.title'] });
     const top = recommendations[0]!;
-    const first = recs.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: msg('rec.heading', { rank: 1, name: top.profession.name }) }) });
+    const first = recs
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: msg('rec.heading', { rank: 1, name: top.profession.name }) }) });
     await first.getByText(msg('rec.fit', { fit: Math.round(top.fit) }), { exact: true }).waitFor();
     await first.getByText(top.explanation).waitFor();
     await first.getByRole('grid', { name: msg('rec.scales', { name: top.profession.name }) }).waitFor();
@@ -167,7 +209,10 @@ describe('the Strapi admin: test results and recommendations', function () {
     await form.getByText(msg('note.count', { count: advice.length, max: 2000 })).waitFor();
     await form.getByRole('checkbox', { name: msg('note.recommended', { name: top.profession.name, fit: Math.round(top.fit) }) }).click();
     const recommended = new Set(recommendations.map((r) => r.profession.slug));
-    const catalogue = await api().get('/api/professions').query({ locale: 'en', 'fields[0]': 'slug', 'fields[1]': 'name', 'pagination[pageSize]': 100 }).expect(200);
+    const catalogue = await api()
+      .get('/api/professions')
+      .query({ locale: 'en', 'fields[0]': 'slug', 'fields[1]': 'name', 'pagination[pageSize]': 100 })
+      .expect(200);
     const other = (catalogue.body.data as Array<{ slug: string; name: string }>).find((p) => !recommended.has(p.slug))!;
     await search.fill(other.name.slice(0, 5));
     await form.getByRole('button', { name: msg('note.search.add', { name: other.name }) }).click();
@@ -196,13 +241,16 @@ describe('the Strapi admin: test results and recommendations', function () {
     assert.deepEqual(await axe(page), []);
 
     await page.goto(cardHref);
-    const refusal = main.getByRole('alert').filter({ hasText: new RegExp(`${en['error.notFound.card']}|${en['error.forbidden.card']}`.replace(/[.?()]/g, '\\$&')) });
+    const refusal = main
+      .getByRole('alert')
+      .filter({ hasText: new RegExp(`${en['error.notFound.card']}|${en['error.forbidden.card']}`.replace(/[.?()]/g, '\\$&')) });
     await refusal.waitFor();
     assert.equal(await main.getByText(recommendations[0]!.explanation).count(), 0);
     assert.deepEqual(await axe(page), []);
 
     // Asked over the API, the server refuses the card and the note alike.
-    const token = (await request(ctx.cmsUrl).post('/admin/login').send({ email: elsewhere.email, password: elsewhere.password }).expect(200)).body.data.token as string;
+    const token = (await request(ctx.cmsUrl).post('/admin/login').send({ email: elsewhere.email, password: elsewhere.password }).expect(200)).body.data
+      .token as string;
     const path = cardHref.replace('/admin/plugins', '');
     const card = await request(ctx.cmsUrl).get(path).set('Authorization', `Bearer ${token}`);
     assert.ok([403, 404].includes(card.status), String(card.status));

@@ -14,7 +14,16 @@ async function specialistOf(profileId: number, name: string) {
   const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
   const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
   const row = await ctx.strapi.db.query('plugin::booking.specialist').create({
-    data: { name, centre: CENTRE, active: true, services: ['consultation'], formats: ['offline'], hours, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } }, staffProfile: profileId },
+    data: {
+      name,
+      centre: CENTRE,
+      active: true,
+      services: ['consultation'],
+      formats: ['offline'],
+      hours,
+      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } },
+      staffProfile: profileId,
+    },
   });
   forgetSlots();
   return row;
@@ -37,7 +46,13 @@ describe('the Strapi admin: a specialist’s bookings', function () {
     const slots = await api().get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date }).expect(200);
     const slot = slots.body.data.find((s: { specialist: { name: string } }) => s.specialist.name === name);
     const person = await confirmedUser({ birthDate: '2000-01-15', userType: 'student', education: 'university', surname: 'Жандосов', firstName: 'Марат' });
-    const booked = (await api().post('/api/booking/bookings').set('Authorization', `Bearer ${person.jwt}`).send({ slot: slot.id, service: 'consultation', format: 'offline' }).expect(201)).body.data;
+    const booked = (
+      await api()
+        .post('/api/booking/bookings')
+        .set('Authorization', `Bearer ${person.jwt}`)
+        .send({ slot: slot.id, service: 'consultation', format: 'offline' })
+        .expect(201)
+    ).body.data;
     assert.equal(booked.status, 'requested');
 
     await logIn(page, me);

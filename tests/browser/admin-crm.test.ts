@@ -19,7 +19,16 @@ async function specialistOf(member: StaffMember, name: string) {
   const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
   const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
   const row = await ctx.strapi.db.query('plugin::booking.specialist').create({
-    data: { name, centre: CENTRE, active: true, services: ['consultation', 'testing'], formats: ['offline', 'online'], hours, timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } }, staffProfile: member.profileId },
+    data: {
+      name,
+      centre: CENTRE,
+      active: true,
+      services: ['consultation', 'testing'],
+      formats: ['offline', 'online'],
+      hours,
+      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } },
+      staffProfile: member.profileId,
+    },
   });
   forgetSlots();
   return row as { id: number; name: string };
@@ -32,7 +41,8 @@ async function call(overrides: Parameters<typeof callEvent>[0] = {}) {
   return { ...event, id: res.body.data.id as string, number: res.body.data.number as string };
 }
 
-const tokenOf = async (member: StaffMember) => (await request(ctx.cmsUrl).post('/admin/login').send({ email: member.email, password: member.password }).expect(200)).body.data.token as string;
+const tokenOf = async (member: StaffMember) =>
+  (await request(ctx.cmsUrl).post('/admin/login').send({ email: member.email, password: member.password }).expect(200)).body.data.token as string;
 
 /** Applies the registry's filters by their labels, as staff do. */
 async function filter(page: Page, values: { phone?: string; from?: string; source?: string; status?: string }) {
@@ -140,15 +150,27 @@ describe('the Strapi admin: the registry of requests', function () {
     const incoming = await call();
     const operator = await staffMember('qabilet-call-centre-operator', 'astana');
     const date = kzDate(new Date(Date.now() + 2 * 86_400_000));
-    const slots = await request(ctx.cmsUrl).get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date }).expect(200);
+    const slots = await request(ctx.cmsUrl)
+      .get('/api/booking/slots')
+      .query({ centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date })
+      .expect(200);
     const slot = slots.body.data.find((s: { specialist: { name: string } }) => s.specialist.name === specialistRow.name);
-    await request(ctx.cmsUrl).post(`/crm/requests/${incoming.id}/book`).set('Authorization', `Bearer ${await tokenOf(operator)}`).send({ slot: slot.id }).expect(200);
+    await request(ctx.cmsUrl)
+      .post(`/crm/requests/${incoming.id}/book`)
+      .set('Authorization', `Bearer ${await tokenOf(operator)}`)
+      .send({ slot: slot.id })
+      .expect(200);
     const stored = await ctx.strapi.db.connection('crm_requests').where({ document_id: incoming.id }).first();
-    await ctx.strapi.db.connection('booking_bookings').where({ id: stored.booking_id }).update({ start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() - 900_000) });
+    await ctx.strapi.db
+      .connection('booking_bookings')
+      .where({ id: stored.booking_id })
+      .update({ start: new Date(Date.now() - 3_600_000), end: new Date(Date.now() - 900_000) });
 
     const page = await requestsPage(specialist);
     await filter(page, { status: en['status.confirmed'] });
-    await rowOf(page, incoming.number).getByRole('button', { name: `Open request ${incoming.number}` }).click();
+    await rowOf(page, incoming.number)
+      .getByRole('button', { name: `Open request ${incoming.number}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Request ${incoming.number}` });
     await dialog.getByRole('button', { name: en['action.complete'] }).click();
     await dialog.getByRole('button', { name: en['complete.submit'] }).click();
@@ -220,7 +242,9 @@ describe('the Strapi admin: the registry of requests', function () {
     await rowOf(page, third!.number).getByText(en['status.cancelled'], { exact: true }).waitFor();
 
     // Assigning one from its own view.
-    await rowOf(page, fourth!.number).getByRole('button', { name: `Open request ${fourth!.number}` }).click();
+    await rowOf(page, fourth!.number)
+      .getByRole('button', { name: `Open request ${fourth!.number}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Request ${fourth!.number}` });
     await dialog.getByRole('button', { name: en['action.assign'] }).click();
     await dialog.getByLabel(en['assign.specialist']).click();
@@ -248,7 +272,10 @@ describe('the Strapi admin: the registry of requests', function () {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(await download.path());
     const sheet = book.worksheets[0]!;
-    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), template.columns.map((c) => c.header.ru));
+    assert.deepEqual(
+      (sheet.getRow(1).values as unknown[]).slice(1),
+      template.columns.map((c) => c.header.ru),
+    );
     assert.equal(sheet.actualRowCount - 1, total);
     const numbers = sheet.getColumn(template.columns.findIndex((c) => c.key === 'number') + 1).values.slice(2);
     for (const r of [first, second, third, fourth]) assert.ok(numbers.includes(r!.number), r!.number);
@@ -264,7 +291,9 @@ describe('the Strapi admin: the registry of requests', function () {
     assert.equal(await page.getByRole('group', { name: en['bulk.label'] }).count(), 0);
     await page.getByRole('button', { name: en['export.open'] }).waitFor();
     assert.deepEqual(await axe(page), []);
-    await rowOf(page, incoming.number).getByRole('button', { name: `Open request ${incoming.number}` }).click();
+    await rowOf(page, incoming.number)
+      .getByRole('button', { name: `Open request ${incoming.number}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Request ${incoming.number}` });
     await dialog.getByRole('heading', { name: en['details.history'] }).waitFor();
     assert.equal(await dialog.getByRole('button', { name: en['action.assign'] }).count(), 0);

@@ -22,7 +22,12 @@ const label = (key: string) => new RegExp(`^${en[key]!.replace(/[.*+?^${}()|[\]\
 
 let token: Promise<string> | undefined;
 /** The super admin's token, got once: every log-in counts against the admin's own rate limit. */
-const adminToken = () => (token ??= request(ctx.cmsUrl).post('/admin/login').send(ctx.admin).expect(200).then((res) => res.body.data.token as string));
+const adminToken = () =>
+  (token ??= request(ctx.cmsUrl)
+    .post('/admin/login')
+    .send(ctx.admin)
+    .expect(200)
+    .then((res) => res.body.data.token as string));
 
 /** A results callback signed as the partner would (HMAC-SHA256 over "<timestamp>.<body>"), with `secret`. */
 async function postCallback(clientId: string, secret: string, body: object) {
@@ -47,7 +52,10 @@ async function takeSecret(page: Page): Promise<string> {
   await dialog.getByText(en['secret.warning']!).waitFor();
   assert.deepEqual(await axe(page, WITH_DIALOG), []);
   await dialog.getByRole('button', { name: en['secret.copy'] }).click();
-  await dialog.getByRole('status').filter({ hasText: new RegExp(`${en['secret.copied']}|${en['secret.copyFailed']}`.replace(/[.]/g, '\\.')) }).waitFor();
+  await dialog
+    .getByRole('status')
+    .filter({ hasText: new RegExp(`${en['secret.copied']}|${en['secret.copyFailed']}`.replace(/[.]/g, '\\.')) })
+    .waitFor();
   await dialog.getByRole('button', { name: en['secret.done'] }).click();
   await dialog.waitFor({ state: 'detached' });
   return secret;
@@ -73,7 +81,10 @@ describe('the Strapi admin: partners and desktop imports', function () {
 
   it('a super admin adds a callback partner, sees its secret once, makes a new one and reads a refused callback in the log', async () => {
     const token = await adminToken();
-    const scales = (await request(ctx.cmsUrl).get('/partners/scales').set('Authorization', `Bearer ${token}`).expect(200)).body.data as Array<{ key: string; name: { en: string } }>;
+    const scales = (await request(ctx.cmsUrl).get('/partners/scales').set('Authorization', `Bearer ${token}`).expect(200)).body.data as Array<{
+      key: string;
+      name: { en: string };
+    }>;
     assert.ok(scales.length > 0, "Qabilet's scales");
     const scale = scales[0]!;
     const name = `Partner ${crypto.randomBytes(3).toString('hex')}`;
@@ -160,10 +171,19 @@ describe('the Strapi admin: partners and desktop imports', function () {
     assert.notEqual(rotated, secret);
     assert.ok(await rotate.evaluate((el) => el === document.activeElement), 'focus returns to the button');
     await main.getByText(msg('secret.hintShown', { hint: rotated.slice(-4) }), { exact: true }).waitFor();
-    await main.getByRole('status').filter({ hasText: msg('secret.rotated', { hint: rotated.slice(-4) }) }).waitFor();
+    await main
+      .getByRole('status')
+      .filter({ hasText: msg('secret.rotated', { hint: rotated.slice(-4) }) })
+      .waitFor();
 
     // The old secret stopped working: its callback is refused and the log says why.
-    const refused = await postCallback(view.data.clientId, secret, { id: crypto.randomUUID(), subject: crypto.randomBytes(16).toString('hex'), test: 'career-compass', completedAt: new Date().toISOString(), scores: { total: 30 } });
+    const refused = await postCallback(view.data.clientId, secret, {
+      id: crypto.randomUUID(),
+      subject: crypto.randomBytes(16).toString('hex'),
+      test: 'career-compass',
+      completedAt: new Date().toISOString(),
+      scores: { total: 30 },
+    });
     assert.equal(refused.status, 401);
     const log = main.getByRole('region', { name: en['log.title'] });
     await log.getByRole('button', { name: en['log.refresh'] }).click();
@@ -177,7 +197,10 @@ describe('the Strapi admin: partners and desktop imports', function () {
     const settings = main.getByRole('form', { name: en['edit.title'] });
     await settings.getByRole('checkbox', { name: en['field.active'] }).click();
     await settings.getByRole('button', { name: en['edit.submit'] }).click();
-    await main.getByRole('status').filter({ hasText: msg('edit.saved', { name }) }).waitFor();
+    await main
+      .getByRole('status')
+      .filter({ hasText: msg('edit.saved', { name }) })
+      .waitFor();
     await page.goto('/admin/plugins/partners');
     const listed = main.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
     await listed.getByText(en['kind.callback']!, { exact: true }).waitFor();
@@ -188,8 +211,12 @@ describe('the Strapi admin: partners and desktop imports', function () {
 
   it("a super admin adds a centre's desktop database; its specialist saves the column mapping, imports an XLSX file and settles the row that matched nobody", async () => {
     const token = await adminToken();
-    const scales = (await request(ctx.cmsUrl).get('/partners/scales').set('Authorization', `Bearer ${token}`).expect(200)).body.data as Array<{ key: string; name: { en: string } }>;
-    const centre = (await request(ctx.cmsUrl).get('/api/centres').query({ locale: 'en', 'filters[slug][$eq]': CENTRE, 'fields[0]': 'name' }).expect(200)).body.data[0] as { name: string };
+    const scales = (await request(ctx.cmsUrl).get('/partners/scales').set('Authorization', `Bearer ${token}`).expect(200)).body.data as Array<{
+      key: string;
+      name: { en: string };
+    }>;
+    const centre = (await request(ctx.cmsUrl).get('/api/centres').query({ locale: 'en', 'filters[slug][$eq]': CENTRE, 'fields[0]': 'name' }).expect(200)).body
+      .data[0] as { name: string };
     const name = `Desktop ${crypto.randomBytes(3).toString('hex')}`;
 
     const adminTab = await adminPage(ctx.admin, en['plugin.name']!);
@@ -202,7 +229,12 @@ describe('the Strapi admin: partners and desktop imports', function () {
     await form.getByRole('textbox', { name: label('column.takenAt') }).fill('Date');
     const test = form.getByRole('group', { name: msg('test.legend', { n: 1 }) });
     await test.getByRole('textbox', { name: label('test.key') }).fill('aptitude');
-    for (const [key, value] of [['test.name.kk', 'Қабілет'], ['test.name.ru', 'Способности'], ['test.name.en', 'Aptitude']] as const) await test.getByRole('textbox', { name: label(key) }).fill(value);
+    for (const [key, value] of [
+      ['test.name.kk', 'Қабілет'],
+      ['test.name.ru', 'Способности'],
+      ['test.name.en', 'Aptitude'],
+    ] as const)
+      await test.getByRole('textbox', { name: label(key) }).fill(value);
     await test.getByRole('textbox', { name: label('scale.from.desktop') }).fill('Logic');
     await test.getByRole('combobox', { name: label('scale.to') }).click();
     await adminTab.getByRole('option', { name: scales[0]!.name.en, exact: true }).click();
@@ -217,7 +249,11 @@ describe('the Strapi admin: partners and desktop imports', function () {
     await form.getByRole('button', { name: en['new.submit'] }).click();
     await adminTab.waitForURL((u) => /\/admin\/plugins\/partners\/\d+$/.test(u.pathname));
     assert.match(await takeSecret(adminTab), /^qpk_/);
-    await adminTab.getByRole('main').getByRole('region', { name: en['platform.title'] }).getByText(/\/api\/partners\/desktop\/[0-9a-f-]{36}\/results$/).waitFor();
+    await adminTab
+      .getByRole('main')
+      .getByRole('region', { name: en['platform.title'] })
+      .getByText(/\/api\/partners\/desktop\/[0-9a-f-]{36}\/results$/)
+      .waitFor();
     const partner = { id: Number(new URL(adminTab.url()).pathname.split('/').pop()), name };
 
     const specialist = await staffMember('qabilet-specialist', CENTRE);
@@ -248,16 +284,25 @@ describe('the Strapi admin: partners and desktop imports', function () {
     sheet.addRow([`b-${crypto.randomBytes(3).toString('hex')}`, `+7705${crypto.randomInt(1e6, 9e6)}`, 'yesterday', 20]);
     const file = Buffer.from(await book.xlsx.writeBuffer());
     const upload = main.getByRole('form', { name: en['upload.form'] });
-    await upload.getByLabel(en['upload.file']!).setInputFiles({ name: 'results.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+    await upload
+      .getByLabel(en['upload.file']!)
+      .setInputFiles({ name: 'results.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
     await upload.getByRole('button', { name: en['upload.submit'] }).click();
     const section = main.getByRole('region', { name: en['upload.title'] });
     await section.getByRole('heading', { name: '2 rows read' }).waitFor();
     await section.getByText('1 waiting for review', { exact: true }).waitFor();
     await section.getByText('1 rejected', { exact: true }).waitFor();
     // Announced in a sentence (read by screen readers, not shown twice on screen).
-    await section.getByRole('status').filter({ hasText: /The file is imported: 2 rows, 0 imported, 1 waiting for review/ }).waitFor({ state: 'attached' });
+    await section
+      .getByRole('status')
+      .filter({ hasText: /The file is imported: 2 rows, 0 imported, 1 waiting for review/ })
+      .waitFor({ state: 'attached' });
     const rejected = section.getByRole('grid', { name: en['summary.rejected.caption'] });
-    await rejected.getByRole('row').filter({ hasText: serverEn['row.dateFormat']! }).getByText(msg('summary.column', { column: 'Дата' }), { exact: false }).waitFor();
+    await rejected
+      .getByRole('row')
+      .filter({ hasText: serverEn['row.dateFormat']! })
+      .getByText(msg('summary.column', { column: 'Дата' }), { exact: false })
+      .waitFor();
     assert.deepEqual(await axe(page), []);
 
     // The queued row, its reason explained; discarded after a confirmation.
@@ -274,7 +319,10 @@ describe('the Strapi admin: partners and desktop imports', function () {
     await queue.getByRole('status').filter({ hasText: en['queue.discarded']! }).waitFor();
     await queue.getByText(en['queue.empty']!).waitFor();
     const rows = await ctx.strapi.db.connection('partner_import_rows').where({ partner_id: partner.id });
-    assert.deepEqual(rows.map((r: { status: string }) => r.status), ['discarded']);
+    assert.deepEqual(
+      rows.map((r: { status: string }) => r.status),
+      ['discarded'],
+    );
     assert.deepEqual(await axe(page), []);
   });
 });

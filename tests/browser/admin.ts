@@ -27,7 +27,11 @@ export const ADMIN_EN = { email: 'Email', password: 'Password', login: 'Login' }
  * An admin user with `role` and a staff profile at `centre` (and the centre's region, as the demo
  * staff have). `language` is their choice in the admin profile: the admin switches to it on login.
  */
-export async function staffMember(role: StaffRole, centre: string, options: { language?: 'en' | 'ru'; firstname?: string; lastname?: string } = {}): Promise<StaffMember> {
+export async function staffMember(
+  role: StaffRole,
+  centre: string,
+  options: { language?: 'en' | 'ru'; firstname?: string; lastname?: string } = {},
+): Promise<StaffMember> {
   const roleRow = await ctx.strapi.db.query('admin::role').findOne({ where: { code: role } });
   const tag = crypto.randomBytes(3).toString('hex');
   const email = `${role.replace('qabilet-', '')}.${tag}@qabilet.example`;
@@ -114,5 +118,11 @@ export async function axe(page: Page, include: string[] = ['main'], known: Known
   return violations
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !known.some((k) => k.id === v.id && k.html.test(n.html))) }))
     .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.html.slice(0, 120)}): ${n.failureSummary ?? ''}`).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} (${n.html.slice(0, 120)}): ${n.failureSummary ?? ''}`)
+          .join('; ')}`,
+    );
 }

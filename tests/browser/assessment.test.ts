@@ -42,11 +42,24 @@ async function answerWithKeys(page: Page, n: number, value: number): Promise<voi
 }
 
 /** The runner's copies of attempts and the pointers to them (not the id of the account last logged in). */
-const attemptKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => /^qabilet\.runner\.(attempt|current)\./.test(k)).sort());
+const attemptKeys = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => /^qabilet\.runner\.(attempt|current)\./.test(k))
+      .sort(),
+  );
 const runnerEntries = (page: Page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('qabilet.runner.')).map((k) => [k, localStorage.getItem(k)!])));
+  page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('qabilet.runner.'))
+        .map((k) => [k, localStorage.getItem(k)!]),
+    ),
+  );
 const putEntries = (page: Page, entries: Record<string, string>) =>
-  page.evaluate((all) => { for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v); }, entries);
+  page.evaluate((all) => {
+    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+  }, entries);
 const RUN = (slug: string) => `/kk/account/tests/run/?test=${slug}`;
 const savedStatus = (page: Page) => page.getByRole('status').filter({ hasText: kk['test.save.saved'] });
 
@@ -210,7 +223,13 @@ describe('assessments in a browser, in Kazakh', function () {
       attempt = (await api().get(`/api/assessment/attempts/${id}`).set('Authorization', `Bearer ${user.jwt}`).expect(200)).body.data;
     }
     assert.equal(attempt!.status, 'running');
-    assert.deepEqual((attempt!.answers as Array<{ item: string; value: number }>).map((a) => [a.item, a.value]).sort(), [[ITEMS[0], 4], [ITEMS[1], 2]].sort());
+    assert.deepEqual(
+      (attempt!.answers as Array<{ item: string; value: number }>).map((a) => [a.item, a.value]).sort(),
+      [
+        [ITEMS[0], 4],
+        [ITEMS[1], 2],
+      ].sort(),
+    );
     assert.equal(attempt!.position?.item, ITEMS[2], 'the position reaches the server on its own');
   });
 
@@ -261,7 +280,9 @@ describe('assessments in a browser, in Kazakh', function () {
     page = await context.newPage();
     const user = await adult('Дәурен');
     await logInFromTests(page, user);
-    const designer: Definition & { timeLimitSeconds: number } = JSON.parse(fs.readFileSync(new URL('../../cms/data/assessments/profession-graphic-designer.json', import.meta.url), 'utf8'));
+    const designer: Definition & { timeLimitSeconds: number } = JSON.parse(
+      fs.readFileSync(new URL('../../cms/data/assessments/profession-graphic-designer.json', import.meta.url), 'utf8'),
+    );
     const title = designer.title.kk;
 
     // Half as much time again, chosen with the keyboard.
@@ -271,7 +292,10 @@ describe('assessments in a browser, in Kazakh', function () {
     assert.ok(await page.getByRole('radio', { name: format(kk['test.extra.option'], { percent: 50 }) }).isChecked());
     await tabTo(page, page.getByRole('button', { name: kk['test.extra.save'] }));
     await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: format(kk['test.extra.saved'], { percent: 50 }) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: format(kk['test.extra.saved'], { percent: 50 }) })
+      .waitFor();
     const card = page.locator('.test-card').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
     await card.getByText(format(kk['test.list.limitExtra'], { minutes: 20, scaled: 30 })).waitFor();
 
@@ -294,11 +318,17 @@ describe('assessments in a browser, in Kazakh', function () {
     const ranking = page.locator('.runner-ranking li');
     const before = await ranking.allTextContents();
     const firstOption = String(await ranking.first().locator('.runner-option-label').textContent());
-    await tabTo(page, page.getByRole('button', { name: `${kk['test.ranking.downShort']}: ${format(kk['test.ranking.which'], { option: firstOption, position: 1 })}` }));
+    await tabTo(
+      page,
+      page.getByRole('button', { name: `${kk['test.ranking.downShort']}: ${format(kk['test.ranking.which'], { option: firstOption, position: 1 })}` }),
+    );
     await page.keyboard.press('Enter');
     await page.getByText(format(kk['test.ranking.moved'], { option: firstOption, position: 2, total: 4 })).waitFor();
     assert.equal(await ranking.nth(1).locator('.runner-option-label').textContent(), firstOption);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), `${kk['test.ranking.downShort']}: ${format(kk['test.ranking.which'], { option: firstOption, position: 2 })}`);
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+      `${kk['test.ranking.downShort']}: ${format(kk['test.ranking.which'], { option: firstOption, position: 2 })}`,
+    );
     assert.notDeepEqual(await ranking.allTextContents(), before);
     assert.deepEqual(await axe(page), []);
     await page.getByRole('button', { name: kk['test.run.next'], exact: true }).click();
@@ -321,7 +351,10 @@ describe('assessments in a browser, in Kazakh', function () {
     assert.equal(answers.size, 8);
     assert.equal((answers.get('rank-tasks')!.value as string[])[1], designer.sections[0]!.items[6]!.options[0]!.key);
     assert.equal(answers.get('complementary')!.value, designer.sections[1]!.items[0]!.options[0]!.key);
-    assert.ok([...answers.values()].every((a) => a.timeMs > 0), 'time per item is measured');
+    assert.ok(
+      [...answers.values()].every((a) => a.timeMs > 0),
+      'time per item is measured',
+    );
   });
 
   it('the tests page, a runner mid-test and the results pass axe in the strongest visually-impaired view', async () => {

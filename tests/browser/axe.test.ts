@@ -42,7 +42,19 @@ describe('axe crawl: WCAG 2.2 AA', function () {
       paths.push('/kk/missing/', '/ru/missing/', '/en/missing/', '/xx/');
       for (const locale of ['kk', 'ru', 'en']) {
         paths.push(`/${locale}/centres/almaty/book/`);
-        for (const page of ['', 'bookings/', 'register/', 'login/', 'forgot-password/', 'reset-password/?code=' + 'a'.repeat(64), 'confirmed/', 'parental-consent/?token=' + 'b'.repeat(64), 'parental-consent/given/', 'parental-consent/invalid/', 'email-confirm/']) {
+        for (const page of [
+          '',
+          'bookings/',
+          'register/',
+          'login/',
+          'forgot-password/',
+          'reset-password/?code=' + 'a'.repeat(64),
+          'confirmed/',
+          'parental-consent/?token=' + 'b'.repeat(64),
+          'parental-consent/given/',
+          'parental-consent/invalid/',
+          'email-confirm/',
+        ]) {
           paths.push(`/${locale}/account/${page}`);
         }
       }
@@ -64,10 +76,20 @@ describe('axe crawl: WCAG 2.2 AA', function () {
               // Islands are checked as a visitor meets them: hydrated.
               if (await page.locator('astro-island').count()) await page.waitForLoadState('networkidle');
               const { violations } = await page.evaluate(
-                (tags) => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+                (tags) =>
+                  (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+                    runOnly: { type: 'tag', values: tags },
+                    resultTypes: ['violations'],
+                  }),
                 TAGS,
               );
-              for (const v of violations) failures.push(`${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+              for (const v of violations)
+                failures.push(
+                  `${path}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+                    .map((n) => n.target.join(' '))
+                    .slice(0, 3)
+                    .join(', ')}`,
+                );
             }
             await page.close();
           }),

@@ -23,7 +23,12 @@ async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
   assert.fail(`could not reach ${target} with the Tab key`);
 }
 
-const focused = (page: Page) => page.evaluate(() => ({ date: (document.activeElement as HTMLElement | null)?.dataset.date, free: document.activeElement?.getAttribute('aria-disabled') !== 'true', tag: document.activeElement?.tagName }));
+const focused = (page: Page) =>
+  page.evaluate(() => ({
+    date: (document.activeElement as HTMLElement | null)?.dataset.date,
+    free: document.activeElement?.getAttribute('aria-disabled') !== 'true',
+    tag: document.activeElement?.tagName,
+  }));
 
 /** A pupil under 18 whose parent has consented by the e-mailed link, as the cabinet lets them. */
 async function pupilWithConsent(firstName: string) {
@@ -50,7 +55,10 @@ async function logInFrom(page: Page, user: { email: string; password: string }, 
   await page.getByLabel(kk['field.password'], { exact: true }).fill(user.password);
   await page.keyboard.press('Enter');
   await page.waitForURL(`**${path}`);
-  await page.locator(path === BOOK_PAGE ? '.booking-calendar .day-free' : '.my-bookings').first().waitFor();
+  await page
+    .locator(path === BOOK_PAGE ? '.booking-calendar .day-free' : '.my-bookings')
+    .first()
+    .waitFor();
 }
 
 /** Moves the calendar's focus with the arrow keys to a free day at least two days ahead (past the change notice). */
@@ -68,12 +76,26 @@ async function arrowToFreeDay(page: Page): Promise<string> {
 /** axe-core on the page as it stands (loaded by the context's init script, past the page's CSP). */
 async function axe(page: Page): Promise<string[]> {
   const { violations } = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] }),
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    }),
   );
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
-const mine = (jwt: string) => api().get('/api/booking/bookings/mine').set('Authorization', `Bearer ${jwt}`).expect(200).then((r) => r.body.data as Array<{ id: string; status: string; date: string; time: string }>);
+const mine = (jwt: string) =>
+  api()
+    .get('/api/booking/bookings/mine')
+    .set('Authorization', `Bearer ${jwt}`)
+    .expect(200)
+    .then((r) => r.body.data as Array<{ id: string; status: string; date: string; time: string }>);
 
 describe('booking in a browser, in Kazakh', function () {
   this.timeout(90_000);
@@ -99,7 +121,12 @@ describe('booking in a browser, in Kazakh', function () {
     await page.keyboard.press('Tab');
     assert.equal((await focused(page)).tag, 'INPUT');
     await page.keyboard.press('Space');
-    const label = String(await page.locator('.slot-choices label').filter({ has: page.locator('input:checked') }).textContent()).trim();
+    const label = String(
+      await page
+        .locator('.slot-choices label')
+        .filter({ has: page.locator('input:checked') })
+        .textContent(),
+    ).trim();
     const time = label.slice(0, 5);
     assert.match(time, /^\d\d:\d\d$/);
 
@@ -153,7 +180,11 @@ describe('booking in a browser, in Kazakh', function () {
     await page.getByRole('button', { name: kk['booking.continue'] }).click();
 
     // Someone else takes it between the listing and the confirmation.
-    await api().post('/api/booking/bookings').set('Authorization', `Bearer ${rival.jwt}`).send({ slot, service: 'consultation', format: 'offline' }).expect(201);
+    await api()
+      .post('/api/booking/bookings')
+      .set('Authorization', `Bearer ${rival.jwt}`)
+      .send({ slot, service: 'consultation', format: 'offline' })
+      .expect(201);
     await page.getByRole('button', { name: kk['booking.confirm'] }).click();
     const alert = page.getByRole('alert');
     await alert.getByText(kk['booking.taken']).waitFor();
@@ -203,9 +234,16 @@ describe('booking in a browser, in Kazakh', function () {
   it('moves a booking to another time from the bookings page', async () => {
     const pupil = await pupilWithConsent('Мирас');
     const from = addDays(kzDate(new Date()), 2);
-    const listed = await api().get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from, to: addDays(from, 6) }).expect(200);
+    const listed = await api()
+      .get('/api/booking/slots')
+      .query({ centre: CENTRE, service: 'consultation', format: 'offline', from, to: addDays(from, 6) })
+      .expect(200);
     const first = listed.body.data[0];
-    await api().post('/api/booking/bookings').set('Authorization', `Bearer ${pupil.jwt}`).send({ slot: first.id, service: 'consultation', format: 'offline' }).expect(201);
+    await api()
+      .post('/api/booking/bookings')
+      .set('Authorization', `Bearer ${pupil.jwt}`)
+      .send({ slot: first.id, service: 'consultation', format: 'offline' })
+      .expect(201);
     const [booking] = await mine(pupil.jwt);
 
     await logInFrom(page, pupil, false, '/kk/account/bookings/');
@@ -217,7 +255,9 @@ describe('booking in a browser, in Kazakh', function () {
     await page.keyboard.press('Enter');
     const last = item.locator('.slot-choices input').last();
     await last.check();
-    const time = String(await item.locator('.slot-choices label').last().textContent()).trim().slice(0, 5);
+    const time = String(await item.locator('.slot-choices label').last().textContent())
+      .trim()
+      .slice(0, 5);
     assert.notDeepEqual([date, time], [first.date, first.time]);
     assert.deepEqual(await axe(page), []);
     await item.getByRole('button', { name: new RegExp(time) }).click();
@@ -235,7 +275,8 @@ describe('booking in a browser, in Kazakh', function () {
     const next = new Date(Date.UTC(y!, m!, 1)).toISOString().slice(0, 7);
     const specialists = await ctx.strapi.db.query('plugin::booking.specialist').findMany({ where: { centre } });
     const made = [];
-    for (const s of specialists) made.push(await ctx.strapi.db.query('plugin::booking.exception').create({ data: { specialist: s.id, kind: 'closed', from: today, to: lastOfMonth } }));
+    for (const s of specialists)
+      made.push(await ctx.strapi.db.query('plugin::booking.exception').create({ data: { specialist: s.id, kind: 'closed', from: today, to: lastOfMonth } }));
     // Early in December the 30-day horizon ends on 1–2 January, public holidays: look 62 days ahead.
     const policy = await ctx.strapi.db.query('plugin::booking.policy').findOne({ where: { centre } });
     await ctx.strapi.db.query('plugin::booking.policy').update({ where: { id: policy.id }, data: { horizonDays: 62 } });

@@ -21,7 +21,13 @@ export async function axe(page: Page): Promise<string[]> {
       resultTypes: ['violations'],
     }),
   );
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 /** Logs in (in Kazakh) from the page's own log-in link, which brings the visitor back to that page. */

@@ -31,7 +31,10 @@ describe('site: content pages in a browser', () => {
     const search = page.getByRole('searchbox', { name: en['professions.search'] });
     await search.focus();
     await page.keyboard.type('nurse');
-    await page.getByRole('status').getByText(format(en['filter.count'], { visible: 1, total })).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(format(en['filter.count'], { visible: 1, total }))
+      .waitFor();
     assert.equal(await page.getByRole('link', { name: 'Paediatric nurse' }).isVisible(), true);
     await search.fill('');
     await page.getByLabel(en['professions.sector']).selectOption('health');
@@ -40,7 +43,10 @@ describe('site: content pages in a browser', () => {
     assert.equal(await page.getByRole('heading', { name: en['sector.digital'] }).isVisible(), false, 'empty sectors are hidden');
     await page.getByLabel(en['professions.status']).selectOption('declining');
     await page.getByRole('button', { name: en['filter.reset'] }).press('Enter');
-    await page.getByRole('status').getByText(format(en['filter.count'], { visible: total, total })).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(format(en['filter.count'], { visible: total, total }))
+      .waitFor();
   });
 
   it('leads a younger pupil from what they like to the professions of that interest type', async () => {
@@ -83,7 +89,10 @@ describe('site: content pages in a browser', () => {
   it('pages the news and opens an article with its Open Graph tags', async () => {
     await page.goto('/kk/news/');
     assert.equal(await page.locator('.news-card').count(), 6);
-    await page.getByRole('navigation', { name: kk['news.pagination'] }).getByRole('link', { name: format(kk['news.page'], { page: 2 }) }).click();
+    await page
+      .getByRole('navigation', { name: kk['news.pagination'] })
+      .getByRole('link', { name: format(kk['news.page'], { page: 2 }) })
+      .click();
     await page.waitForURL('**/kk/news/page/2/');
     assert.equal(await page.locator('.news-card').count(), 2);
     await page.locator('.news-card h2 a').first().click();
@@ -135,7 +144,11 @@ describe('site: content pages in a browser', () => {
   });
 
   it('answers unknown slugs with the localised 404', async () => {
-    for (const [path, text] of [['/en/professions/no-such-profession/', en], ['/ru/news/no-such-news/', ru], ['/kk/pages/no-such-page/', kk]] as const) {
+    for (const [path, text] of [
+      ['/en/professions/no-such-profession/', en],
+      ['/ru/news/no-such-news/', ru],
+      ['/kk/pages/no-such-page/', kk],
+    ] as const) {
       const res = await page.goto(path);
       assert.equal(res?.status(), 404, path);
       await page.getByRole('heading', { level: 1, name: text['notFound.title'] }).waitFor();
@@ -163,7 +176,10 @@ describe('site: the usage map', () => {
       const before = Number(label.match(/: ([\d,]+) /)![1].replace(/,/g, ''));
       const table = page.getByRole('table');
       assert.equal(await table.getByRole('row').count(), 21);
-      const cell = table.getByRole('row', { name: /^Astana/ }).getByRole('cell').first();
+      const cell = table
+        .getByRole('row', { name: /^Astana/ })
+        .getByRole('cell')
+        .first();
       assert.equal(Number((await cell.textContent())!.replace(/,/g, '')), before);
 
       await page.getByLabel(en['map.format']).selectOption('online');
@@ -215,18 +231,34 @@ describe('site: publishing in the admin rebuilds the site', function () {
     const created = await request(ctx.cmsUrl)
       .post(admin('?locale=en'))
       .set('Authorization', `Bearer ${token}`)
-      .send({ slug, title: 'A test publishes this', summary: 'Published from the admin by a test.', coverAlt: 'Test cover', date: '2026-11-28', cover, body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hello.' }] }] })
+      .send({
+        slug,
+        title: 'A test publishes this',
+        summary: 'Published from the admin by a test.',
+        coverAlt: 'Test cover',
+        date: '2026-11-28',
+        cover,
+        body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hello.' }] }],
+      })
       .expect(201);
     const documentId = created.body.data.documentId;
     const builds = ctx.siteServer!.rebuilder!.builds;
-    await request(ctx.cmsUrl).post(admin(`/${documentId}/actions/publish?locale=en`)).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await request(ctx.cmsUrl)
+      .post(admin(`/${documentId}/actions/publish?locale=en`))
+      .set('Authorization', `Bearer ${token}`)
+      .send({})
+      .expect(200);
     await waitForBuild(builds);
     const page = await fetch(`${ctx.siteUrl}/en/news/${slug}/`);
     assert.equal(page.status, 200);
     assert.match(await page.text(), /A test publishes this/);
 
     const built = ctx.siteServer!.rebuilder!.builds;
-    await request(ctx.cmsUrl).post(admin(`/${documentId}/actions/unpublish?locale=en`)).set('Authorization', `Bearer ${token}`).send({}).expect(200);
+    await request(ctx.cmsUrl)
+      .post(admin(`/${documentId}/actions/unpublish?locale=en`))
+      .set('Authorization', `Bearer ${token}`)
+      .send({})
+      .expect(200);
     await waitForBuild(built);
     assert.equal((await fetch(`${ctx.siteUrl}/en/news/${slug}/`)).status, 404);
     ctx.strapi.config.set('site.rebuildUrl', '');

@@ -21,14 +21,26 @@ describe('an LTI 1.3 tool launched from the cabinet, in Kazakh', function () {
 
   before(async () => {
     tool = await startLtiTool();
-    const { partner } = await ctx.strapi.plugin('partners').service('partners').create({
-      kind: 'lti', name: PARTNER,
-      config: { loginUrl: tool.loginUrl, launchUrl: tool.launchUrl, jwksUrl: tool.jwksUrl },
-      tests: [{ key: 'lti-teamwork', name: { kk: TITLE, ru: 'Командная работа (LTI)', en: 'Teamwork (LTI)' }, scales: [{ from: 'score', to: 'collaboration' }] }],
-    });
+    const { partner } = await ctx.strapi
+      .plugin('partners')
+      .service('partners')
+      .create({
+        kind: 'lti',
+        name: PARTNER,
+        config: { loginUrl: tool.loginUrl, launchUrl: tool.launchUrl, jwksUrl: tool.jwksUrl },
+        tests: [
+          { key: 'lti-teamwork', name: { kk: TITLE, ru: 'Командная работа (LTI)', en: 'Teamwork (LTI)' }, scales: [{ from: 'score', to: 'collaboration' }] },
+        ],
+      });
     clientId = partner.clientId;
     const base = ctx.cmsUrl;
-    await tool.register({ issuer: base, clientId, authUrl: `${base}/api/partners/lti/auth`, tokenUrl: `${base}/api/partners/lti/token`, jwksUrl: `${base}/api/partners/jwks` });
+    await tool.register({
+      issuer: base,
+      clientId,
+      authUrl: `${base}/api/partners/lti/auth`,
+      tokenUrl: `${base}/api/partners/lti/token`,
+      jwksUrl: `${base}/api/partners/jwks`,
+    });
   });
   after(() => context?.close());
 
@@ -40,7 +52,10 @@ describe('an LTI 1.3 tool launched from the cabinet, in Kazakh', function () {
     const user = await confirmedUser({ birthDate: '1999-01-20', firstName: 'Ерлан', userType: 'student', education: 'university' });
     await logInFrom(page, TESTS_PAGE, user);
 
-    const card = page.getByRole('region', { name: kk['partners.title'] }).locator('.test-card').filter({ has: page.getByRole('heading', { level: 3, name: TITLE, exact: true }) });
+    const card = page
+      .getByRole('region', { name: kk['partners.title'] })
+      .locator('.test-card')
+      .filter({ has: page.getByRole('heading', { level: 3, name: TITLE, exact: true }) });
     await card.getByText(kk['partners.status.available'], { exact: true }).waitFor();
     await card.getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` }).click();
     // OIDC login at the tool, our authorisation, the auto-posted id_token: the tool's own page.

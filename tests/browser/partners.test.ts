@@ -25,7 +25,10 @@ const adult = (firstName: string) => confirmedUser({ birthDate: '1995-05-05', fi
 const logInFromTests = (page: Page, user: { email: string; password: string }) => logInFrom(page, TESTS_PAGE, user);
 
 const section = (page: Page) => page.getByRole('region', { name: kk['partners.title'] });
-const card = (page: Page) => section(page).locator('.test-card').filter({ has: page.getByRole('heading', { level: 3, name: TITLE, exact: true }) });
+const card = (page: Page) =>
+  section(page)
+    .locator('.test-card')
+    .filter({ has: page.getByRole('heading', { level: 3, name: TITLE, exact: true }) });
 
 describe('partners’ tests in the cabinet, in Kazakh', function () {
   this.timeout(180_000);
@@ -36,17 +39,25 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
 
   before(async () => {
     partner = await startCallbackPartner({ cmsUrl: ctx.cmsUrl });
-    const created = await ctx.strapi.plugin('partners').service('partners').create({
-      kind: 'callback',
-      name: PARTNER,
-      config: { share: { name: false, email: false } },
-      tests: [{
-        key: 'teamwork',
-        name: { kk: TITLE, ru: 'Работа в команде', en: 'Teamwork' },
-        url: `${partner.url}/start`,
-        scales: [{ from: 'teamwork', to: 'collaboration', min: 0, max: 10 }, { from: 'talk', to: 'communication', min: 0, max: 10 }],
-      }],
-    });
+    const created = await ctx.strapi
+      .plugin('partners')
+      .service('partners')
+      .create({
+        kind: 'callback',
+        name: PARTNER,
+        config: { share: { name: false, email: false } },
+        tests: [
+          {
+            key: 'teamwork',
+            name: { kk: TITLE, ru: 'Работа в команде', en: 'Teamwork' },
+            url: `${partner.url}/start`,
+            scales: [
+              { from: 'teamwork', to: 'collaboration', min: 0, max: 10 },
+              { from: 'talk', to: 'communication', min: 0, max: 10 },
+            ],
+          },
+        ],
+      });
     clientId = created.partner.clientId;
     partner.use({ clientId, secret: created.secret });
   });
@@ -63,7 +74,9 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
     await logInFromTests(page, user);
 
     await card(page).getByText(kk['partners.status.available'], { exact: true }).waitFor();
-    await card(page).getByText(format(kk['results.source.partner'], { name: PARTNER }), { exact: true }).waitFor();
+    await card(page)
+      .getByText(format(kk['results.source.partner'], { name: PARTNER }), { exact: true })
+      .waitFor();
     assert.equal(await card(page).locator('table').count(), 0, 'no scores before the test is taken');
     assert.deepEqual(await axe(page), []);
 
@@ -95,15 +108,30 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
     await page.waitForURL(`**${TESTS_PAGE}?partner=${clientId}&test=teamwork`);
     assert.equal(partner.callbacks.at(-1)?.status, 200, JSON.stringify(partner.callbacks.at(-1)?.answer));
 
-    await section(page).getByRole('status').filter({ hasText: format(kk['partners.arrived'], { test: TITLE, partner: PARTNER }) }).waitFor({ timeout: 35_000 });
+    await section(page)
+      .getByRole('status')
+      .filter({ hasText: format(kk['partners.arrived'], { test: TITLE, partner: PARTNER }) })
+      .waitFor({ timeout: 35_000 });
     await card(page).getByText(pattern(kk['partners.status.completed'])).waitFor();
     const rows = card(page).locator('table tbody tr');
     assert.deepEqual(
       (await rows.evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('.score-number')!.textContent]))).sort(),
-      [[scaleName('collaboration'), '70'], [scaleName('communication'), '40']].sort(),
+      [
+        [scaleName('collaboration'), '70'],
+        [scaleName('communication'), '40'],
+      ].sort(),
     );
-    await card(page).getByRole('button', { name: `${kk['partners.again']}: ${TITLE}` }).waitFor();
-    assert.match(String(await card(page).getByRole('link', { name: `${kk['test.list.result']}: ${TITLE}` }).getAttribute('href')), /^\/kk\/account\/results\/\?statement=[0-9a-f-]{36}$/);
+    await card(page)
+      .getByRole('button', { name: `${kk['partners.again']}: ${TITLE}` })
+      .waitFor();
+    assert.match(
+      String(
+        await card(page)
+          .getByRole('link', { name: `${kk['test.list.result']}: ${TITLE}` })
+          .getAttribute('href'),
+      ),
+      /^\/kk\/account\/results\/\?statement=[0-9a-f-]{36}$/,
+    );
     assert.deepEqual(await axe(page), []);
 
     // The partner lets nobody in with a used link or a token it cannot verify.
@@ -114,7 +142,10 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
     await page.goto('/kk/account/results/');
     const profile = page.getByRole('table', { name: kk['results.profile.scales'] });
     await profile.waitFor();
-    for (const [scale, score] of [['collaboration', '70'], ['communication', '40']] as const) {
+    for (const [scale, score] of [
+      ['collaboration', '70'],
+      ['communication', '40'],
+    ] as const) {
       const row = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: scaleName(scale), exact: true }) });
       await row.getByText(format(kk['results.source.partner'], { name: PARTNER }), { exact: true }).waitFor();
       assert.equal(await row.locator('.score-number').textContent(), score);
@@ -145,7 +176,9 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
     await logInFromTests(page, await adult('Әсел'));
     partner.deferCallbacks(5000);
     try {
-      await card(page).getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` }).click();
+      await card(page)
+        .getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` })
+        .click();
       await page.waitForURL(`${partner.url}/start?token=*`);
       await page.getByLabel('Working in a team (0–10)').fill('10');
       await page.getByLabel('Talking with people (0–10)').fill('0');
@@ -155,9 +188,18 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
       await card(page).getByText(pattern(kk['partners.status.started'])).waitFor();
       assert.deepEqual(await axe(page), []);
       // The list is asked again until the result is there; the person is told when it is.
-      await section(page).getByRole('status').filter({ hasText: format(kk['partners.arrived'], { test: TITLE, partner: PARTNER }) }).waitFor({ timeout: 35_000 });
+      await section(page)
+        .getByRole('status')
+        .filter({ hasText: format(kk['partners.arrived'], { test: TITLE, partner: PARTNER }) })
+        .waitFor({ timeout: 35_000 });
       await card(page).getByText(pattern(kk['partners.status.completed'])).waitFor();
-      assert.equal(await card(page).locator('table tbody tr .score-number').allTextContents().then((n) => n.sort().join(' ')), '0 100');
+      assert.equal(
+        await card(page)
+          .locator('table tbody tr .score-number')
+          .allTextContents()
+          .then((n) => n.sort().join(' ')),
+        '0 100',
+      );
     } finally {
       partner.deferCallbacks(0);
     }
@@ -170,7 +212,9 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
     const pupil = await confirmedUser({ birthDate: '2011-03-15', firstName: 'Айгерім' });
     await logInFromTests(page, pupil);
     const launched = partner.launches.length;
-    await card(page).getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` }).click();
+    await card(page)
+      .getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` })
+      .click();
     const refused = section(page).getByRole('alert').filter({ hasText: kk['test.problem.consent.parental'] });
     await refused.waitFor();
     assert.ok(await refused.evaluate((el) => el === document.activeElement), 'the refusal takes focus');
@@ -185,7 +229,9 @@ describe('partners’ tests in the cabinet, in Kazakh', function () {
     await context.addCookies([{ name: 'qabilet-vi', value: 'size-200.theme-wb.images-off', url: ctx.siteUrl }]);
     page = await context.newPage();
     await logInFromTests(page, await adult('Сәуле'));
-    await card(page).getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` }).waitFor();
+    await card(page)
+      .getByRole('button', { name: `${kk['partners.start']}: ${TITLE}` })
+      .waitFor();
     assert.deepEqual(await axe(page), []);
   });
 });

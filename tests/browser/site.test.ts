@@ -5,7 +5,6 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { ctx } from '../setup/context.ts';
 import { en, kk, ru } from './messages.ts';
 
-
 describe('site in a browser', () => {
   let context: BrowserContext;
   let page: Page;
@@ -158,7 +157,19 @@ describe('site in a browser', () => {
     const xml = await res.text();
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
     for (const locale of ['kk', 'ru', 'en']) {
-      for (const p of ['', 'centres/almaty/', 'pages/accessibility/', 'professions/', 'professions/bank-teller/', 'news/', 'news/page/2/', 'faq/', 'institutions/', 'map/', 'account/register/']) {
+      for (const p of [
+        '',
+        'centres/almaty/',
+        'pages/accessibility/',
+        'professions/',
+        'professions/bank-teller/',
+        'news/',
+        'news/page/2/',
+        'faq/',
+        'institutions/',
+        'map/',
+        'account/register/',
+      ]) {
         assert.ok(locs.includes(`/${locale}/${p}`), `${locale}/${p}`);
       }
       assert.ok(!locs.some((l) => l.includes('/404/') || l.includes('reset-password')));
@@ -173,7 +184,11 @@ describe('site: the page a confirmation mail leads to', () => {
     const context = await ctx.browser!.newContext({ baseURL: ctx.siteUrl });
     try {
       const page = await context.newPage();
-      for (const [locale, text] of [['kk', kk], ['ru', ru], ['en', en]] as const) {
+      for (const [locale, text] of [
+        ['kk', kk],
+        ['ru', ru],
+        ['en', en],
+      ] as const) {
         const res = await page.goto(`/${locale}/account/confirmed/`);
         assert.equal(res?.status(), 200);
         await page.getByRole('heading', { level: 1, name: text['account.confirmed.title'] }).waitFor();

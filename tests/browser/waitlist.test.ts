@@ -31,9 +31,18 @@ const hasFocus = (target: Locator) => target.evaluate((el) => el === document.ac
 /** axe-core on the page as it stands, with the tags of the site's crawl (tests/browser/axe.test.ts). */
 async function axe(page: Page): Promise<string[]> {
   const { violations } = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] }),
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    }),
   );
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id}: ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 describe('the waitlist in a browser, in Kazakh', function () {
@@ -51,9 +60,19 @@ describe('the waitlist in a browser, in Kazakh', function () {
     }
     // Ours works on one day only, one consultation (08:00–08:45, then 15 minutes' buffer).
     const name = `Kutu ${crypto.randomBytes(3).toString('hex')}`;
-    specialistId = (await ctx.strapi.db.query(SPECIALIST).create({
-      data: { name, centre: CENTRE, active: true, services: ['consultation'], formats: ['offline'], hours: [], timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } } },
-    })).id;
+    specialistId = (
+      await ctx.strapi.db.query(SPECIALIST).create({
+        data: {
+          name,
+          centre: CENTRE,
+          active: true,
+          services: ['consultation'],
+          formats: ['offline'],
+          hours: [],
+          timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 } },
+        },
+      })
+    ).id;
     made.push((await ctx.strapi.db.query(EXCEPTION).create({ data: { specialist: specialistId, kind: 'extra', date, opens: '08:00', closes: '09:00' } })).id);
   });
   after(async () => {
@@ -72,7 +91,13 @@ describe('the waitlist in a browser, in Kazakh', function () {
     const slots = await api().get('/api/booking/slots').query({ centre: CENTRE, service: 'consultation', format: 'offline', from: date, to: date }).expect(200);
     assert.equal(slots.body.data.length, 1);
     const slot = slots.body.data[0];
-    const held = (await api().post('/api/booking/bookings').set('Authorization', `Bearer ${holder.jwt}`).send({ slot: slot.id, service: 'consultation', format: 'offline' }).expect(201)).body.data;
+    const held = (
+      await api()
+        .post('/api/booking/bookings')
+        .set('Authorization', `Bearer ${holder.jwt}`)
+        .send({ slot: slot.id, service: 'consultation', format: 'offline' })
+        .expect(201)
+    ).body.data;
     const phone = `+7771${crypto.randomInt(1e6, 9e6)}`;
     const user = await confirmedUser({ birthDate: '2000-01-15', userType: 'student', education: 'university', phone });
 
@@ -120,7 +145,9 @@ describe('the waitlist in a browser, in Kazakh', function () {
     const link = new URL(String(/https?:\/\/\S+\/account\/offer\/#\S+/.exec((await smsTo(phone, since, 10_000)).body)?.[0]));
     assert.equal(link.pathname, '/kk/account/offer/');
     await page.goto(link.pathname + link.hash);
-    const heldTitle = page.getByRole('heading', { level: 2 }).filter({ hasText: fill(kk['booking.offer.held.title'], { date: '', time: slot.time }).replace(/^,\s*/, '') });
+    const heldTitle = page
+      .getByRole('heading', { level: 2 })
+      .filter({ hasText: fill(kk['booking.offer.held.title'], { date: '', time: slot.time }).replace(/^,\s*/, '') });
     await heldTitle.waitFor();
     assert.equal(new URL(page.url()).hash, '', 'the token is taken out of the address bar');
     const countdown = page.locator('[aria-live="polite"]');
@@ -143,13 +170,19 @@ describe('the waitlist in a browser, in Kazakh', function () {
     await page.getByRole('heading', { name: kk['booking.waitlist.mine.title'] }).waitFor();
     await page.getByText(kk['booking.waitlist.mine.none']!).waitFor();
     const cells = await ctx.strapi.db.connection('booking_cells').where({ specialist_id: specialistId });
-    assert.ok(cells.every((c: { booking_id: number | string }) => Number(c.booking_id) > 0), 'the hold gave way to the booking');
+    assert.ok(
+      cells.every((c: { booking_id: number | string }) => Number(c.booking_id) > 0),
+      'the hold gave way to the booking',
+    );
   });
 
   it('lists a place on the waitlist in the cabinet, and leaves it with the keyboard', async () => {
     const user = await confirmedUser({ birthDate: '2001-02-02', userType: 'student', education: 'university' });
-    const joined = await api().post('/api/booking/waitlist').set('Authorization', `Bearer ${user.jwt}`)
-      .send({ centre: CENTRE, service: 'consultation', format: 'offline', from: addDays(date, 1), to: addDays(date, 5) }).expect(201);
+    const joined = await api()
+      .post('/api/booking/waitlist')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ centre: CENTRE, service: 'consultation', format: 'offline', from: addDays(date, 1), to: addDays(date, 5) })
+      .expect(201);
     assert.equal(joined.body.data.status, 'waiting');
     await page.goto('/kk/account/login/?next=%2Fkk%2Faccount%2Fbookings%2F');
     await page.waitForSelector('main form button[type=submit]:enabled');
@@ -167,7 +200,7 @@ describe('the waitlist in a browser, in Kazakh', function () {
     await page.getByText(kk['booking.waitlist.mine.none']!).waitFor();
   });
 
-  it('says what to do with an incomplete link, and with one that is not the visitor\'s', async () => {
+  it("says what to do with an incomplete link, and with one that is not the visitor's", async () => {
     await page.goto('/kk/account/offer/');
     await page.getByText(kk['booking.offer.noToken']!).waitFor();
     assert.deepEqual(await axe(page), []);

@@ -34,14 +34,7 @@ export async function mailTo(to: string, since = 0, timeoutMs = 5000): Promise<P
   }
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Waits for the next SMS to `to` sent after `since` (an index into ctx.sms). */
 export async function smsTo(to: string, since: number, timeoutMs = 5000): Promise<{ to: string; body: string }> {

@@ -29,7 +29,11 @@ async function startSmsOutbox(): Promise<string> {
   const port = (outbox.server.address() as { port: number }).port;
   // The booking tests take the SMS peer down for a while and bring it back on the same port.
   ctx.smsPeer = {
-    stop: () => new Promise<void>((resolve) => { outbox!.server.closeAllConnections(); outbox!.server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        outbox!.server.closeAllConnections();
+        outbox!.server.close(() => resolve());
+      }),
     start: () => new Promise<void>((resolve) => outbox!.server.listen(port, '127.0.0.1', resolve)),
   };
   return outbox.url();
@@ -101,7 +105,9 @@ export async function mochaGlobalSetup(): Promise<void> {
   const adminPanel = browser && process.env.QABILET_TEST_ADMIN !== '0';
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (browser && !fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`);
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH. QABILET_TEST_BROWSER=0 skips the browser tests.`,
+    );
   }
   // The browser tests of the admin need its bundle, which the CMS looks for once as it boots; it is
   // built only when its sources changed (once on a clean clone), never for API-only runs. Building it

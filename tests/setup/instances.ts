@@ -4,7 +4,10 @@ import { root } from '../../scripts/lib/env.mjs';
 
 /** Starts another CMS instance on the same database (the suite's environment); resolves with its URL. */
 export function startInstance(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'lib', 'serve-cms.mjs')], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'lib', 'serve-cms.mjs')], {
+    env: process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the second CMS did not start:\n${output}`)), 120_000);
@@ -16,10 +19,11 @@ export function startInstance(): Promise<{ url: string; stop: () => Promise<void
       clearTimeout(timer);
       resolve({
         url: match[1]!,
-        stop: () => new Promise<void>((done) => {
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
+        stop: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
       });
     });
     child.on('exit', (code) => reject(new Error(`the second CMS exited (${code}):\n${output}`)));

@@ -20,7 +20,14 @@ describe('database settings', () => {
   });
 
   it('reads PostgreSQL from separate variables or one URL', () => {
-    const pg = read({ DATABASE_CLIENT: 'postgres', DATABASE_HOST: 'db', DATABASE_PORT: '5433', DATABASE_NAME: 'q', DATABASE_USERNAME: 'u', DATABASE_PASSWORD: 'p' });
+    const pg = read({
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: 'db',
+      DATABASE_PORT: '5433',
+      DATABASE_NAME: 'q',
+      DATABASE_USERNAME: 'u',
+      DATABASE_PASSWORD: 'p',
+    });
     assert.equal(pg.host, 'db');
     assert.equal(pg.port, 5433);
     assert.equal(pg.schema, 'public');

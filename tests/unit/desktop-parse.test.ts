@@ -10,7 +10,14 @@ import { checkRow, parseScore, parseTakenAt, rowKeyOf, statementIdOf } from '../
 import { checkColumns, missingColumns, rowOfRecord } from '../../plugins/partners/dist/server/desktop-mapping.js';
 
 const KZ = (iso: string) => new Date(`${iso}+05:00`);
-const TEST = { key: 'holland', name: { kk: 'Холланд', ru: 'Холланд', en: 'Holland' }, scales: [{ from: 'R', to: 'realistic', min: 0, max: 20 }, { from: 'S', to: 'social', min: 0, max: 20 }] };
+const TEST = {
+  key: 'holland',
+  name: { kk: 'Холланд', ru: 'Холланд', en: 'Holland' },
+  scales: [
+    { from: 'R', to: 'realistic', min: 0, max: 20 },
+    { from: 'S', to: 'social', min: 0, max: 20 },
+  ],
+};
 const OTHER = { key: 'team', name: { kk: 'Команда', ru: 'Команда', en: 'Team' }, scales: [{ from: 'Team score', to: 'communication', min: 1, max: 5 }] };
 const NOW = KZ('2026-12-01T12:00:00');
 const codes = (r: { ok: boolean; problems?: Array<{ field?: string; code: string }> }) => (r.ok ? [] : r.problems!.map((p) => `${p.field ?? ''}:${p.code}`));
@@ -29,15 +36,25 @@ describe('desktop import: reading files', () => {
     const read = await readTable(Buffer.from(text), 'export.csv');
     assert.ok(read.ok);
     assert.deepEqual(read.table.header, ['Phone', 'Date', 'R', 'Note']);
-    assert.deepEqual(read.table.records.map((r) => r.row), [2, 4]);
+    assert.deepEqual(
+      read.table.records.map((r) => r.row),
+      [2, 4],
+    );
     assert.equal(read.table.records[0]!.cells.Note, 'said "hi"\nthen left');
     assert.equal(read.table.records[1]!.cells.Note, null);
-    assert.deepEqual(parseCsv('a,b\n"1,5",2'), [['a', 'b'], ['1,5', '2']]);
+    assert.deepEqual(parseCsv('a,b\n"1,5",2'), [
+      ['a', 'b'],
+      ['1,5', '2'],
+    ]);
     assert.equal(parseCsv('a,b\n"never closed,2'), null);
   });
 
   it('reads the first worksheet of an XLSX: numbers, dates, formulas and rich text as shown', async () => {
-    const bytes = await xlsx([['Phone', 'Date', 'R', 'S'], ['+77010000001', new Date(Date.UTC(2026, 10, 30, 14, 5)), 12, { formula: '3+4', result: 7 }], [{ richText: [{ text: '8701' }, { text: '0000002' }] }, '30.11.2026', '12,5', null]]);
+    const bytes = await xlsx([
+      ['Phone', 'Date', 'R', 'S'],
+      ['+77010000001', new Date(Date.UTC(2026, 10, 30, 14, 5)), 12, { formula: '3+4', result: 7 }],
+      [{ richText: [{ text: '8701' }, { text: '0000002' }] }, '30.11.2026', '12,5', null],
+    ]);
     const read = await readTable(bytes, 'export.xlsx');
     assert.ok(read.ok);
     const [first, second] = read.table.records;
@@ -108,7 +125,10 @@ describe('desktop import: reading files', () => {
     assert.ok(unzipped.entries.some((e) => e.name === 'xl/worksheets/sheet1.xml'));
     const again = unzipWithin(storedZip(unzipped.entries), 64 * 1024 * 1024);
     assert.ok(again.ok);
-    assert.deepEqual(again.entries.map((e) => [e.name, e.data.toString('base64')]), unzipped.entries.map((e) => [e.name, e.data.toString('base64')]));
+    assert.deepEqual(
+      again.entries.map((e) => [e.name, e.data.toString('base64')]),
+      unzipped.entries.map((e) => [e.name, e.data.toString('base64')]),
+    );
     const total = unzipped.entries.reduce((n, e) => n + e.data.length, 0);
     assert.deepEqual(unzipWithin(bytes, total - 1), { ok: false, problem: 'tooLarge' });
     assert.deepEqual(unzipWithin(Buffer.from('PK\u0005\u0006'), 100), { ok: false, problem: 'malformed' });
@@ -118,12 +138,18 @@ describe('desktop import: reading files', () => {
     this.timeout(30_000);
     // exceljs spends the whole limit in one synchronous loop on it: the worker must be stopped to stop it.
     const slow = await mergedXlsx();
-    const honest = await xlsx([['Phone', 'R'], ['+77010000001', 3]]);
+    const honest = await xlsx([
+      ['Phone', 'R'],
+      ['+77010000001', 3],
+    ]);
     // Long enough for a small honest file on a loaded machine, short of the seconds the slow one would take to exhaust memory.
     setXlsxReadLimits({ timeoutMs: 2000 });
     try {
       const [late, first, second] = await Promise.all([readTable(slow, 'slow.xlsx'), readTable(honest, 'first.xlsx'), readTable(honest, 'second.xlsx')]);
-      assert.deepEqual([first, second].map((r) => (r.ok ? r.table.records.length : r.problems[0]!.code)), [1, 1]);
+      assert.deepEqual(
+        [first, second].map((r) => (r.ok ? r.table.records.length : r.problems[0]!.code)),
+        [1, 1],
+      );
       assert.deepEqual(late.ok ? [] : late.problems, [{ field: 'content', code: 'import.tooSlow', values: { seconds: 2 } }]);
     } finally {
       setXlsxReadLimits();
@@ -133,12 +159,18 @@ describe('desktop import: reading files', () => {
   it('fails only the XLSX being read when the worker runs out of memory: the files queued behind it are read by a fresh worker', async function () {
     this.timeout(30_000);
     const hungry = await mergedXlsx();
-    const honest = await xlsx([['Phone', 'R'], ['+77010000001', 3]]);
+    const honest = await xlsx([
+      ['Phone', 'R'],
+      ['+77010000001', 3],
+    ]);
     // A small heap, so that the merged cells exhaust it in a second rather than a gigabyte.
     setXlsxReadLimits({ heapMb: 64 });
     try {
       const [crashed, first, second] = await Promise.all([readTable(hungry, 'merged.xlsx'), readTable(honest, 'first.xlsx'), readTable(honest, 'second.xlsx')]);
-      assert.deepEqual([first, second].map((r) => (r.ok ? r.table.records.length : r.problems[0]!.code)), [1, 1]);
+      assert.deepEqual(
+        [first, second].map((r) => (r.ok ? r.table.records.length : r.problems[0]!.code)),
+        [1, 1],
+      );
       assert.deepEqual(crashed.ok ? [] : crashed.problems.map((p) => p.code), ['import.tooLarge']);
     } finally {
       setXlsxReadLimits();
@@ -146,14 +178,18 @@ describe('desktop import: reading files', () => {
   });
 
   it(`lets ${MAX_WAITING} XLSX files wait for the one being read and answers any more with a 503 to send it again shortly`, async () => {
-    const honest = await xlsx([['Phone', 'R'], ['+77010000001', 3]]);
+    const honest = await xlsx([
+      ['Phone', 'R'],
+      ['+77010000001', 3],
+    ]);
     // All sent at once: one is read, MAX_WAITING wait, two are one too many.
     const reads = await Promise.allSettled(Array.from({ length: MAX_WAITING + 3 }, (_, i) => readTable(honest, `${i}.xlsx`)));
-    const answers = reads.map((r) => (r.status === 'rejected' ? `${r.reason.status}:${r.reason.problems.map((p: { code: string }) => p.code)}` : r.value.ok ? 'read' : 'refused'));
+    const answers = reads.map((r) =>
+      r.status === 'rejected' ? `${r.reason.status}:${r.reason.problems.map((p: { code: string }) => p.code)}` : r.value.ok ? 'read' : 'refused',
+    );
     assert.deepEqual(answers, [...Array(MAX_WAITING + 1).fill('read'), '503:import.busy', '503:import.busy']);
     assert.ok((await readTable(honest, 'later.xlsx')).ok, 'the queue takes files again once it has room');
   });
-
 });
 
 describe('desktop import: values of a row', () => {
@@ -169,7 +205,8 @@ describe('desktop import: values of a row', () => {
     assert.equal(at(String(serial)), KZ('2026-11-30T00:00:00').toISOString());
     for (const bad of ['31.11.2026', '2026-02-30', '30/11/2026', 'tomorrow', '2026-11-30T25:00', '', {}, true]) assert.equal(at(bad), undefined, String(bad));
     // The domain's strict calendar and clock: no 31 April, 29 February 2027, 24:00, or offset past ±14:00.
-    for (const bad of ['2026-04-31', '29.02.2027', '2026-11-30T24:00', '30.11.2026 24:00', '2026-11-30T14:05+15:00', '2026-11-30T14:05+05:60']) assert.equal(at(bad), undefined, bad);
+    for (const bad of ['2026-04-31', '29.02.2027', '2026-11-30T24:00', '30.11.2026 24:00', '2026-11-30T14:05+15:00', '2026-11-30T14:05+05:60'])
+      assert.equal(at(bad), undefined, bad);
     assert.equal(at('29.02.2028'), KZ('2028-02-29T00:00:00').toISOString());
     assert.equal(at('2026-11-30 14:05+0500'), KZ('2026-11-30T14:05:00').toISOString());
   });
@@ -183,11 +220,29 @@ describe('desktop import: values of a row', () => {
     const good = checkRow({ phone: '8 701 000 00 01', takenAt: '30.11.2026', scores: { R: '12,5', S: 20 } }, [TEST], NOW);
     assert.ok(good.ok);
     assert.equal(good.row.phone, '+77010000001');
-    assert.deepEqual(good.row.scores.map((s) => [s.scale, s.raw, s.score]), [['realistic', 12.5, 63], ['social', 20, 100]]);
-    assert.deepEqual(codes(checkRow({ email: 'nobody', takenAt: '2026-12-24', scores: { R: 21, X: 1 }, role: 'admin' }, [TEST], NOW)),
-      ['role:field.notAllowed', 'email:row.email', 'takenAt:row.dateFuture', 'scores.X:row.scoreUnknown', 'scores.R:row.scoreRange']);
-    assert.deepEqual(codes(checkRow({ takenAt: '1999-12-31', scores: { R: 'many' } }, [TEST], NOW)), [':row.noIdentifier', 'takenAt:row.dateOld', 'scores.R:row.scoreFormat']);
-    assert.deepEqual(codes(checkRow({ phone: '+77010000001', takenAt: 'soon', scores: { R: 1 } }, [TEST, OTHER], NOW)), ['test:row.testMissing', 'takenAt:row.dateFormat']);
+    assert.deepEqual(
+      good.row.scores.map((s) => [s.scale, s.raw, s.score]),
+      [
+        ['realistic', 12.5, 63],
+        ['social', 20, 100],
+      ],
+    );
+    assert.deepEqual(codes(checkRow({ email: 'nobody', takenAt: '2026-12-24', scores: { R: 21, X: 1 }, role: 'admin' }, [TEST], NOW)), [
+      'role:field.notAllowed',
+      'email:row.email',
+      'takenAt:row.dateFuture',
+      'scores.X:row.scoreUnknown',
+      'scores.R:row.scoreRange',
+    ]);
+    assert.deepEqual(codes(checkRow({ takenAt: '1999-12-31', scores: { R: 'many' } }, [TEST], NOW)), [
+      ':row.noIdentifier',
+      'takenAt:row.dateOld',
+      'scores.R:row.scoreFormat',
+    ]);
+    assert.deepEqual(codes(checkRow({ phone: '+77010000001', takenAt: 'soon', scores: { R: 1 } }, [TEST, OTHER], NOW)), [
+      'test:row.testMissing',
+      'takenAt:row.dateFormat',
+    ]);
     assert.deepEqual(codes(checkRow({ bookingRef: 'abc', test: 'nope', takenAt: '2026-11-30' }, [TEST, OTHER], NOW)), ['test:row.testUnknown']);
     assert.deepEqual(codes(checkRow({ bookingRef: 'abc', test: 'TEAM', takenAt: '2026-11-30' }, [TEST, OTHER], NOW)), ['scores:row.noScores']);
   });
@@ -196,13 +251,20 @@ describe('desktop import: values of a row', () => {
     // The key is an HMAC with the deployment's secret (no phone can be guessed back from it).
     const saved = process.env.PARTNER_SECRETS_KEY;
     process.env.PARTNER_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
-    const row = (raw: Record<string, unknown>) => { const c = checkRow(raw, [TEST], NOW); assert.ok(c.ok); return c.row; };
+    const row = (raw: Record<string, unknown>) => {
+      const c = checkRow(raw, [TEST], NOW);
+      assert.ok(c.ok);
+      return c.row;
+    };
     const a = row({ phone: '+77010000001', takenAt: '2026-11-30', scores: { R: '12,5' } });
     const b = row({ phone: '8 (701) 000-00-01', takenAt: '30.11.2026', scores: { R: 12.5 } });
     const c = row({ phone: '+77010000001', takenAt: '2026-11-30', scores: { R: 13 } });
     assert.equal(rowKeyOf(a), rowKeyOf(b));
     assert.notEqual(rowKeyOf(a), rowKeyOf(c));
-    assert.equal(rowKeyOf(row({ externalId: 'A-1', phone: '+77010000001', takenAt: '2026-11-30', scores: { R: 1 } })), rowKeyOf(row({ externalId: 'A-1', email: 'x@y.kz', takenAt: '2026-11-29', scores: { R: 2 } })));
+    assert.equal(
+      rowKeyOf(row({ externalId: 'A-1', phone: '+77010000001', takenAt: '2026-11-30', scores: { R: 1 } })),
+      rowKeyOf(row({ externalId: 'A-1', email: 'x@y.kz', takenAt: '2026-11-29', scores: { R: 2 } })),
+    );
     assert.match(statementIdOf(7, rowKeyOf(a)), /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(statementIdOf(7, rowKeyOf(a)), statementIdOf(7, rowKeyOf(b)));
     assert.notEqual(statementIdOf(7, rowKeyOf(a)), statementIdOf(8, rowKeyOf(a)));
@@ -218,15 +280,27 @@ describe('desktop import: the column mapping', () => {
   it('checks a mapping field by field', () => {
     assert.ok(checkColumns({ phone: 'Phone', takenAt: 'Date' }, [TEST]).ok);
     assert.deepEqual(codes(checkColumns({ phone: 'Phone' }, [TEST, OTHER])), ['columns.takenAt:desktop.columnRequired', 'columns.test:desktop.columnTest']);
-    assert.deepEqual(codes(checkColumns({ takenAt: 'Date', colour: 'x' }, [TEST])), ['columns.colour:field.notAllowed', 'columns.phone:desktop.columnIdentifier']);
-    assert.deepEqual(codes(checkColumns({ phone: 'Date', takenAt: 'Date', email: 'R' }, [TEST])), ['columns.email:desktop.columnTwice', 'columns.takenAt:desktop.columnTwice']);
-    assert.deepEqual(codes(checkColumns({ phone: 7, takenAt: 'Date' }, [TEST])), ['columns.phone:desktop.columnName', 'columns.phone:desktop.columnIdentifier']);
+    assert.deepEqual(codes(checkColumns({ takenAt: 'Date', colour: 'x' }, [TEST])), [
+      'columns.colour:field.notAllowed',
+      'columns.phone:desktop.columnIdentifier',
+    ]);
+    assert.deepEqual(codes(checkColumns({ phone: 'Date', takenAt: 'Date', email: 'R' }, [TEST])), [
+      'columns.email:desktop.columnTwice',
+      'columns.takenAt:desktop.columnTwice',
+    ]);
+    assert.deepEqual(codes(checkColumns({ phone: 7, takenAt: 'Date' }, [TEST])), [
+      'columns.phone:desktop.columnName',
+      'columns.phone:desktop.columnIdentifier',
+    ]);
     assert.deepEqual(codes(checkColumns('Phone', [TEST])), ['columns:desktop.columns']);
   });
 
   it('names the mapped columns a header lacks, and reads a record as a pushed row', () => {
     const columns = { phone: 'Phone', test: 'Test', takenAt: 'Date' };
-    assert.deepEqual(codes({ ok: false, problems: missingColumns(['Phone', 'Date', 'R'], columns, [TEST, OTHER]) }), ['columns.test:import.columnMissing', 'tests.0.scales.1.from:import.columnMissing']);
+    assert.deepEqual(codes({ ok: false, problems: missingColumns(['Phone', 'Date', 'R'], columns, [TEST, OTHER]) }), [
+      'columns.test:import.columnMissing',
+      'tests.0.scales.1.from:import.columnMissing',
+    ]);
     assert.deepEqual(missingColumns(['Phone', 'Test', 'Date', 'Team score'], columns, [TEST, OTHER]), []);
     const record = { row: 2, cells: { Phone: '+77010000001', Test: 'Holland', Date: '2026-11-30', R: 3, S: null, 'Team score': 4 } };
     assert.deepEqual(rowOfRecord(record, columns, [TEST, OTHER]), { phone: '+77010000001', test: 'Holland', takenAt: '2026-11-30', scores: { R: 3 } });

@@ -27,7 +27,15 @@ describe('file signatures', () => {
   });
 
   it('recognises no text format, whatever it starts with', () => {
-    for (const text of ['<!doctype html>', '<svg xmlns="http://www.w3.org/2000/svg"/>', '<?xml version="1.0"?>', 'GIF89a', 'RIFF\0\0\0\0WAVE', '\0\0\0\x18ftypmp42', '']) {
+    for (const text of [
+      '<!doctype html>',
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      '<?xml version="1.0"?>',
+      'GIF89a',
+      'RIFF\0\0\0\0WAVE',
+      '\0\0\0\x18ftypmp42',
+      '',
+    ]) {
       assert.equal(lib().sniff(Buffer.from(text, 'latin1')), undefined, JSON.stringify(text));
     }
   });

@@ -24,7 +24,8 @@ function placeholders(text: string): string[] {
 
 // `folder#prefix` names a catalogue kept as `<prefix><locale>.json` beside another.
 const catalogues = [
-  'site/src/i18n', 'cms/src/i18n',
+  'site/src/i18n',
+  'cms/src/i18n',
   ...['booking', 'crm', 'assessment', 'partners'].flatMap((p) => [`plugins/${p}/server/src/i18n`, `plugins/${p}/admin/src/translations`]),
   'plugins/partners/server/src/i18n#desktop.',
 ];

@@ -12,17 +12,25 @@ const DOC = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 const SKELETON: Array<[string, string]> = [
-  ['[Content_Types].xml', `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`],
+  [
+    '[Content_Types].xml',
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+  ],
   ['_rels/.rels', `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
   ['xl/workbook.xml', `${XML}<workbook xmlns="${MAIN}" xmlns:r="${DOC}"><sheets><sheet name="Results" sheetId="1" r:id="rId1"/></sheets></workbook>`],
-  ['xl/_rels/workbook.xml.rels', `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+  [
+    'xl/_rels/workbook.xml.rels',
+    `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+  ],
 ];
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 /** The sheet's XML, deflated as a stream so that the padding is never held whole. */
 async function paddedSheet(megabytes: number): Promise<{ deflated: Buffer; size: number; crc: number }> {
-  const head = Buffer.from(`${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1">${inline('A1', 'Телефон')}${inline('B1', 'Тест')}${inline('C1', 'Дата')}${inline('D1', 'R')}</row>`);
+  const head = Buffer.from(
+    `${XML}<worksheet xmlns="${MAIN}"><sheetData><row r="1">${inline('A1', 'Телефон')}${inline('B1', 'Тест')}${inline('C1', 'Дата')}${inline('D1', 'R')}</row>`,
+  );
   const tail = Buffer.from('</sheetData></worksheet>');
   const blanks = Buffer.alloc(1024 * 1024, 0x20);
   const deflate = zlib.createDeflateRaw({ level: 9 });
@@ -88,6 +96,12 @@ export async function lyingXlsx(megabytes: number, options: { honest?: boolean }
     const data = Buffer.from(text);
     return { name: Buffer.from(name), data: zlib.deflateRawSync(data), method: 8, crc: zlib.crc32(data), size: data.length };
   });
-  entries.push({ name: Buffer.from('xl/worksheets/sheet1.xml'), data: sheet.deflated, method: 8, crc: options.honest ? sheet.crc : 0, size: options.honest ? sheet.size : 1024 });
+  entries.push({
+    name: Buffer.from('xl/worksheets/sheet1.xml'),
+    data: sheet.deflated,
+    method: 8,
+    crc: options.honest ? sheet.crc : 0,
+    size: options.honest ? sheet.size : 1024,
+  });
   return zip(entries);
 }

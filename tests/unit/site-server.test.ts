@@ -41,7 +41,13 @@ describe('site server: rebuilding on publish', () => {
 
   it('runs one more build for a change made during a build, never two at once', async () => {
     const runs: string[] = [];
-    const rebuilder = createRebuilder({ outDir: path.join(dir, 'dist'), cmsUrl: 'http://cms.invalid', delayMs: 10, log: () => {}, build: fakeBuild(100, runs) });
+    const rebuilder = createRebuilder({
+      outDir: path.join(dir, 'dist'),
+      cmsUrl: 'http://cms.invalid',
+      delayMs: 10,
+      log: () => {},
+      build: fakeBuild(100, runs),
+    });
     rebuilder.schedule();
     await wait(40); // the first build is running
     rebuilder.schedule();
@@ -55,7 +61,15 @@ describe('site server: rebuilding on publish', () => {
 
   it('keeps the site online when a build fails', async () => {
     const lines: string[] = [];
-    const rebuilder = createRebuilder({ outDir: path.join(dir, 'dist'), cmsUrl: 'http://cms.invalid', delayMs: 10, log: (l) => lines.push(l), build: async () => { throw new Error('CMS down'); } });
+    const rebuilder = createRebuilder({
+      outDir: path.join(dir, 'dist'),
+      cmsUrl: 'http://cms.invalid',
+      delayMs: 10,
+      log: (l) => lines.push(l),
+      build: async () => {
+        throw new Error('CMS down');
+      },
+    });
     rebuilder.schedule();
     await wait(30);
     await rebuilder.idle();
@@ -78,7 +92,8 @@ describe('site server: the visually-impaired settings cookie', () => {
   });
 
   it('marks the page and checks the chosen options in the panel', () => {
-    const html = '<html lang="kk"><input type="radio" name="vi-size" value="default" checked><input type="radio" name="vi-size" value="150"><input type="radio" name="vi-theme" value="default" checked>';
+    const html =
+      '<html lang="kk"><input type="radio" name="vi-size" value="default" checked><input type="radio" name="vi-size" value="150"><input type="radio" name="vi-theme" value="default" checked>';
     const out = applyViPreferences(html, { size: '150' });
     assert.match(out, /^<html data-vi-size="150" lang="kk">/);
     assert.match(out, /name="vi-size" value="default">/);

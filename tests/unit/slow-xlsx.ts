@@ -29,5 +29,9 @@ export async function mergedXlsx(range = 'A2:XFD1048576'): Promise<Buffer> {
   const unzipped = unzipWithin(Buffer.from(await workbook.xlsx.writeBuffer()), 1024 * 1024);
   if (!unzipped.ok) throw new Error('exceljs wrote a zip we cannot read');
   const merge = `</sheetData><mergeCells count="1"><mergeCell ref="${range}"/></mergeCells>`;
-  return storedZip(unzipped.entries.map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.from(e.data.toString('utf8').replace('</sheetData>', merge)) } : e)));
+  return storedZip(
+    unzipped.entries.map((e) =>
+      e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.from(e.data.toString('utf8').replace('</sheetData>', merge)) } : e,
+    ),
+  );
 }

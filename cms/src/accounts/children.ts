@@ -10,11 +10,16 @@ export const CHILD_FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'bi
 export async function checkChild(strapi: Core.Strapi, body: unknown, current: Record<string, unknown> = {}) {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false as const, problems: [{ field: 'body', code: 'body.notObject' }] };
   const input = body as Record<string, unknown>;
-  const problems: FieldProblem[] = Object.keys(input).filter((k) => !(CHILD_FIELDS as readonly string[]).includes(k)).map((field) => ({ field, code: 'field.notAllowed' }));
+  const problems: FieldProblem[] = Object.keys(input)
+    .filter((k) => !(CHILD_FIELDS as readonly string[]).includes(k))
+    .map((field) => ({ field, code: 'field.notAllowed' }));
   const merged: Record<string, unknown> = { ...Object.fromEntries(CHILD_FIELDS.map((f) => [f, current[f] ?? undefined])), ...input };
   if (!merged.patronymic) delete merged.patronymic;
   const lookups = { ...registrationLookups(strapi), emailTaken: async () => false };
-  const result = await checkRegistration({ ...merged, userType: 'pupil', email: 'child@qabilet.invalid', phone: '+77000000000', password: 'Unchanged1password' }, lookups);
+  const result = await checkRegistration(
+    { ...merged, userType: 'pupil', email: 'child@qabilet.invalid', phone: '+77000000000', password: 'Unchanged1password' },
+    lookups,
+  );
   if (!result.ok) problems.push(...result.problems);
   if (problems.length || !result.ok) return { ok: false as const, problems };
   const { surname, firstName, patronymic, gender, birthDate, region, locality, education } = result.value;

@@ -51,8 +51,7 @@ async function give(strapi: Core.Strapi, subject: Subject, language: Language, k
   });
 }
 
-export const recordOwnConsent = (strapi: Core.Strapi, userId: number, language: Language) =>
-  give(strapi, { userId }, language, 'own', 'registration', 'self');
+export const recordOwnConsent = (strapi: Core.Strapi, userId: number, language: Language) => give(strapi, { userId }, language, 'own', 'registration', 'self');
 
 /** A parent adding a child consents for the child there and then, as its representative. */
 export const recordConsentForChild = (strapi: Core.Strapi, parentId: number, childId: number, language: Language) =>
@@ -61,7 +60,12 @@ export const recordConsentForChild = (strapi: Core.Strapi, parentId: number, chi
 /** Opens a pending parental consent: a link by e-mail, or a code by SMS. Returns the secret to send. */
 export async function requestParentalConsent(strapi: Core.Strapi, userId: number, language: Language, via: { email?: string; phone?: string }) {
   const text = await currentConsentText(strapi, language);
-  await updateWhere(strapi, CONSENT, { user: userId, kind: 'parental', status: 'pending', child: { id: { $null: true } } }, { status: 'withdrawn', withdrawnAt: new Date(), tokenHash: null });
+  await updateWhere(
+    strapi,
+    CONSENT,
+    { user: userId, kind: 'parental', status: 'pending', child: { id: { $null: true } } },
+    { status: 'withdrawn', withdrawnAt: new Date(), tokenHash: null },
+  );
   const byEmail = via.email !== undefined;
   const secret = byEmail ? newLinkToken().token : String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
   await strapi.db.query(CONSENT).create({

@@ -19,7 +19,12 @@ export async function anonymiseDueAccounts(strapi: Core.Strapi, now = new Date()
     await strapi.db.transaction(async () => {
       const children = await strapi.db.query('api::child.child').findMany({ where: { parent: user.id }, select: ['id'] });
       if (children.length) await strapi.db.query('api::child.child').deleteMany({ where: { id: { $in: children.map((c: { id: number }) => c.id) } } });
-      await updateWhere(strapi, 'api::consent.consent', { user: user.id, status: { $ne: 'withdrawn' } }, { status: 'withdrawn', withdrawnAt: now, representativeContact: null, tokenHash: null });
+      await updateWhere(
+        strapi,
+        'api::consent.consent',
+        { user: user.id, status: { $ne: 'withdrawn' } },
+        { status: 'withdrawn', withdrawnAt: now, representativeContact: null, tokenHash: null },
+      );
       // The booking plugin cancels the future bookings and drops the messages kept for them.
       await strapi.plugin('booking')?.service('people').forget(user.id, now);
       // The assessment plugin drops the attempts, profiles and notes of the user and their children.

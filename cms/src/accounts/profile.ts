@@ -11,7 +11,19 @@ import { consentState } from './consent';
 import { pendingEmailOf } from './email-change';
 
 const USER = 'plugin::users-permissions.user';
-export const PROFILE_FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'region', 'locality', 'email', 'phone', 'education', 'userType'] as const;
+export const PROFILE_FIELDS = [
+  'surname',
+  'firstName',
+  'patronymic',
+  'gender',
+  'birthDate',
+  'region',
+  'locality',
+  'email',
+  'phone',
+  'education',
+  'userType',
+] as const;
 const EDITABLE = [...PROFILE_FIELDS, 'language', 'currentPassword'];
 
 export type ProfileUser = Record<(typeof PROFILE_FIELDS)[number], string> & {
@@ -42,14 +54,25 @@ export function publicProfile(user: ProfileUser) {
 export async function profileView(strapi: Core.Strapi, user: ProfileUser) {
   const [children, consents, consent] = await Promise.all([
     strapi.db.query('api::child.child').findMany({ where: { parent: user.id }, orderBy: { id: 'asc' } }),
-    strapi.db.query('api::consent.consent').findMany({ where: { user: user.id }, populate: { child: { select: ['documentId', 'firstName'] } }, orderBy: { id: 'asc' } }),
+    strapi.db
+      .query('api::consent.consent')
+      .findMany({ where: { user: user.id }, populate: { child: { select: ['documentId', 'firstName'] } }, orderBy: { id: 'asc' } }),
     consentState(strapi, user),
   ]);
   return {
     profile: publicProfile(user),
     consent,
     consents: consents.map(({ documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child }: ConsentRow) => ({
-      documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child: child ? { documentId: child.documentId, firstName: child.firstName } : null,
+      documentId,
+      kind,
+      status,
+      textVersion,
+      language,
+      channel,
+      givenBy,
+      givenAt,
+      withdrawnAt,
+      child: child ? { documentId: child.documentId, firstName: child.firstName } : null,
     })),
     children: children.map(childView),
   };
@@ -73,14 +96,21 @@ export async function checkProfileUpdate(
 ): Promise<{ ok: true; changes: Record<string, unknown> } | { ok: false; problems: FieldProblem[] }> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, problems: [{ field: 'body', code: 'body.notObject' }] };
   const update = body as Record<string, unknown>;
-  const problems: FieldProblem[] = Object.keys(update).filter((k) => !EDITABLE.includes(k)).map((field) => ({ field, code: 'field.notAllowed' }));
+  const problems: FieldProblem[] = Object.keys(update)
+    .filter((k) => !EDITABLE.includes(k))
+    .map((field) => ({ field, code: 'field.notAllowed' }));
   const current = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, user[f] ?? undefined]));
-  const merged: Record<string, unknown> = { ...current, ...Object.fromEntries(Object.entries(update).filter(([k]) => (PROFILE_FIELDS as readonly string[]).includes(k))), password: 'Unchanged1password' };
+  const merged: Record<string, unknown> = {
+    ...current,
+    ...Object.fromEntries(Object.entries(update).filter(([k]) => (PROFILE_FIELDS as readonly string[]).includes(k))),
+    password: 'Unchanged1password',
+  };
   if (!merged.patronymic) delete merged.patronymic;
   const lookups = registrationLookups(strapi);
   const result = await checkRegistration(merged, { ...lookups, emailTaken: async (email) => email !== user.email && (await lookups.emailTaken(email)) });
   if (!result.ok) problems.push(...result.problems.filter((p) => p.field !== 'password'));
-  if (update.language !== undefined && !['kk', 'ru', 'en'].includes(String(update.language))) problems.push({ field: 'language', code: 'field.oneOf', values: { options: 'kk, ru, en' } });
+  if (update.language !== undefined && !['kk', 'ru', 'en'].includes(String(update.language)))
+    problems.push({ field: 'language', code: 'field.oneOf', values: { options: 'kk, ru, en' } });
   if (problems.length || !result.ok) return { ok: false, problems };
 
   const { username: _u, password: _p, ...value } = result.value;

@@ -4,20 +4,21 @@
  * as stable codes that the caller words in the user's language.
  */
 import crypto from 'node:crypto';
-import {
-  checkBirthDate,
-  EDUCATION,
-  GENDERS,
-  normalizeKzMobile,
-  normalizeName,
-  todayInKazakhstan,
-  USER_TYPES,
-  type UserType,
-} from '@qabilet/domain';
+import { checkBirthDate, EDUCATION, GENDERS, normalizeKzMobile, normalizeName, todayInKazakhstan, USER_TYPES, type UserType } from '@qabilet/domain';
 
 export const REGISTRATION_FIELDS = [
-  'surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'region', 'locality',
-  'email', 'phone', 'education', 'userType', 'password',
+  'surname',
+  'firstName',
+  'patronymic',
+  'gender',
+  'birthDate',
+  'region',
+  'locality',
+  'email',
+  'phone',
+  'education',
+  'userType',
+  'password',
 ] as const;
 type Field = (typeof REGISTRATION_FIELDS)[number];
 

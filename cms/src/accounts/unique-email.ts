@@ -16,7 +16,9 @@ export async function ensureUniqueEmailIndex(strapi: Core.Strapi): Promise<void>
   const shared = await knex(table).select(knex.raw('lower(email) as address')).whereNotNull('email').groupByRaw('lower(email)').havingRaw('count(*) > 1');
   if (shared.length) {
     // Never the addresses themselves in the log: how many, and what to do.
-    strapi.log.warn(`one account per e-mail address is not enforced: ${shared.length} addresses are each used by several accounts; merge or correct them, then restart`);
+    strapi.log.warn(
+      `one account per e-mail address is not enforced: ${shared.length} addresses are each used by several accounts; merge or correct them, then restart`,
+    );
     return;
   }
   await knex.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${INDEX} ON ${table} (lower(email))`);

@@ -73,7 +73,10 @@ function postgres(env: Env): PostgresSettings {
   const required = (name: string): string => {
     const v = value(env, name);
     if (v === undefined && url === undefined) {
-      throw new DatabaseSettingsError(name, `${name} is not set: PostgreSQL needs DATABASE_HOST, DATABASE_NAME, DATABASE_USERNAME and DATABASE_PASSWORD, or one DATABASE_URL.`);
+      throw new DatabaseSettingsError(
+        name,
+        `${name} is not set: PostgreSQL needs DATABASE_HOST, DATABASE_NAME, DATABASE_USERNAME and DATABASE_PASSWORD, or one DATABASE_URL.`,
+      );
     }
     return v ?? '';
   };

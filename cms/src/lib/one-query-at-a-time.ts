@@ -23,17 +23,20 @@ export function oneQueryAtATime(connection: PgConnection): void {
     const done = args.at(-1);
     if (typeof done === 'function') {
       // knex's way: a callback, called once the connection is ready for the next query.
-      const turn = previous.then(() => new Promise<void>((release) => {
-        const answer: Callback = (error, result) => {
-          release();
-          (done as Callback)(error, result);
-        };
-        try {
-          query(...args.slice(0, -1), answer);
-        } catch (error) {
-          answer(error as Error);
-        }
-      }));
+      const turn = previous.then(
+        () =>
+          new Promise<void>((release) => {
+            const answer: Callback = (error, result) => {
+              release();
+              (done as Callback)(error, result);
+            };
+            try {
+              query(...args.slice(0, -1), answer);
+            } catch (error) {
+              answer(error as Error);
+            }
+          }),
+      );
       previous = turn;
       return undefined;
     }

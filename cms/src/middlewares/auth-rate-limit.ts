@@ -40,27 +40,32 @@ const RULES: Record<string, Rule[]> = {
 };
 
 /** Limits on everything that sends a mail or SMS or checks a secret code. */
-const authRateLimit: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
-  // The router matches paths whatever their case and however many slashes: so must the limits.
-  const route = ctx.path.toLowerCase().replace(/\/{2,}/g, '/').replace(/\/+$/, '');
-  const rules = RULES[route];
-  if (!rules || (ctx.method !== 'POST' && route !== '/api/auth/email-confirmation')) return next();
-  // RATE_LIMIT_SCALE multiplies every limit (a test suite registering hundreds of people, say).
-  const scale = Number(process.env.RATE_LIMIT_SCALE ?? 1) || 1;
-  for (const rule of rules) {
-    const who = rule.by(ctx);
-    if (!who) continue;
-    const { hits, resetAt } = await hit(strapi, `${rule.name}:${who}`, rule.windowMinutes * 60_000);
-    if (hits > rule.limit * scale) {
-      const minutes = Math.max(1, Math.ceil((resetAt - Date.now()) / 60_000));
-      const text = message(pickLanguage(ctx.get('accept-language')), 'rate.limited', { minutes: String(minutes) });
-      ctx.set('Retry-After', String(minutes * 60));
-      ctx.status = 429;
-      ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: text, details: {} } };
-      return;
+const authRateLimit: Core.MiddlewareFactory =
+  (_config, { strapi }) =>
+  async (ctx, next) => {
+    // The router matches paths whatever their case and however many slashes: so must the limits.
+    const route = ctx.path
+      .toLowerCase()
+      .replace(/\/{2,}/g, '/')
+      .replace(/\/+$/, '');
+    const rules = RULES[route];
+    if (!rules || (ctx.method !== 'POST' && route !== '/api/auth/email-confirmation')) return next();
+    // RATE_LIMIT_SCALE multiplies every limit (a test suite registering hundreds of people, say).
+    const scale = Number(process.env.RATE_LIMIT_SCALE ?? 1) || 1;
+    for (const rule of rules) {
+      const who = rule.by(ctx);
+      if (!who) continue;
+      const { hits, resetAt } = await hit(strapi, `${rule.name}:${who}`, rule.windowMinutes * 60_000);
+      if (hits > rule.limit * scale) {
+        const minutes = Math.max(1, Math.ceil((resetAt - Date.now()) / 60_000));
+        const text = message(pickLanguage(ctx.get('accept-language')), 'rate.limited', { minutes: String(minutes) });
+        ctx.set('Retry-After', String(minutes * 60));
+        ctx.status = 429;
+        ctx.body = { data: null, error: { status: 429, name: 'RateLimitError', message: text, details: {} } };
+        return;
+      }
     }
-  }
-  return next();
-};
+    return next();
+  };
 
 export default authRateLimit;

@@ -108,9 +108,13 @@ const queryGuard: Core.MiddlewareFactory = (_config, { strapi }) => {
       if (e?.name !== 'ValidationError' || !aboutQuery) throw error;
       const param = e.details?.param ?? e.message?.match(/^The (\w+) parameter/)?.[1] ?? 'query';
       const key = e.details?.key ? String(e.details.key).slice(0, 60) : undefined;
-      reject(ctx, language, key
-        ? { path: [param, e.details?.path].filter(Boolean).join('.'), key: 'query.unknownKey', values: { param, key } }
-        : { path: param, key: 'query.malformed', values: { param } });
+      reject(
+        ctx,
+        language,
+        key
+          ? { path: [param, e.details?.path].filter(Boolean).join('.'), key: 'query.unknownKey', values: { param, key } }
+          : { path: param, key: 'query.malformed', values: { param } },
+      );
     }
   };
 };

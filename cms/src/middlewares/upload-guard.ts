@@ -33,21 +33,25 @@ async function verdictOf(file: UploadedFile, allowed: string[]): Promise<Verdict
  * HTML document named `x.png` and sent as `image/png` passed; here it is refused, field by field,
  * in the caller's language, and nothing is stored (the refused request's temporary files go too).
  */
-const uploadGuard: Core.MiddlewareFactory = (_config, { strapi }) => async (ctx, next) => {
-  const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files;
-  if (!files || !Object.keys(files).length) return next();
-  const allowed = allowedTypes(strapi);
-  const problems: Problem[] = [];
-  const all = Object.entries(files).flatMap(([field, value]) => (Array.isArray(value) ? value.map((file, i, list) => ({ field: list.length > 1 ? `${field}.${i}` : field, file })) : [{ field, file: value }]));
-  for (const { field, file } of all) {
-    const verdict = await verdictOf(file, allowed);
-    if (!verdict.ok) problems.push({ field, code: verdict.code, values: { name: (file.originalFilename ?? '').slice(0, 100) } });
-  }
-  if (!problems.length) return next();
-  strapi.log.warn(`upload refused: ${problems.map((p) => p.code).join(', ')}`);
-  await Promise.all(all.map(({ file }) => (file.filepath ? fs.rm(file.filepath, { force: true }) : undefined)));
-  sendValidationError(ctx, pickLanguage(ctx.get('accept-language'), ctx.query.locale), problems);
-};
+const uploadGuard: Core.MiddlewareFactory =
+  (_config, { strapi }) =>
+  async (ctx, next) => {
+    const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files;
+    if (!files || !Object.keys(files).length) return next();
+    const allowed = allowedTypes(strapi);
+    const problems: Problem[] = [];
+    const all = Object.entries(files).flatMap(([field, value]) =>
+      Array.isArray(value) ? value.map((file, i, list) => ({ field: list.length > 1 ? `${field}.${i}` : field, file })) : [{ field, file: value }],
+    );
+    for (const { field, file } of all) {
+      const verdict = await verdictOf(file, allowed);
+      if (!verdict.ok) problems.push({ field, code: verdict.code, values: { name: (file.originalFilename ?? '').slice(0, 100) } });
+    }
+    if (!problems.length) return next();
+    strapi.log.warn(`upload refused: ${problems.map((p) => p.code).join(', ')}`);
+    await Promise.all(all.map(({ file }) => (file.filepath ? fs.rm(file.filepath, { force: true }) : undefined)));
+    sendValidationError(ctx, pickLanguage(ctx.get('accept-language'), ctx.query.locale), problems);
+  };
 
 /**
  * The media library can also fetch a file from a URL on the server (`upload-from-urls`); such a file
@@ -69,7 +73,8 @@ export function checkedFetch(strapi: Core.Strapi, fetch: Fetch): Fetch {
 
 export function guardUrlUploads(strapi: Core.Strapi): void {
   const files = strapi.plugin('upload').service('file') as { fetchUrlToInputFile?: Fetch };
-  if (typeof files.fetchUrlToInputFile !== 'function') throw new Error('the upload plugin no longer has fetchUrlToInputFile: check URL uploads by their bytes another way');
+  if (typeof files.fetchUrlToInputFile !== 'function')
+    throw new Error('the upload plugin no longer has fetchUrlToInputFile: check URL uploads by their bytes another way');
   files.fetchUrlToInputFile = checkedFetch(strapi, files.fetchUrlToInputFile.bind(files));
 }
 

@@ -6,7 +6,8 @@ const DEMO_NOTE =
   'Demo data: seeded with invented address, contacts and texts; replace them with the centre’s own. ' +
   'Демо-деректер: орталықтың нақты деректерімен ауыстырыңыз. Демо-данные: замените реальными данными центра.';
 
-const CONTENT_DEMO = 'Demo data: seeded as an example; replace or delete it. Демо-деректер: мысал ретінде енгізілген. Демо-данные: пример, замените или удалите.';
+const CONTENT_DEMO =
+  'Demo data: seeded as an example; replace or delete it. Демо-деректер: мысал ретінде енгізілген. Демо-данные: пример, замените или удалите.';
 const demo = { descriptions: { isDemo: CONTENT_DEMO }, labels: { isDemo: 'Demo data' } };
 
 export const CONTENT_LAYOUTS: Record<string, Layout> = {
@@ -25,7 +26,13 @@ export const TEST_LAYOUTS: Record<string, Layout> = {
 };
 
 export const REFERENCE_LAYOUTS: Record<string, Layout> = {
-  'api::centre.centre': { list: ['name', 'city', 'isDemo', 'phone'], mainField: 'name', sortBy: 'city', descriptions: { isDemo: DEMO_NOTE }, labels: { isDemo: 'Demo data' } },
+  'api::centre.centre': {
+    list: ['name', 'city', 'isDemo', 'phone'],
+    mainField: 'name',
+    sortBy: 'city',
+    descriptions: { isDemo: DEMO_NOTE },
+    labels: { isDemo: 'Demo data' },
+  },
   'api::region.region': { list: ['code', 'name', 'kind', 'kato'], mainField: 'name', sortBy: 'code' },
   'api::locality.locality': { list: ['name', 'kind', 'adminCentre', 'region'], mainField: 'name', sortBy: 'key' },
 };

@@ -39,7 +39,13 @@ export async function seedCatalogue(strapi: Core.Strapi, regions: Map<string, st
   const specialties = new Map<string, string>();
   let created = 0;
   for (const row of await readDataFile<SpecialtyRow[]>(strapi, 'specialties.json')) {
-    const result = await ensureLocalized(strapi, 'api::specialty.specialty', { field: 'key', value: row.key }, { key: row.key, level: row.level, code: row.code }, (locale) => ({ name: row.name[locale] }));
+    const result = await ensureLocalized(
+      strapi,
+      'api::specialty.specialty',
+      { field: 'key', value: row.key },
+      { key: row.key, level: row.level, code: row.code },
+      (locale) => ({ name: row.name[locale] }),
+    );
     specialties.set(row.key, result.documentId);
     created += result.created;
   }

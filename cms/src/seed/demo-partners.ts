@@ -23,17 +23,36 @@ export async function seedDemoPartners(strapi: Core.Strapi): Promise<boolean> {
   const partners = strapi.plugin('partners').service('partners') as unknown as Partners;
   const exists = async (clientId: string) => !!(await strapi.db.connection('partners').where({ client_id: clientId }).first('id'));
   if (!(await exists(DEMO_LTI_CLIENT_ID))) {
-    await partners.create({
-      kind: 'lti', name: 'Qabilet demo LTI tool (ltijs)',
-      config: { loginUrl: `${lti}/login`, launchUrl: `${lti}/launch`, jwksUrl: `${lti}/keys`, deploymentId: 'demo' },
-      tests: [{ key: 'teamwork-lti', name: names.lti, scales: [{ from: 'score', to: 'collaboration' }] }],
-    }, { clientId: DEMO_LTI_CLIENT_ID });
+    await partners.create(
+      {
+        kind: 'lti',
+        name: 'Qabilet demo LTI tool (ltijs)',
+        config: { loginUrl: `${lti}/login`, launchUrl: `${lti}/launch`, jwksUrl: `${lti}/keys`, deploymentId: 'demo' },
+        tests: [{ key: 'teamwork-lti', name: names.lti, scales: [{ from: 'score', to: 'collaboration' }] }],
+      },
+      { clientId: DEMO_LTI_CLIENT_ID },
+    );
   }
   if (!(await exists(DEMO_PARTNER_CLIENT_ID))) {
-    await partners.create({
-      kind: 'callback', name: 'Qabilet demo partner (signed callback)', config: {},
-      tests: [{ key: 'teamwork', name: names.callback, url: `${callback}/start`, scales: [{ from: 'teamwork', to: 'collaboration', min: 0, max: 10 }, { from: 'talk', to: 'communication', min: 0, max: 10 }] }],
-    }, { clientId: DEMO_PARTNER_CLIENT_ID, secret });
+    await partners.create(
+      {
+        kind: 'callback',
+        name: 'Qabilet demo partner (signed callback)',
+        config: {},
+        tests: [
+          {
+            key: 'teamwork',
+            name: names.callback,
+            url: `${callback}/start`,
+            scales: [
+              { from: 'teamwork', to: 'collaboration', min: 0, max: 10 },
+              { from: 'talk', to: 'communication', min: 0, max: 10 },
+            ],
+          },
+        ],
+      },
+      { clientId: DEMO_PARTNER_CLIENT_ID, secret },
+    );
   }
   return true;
 }

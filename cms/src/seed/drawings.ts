@@ -30,7 +30,9 @@ const scenes: Record<DemoPicture, (c: Palette, hue: number) => string> = {
     <rect x="800" y="160" width="220" height="14" fill="${c.accent}"/><rect x="800" y="200" width="160" height="14" fill="${c.wall}"/>
     <ellipse cx="600" cy="520" rx="330" ry="60" fill="${c.wall}"/><rect x="580" y="540" width="40" height="160" fill="${c.dark}"/>
     ${person(345, 430, c.accent)}${person(855, 430, c.accent, 'hsl(25 40% 40%)')}`,
-  classroom: (c) => `<rect width="100%" height="100%" fill="${c.light}"/><rect x="250" y="80" width="700" height="300" rx="8" fill="hsl(150 35% 28%)" stroke="${c.dark}" stroke-width="12"/>
+  classroom: (
+    c,
+  ) => `<rect width="100%" height="100%" fill="${c.light}"/><rect x="250" y="80" width="700" height="300" rx="8" fill="hsl(150 35% 28%)" stroke="${c.dark}" stroke-width="12"/>
     <path d="M320 300 L420 180 L520 260 L640 140" stroke="white" stroke-width="8" fill="none"/><circle cx="800" cy="220" r="60" stroke="white" stroke-width="8" fill="none"/>
     ${[0, 1, 2].map((i) => `${person(260 + i * 340, 520, c.accent)}<rect x="${170 + i * 340}" y="600" width="180" height="24" fill="${c.wall}"/>`).join('')}
     <rect y="700" width="100%" height="100" fill="${c.sky}"/>`,
@@ -38,22 +40,42 @@ const scenes: Record<DemoPicture, (c: Palette, hue: number) => string> = {
     <path d="M300 200 h80 v120 l90 200 h-260 l90 -200z" fill="${c.light}" stroke="${c.dark}" stroke-width="10"/><path d="M240 460 h200 l30 60 h-260z" fill="${c.accent}"/>
     <rect x="560" y="300" width="60" height="220" rx="30" fill="${c.light}" stroke="${c.dark}" stroke-width="10"/><rect x="566" y="420" width="48" height="94" rx="24" fill="hsl(200 80% 55%)"/>
     <path d="M780 520 h200 v-30 h-60 l40 -180 -40 -20 -70 200 h-70z" fill="${c.dark}"/><circle cx="900" cy="260" r="36" fill="${c.dark}"/>`,
-  map: (c) => `<rect width="100%" height="100%" fill="${c.sky}"/><path d="M140 300 L400 180 L700 230 L1000 170 L1080 420 L900 600 L520 640 L220 560z" fill="${c.light}" stroke="${c.wall}" stroke-width="10"/>
-    ${[[380, 330], [640, 420], [860, 300], [500, 540]].map(([x, y]) => `<path d="M${x} ${y} c-50 -60 -50 -120 0 -120 c50 0 50 60 0 120z" fill="${c.accent}"/><circle cx="${x}" cy="${y - 80}" r="16" fill="white"/>`).join('')}`,
+  map: (
+    c,
+  ) => `<rect width="100%" height="100%" fill="${c.sky}"/><path d="M140 300 L400 180 L700 230 L1000 170 L1080 420 L900 600 L520 640 L220 560z" fill="${c.light}" stroke="${c.wall}" stroke-width="10"/>
+    ${[
+      [380, 330],
+      [640, 420],
+      [860, 300],
+      [500, 540],
+    ]
+      .map(
+        ([x, y]) =>
+          `<path d="M${x} ${y} c-50 -60 -50 -120 0 -120 c50 0 50 60 0 120z" fill="${c.accent}"/><circle cx="${x}" cy="${y - 80}" r="16" fill="white"/>`,
+      )
+      .join('')}`,
   laptop: (c) => `<rect width="100%" height="100%" fill="${c.light}"/><rect y="580" width="100%" height="220" fill="${c.wall}"/>
     <rect x="300" y="170" width="600" height="380" rx="16" fill="${c.dark}"/><rect x="330" y="200" width="540" height="320" fill="${c.sky}"/>
     ${person(470, 360, c.accent)}${person(730, 360, c.wall, 'hsl(25 40% 40%)')}<rect x="600" y="200" width="6" height="320" fill="${c.dark}"/>
     <path d="M220 550 h760 l60 50 h-880z" fill="hsl(0 0% 70%)"/>`,
-  award: (c) => `<rect width="100%" height="100%" fill="${c.sky}"/><rect x="420" y="600" width="360" height="120" fill="${c.wall}"/><rect x="500" y="540" width="200" height="60" fill="${c.dark}"/>
+  award: (
+    c,
+  ) => `<rect width="100%" height="100%" fill="${c.sky}"/><rect x="420" y="600" width="360" height="120" fill="${c.wall}"/><rect x="500" y="540" width="200" height="60" fill="${c.dark}"/>
     <path d="M470 160 h260 v120 a130 130 0 0 1 -260 0z" fill="hsl(45 90% 55%)"/><path d="M470 190 h-80 a70 70 0 0 0 90 100" stroke="hsl(45 90% 45%)" stroke-width="18" fill="none"/>
     <path d="M730 190 h80 a70 70 0 0 1 -90 100" stroke="hsl(45 90% 45%)" stroke-width="18" fill="none"/><rect x="570" y="400" width="60" height="140" fill="hsl(45 90% 45%)"/>
     <circle cx="220" cy="560" r="70" fill="hsl(0 0% 75%)"/><circle cx="980" cy="560" r="70" fill="hsl(30 60% 50%)"/><path d="M190 380 l30 110 l30 -110z M950 380 l30 110 l30 -110z" fill="${c.accent}"/>`,
-  meeting: (c) => `<rect width="100%" height="100%" fill="${c.light}"/>${person(250, 330, c.accent)}${person(500, 300, c.wall, 'hsl(25 40% 40%)')}${person(750, 300, c.accent)}${person(960, 330, c.dark, 'hsl(30 50% 65%)')}
+  meeting: (
+    c,
+  ) => `<rect width="100%" height="100%" fill="${c.light}"/>${person(250, 330, c.accent)}${person(500, 300, c.wall, 'hsl(25 40% 40%)')}${person(750, 300, c.accent)}${person(960, 330, c.dark, 'hsl(30 50% 65%)')}
     <ellipse cx="600" cy="560" rx="520" ry="110" fill="${c.wall}"/><rect x="430" y="500" width="120" height="40" rx="6" fill="white"/><rect x="680" y="510" width="100" height="30" rx="6" fill="white"/>`,
-  sport: (c) => `<rect width="100%" height="100%" fill="${c.sky}"/><ellipse cx="600" cy="620" rx="620" ry="220" fill="hsl(10 60% 55%)"/><ellipse cx="600" cy="640" rx="480" ry="140" fill="hsl(110 40% 50%)"/>
+  sport: (
+    c,
+  ) => `<rect width="100%" height="100%" fill="${c.sky}"/><ellipse cx="600" cy="620" rx="620" ry="220" fill="hsl(10 60% 55%)"/><ellipse cx="600" cy="640" rx="480" ry="140" fill="hsl(110 40% 50%)"/>
     <path d="M40 620 a560 200 0 0 1 1120 0" stroke="white" stroke-width="8" fill="none"/><circle cx="600" cy="640" r="70" fill="white" stroke="${c.dark}" stroke-width="8"/>
     <path d="M600 570 v140 M530 640 h140" stroke="${c.dark}" stroke-width="6"/>${person(300, 380, c.accent)}${person(900, 400, c.wall, 'hsl(25 40% 40%)')}`,
-  art: (c) => `<rect width="100%" height="100%" fill="${c.light}"/><path d="M420 700 L560 120 M780 700 L640 120 M600 120 v580" stroke="${c.dark}" stroke-width="16"/>
+  art: (
+    c,
+  ) => `<rect width="100%" height="100%" fill="${c.light}"/><path d="M420 700 L560 120 M780 700 L640 120 M600 120 v580" stroke="${c.dark}" stroke-width="16"/>
     <rect x="400" y="180" width="400" height="320" fill="white" stroke="${c.wall}" stroke-width="10"/><circle cx="520" cy="300" r="60" fill="${c.accent}"/><path d="M430 470 l120 -110 90 70 70 -50 80 90z" fill="hsl(120 40% 45%)"/>
     <ellipse cx="1000" cy="560" rx="130" ry="90" fill="hsl(35 50% 70%)"/>${['hsl(0 75% 55%)', 'hsl(210 75% 55%)', 'hsl(50 90% 55%)', 'hsl(130 55% 45%)'].map((f, i) => `<circle cx="${940 + (i % 2) * 90}" cy="${530 + Math.floor(i / 2) * 60}" r="22" fill="${f}"/>`).join('')}`,
 };

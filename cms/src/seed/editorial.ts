@@ -48,7 +48,8 @@ export async function seedEditorial(strapi: Core.Strapi): Promise<void> {
   for (const row of await readDataFile<PageRow[]>(strapi, 'pages.json')) {
     const images = new Map<number, number>();
     for (const [index, block] of row.blocks.entries()) {
-      if (block.type === 'image') images.set(index, await ensureDemoImage(strapi, `page-${row.slug}-${index}.webp`, block.picture, hueOf(row.slug), block.alt.en));
+      if (block.type === 'image')
+        images.set(index, await ensureDemoImage(strapi, `page-${row.slug}-${index}.webp`, block.picture, hueOf(row.slug), block.alt.en));
     }
     const blocksIn = (locale: Locale) =>
       row.blocks.map((block, index) => {
@@ -58,7 +59,13 @@ export async function seedEditorial(strapi: Core.Strapi): Promise<void> {
           case 'image':
             return { __component: 'page.image', image: images.get(index), alt: block.alt[locale], caption: block.caption?.[locale] ?? null };
           case 'cta':
-            return { __component: 'page.call-to-action', title: block.title[locale], text: block.text?.[locale] ?? null, label: block.label[locale], href: block.href };
+            return {
+              __component: 'page.call-to-action',
+              title: block.title[locale],
+              text: block.text?.[locale] ?? null,
+              label: block.label[locale],
+              href: block.href,
+            };
           case 'accordion':
             return {
               __component: 'page.accordion',

@@ -17,7 +17,21 @@ import { seedStatistics } from './statistics';
 import { seedAssessments } from './assessments';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
-const ONCE = ['public-read', 'centres', 'admin-lists', 'accounts', 'cabinet', 'content-read', 'catalogue', 'assessments', 'editorial', 'statistics', 'content-lists', 'component-titles', 'test-layouts'] as const;
+const ONCE = [
+  'public-read',
+  'centres',
+  'admin-lists',
+  'accounts',
+  'cabinet',
+  'content-read',
+  'catalogue',
+  'assessments',
+  'editorial',
+  'statistics',
+  'content-lists',
+  'component-titles',
+  'test-layouts',
+] as const;
 
 /**
  * Runs on every start. Reference data (locales, regions, localities) is completed when missing;
@@ -64,7 +78,11 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     if (step === 'crm-roles' && !done.has(step)) await grantCrmToRoles(strapi, roles);
     if (step === 'assessment-roles' && !done.has(step)) await grantAssessmentToRoles(strapi, roles);
     if (step === 'partners-roles' && !done.has(step)) await grantPartnersToRoles(strapi, roles);
-    if (step === 'booking-demo') await strapi.plugin('booking').service('seed').run({ demo: !done.has(step) });
+    if (step === 'booking-demo')
+      await strapi
+        .plugin('booking')
+        .service('seed')
+        .run({ demo: !done.has(step) });
     done.add(step);
   }
   // The demo partners of `npm start`, once (and only when their local servers' addresses are given).

@@ -1,10 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { EDITORIAL_TYPES } from '../content/types';
 
-const PUBLIC_READ = ['region', 'locality', 'centre'].flatMap((type) => [
-  `api::${type}.${type}.find`,
-  `api::${type}.${type}.findOne`,
-]);
+const PUBLIC_READ = ['region', 'locality', 'centre'].flatMap((type) => [`api::${type}.${type}.find`, `api::${type}.${type}.findOne`]);
 
 /** Lets anonymous visitors (and the site's build) read the public reference content. */
 export async function grantPublicRead(strapi: Core.Strapi, actions: string[] = PUBLIC_READ): Promise<void> {
@@ -19,13 +16,27 @@ export async function grantPublicRead(strapi: Core.Strapi, actions: string[] = P
 
 /** The editorial content the site publishes (added after the reference data, hence its own step). */
 export const grantPublicContentRead = (strapi: Core.Strapi) =>
-  grantPublicRead(strapi, EDITORIAL_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]));
+  grantPublicRead(
+    strapi,
+    EDITORIAL_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  );
 
 const ACCOUNT_ACTIONS = [
-  'account.me', 'account.update', 'account.exportData', 'account.requestDeletion', 'account.cancelDeletion', 'account.logoutEverywhere',
-  'phone.sendCode', 'phone.verify',
-  'children.find', 'children.create', 'children.update', 'children.delete',
-  'consent.requestParental', 'consent.confirmParentalCode', 'consent.withdraw',
+  'account.me',
+  'account.update',
+  'account.exportData',
+  'account.requestDeletion',
+  'account.cancelDeletion',
+  'account.logoutEverywhere',
+  'phone.sendCode',
+  'phone.verify',
+  'children.find',
+  'children.create',
+  'children.update',
+  'children.delete',
+  'consent.requestParental',
+  'consent.confirmParentalCode',
+  'consent.withdraw',
 ].map((action) => `api::account.${action}`);
 
 /** Logged-in users may use their own cabinet; the controllers keep each to their own data. */

@@ -4,7 +4,13 @@ import { AGE_GROUPS, SERVICE_FORMATS } from '@qabilet/domain';
 const YEARS = [2023, 2024, 2025];
 // Rough share of each age group among visitors and of each format: the demo figures look like a
 // service for school pupils first.
-const AGE_SHARE: Record<(typeof AGE_GROUPS)[number], number> = { 'age-6-11': 0.14, 'age-12-15': 0.38, 'age-16-18': 0.3, 'age-19-29': 0.13, 'age-30-plus': 0.05 };
+const AGE_SHARE: Record<(typeof AGE_GROUPS)[number], number> = {
+  'age-6-11': 0.14,
+  'age-12-15': 0.38,
+  'age-16-18': 0.3,
+  'age-19-29': 0.13,
+  'age-30-plus': 0.05,
+};
 
 /** A small deterministic generator, so every fresh database gets the same demo figures. */
 function random(seed: number): () => number {
@@ -20,9 +26,12 @@ function random(seed: number): () => number {
  * so that the map has something true to its shape to show until live data arrives.
  */
 export async function seedStatistics(strapi: Core.Strapi): Promise<void> {
-  const regions = await strapi.db.query('api::region.region').findMany({ where: { locale: 'kk' }, select: ['id', 'code', 'documentId'], populate: { centres: { select: ['documentId'] } } });
+  const regions = await strapi.db
+    .query('api::region.region')
+    .findMany({ where: { locale: 'kk' }, select: ['id', 'code', 'documentId'], populate: { centres: { select: ['documentId'] } } });
   const centreIds = new Map<string, number>();
-  for (const c of await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['id', 'documentId'] })) centreIds.set(c.documentId, c.id);
+  for (const c of await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['id', 'documentId'] }))
+    centreIds.set(c.documentId, c.id);
   const next = random(20250101);
   const rows: Array<Record<string, unknown>> = [];
   for (const region of regions) {

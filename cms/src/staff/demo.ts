@@ -4,9 +4,23 @@ import { generatePassword } from '../seed/admin';
 /** One demo account per staff role, each with a profile at a demo centre. */
 const DEMO_STAFF = [
   { code: 'qabilet-specialist', email: 'specialist@qabilet.example', firstname: 'Айгерім', lastname: 'Демо', centre: 'almaty', position: 'Psychologist' },
-  { code: 'qabilet-call-centre-operator', email: 'operator@qabilet.example', firstname: 'Дәурен', lastname: 'Демо', centre: 'astana', position: 'Call-centre operator' },
+  {
+    code: 'qabilet-call-centre-operator',
+    email: 'operator@qabilet.example',
+    firstname: 'Дәурен',
+    lastname: 'Демо',
+    centre: 'astana',
+    position: 'Call-centre operator',
+  },
   { code: 'qabilet-content-manager', email: 'content@qabilet.example', firstname: 'Сәуле', lastname: 'Демо', centre: 'astana', position: 'Content manager' },
-  { code: 'qabilet-regional-coordinator', email: 'coordinator@qabilet.example', firstname: 'Ерлан', lastname: 'Демо', centre: 'east-kazakhstan', position: 'Regional coordinator' },
+  {
+    code: 'qabilet-regional-coordinator',
+    email: 'coordinator@qabilet.example',
+    firstname: 'Ерлан',
+    lastname: 'Демо',
+    centre: 'east-kazakhstan',
+    position: 'Regional coordinator',
+  },
   { code: 'qabilet-project-curator', email: 'curator@qabilet.example', firstname: 'Гүлнар', lastname: 'Демо', centre: 'astana', position: 'Project curator' },
 ];
 

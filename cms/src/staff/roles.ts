@@ -17,7 +17,11 @@ export type StaffRole = { code: string; name: string; description: string };
 
 export const STAFF_ROLES: StaffRole[] = [
   { code: 'qabilet-specialist', name: 'Specialist', description: 'Psychologist or career counsellor of a centre: works with the people of their centre.' },
-  { code: 'qabilet-call-centre-operator', name: 'Call-centre operator', description: 'Takes calls and enters requests for callers; reads centres and schedules.' },
+  {
+    code: 'qabilet-call-centre-operator',
+    name: 'Call-centre operator',
+    description: 'Takes calls and enters requests for callers; reads centres and schedules.',
+  },
   { code: 'qabilet-content-manager', name: 'Content manager', description: 'Edits the public content: centres, pages, news, FAQ, professions.' },
   { code: 'qabilet-regional-coordinator', name: 'Regional coordinator', description: 'Oversees the work of their region (the regions their centre serves).' },
   { code: 'qabilet-project-curator', name: 'Project curator', description: 'Read-only oversight of everything, in every region.' },
@@ -28,15 +32,19 @@ type Permission = { action: string; subject?: string | null; properties?: Record
 /** The booking plugin's condition: entries (policies, specialists) of the centres serving my region. */
 const CENTRE_IN_MY_REGION = 'plugin::booking.centre-in-my-region';
 
-const permissionOn = (strapi: Core.Strapi) => (action: string, uid: UID.ContentType, conditions: string[] = []): Permission => ({
-  action,
-  subject: uid,
-  properties: {
-    fields: Object.keys(strapi.contentType(uid).attributes).filter((a) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(a)),
-    ...(strapi.contentType(uid).pluginOptions?.i18n ? { locales: ['kk', 'ru', 'en'] } : {}),
-  },
-  conditions,
-});
+const permissionOn =
+  (strapi: Core.Strapi) =>
+  (action: string, uid: UID.ContentType, conditions: string[] = []): Permission => ({
+    action,
+    subject: uid,
+    properties: {
+      fields: Object.keys(strapi.contentType(uid).attributes).filter(
+        (a) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(a),
+      ),
+      ...(strapi.contentType(uid).pluginOptions?.i18n ? { locales: ['kk', 'ru', 'en'] } : {}),
+    },
+    conditions,
+  });
 
 /**
  * The booking plugin's admin permissions: specialists and coordinators act on the bookings and
@@ -86,14 +94,16 @@ async function grantToRoles(strapi: Core.Strapi, ids: Map<string, number>, permi
  * the tests (content type Test, which holds scoring keys and so is read by no other role).
  */
 function assessmentPermissions(strapi: Core.Strapi, code: string): Permission[] {
-  if (['qabilet-specialist', 'qabilet-regional-coordinator'].includes(code)) return [{ action: 'plugin::assessment.read' }, { action: 'plugin::assessment.recommend' }];
+  if (['qabilet-specialist', 'qabilet-regional-coordinator'].includes(code))
+    return [{ action: 'plugin::assessment.read' }, { action: 'plugin::assessment.recommend' }];
   if (code !== 'qabilet-content-manager') return [];
   const on = permissionOn(strapi);
   const test = 'api::test.test' as UID.ContentType;
   return [...[READ, CREATE, UPDATE, DELETE].map((action) => on(action, test)), { action: PUBLISH, subject: test, properties: {}, conditions: [] }];
 }
 
-export const grantAssessmentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => assessmentPermissions(strapi, code));
+export const grantAssessmentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) =>
+  grantToRoles(strapi, ids, (code) => assessmentPermissions(strapi, code));
 export const grantBookingToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => bookingPermissions(strapi, code));
 export const grantCrmToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, crmPermissions);
 
@@ -105,7 +115,12 @@ function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
       return [
         ...readAll,
         ...EDITORIAL.flatMap((uid) => [CREATE, UPDATE, DELETE].map((action) => on(action, uid))),
-        ...EDITORIAL.filter((uid) => strapi.contentType(uid).options?.draftAndPublish).map((uid) => ({ action: PUBLISH, subject: uid, properties: { locales: ['kk', 'ru', 'en'] }, conditions: [] })),
+        ...EDITORIAL.filter((uid) => strapi.contentType(uid).options?.draftAndPublish).map((uid) => ({
+          action: PUBLISH,
+          subject: uid,
+          properties: { locales: ['kk', 'ru', 'en'] },
+          conditions: [],
+        })),
         { action: 'plugin::upload.read' },
         { action: 'plugin::upload.assets.create' },
         { action: 'plugin::upload.assets.update' },
@@ -115,16 +130,27 @@ function permissionsFor(strapi: Core.Strapi, code: string): Permission[] {
     case 'qabilet-project-curator':
       return [...readAll, { action: 'plugin::upload.read' }, ...bookingPermissions(strapi, code), ...crmPermissions(code)];
     case 'qabilet-regional-coordinator':
-      return [on(READ, 'api::region.region'), on(READ, 'api::centre.centre', [MY_REGION]), on(READ, 'api::locality.locality', [MY_REGION]), ...bookingPermissions(strapi, code), ...crmPermissions(code)];
+      return [
+        on(READ, 'api::region.region'),
+        on(READ, 'api::centre.centre', [MY_REGION]),
+        on(READ, 'api::locality.locality', [MY_REGION]),
+        ...bookingPermissions(strapi, code),
+        ...crmPermissions(code),
+      ];
     case 'qabilet-specialist':
-      return [on(READ, 'api::region.region'), on(READ, 'api::locality.locality'), on(READ, 'api::centre.centre', [MY_CENTRE]), ...bookingPermissions(strapi, code), ...crmPermissions(code)];
+      return [
+        on(READ, 'api::region.region'),
+        on(READ, 'api::locality.locality'),
+        on(READ, 'api::centre.centre', [MY_CENTRE]),
+        ...bookingPermissions(strapi, code),
+        ...crmPermissions(code),
+      ];
     case 'qabilet-call-centre-operator':
       return [...readAll, ...bookingPermissions(strapi, code), ...crmPermissions(code)];
     default:
       return [];
   }
 }
-
 
 /** Creates the staff roles that are missing, each with its permissions; existing roles are left as staff set them. */
 export async function ensureStaffRoles(strapi: Core.Strapi): Promise<Map<string, number>> {

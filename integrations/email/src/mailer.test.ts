@@ -33,9 +33,17 @@ async function startSmtp(options: { user?: string; pass?: string } = {}) {
 describe('integrations/email: SMTP mailer against a real SMTP server', () => {
   it('delivers a Kazakh message with its language', async () => {
     const smtp = await startSmtp();
-    const mailer = createSmtpMailer(smtpSettingsFromEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Qabilet <no-reply@qabilet.example>' }));
+    const mailer = createSmtpMailer(
+      smtpSettingsFromEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), MAIL_FROM: 'Qabilet <no-reply@qabilet.example>' }),
+    );
     try {
-      const { messageId } = await mailer.send({ to: 'әлия@example.kz'.normalize(), subject: 'Тіркелуді растаңыз', text: 'Сәлеметсіз бе, Әлия!', html: '<p>Сәлеметсіз бе, Әлия!</p>', language: 'kk' });
+      const { messageId } = await mailer.send({
+        to: 'әлия@example.kz'.normalize(),
+        subject: 'Тіркелуді растаңыз',
+        text: 'Сәлеметсіз бе, Әлия!',
+        html: '<p>Сәлеметсіз бе, Әлия!</p>',
+        language: 'kk',
+      });
       assert.ok(messageId);
       assert.equal(smtp.received.length, 1);
       const mail = smtp.received[0];
@@ -66,7 +74,14 @@ describe('integrations/email: SMTP mailer against a real SMTP server', () => {
   });
 
   it('reads its settings from the environment and names a wrong one', () => {
-    assert.deepEqual(smtpSettingsFromEnv({}), { host: '127.0.0.1', port: 1025, secure: false, user: undefined, pass: undefined, from: 'Qabilet <no-reply@qabilet.example>' });
+    assert.deepEqual(smtpSettingsFromEnv({}), {
+      host: '127.0.0.1',
+      port: 1025,
+      secure: false,
+      user: undefined,
+      pass: undefined,
+      from: 'Qabilet <no-reply@qabilet.example>',
+    });
     assert.equal(smtpSettingsFromEnv({ SMTP_PORT: '465' }).secure, true);
     assert.throws(() => smtpSettingsFromEnv({ SMTP_PORT: 'smtp' }), { name: 'MailSettingsError', variable: 'SMTP_PORT' });
     assert.throws(() => smtpSettingsFromEnv({ MAIL_FROM: 'nobody' }), { variable: 'MAIL_FROM' });

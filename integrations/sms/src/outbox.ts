@@ -23,10 +23,15 @@ export function createOutbox(accountSid: string, authToken: string): Outbox {
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && (req.url === '/' || req.url === '/messages.json')) {
       if (req.url === '/messages.json') return json(res, 200, messages);
-      const rows = messages.map((m) => `<tr><td>${escape(m.at)}</td><td>${escape(m.to)}</td><td>${escape(m.body)}</td></tr>`).reverse().join('');
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SMS outbox</title></head><body><main><h1>SMS outbox (local)</h1><table><thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Text</th></tr></thead><tbody>${rows}</tbody></table></main></body></html>`,
-      );
+      const rows = messages
+        .map((m) => `<tr><td>${escape(m.at)}</td><td>${escape(m.to)}</td><td>${escape(m.body)}</td></tr>`)
+        .reverse()
+        .join('');
+      res
+        .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SMS outbox</title></head><body><main><h1>SMS outbox (local)</h1><table><thead><tr><th scope="col">Sent</th><th scope="col">To</th><th scope="col">Text</th></tr></thead><tbody>${rows}</tbody></table></main></body></html>`,
+        );
       return;
     }
     if (req.method !== 'POST' || req.url !== path) return json(res, 404, { code: 20404, message: 'The requested resource was not found', status: 404 });
@@ -42,7 +47,15 @@ export function createOutbox(accountSid: string, authToken: string): Outbox {
       if (!body) return json(res, 400, { code: 21602, message: 'Message body is required.', status: 400 });
       const message = { sid: `SM${crypto.randomBytes(16).toString('hex')}`, to, from, body, at: new Date().toISOString() };
       messages.push(message);
-      json(res, 201, { ...message, account_sid: accountSid, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: new Date().toUTCString(), uri: `${path.replace('.json', '')}/${message.sid}.json` });
+      json(res, 201, {
+        ...message,
+        account_sid: accountSid,
+        status: 'queued',
+        num_segments: '1',
+        direction: 'outbound-api',
+        date_created: new Date().toUTCString(),
+        uri: `${path.replace('.json', '')}/${message.sid}.json`,
+      });
     });
   });
   return {

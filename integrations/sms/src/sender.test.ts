@@ -11,10 +11,15 @@ describe('integrations/sms: the real Twilio client against a local Messages API'
     outbox.server.listen(0, '127.0.0.1');
     await once(outbox.server, 'listening');
     try {
-      const sender = createTwilioSender(twilioSettingsFromEnv({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'token-1', TWILIO_FROM: '+77000000000', TWILIO_API_BASE: outbox.url() })!);
+      const sender = createTwilioSender(
+        twilioSettingsFromEnv({ TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: 'token-1', TWILIO_FROM: '+77000000000', TWILIO_API_BASE: outbox.url() })!,
+      );
       const { id } = await sender.send('+77011234567', 'Qabilet: растау коды 123456');
       assert.match(id, /^SM[0-9a-f]{32}$/);
-      assert.deepEqual(outbox.messages.map((m) => [m.to, m.from, m.body]), [['+77011234567', '+77000000000', 'Qabilet: растау коды 123456']]);
+      assert.deepEqual(
+        outbox.messages.map((m) => [m.to, m.from, m.body]),
+        [['+77011234567', '+77000000000', 'Qabilet: растау коды 123456']],
+      );
     } finally {
       await outbox.close();
     }

@@ -35,13 +35,16 @@ type Env = Record<string, string | undefined>;
 export function twilioSettingsFromEnv(env: Env): TwilioSettings | undefined {
   const accountSid = env.TWILIO_ACCOUNT_SID?.trim();
   if (!accountSid) return undefined;
-  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) throw new SmsSettingsError('TWILIO_ACCOUNT_SID', 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hexadecimal digits.');
+  if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid))
+    throw new SmsSettingsError('TWILIO_ACCOUNT_SID', 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hexadecimal digits.');
   const authToken = env.TWILIO_AUTH_TOKEN?.trim();
   if (!authToken) throw new SmsSettingsError('TWILIO_AUTH_TOKEN', 'TWILIO_AUTH_TOKEN is not set.');
   const from = env.TWILIO_FROM?.trim();
-  if (!from || !/^(\+\d{8,15}|MG[0-9a-fA-F]{32})$/.test(from)) throw new SmsSettingsError('TWILIO_FROM', 'TWILIO_FROM must be a number in E.164 (+7…) or a Messaging Service SID (MG…).');
+  if (!from || !/^(\+\d{8,15}|MG[0-9a-fA-F]{32})$/.test(from))
+    throw new SmsSettingsError('TWILIO_FROM', 'TWILIO_FROM must be a number in E.164 (+7…) or a Messaging Service SID (MG…).');
   const apiBase = env.TWILIO_API_BASE?.trim() || undefined;
-  if (apiBase && !/^https?:\/\/[^/]+$/.test(apiBase.replace(/\/$/, ''))) throw new SmsSettingsError('TWILIO_API_BASE', 'TWILIO_API_BASE must be a base URL such as http://127.0.0.1:1081.');
+  if (apiBase && !/^https?:\/\/[^/]+$/.test(apiBase.replace(/\/$/, '')))
+    throw new SmsSettingsError('TWILIO_API_BASE', 'TWILIO_API_BASE must be a base URL such as http://127.0.0.1:1081.');
   return { accountSid, authToken, from, apiBase: apiBase?.replace(/\/$/, '') };
 }
 

@@ -102,11 +102,29 @@ export type StatementView = { id: string; test: { key: string; title: string }; 
 /** A line of the profile's list of results: one of Qabilet's attempts, or a statement from outside. */
 export type ProfileResult =
   | { attemptId: number; statementId: null; slug: string; title: string; kind: TestKind; finishedAt: string; source: null; scales: null }
-  | { attemptId: null; statementId: string; slug: string; title: string; kind: ResultSource['kind']; finishedAt: string; source: ResultSource; scales: ExternalScale[] };
+  | {
+      attemptId: null;
+      statementId: string;
+      slug: string;
+      title: string;
+      kind: ResultSource['kind'];
+      finishedAt: string;
+      source: ResultSource;
+      scales: ExternalScale[];
+    };
 
 export type ProfileView = {
   /** Each scale's latest score, from an attempt (`attemptId`) or a statement (`statementId`, `source`). */
-  scales: Array<{ scale: string; name: string; score: number; level: Level; attemptId: number | null; statementId: string | null; source: ResultSource | null; finishedAt: string }>;
+  scales: Array<{
+    scale: string;
+    name: string;
+    score: number;
+    level: Level;
+    attemptId: number | null;
+    statementId: string | null;
+    source: ResultSource | null;
+    finishedAt: string;
+  }>;
   inclinations: ScaleName[];
   strengths: ScaleName[];
   load: { level: Level; text: string } | null;

@@ -56,8 +56,20 @@ export type TestDefinition = {
 
 export type TestProblem = { field: string; code: TestProblemCode; values?: Record<string, string | number> };
 export type TestProblemCode =
-  | 'test.text' | 'test.key' | 'test.duplicateKey' | 'test.ages' | 'test.timeLimit' | 'test.profession'
-  | 'test.noItems' | 'test.unknownScale' | 'test.options' | 'test.score' | 'test.points' | 'test.norm' | 'test.maxChoices' | 'test.image';
+  | 'test.text'
+  | 'test.key'
+  | 'test.duplicateKey'
+  | 'test.ages'
+  | 'test.timeLimit'
+  | 'test.profession'
+  | 'test.noItems'
+  | 'test.unknownScale'
+  | 'test.options'
+  | 'test.score'
+  | 'test.points'
+  | 'test.norm'
+  | 'test.maxChoices'
+  | 'test.image';
 
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const whole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -85,8 +97,14 @@ export function checkTest(test: TestDefinition): TestProblem[] {
   };
   text('title', test.title);
   text('summary', test.summary);
-  if (!whole(test.ageFrom) || !whole(test.ageTo) || test.ageFrom < 5 || test.ageTo > 99 || test.ageFrom > test.ageTo) problems.push({ field: 'ageFrom', code: 'test.ages' });
-  if (test.timeLimitSeconds !== undefined && test.timeLimitSeconds !== null && (!whole(test.timeLimitSeconds) || test.timeLimitSeconds < 60 || test.timeLimitSeconds > 4 * 3600)) problems.push({ field: 'timeLimitSeconds', code: 'test.timeLimit' });
+  if (!whole(test.ageFrom) || !whole(test.ageTo) || test.ageFrom < 5 || test.ageTo > 99 || test.ageFrom > test.ageTo)
+    problems.push({ field: 'ageFrom', code: 'test.ages' });
+  if (
+    test.timeLimitSeconds !== undefined &&
+    test.timeLimitSeconds !== null &&
+    (!whole(test.timeLimitSeconds) || test.timeLimitSeconds < 60 || test.timeLimitSeconds > 4 * 3600)
+  )
+    problems.push({ field: 'timeLimitSeconds', code: 'test.timeLimit' });
   if ((test.kind === 'profession') !== !!test.profession) problems.push({ field: 'profession', code: 'test.profession' });
 
   const scales = new Set<string>();
@@ -101,7 +119,14 @@ export function checkTest(test: TestDefinition): TestProblem[] {
   };
   test.norms.forEach((n, i) => {
     scale(`norms.${i}.scale`, n.scale);
-    const ok = whole(n.ageFrom) && whole(n.ageTo) && n.ageFrom <= n.ageTo && typeof n.mean === 'number' && Number.isFinite(n.mean) && typeof n.sd === 'number' && n.sd > 0;
+    const ok =
+      whole(n.ageFrom) &&
+      whole(n.ageTo) &&
+      n.ageFrom <= n.ageTo &&
+      typeof n.mean === 'number' &&
+      Number.isFinite(n.mean) &&
+      typeof n.sd === 'number' &&
+      n.sd > 0;
     const overlaps = test.norms.some((m, j) => j < i && m.scale === n.scale && m.ageFrom <= n.ageTo && n.ageFrom <= m.ageTo);
     if (!ok || overlaps) problems.push({ field: `norms.${i}`, code: 'test.norm' });
   });
@@ -121,11 +146,13 @@ export function checkTest(test: TestDefinition): TestProblem[] {
       image(`${field}.image`, item.image);
       if (item.type === 'likert') {
         scale(`${field}.scale`, item.scale);
-        if (item.points !== undefined && item.points !== null && (!whole(item.points) || item.points < LIKERT_POINTS.min || item.points > LIKERT_POINTS.max)) problems.push({ field: `${field}.points`, code: 'test.points' });
+        if (item.points !== undefined && item.points !== null && (!whole(item.points) || item.points < LIKERT_POINTS.min || item.points > LIKERT_POINTS.max))
+          problems.push({ field: `${field}.points`, code: 'test.points' });
         return;
       }
       const limits = item.type === 'ranking' ? RANKING_OPTIONS : { min: 2, max: 12 };
-      if (item.options.length < limits.min || item.options.length > limits.max) problems.push({ field: `${field}.options`, code: 'test.options', values: { min: limits.min, max: limits.max } });
+      if (item.options.length < limits.min || item.options.length > limits.max)
+        problems.push({ field: `${field}.options`, code: 'test.options', values: { min: limits.min, max: limits.max } });
       const optionKeys = new Set<string>();
       item.options.forEach((option, oi) => {
         key(`${field}.options.${oi}.key`, option.key, optionKeys);
@@ -133,11 +160,19 @@ export function checkTest(test: TestDefinition): TestProblem[] {
         image(`${field}.options.${oi}.image`, option.image);
         for (const [name, points] of Object.entries(option.scores ?? {})) {
           scale(`${field}.options.${oi}.scores.${name}`, name);
-          if (!whole(points) || Math.abs(points) > SCORE_LIMIT) problems.push({ field: `${field}.options.${oi}.scores.${name}`, code: 'test.score', values: { limit: SCORE_LIMIT } });
+          if (!whole(points) || Math.abs(points) > SCORE_LIMIT)
+            problems.push({ field: `${field}.options.${oi}.scores.${name}`, code: 'test.score', values: { limit: SCORE_LIMIT } });
         }
       });
-      if (item.type === 'multiple' && item.maxChoices !== undefined && item.maxChoices !== null && (!whole(item.maxChoices) || item.maxChoices < 1 || item.maxChoices > item.options.length)) problems.push({ field: `${field}.maxChoices`, code: 'test.maxChoices' });
-      if (item.type === 'timed' && (!whole(item.timeLimitSeconds) || item.timeLimitSeconds < TIMED_LIMITS.min || item.timeLimitSeconds > TIMED_LIMITS.max)) problems.push({ field: `${field}.timeLimitSeconds`, code: 'test.timeLimit' });
+      if (
+        item.type === 'multiple' &&
+        item.maxChoices !== undefined &&
+        item.maxChoices !== null &&
+        (!whole(item.maxChoices) || item.maxChoices < 1 || item.maxChoices > item.options.length)
+      )
+        problems.push({ field: `${field}.maxChoices`, code: 'test.maxChoices' });
+      if (item.type === 'timed' && (!whole(item.timeLimitSeconds) || item.timeLimitSeconds < TIMED_LIMITS.min || item.timeLimitSeconds > TIMED_LIMITS.max))
+        problems.push({ field: `${field}.timeLimitSeconds`, code: 'test.timeLimit' });
     });
   });
   return problems;
@@ -157,10 +192,17 @@ export function isValidAnswer(item: Item, value: unknown): value is AnswerValue 
     case 'timed':
       return typeof value === 'string' && keys.has(value);
     case 'multiple':
-      return Array.isArray(value) && value.length >= 1 && value.length <= (item.maxChoices ?? item.options.length)
-        && new Set(value).size === value.length && value.every((v) => typeof v === 'string' && keys.has(v));
+      return (
+        Array.isArray(value) &&
+        value.length >= 1 &&
+        value.length <= (item.maxChoices ?? item.options.length) &&
+        new Set(value).size === value.length &&
+        value.every((v) => typeof v === 'string' && keys.has(v))
+      );
     case 'ranking':
-      return Array.isArray(value) && value.length === keys.size && new Set(value).size === value.length && value.every((v) => typeof v === 'string' && keys.has(v));
+      return (
+        Array.isArray(value) && value.length === keys.size && new Set(value).size === value.length && value.every((v) => typeof v === 'string' && keys.has(v))
+      );
   }
 }
 
@@ -171,7 +213,11 @@ export const sameAnswer = (a: AnswerValue, b: AnswerValue): boolean => JSON.stri
  * sequence number: batches may arrive twice or out of order, and the highest sequence wins.
  * A section without going back keeps its first answer.
  */
-export function mergeAnswer(stored: { value: AnswerValue; seq: number } | undefined, incoming: { value: AnswerValue; seq: number }, allowBack: boolean): 'insert' | 'unchanged' | 'update' | 'stale' | 'locked' {
+export function mergeAnswer(
+  stored: { value: AnswerValue; seq: number } | undefined,
+  incoming: { value: AnswerValue; seq: number },
+  allowBack: boolean,
+): 'insert' | 'unchanged' | 'update' | 'stale' | 'locked' {
   if (!stored) return 'insert';
   if (sameAnswer(stored.value, incoming.value)) return 'unchanged';
   if (incoming.seq <= stored.seq) return 'stale';

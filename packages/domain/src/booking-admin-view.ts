@@ -11,7 +11,15 @@ export type StaffSpecialist = { id: number; name: string; centre: string; centre
 /** `GET /booking/me`. */
 export type BookingStaffMe = { scope: 'own' | 'region' | 'all'; specialist: StaffSpecialist | null; specialists: StaffSpecialist[] };
 
-export type BookingHistoryEntry = { at: string; by: 'user' | 'staff' | 'system'; actor?: number; action: string; status: BookingStatus; reason?: string; from?: string };
+export type BookingHistoryEntry = {
+  at: string;
+  by: 'user' | 'staff' | 'system';
+  actor?: number;
+  action: string;
+  status: BookingStatus;
+  reason?: string;
+  from?: string;
+};
 
 /**
  * A booking in a staff list: the user's view plus who it is for, their phone and the history. A

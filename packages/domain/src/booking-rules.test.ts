@@ -25,7 +25,10 @@ describe('domain: booking rules', () => {
       assert.equal(slotStanding(schedule, at('2026-11-30', 1030), []), 'unknown');
       assert.equal(slotStanding(schedule, at('2026-12-01', 900), []), 'unknown');
       assert.equal(slotStanding({ ...schedule, holidays: new Set(['2026-11-30']) }, at('2026-11-30', 1000), []), 'unknown');
-      assert.equal(slotStanding({ ...schedule, exceptions: [{ kind: 'closed', from: '2026-11-30', to: '2026-11-30' }] }, at('2026-11-30', 1000), []), 'unknown');
+      assert.equal(
+        slotStanding({ ...schedule, exceptions: [{ kind: 'closed', from: '2026-11-30', to: '2026-11-30' }] }, at('2026-11-30', 1000), []),
+        'unknown',
+      );
     });
 
     it('finds a one-off extra hour', () => {

@@ -10,9 +10,17 @@ describe('domain: % fit', () => {
     // Weights .4 .3 0 .1 .1 .1; losses 4 + 9 + 0 + 0 + 2 + 2 = 17.
     assert.equal(fit.interests, 83);
     assert.equal(fit.fit, 83);
-    assert.deepEqual(fit.scales.map((s) => [s.scale, s.weight, s.loss, s.gain]), [
-      ['realistic', 0.4, 4, 36], ['investigative', 0.3, 9, 21], ['conventional', 0.1, 2, 8], ['enterprising', 0.1, 2, 8], ['social', 0.1, 0, 10], ['artistic', 0, 0, 0],
-    ]);
+    assert.deepEqual(
+      fit.scales.map((s) => [s.scale, s.weight, s.loss, s.gain]),
+      [
+        ['realistic', 0.4, 4, 36],
+        ['investigative', 0.3, 9, 21],
+        ['conventional', 0.1, 2, 8],
+        ['enterprising', 0.1, 2, 8],
+        ['social', 0.1, 0, 10],
+        ['artistic', 0, 0, 0],
+      ],
+    );
     assert.deepEqual(fit.drivers, ['realistic', 'investigative']);
     assert.deepEqual(fit.gaps, ['investigative']);
   });
@@ -30,15 +38,26 @@ describe('domain: % fit', () => {
 
   it('ranks professions best first, ties by slug', () => {
     const ranked = rankProfessions(PERSON, [
-      { slug: 'b-twin', riasec: PROFESSION }, { slug: 'artist', riasec: { realistic: 10, investigative: 10, artistic: 90, social: 30, enterprising: 20, conventional: 0 } }, { slug: 'a-twin', riasec: PROFESSION },
+      { slug: 'b-twin', riasec: PROFESSION },
+      { slug: 'artist', riasec: { realistic: 10, investigative: 10, artistic: 90, social: 30, enterprising: 20, conventional: 0 } },
+      { slug: 'a-twin', riasec: PROFESSION },
     ]);
     // Artist: weights 10 10 90 30 20 0 of 160; losses 3.75 + 5 + 22.5 + 1.875 + 2.5 + 0 = 35.6.
-    assert.deepEqual(ranked.map((r) => [r.profession.slug, r.fit]), [['a-twin', 83], ['b-twin', 83], ['artist', 64]]);
+    assert.deepEqual(
+      ranked.map((r) => [r.profession.slug, r.fit]),
+      [
+        ['a-twin', 83],
+        ['b-twin', 83],
+        ['artist', 64],
+      ],
+    );
   });
 
   it('names inclinations, strengths and the load a person can bear', () => {
     assert.deepEqual(describeProfile({ ...PERSON, communication: 80, creativity: 66, collaboration: 40, 'stress-tolerance': 30 }), {
-      inclinations: ['investigative', 'realistic'], strengths: ['communication', 'creativity'], load: 'low',
+      inclinations: ['investigative', 'realistic'],
+      strengths: ['communication', 'creativity'],
+      load: 'low',
     });
     assert.deepEqual(describeProfile({}), { inclinations: [], strengths: [], load: null });
   });

@@ -44,7 +44,10 @@ export function professionFit(profile: Profile, profession: RiasecProfile, profe
       return { scale, person, profession: profession[scale], weight: round1(weight * 100) / 100, loss: round1(loss), gain: round1(weight * 100 - loss) };
     });
     // From the exact losses: the rounded ones shown per scale need not add up to the total.
-    interests = Math.max(0, Math.min(100, Math.round(100 - RIASEC_SCALES.reduce((sum, s) => sum + (profession[s] / total) * Math.abs(profile[s]! - profession[s]), 0))));
+    interests = Math.max(
+      0,
+      Math.min(100, Math.round(100 - RIASEC_SCALES.reduce((sum, s) => sum + (profession[s] / total) * Math.abs(profile[s]! - profession[s]), 0))),
+    );
   }
   if (interests === null && professionTest === null) return null;
   const parts = [
@@ -53,15 +56,27 @@ export function professionFit(profile: Profile, profession: RiasecProfile, profe
   ];
   const fit = Math.round(parts.reduce((s, p) => s + p.value * p.weight, 0) / parts.reduce((s, p) => s + p.weight, 0));
   const byWeight = [...scales].sort((a, b) => b.weight - a.weight || a.scale.localeCompare(b.scale));
-  const drivers = byWeight.filter((s) => s.gain > 0 && s.weight >= 0.15).sort((a, b) => b.gain - a.gain).slice(0, 2).map((s) => s.scale);
-  const gaps = [...scales].filter((s) => s.loss >= 5).sort((a, b) => b.loss - a.loss).slice(0, 2).map((s) => s.scale);
+  const drivers = byWeight
+    .filter((s) => s.gain > 0 && s.weight >= 0.15)
+    .sort((a, b) => b.gain - a.gain)
+    .slice(0, 2)
+    .map((s) => s.scale);
+  const gaps = [...scales]
+    .filter((s) => s.loss >= 5)
+    .sort((a, b) => b.loss - a.loss)
+    .slice(0, 2)
+    .map((s) => s.scale);
   return { fit, interests, professionTest, scales: byWeight, drivers, gaps };
 }
 
 export type ProfessionForFit = { slug: string; riasec: RiasecProfile };
 
 /** Every profession's fit, best first (ties by slug, so the order is stable). */
-export function rankProfessions<P extends ProfessionForFit>(profile: Profile, professions: readonly P[], professionTests: ReadonlyMap<string, number> = new Map()): Array<{ profession: P } & Fit> {
+export function rankProfessions<P extends ProfessionForFit>(
+  profile: Profile,
+  professions: readonly P[],
+  professionTests: ReadonlyMap<string, number> = new Map(),
+): Array<{ profession: P } & Fit> {
   return professions
     .flatMap((p) => {
       const fit = professionFit(profile, p.riasec, professionTests.get(p.slug) ?? null);
@@ -82,7 +97,9 @@ export function describeProfile(profile: Profile): { inclinations: RiasecScale[]
   const inclinations = RIASEC_SCALES.filter((s) => (profile[s] ?? -1) >= 50)
     .sort((a, b) => profile[b]! - profile[a]! || a.localeCompare(b))
     .slice(0, 2);
-  const strengths = SOFT_SKILL_SCALES.filter((s) => s !== 'stress-tolerance' && (profile[s] ?? -1) >= 65).sort((a, b) => profile[b]! - profile[a]! || a.localeCompare(b));
+  const strengths = SOFT_SKILL_SCALES.filter((s) => s !== 'stress-tolerance' && (profile[s] ?? -1) >= 65).sort(
+    (a, b) => profile[b]! - profile[a]! || a.localeCompare(b),
+  );
   const stress = profile['stress-tolerance'];
   return { inclinations, strengths, load: typeof stress === 'number' ? levelOf(stress) : null };
 }

@@ -26,14 +26,35 @@ describe('domain: Kazakhstan public holidays', () => {
   const dates = (year: number) => kazakhstanHolidays(year).map((h) => h.date);
 
   it('has the fixed-date holidays of the law', () => {
-    for (const date of ['2026-01-01', '2026-01-02', '2026-01-07', '2026-03-08', '2026-03-21', '2026-03-22', '2026-03-23', '2026-05-01', '2026-05-07', '2026-05-09', '2026-07-06', '2026-08-30', '2026-10-25', '2026-12-16']) {
+    for (const date of [
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-07',
+      '2026-03-08',
+      '2026-03-21',
+      '2026-03-22',
+      '2026-03-23',
+      '2026-05-01',
+      '2026-05-07',
+      '2026-05-09',
+      '2026-07-06',
+      '2026-08-30',
+      '2026-10-25',
+      '2026-12-16',
+    ]) {
       assert.ok(dates(2026).includes(date), date);
     }
   });
   it('moves a holiday on a weekend to the next working day, two weekend days to two days', () => {
     // Nauryz 2026: 21 March is a Saturday, 22 a Sunday, 23 a Monday → days off also on 24 and 25.
     const moved = kazakhstanHolidays(2026).filter((h) => h.key === 'nauryz' && h.movedFrom);
-    assert.deepEqual(moved.map((h) => [h.movedFrom, h.date]), [['2026-03-21', '2026-03-24'], ['2026-03-22', '2026-03-25']]);
+    assert.deepEqual(
+      moved.map((h) => [h.movedFrom, h.date]),
+      [
+        ['2026-03-21', '2026-03-24'],
+        ['2026-03-22', '2026-03-25'],
+      ],
+    );
     // Women's Day 2026 is a Sunday → Monday 9 March; Constitution Day a Sunday → Monday 31 August.
     assert.ok(kazakhstanHolidays(2026).some((h) => h.movedFrom === '2026-03-08' && h.date === '2026-03-09'));
     assert.ok(kazakhstanHolidays(2026).some((h) => h.movedFrom === '2026-08-30' && h.date === '2026-08-31'));

@@ -54,7 +54,15 @@ export type PartnerEventPage = { data: PartnerEventView[]; meta: { page: number;
 export type KnownScale = { key: string; name: Text };
 
 /** A desktop test database's partner, as the "Imports" page reads it. */
-export type DesktopPartnerView = { id: number; clientId: string; name: string; active: boolean; centre: string; columns: DesktopColumns; tests: PartnerTestConfig[] };
+export type DesktopPartnerView = {
+  id: number;
+  clientId: string;
+  name: string;
+  active: boolean;
+  centre: string;
+  columns: DesktopColumns;
+  tests: PartnerTestConfig[];
+};
 
 /** A rejected row's problem in Strapi's error shape; `column` the file's header it came from. */
 export type RowProblem = { path: string[]; message: string; code: string; column?: string };
@@ -70,7 +78,15 @@ export type QueuedRowView = {
   reason: string | null;
   explanation: string | null;
   /** The row as received (its phone and e-mail while it waits). */
-  values: { externalId: string | null; phone: string | null; email: string | null; bookingRef: string | null; test: string; takenAt: string; scores: Record<string, number> };
+  values: {
+    externalId: string | null;
+    phone: string | null;
+    email: string | null;
+    bookingRef: string | null;
+    test: string;
+    takenAt: string;
+    scores: Record<string, number>;
+  };
   candidates: QueueCandidate[];
 };
 export type QueuePage = { data: QueuedRowView[]; meta: { page: number; pageSize: number; total: number } };

@@ -6,7 +6,7 @@ import { parseDate } from './time.ts';
 
 // Kazakh Cyrillic (the Russian alphabet plus Ә Ғ Қ Ң Ө Ұ Ү Һ І), and the Latin Kazakh alphabet of
 // 2021 (Ä Ğ Ñ Ö Ū Ü Ş I/ı İ) with the letters of its 2018 draft (Á Ǵ Ń Ó Ú Ý) still in people's papers.
-const LETTER = "A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİıÁáǴǵŃńÓóÚúÝýÇçŸÿ";
+const LETTER = 'A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІіÄäĞğÑñÖöŪūÜüŞşİıÁáǴǵŃńÓóÚúÝýÇçŸÿ';
 const NAME = new RegExp(`^[${LETTER}]+(?:[-'’ʼ ][${LETTER}]+)*$`, 'u');
 
 export type NameProblem = 'name.required' | 'name.tooLong' | 'name.characters';

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { normalizeKzMobile } from './phone.ts';
 
 describe('domain: Kazakhstan mobile numbers', () => {
-  for (const written of ['8 701 123 45 67', '+7 (701) 123-45-67', '87011234567', '+77011234567', '7011234567', '7 701 123 4567', '8(701)1234567', ' +7 701 123 45 67 ']) {
+  for (const written of [
+    '8 701 123 45 67',
+    '+7 (701) 123-45-67',
+    '87011234567',
+    '+77011234567',
+    '7011234567',
+    '7 701 123 4567',
+    '8(701)1234567',
+    ' +7 701 123 45 67 ',
+  ]) {
     it(`reads "${written}" as +77011234567`, () => {
       assert.deepEqual(normalizeKzMobile(written), { ok: true, e164: '+77011234567' });
     });

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import {
-  checkPage, checkRegistryFilters, checkTemplateColumns, csvLine, mayClose, neutralizeCell, normalizeKzLine, requestNumber, serviceOfIvr, statusOfBooking,
+  checkPage,
+  checkRegistryFilters,
+  checkTemplateColumns,
+  csvLine,
+  mayClose,
+  neutralizeCell,
+  normalizeKzLine,
+  requestNumber,
+  serviceOfIvr,
+  statusOfBooking,
 } from './registry.ts';
 
 describe('domain: the applications registry', () => {
@@ -17,20 +26,39 @@ describe('domain: the applications registry', () => {
   });
 
   it('reads the list’s filters field by field', () => {
-    const ok = checkRegistryFilters({ status: 'open,booked', source: 'site', service: 'testing', format: 'online', centre: 'almaty,east-kazakhstan', specialist: '3,4', from: '2026-01-01', to: '2026-01-31', phone: '8 701 123 45 67' });
+    const ok = checkRegistryFilters({
+      status: 'open,booked',
+      source: 'site',
+      service: 'testing',
+      format: 'online',
+      centre: 'almaty,east-kazakhstan',
+      specialist: '3,4',
+      from: '2026-01-01',
+      to: '2026-01-31',
+      phone: '8 701 123 45 67',
+    });
     assert.deepEqual(ok.problems, []);
     assert.deepEqual(ok.filters.status, ['open', 'booked']);
     assert.deepEqual(ok.filters.specialist, [3, 4]);
     const bad = checkRegistryFilters({ status: 'open,lost', source: 'fax', centre: 'Almaty!', specialist: '1,x', from: '2026-02-30', to: '' });
     assert.deepEqual(bad.problems.map((p) => p.field).sort(), ['centre', 'from', 'source', 'specialist', 'status']);
-    assert.deepEqual(checkRegistryFilters({ from: '2026-02-01', to: '2026-01-01' }).problems.map((p) => p.code), ['range.order']);
+    assert.deepEqual(
+      checkRegistryFilters({ from: '2026-02-01', to: '2026-01-01' }).problems.map((p) => p.code),
+      ['range.order'],
+    );
     assert.deepEqual(checkRegistryFilters({ status: '', centre: '' }).filters, {}, 'empty means any');
   });
 
   it('pages 1-based, at most 100 a page', () => {
     assert.deepEqual(checkPage({}), { page: 1, pageSize: 25, problems: [] });
-    assert.deepEqual(checkPage({ page: '0', pageSize: '101' }).problems.map((p) => p.field), ['page', 'pageSize']);
-    assert.deepEqual(checkPage({ page: '2.5' }).problems.map((p) => p.field), ['page']);
+    assert.deepEqual(
+      checkPage({ page: '0', pageSize: '101' }).problems.map((p) => p.field),
+      ['page', 'pageSize'],
+    );
+    assert.deepEqual(
+      checkPage({ page: '2.5' }).problems.map((p) => p.field),
+      ['page'],
+    );
   });
 
   it('neutralises cells a spreadsheet would run as formulas, and quotes CSV', () => {
@@ -43,9 +71,17 @@ describe('domain: the applications registry', () => {
   it('checks export templates: known columns, once each, headers in three languages', () => {
     const header = { kk: 'Нөмір', ru: 'Номер', en: 'Number' };
     assert.ok(checkTemplateColumns([{ key: 'number', header }]).ok);
-    const bad = checkTemplateColumns([{ key: 'password', header }, { key: 'number', header: { kk: 'x', ru: '' } }, { key: 'number', header }]);
+    const bad = checkTemplateColumns([
+      { key: 'password', header },
+      { key: 'number', header: { kk: 'x', ru: '' } },
+      { key: 'number', header },
+    ]);
     assert.ok(!bad.ok);
-    if (!bad.ok) assert.deepEqual(bad.problems.map((p) => `${p.field}:${p.code}`), ['columns.0.key:template.key', 'columns.1.header.ru:template.header', 'columns.1.header.en:template.header', 'columns.2.key:template.repeated']);
+    if (!bad.ok)
+      assert.deepEqual(
+        bad.problems.map((p) => `${p.field}:${p.code}`),
+        ['columns.0.key:template.key', 'columns.1.header.ru:template.header', 'columns.1.header.en:template.header', 'columns.2.key:template.repeated'],
+      );
     assert.ok(!checkTemplateColumns([]).ok);
     assert.ok(!checkTemplateColumns('number').ok);
   });

@@ -58,7 +58,10 @@ const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 function listOf<T extends string>(value: unknown, allowed: readonly T[]): T[] | null {
   if (typeof value !== 'string') return null;
-  const items = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   return items.length && items.every((v) => (allowed as readonly string[]).includes(v)) ? (items as T[]) : null;
 }
 
@@ -70,7 +73,12 @@ export function checkRegistryFilters(query: Record<string, unknown>): { filters:
   const filters: RegistryFilters = {};
   const problems: FieldProblem[] = [];
   const given = (k: string) => query[k] !== undefined && query[k] !== '';
-  const enumerated = [['status', REQUEST_STATUSES], ['source', REQUEST_SOURCES], ['service', SERVICES], ['format', FORMATS]] as const;
+  const enumerated = [
+    ['status', REQUEST_STATUSES],
+    ['source', REQUEST_SOURCES],
+    ['service', SERVICES],
+    ['format', FORMATS],
+  ] as const;
   for (const [key, allowed] of enumerated) {
     if (!given(key)) continue;
     const items = listOf(query[key], allowed as readonly string[]);
@@ -114,8 +122,23 @@ export const requestNumber = (id: number) => `Q-${String(id).padStart(6, '0')}`;
 
 /** Every column an export template may name, in the default template's order. */
 export const EXPORT_COLUMNS = [
-  'number', 'createdAt', 'source', 'status', 'service', 'format', 'personKind', 'personName', 'phone',
-  'region', 'centre', 'specialist', 'bookingDate', 'bookingTime', 'wish', 'outcome', 'callId',
+  'number',
+  'createdAt',
+  'source',
+  'status',
+  'service',
+  'format',
+  'personKind',
+  'personName',
+  'phone',
+  'region',
+  'centre',
+  'specialist',
+  'bookingDate',
+  'bookingTime',
+  'wish',
+  'outcome',
+  'callId',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type TemplateColumn = { key: ExportColumn; header: Record<Language, string> };
@@ -123,11 +146,13 @@ export type TemplateColumn = { key: ExportColumn; header: Record<Language, strin
 /** Checks a template's `columns` as staff edit them in the admin: known keys, once each, headers in all three languages. */
 export function checkTemplateColumns(value: unknown): { ok: true; value: TemplateColumn[] } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  if (!Array.isArray(value) || value.length === 0 || value.length > EXPORT_COLUMNS.length) return { ok: false, problems: [{ field: 'columns', code: 'template.columns' }] };
+  if (!Array.isArray(value) || value.length === 0 || value.length > EXPORT_COLUMNS.length)
+    return { ok: false, problems: [{ field: 'columns', code: 'template.columns' }] };
   const seen = new Set<string>();
   value.forEach((column: unknown, i) => {
     const c = column as { key?: unknown; header?: Record<string, unknown> } | null;
-    if (!c || typeof c !== 'object' || !(EXPORT_COLUMNS as readonly unknown[]).includes(c.key)) problems.push({ field: `columns.${i}.key`, code: 'template.key', values: { keys: EXPORT_COLUMNS.join(', ') } });
+    if (!c || typeof c !== 'object' || !(EXPORT_COLUMNS as readonly unknown[]).includes(c.key))
+      problems.push({ field: `columns.${i}.key`, code: 'template.key', values: { keys: EXPORT_COLUMNS.join(', ') } });
     else if (seen.has(String(c.key))) problems.push({ field: `columns.${i}.key`, code: 'template.repeated' });
     else seen.add(String(c.key));
     for (const l of LANGUAGES) {
@@ -149,10 +174,12 @@ export function neutralizeCell(value: string): string {
 
 /** One CSV line (RFC 4180): every cell neutralised, quoted when it must be. */
 export function csvLine(cells: string[]): string {
-  return cells.map((raw) => {
-    const v = neutralizeCell(raw);
-    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-  }).join(',');
+  return cells
+    .map((raw) => {
+      const v = neutralizeCell(raw);
+      return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+    })
+    .join(',');
 }
 
 // ---------------------------------------------------------------- call-centre webhook
@@ -167,4 +194,5 @@ export function normalizeKzLine(input: unknown): string | undefined {
 }
 
 /** The IVR choice the telephony passes, as the service asked for. */
-export const serviceOfIvr = (ivr: unknown): Service | undefined => (ivr === 'testing' || ivr === '2' ? 'testing' : ivr === 'consultation' || ivr === '1' ? 'consultation' : undefined);
+export const serviceOfIvr = (ivr: unknown): Service | undefined =>
+  ivr === 'testing' || ivr === '2' ? 'testing' : ivr === 'consultation' || ivr === '1' ? 'consultation' : undefined;

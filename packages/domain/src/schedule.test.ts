@@ -5,12 +5,26 @@ import { pickLanguage } from './language.ts';
 
 describe('schedule rules', () => {
   it('takes weekly hours on 5-minute steps, opening before closing', () => {
-    assert.deepEqual(checkHours([{ day: 'mon', opens: '09:00', closes: '13:00' }, { day: 'sat', opens: '10:05', closes: '23:55' }]), {
-      ok: true,
-      value: [{ day: 'mon', opens: '09:00', closes: '13:00' }, { day: 'sat', opens: '10:05', closes: '23:55' }],
-    });
+    assert.deepEqual(
+      checkHours([
+        { day: 'mon', opens: '09:00', closes: '13:00' },
+        { day: 'sat', opens: '10:05', closes: '23:55' },
+      ]),
+      {
+        ok: true,
+        value: [
+          { day: 'mon', opens: '09:00', closes: '13:00' },
+          { day: 'sat', opens: '10:05', closes: '23:55' },
+        ],
+      },
+    );
     assert.equal(checkHours([{ day: 'sun', opens: '20:00', closes: '24:00' }]).ok, false);
-    const bad = checkHours([{ day: 'mon', opens: '13:00', closes: '09:00' }, { day: 'funday', opens: '09:00', closes: '10:00' }, { day: 'tue', opens: '09:07', closes: '10:00' }, 'x']);
+    const bad = checkHours([
+      { day: 'mon', opens: '13:00', closes: '09:00' },
+      { day: 'funday', opens: '09:00', closes: '10:00' },
+      { day: 'tue', opens: '09:07', closes: '10:00' },
+      'x',
+    ]);
     assert.equal(bad.ok, false);
     assert.deepEqual(!bad.ok && bad.problems.map((p) => p.field), ['hours.0', 'hours.1', 'hours.2', 'hours.3']);
     assert.equal(checkHours('09:00-18:00').ok, false);
@@ -22,7 +36,10 @@ describe('schedule rules', () => {
       ok: true,
       value: { consultation: { slotMinutes: 50, bufferMinutes: 10 } },
     });
-    const bad = checkTimings({ consultation: { slotMinutes: 5, bufferMinutes: 0 }, testing: { slotMinutes: 60, bufferMinutes: 125 } }, ['consultation', 'testing']);
+    const bad = checkTimings({ consultation: { slotMinutes: 5, bufferMinutes: 0 }, testing: { slotMinutes: 60, bufferMinutes: 125 } }, [
+      'consultation',
+      'testing',
+    ]);
     assert.deepEqual(!bad.ok && bad.problems.map((p) => p.field), ['timings.consultation', 'timings.testing']);
     assert.equal(checkTimings({}, ['testing']).ok, false);
   });
@@ -36,7 +53,10 @@ describe('schedule rules', () => {
   });
 
   it('takes closed periods with dates in order and extra hours on a real date', () => {
-    assert.deepEqual(checkException({ kind: 'closed', from: '2026-12-28', to: '2027-01-08', note: ' Еңбек демалысы ' }), { ok: true, value: { kind: 'closed', from: '2026-12-28', to: '2027-01-08', note: 'Еңбек демалысы' } });
+    assert.deepEqual(checkException({ kind: 'closed', from: '2026-12-28', to: '2027-01-08', note: ' Еңбек демалысы ' }), {
+      ok: true,
+      value: { kind: 'closed', from: '2026-12-28', to: '2027-01-08', note: 'Еңбек демалысы' },
+    });
     assert.equal(checkException({ kind: 'closed', from: '2027-01-08', to: '2026-12-28' }).ok, false);
     assert.equal(checkException({ kind: 'extra', date: '2026-02-30', opens: '10:00', closes: '12:00' }).ok, false);
     assert.equal(checkException({ kind: 'extra', date: '2026-12-05', opens: '12:00', closes: '10:00' }).ok, false);
@@ -49,7 +69,16 @@ describe('schedule rules', () => {
     const id = encodeSlotId(42, start);
     assert.match(id, /^[A-Za-z0-9_-]+$/);
     assert.deepEqual(decodeSlotId(id), { specialistId: 42, start });
-    for (const bad of [undefined, 42, '', 'not base64!', Buffer.from('s2:42:1').toString('base64url'), Buffer.from('s1:x:1').toString('base64url'), 'a'.repeat(41)]) assert.equal(decodeSlotId(bad), undefined, String(bad));
+    for (const bad of [
+      undefined,
+      42,
+      '',
+      'not base64!',
+      Buffer.from('s2:42:1').toString('base64url'),
+      Buffer.from('s1:x:1').toString('base64url'),
+      'a'.repeat(41),
+    ])
+      assert.equal(decodeSlotId(bad), undefined, String(bad));
   });
 
   it('turns a booking into 5-minute cells, slot and buffer, and cells back into busy time', () => {

@@ -11,7 +11,10 @@ export type Format = (typeof FORMATS)[number];
 export const GRAIN_MINUTES = 5;
 
 export type Timings = Partial<Record<Service, ServiceTiming>>;
-export type ScheduleProblem = { field: string; code: 'schedule.hours' | 'schedule.timings' | 'schedule.services' | 'schedule.formats' | 'exception.kind' | 'exception.dates' | 'exception.hours' };
+export type ScheduleProblem = {
+  field: string;
+  code: 'schedule.hours' | 'schedule.timings' | 'schedule.services' | 'schedule.formats' | 'exception.kind' | 'exception.dates' | 'exception.hours';
+};
 
 const onGrain = (time: unknown): number | undefined => {
   if (typeof time !== 'string') return undefined;
@@ -32,13 +35,15 @@ export function checkHours(hours: unknown): { ok: true; value: WorkingHours[] } 
   if (!Array.isArray(hours) || hours.length > 50) return { ok: false, problems: [{ field: 'hours', code: 'schedule.hours' }] };
   const problems: ScheduleProblem[] = [];
   hours.forEach((h, i) => {
-    if (!isObject(h) || !(WEEKDAYS as readonly unknown[]).includes(h.day) || !isOpening(h.opens, h.closes)) problems.push({ field: `hours.${i}`, code: 'schedule.hours' });
+    if (!isObject(h) || !(WEEKDAYS as readonly unknown[]).includes(h.day) || !isOpening(h.opens, h.closes))
+      problems.push({ field: `hours.${i}`, code: 'schedule.hours' });
   });
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: hours.map((h) => ({ day: h.day as Weekday, opens: h.opens as string, closes: h.closes as string })) };
 }
 
-const inSteps = (n: unknown, min: number, max: number): n is number => Number.isInteger(n) && (n as number) >= min && (n as number) <= max && (n as number) % GRAIN_MINUTES === 0;
+const inSteps = (n: unknown, min: number, max: number): n is number =>
+  Number.isInteger(n) && (n as number) >= min && (n as number) <= max && (n as number) % GRAIN_MINUTES === 0;
 
 export function checkTimings(timings: unknown, services: readonly Service[]): { ok: true; value: Timings } | { ok: false; problems: ScheduleProblem[] } {
   if (!isObject(timings)) return { ok: false, problems: [{ field: 'timings', code: 'schedule.timings' }] };
@@ -46,7 +51,8 @@ export function checkTimings(timings: unknown, services: readonly Service[]): { 
   const value: Timings = {};
   for (const service of services) {
     const t = timings[service];
-    if (!isObject(t) || !inSteps(t.slotMinutes, 10, 240) || !inSteps(t.bufferMinutes, 0, 120)) problems.push({ field: `timings.${service}`, code: 'schedule.timings' });
+    if (!isObject(t) || !inSteps(t.slotMinutes, 10, 240) || !inSteps(t.bufferMinutes, 0, 120))
+      problems.push({ field: `timings.${service}`, code: 'schedule.timings' });
     else value[service] = { slotMinutes: t.slotMinutes as number, bufferMinutes: t.bufferMinutes as number };
   }
   return problems.length ? { ok: false, problems } : { ok: true, value };

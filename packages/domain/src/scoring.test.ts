@@ -7,20 +7,36 @@ const opt = (key: string, scores: Record<string, number> = {}) => ({ key, label:
 
 /** Two scales and one item of every type; the ranges and scores below are worked out by hand. */
 const TEST: TestDefinition = {
-  slug: 'sample', kind: 'soft-skills', title: t('Sample'), summary: t('A sample'), ageFrom: 10, ageTo: 99,
-  scales: [{ key: 'a', name: t('A'), high: t('high'), low: t('low') }, { key: 'b', name: t('B'), high: t('high'), low: t('low') }],
+  slug: 'sample',
+  kind: 'soft-skills',
+  title: t('Sample'),
+  summary: t('A sample'),
+  ageFrom: 10,
+  ageTo: 99,
+  scales: [
+    { key: 'a', name: t('A'), high: t('high'), low: t('low') },
+    { key: 'b', name: t('B'), high: t('high'), low: t('low') },
+  ],
   norms: [{ scale: 'a', ageFrom: 10, ageTo: 20, mean: 8, sd: 4 }],
   sections: [
-    { key: 'one', title: t('One'), allowBack: true, items: [
-      { key: 'i1', type: 'likert', text: t('i1'), scale: 'a', options: [] },
-      { key: 'i2', type: 'likert', text: t('i2'), scale: 'a', reverse: true, options: [] },
-      { key: 'i3', type: 'single', text: t('i3'), options: [opt('x', { a: 2 }), opt('y', { b: 1 }), opt('z')] },
-      { key: 'i4', type: 'multiple', text: t('i4'), maxChoices: 2, options: [opt('p', { a: 1 }), opt('q', { b: 2 }), opt('r', { b: -1 })] },
-      { key: 'i5', type: 'ranking', text: t('i5'), options: [opt('m', { a: 1 }), opt('n', { b: 1 }), opt('o')] },
-    ] },
-    { key: 'two', title: t('Two'), allowBack: false, items: [
-      { key: 'i6', type: 'timed', text: t('i6'), timeLimitSeconds: 10, options: [opt('c', { b: 1 }), opt('w')] },
-    ] },
+    {
+      key: 'one',
+      title: t('One'),
+      allowBack: true,
+      items: [
+        { key: 'i1', type: 'likert', text: t('i1'), scale: 'a', options: [] },
+        { key: 'i2', type: 'likert', text: t('i2'), scale: 'a', reverse: true, options: [] },
+        { key: 'i3', type: 'single', text: t('i3'), options: [opt('x', { a: 2 }), opt('y', { b: 1 }), opt('z')] },
+        { key: 'i4', type: 'multiple', text: t('i4'), maxChoices: 2, options: [opt('p', { a: 1 }), opt('q', { b: 2 }), opt('r', { b: -1 })] },
+        { key: 'i5', type: 'ranking', text: t('i5'), options: [opt('m', { a: 1 }), opt('n', { b: 1 }), opt('o')] },
+      ],
+    },
+    {
+      key: 'two',
+      title: t('Two'),
+      allowBack: false,
+      items: [{ key: 'i6', type: 'timed', text: t('i6'), timeLimitSeconds: 10, options: [opt('c', { b: 1 }), opt('w')] }],
+    },
   ],
 };
 
@@ -39,8 +55,11 @@ describe('domain: scoring an attempt', () => {
     broken.title.kk = ' ';
     const fields = checkTest(broken).map((p) => `${p.field}:${p.code}`);
     assert.deepEqual(fields.sort(), [
-      'norms.1:test.norm', 'sections.0.items.0.scale:test.unknownScale', 'sections.0.items.2.options.0.scores.a:test.score',
-      'sections.1.items.0.key:test.duplicateKey', 'title.kk:test.text',
+      'norms.1:test.norm',
+      'sections.0.items.0.scale:test.unknownScale',
+      'sections.0.items.2.options.0.scores.a:test.score',
+      'sections.1.items.0.key:test.duplicateKey',
+      'title.kk:test.text',
     ]);
   });
 
@@ -48,9 +67,15 @@ describe('domain: scoring an attempt', () => {
     const score = scoreAttempt(TEST, answers(ALL), 15);
     const [a, b] = score.scales;
     // a: 4 + (6 − 2) + 2 + 1 + 1 (m ranked second of three) = 12 in 2..15; z = (12 − 8) / 4 = 1.
-    assert.deepEqual({ raw: a!.raw, min: a!.min, max: a!.max, percent: a!.percent, z: a!.z, percentile: a!.percentile, score: a!.score }, { raw: 12, min: 2, max: 15, percent: 77, z: 1, percentile: 84, score: 84 });
+    assert.deepEqual(
+      { raw: a!.raw, min: a!.min, max: a!.max, percent: a!.percent, z: a!.z, percentile: a!.percentile, score: a!.score },
+      { raw: 12, min: 2, max: 15, percent: 77, z: 1, percentile: 84, score: 84 },
+    );
     // b: 2 (q) + 2 (n ranked first) + 1 (c) = 5 in −1..6, no norm: the score is the percent.
-    assert.deepEqual({ raw: b!.raw, min: b!.min, max: b!.max, percent: b!.percent, percentile: b!.percentile, score: b!.score }, { raw: 5, min: -1, max: 6, percent: 86, percentile: null, score: 86 });
+    assert.deepEqual(
+      { raw: b!.raw, min: b!.min, max: b!.max, percent: b!.percent, percentile: b!.percentile, score: b!.score },
+      { raw: 5, min: -1, max: 6, percent: 86, percentile: null, score: 86 },
+    );
     assert.equal(score.answered, 6);
     assert.equal(score.itemTimeMs, 12_000);
     // Outside the norm's ages there is no percentile.
@@ -85,7 +110,10 @@ describe('domain: scoring an attempt', () => {
   it('compares attempts by scale', () => {
     const before = scoreAttempt(TEST, answers({ ...ALL, i1: 1 }), 15).scales;
     const after = scoreAttempt(TEST, answers(ALL), 15).scales;
-    assert.deepEqual(compareScores(after, before).map((c) => c.change), [after[0]!.score - before[0]!.score, 0]);
+    assert.deepEqual(
+      compareScores(after, before).map((c) => c.change),
+      [after[0]!.score - before[0]!.score, 0],
+    );
     assert.ok(after[0]!.score > before[0]!.score);
   });
 
@@ -102,7 +130,12 @@ describe('domain: answers', () => {
     assert.ok(isValidAnswer(item('i1'), 5));
     for (const bad of [0, 6, 2.5, '3', [3]]) assert.ok(!isValidAnswer(item('i1'), bad), String(bad));
     assert.ok(isValidAnswer(item('i3'), 'y') && !isValidAnswer(item('i3'), 'q'));
-    assert.ok(isValidAnswer(item('i4'), ['q']) && !isValidAnswer(item('i4'), ['p', 'q', 'r']) && !isValidAnswer(item('i4'), ['p', 'p']) && !isValidAnswer(item('i4'), []));
+    assert.ok(
+      isValidAnswer(item('i4'), ['q']) &&
+        !isValidAnswer(item('i4'), ['p', 'q', 'r']) &&
+        !isValidAnswer(item('i4'), ['p', 'p']) &&
+        !isValidAnswer(item('i4'), []),
+    );
     assert.ok(isValidAnswer(item('i5'), ['o', 'n', 'm']) && !isValidAnswer(item('i5'), ['o', 'n']) && !isValidAnswer(item('i5'), null));
     assert.ok(isValidAnswer(item('i6'), null), 'a timed task may be passed over');
   });

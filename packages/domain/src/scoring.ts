@@ -57,14 +57,26 @@ function itemRange(item: Item): Range {
     } else if (item.type === 'multiple') {
       const sorted = [...points].sort((a, b) => b - a);
       const n = item.maxChoices ?? points.length;
-      const best = sorted.slice(0, n).filter((p) => p > 0).reduce((s, p) => s + p, 0);
-      const worst = [...sorted].reverse().slice(0, n).filter((p) => p < 0).reduce((s, p) => s + p, 0);
+      const best = sorted
+        .slice(0, n)
+        .filter((p) => p > 0)
+        .reduce((s, p) => s + p, 0);
+      const worst = [...sorted]
+        .reverse()
+        .slice(0, n)
+        .filter((p) => p < 0)
+        .reduce((s, p) => s + p, 0);
       add(range, scale, worst, best);
     } else {
       // Ranking: the option in place i of n weighs n-1-i; the best order puts the largest points first.
       const desc = [...points].sort((a, b) => b - a);
       const factor = (i: number) => points.length - 1 - i;
-      add(range, scale, [...desc].reverse().reduce((s, p, i) => s + p * factor(i), 0), desc.reduce((s, p, i) => s + p * factor(i), 0));
+      add(
+        range,
+        scale,
+        [...desc].reverse().reduce((s, p, i) => s + p * factor(i), 0),
+        desc.reduce((s, p, i) => s + p * factor(i), 0),
+      );
     }
   }
   return range;
@@ -147,16 +159,25 @@ export function scoreAttempt(test: TestDefinition, answers: ReadonlyMap<string, 
     const z = norm && count.answered ? (prorated - norm.mean) / norm.sd : null;
     const percentile = z === null ? null : Math.round(normalCdf(z) * 100);
     return {
-      scale: s.key, raw: round1(got), min: whole.min, max: whole.max,
-      percent: Math.round(percent), z: z === null ? null : Math.round(z * 100) / 100, percentile,
-      score: percentile ?? Math.round(percent), ...count,
+      scale: s.key,
+      raw: round1(got),
+      min: whole.min,
+      max: whole.max,
+      percent: Math.round(percent),
+      z: z === null ? null : Math.round(z * 100) / 100,
+      percentile,
+      score: percentile ?? Math.round(percent),
+      ...count,
     };
   });
   return { scales, answered, total: itemsOf(test).length, itemTimeMs, late };
 }
 
 /** What changed between two attempts of a test, by scale (positive: the score rose). */
-export function compareScores(current: readonly ScaleScore[], previous: readonly ScaleScore[]): Array<{ scale: string; before: number; after: number; change: number }> {
+export function compareScores(
+  current: readonly ScaleScore[],
+  previous: readonly ScaleScore[],
+): Array<{ scale: string; before: number; after: number; change: number }> {
   return current.flatMap((c) => {
     const p = previous.find((s) => s.scale === c.scale);
     return p ? [{ scale: c.scale, before: p.score, after: c.score, change: c.score - p.score }] : [];

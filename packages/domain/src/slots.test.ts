@@ -24,8 +24,13 @@ const times = (q: Partial<SlotQuery>) => freeSlots({ ...base, ...q }).map((s) =>
 describe('domain: free slots', () => {
   it('cuts the working hours into slots with their buffer, in Almaty time', () => {
     assert.deepEqual(times({}), [
-      '2026-11-30 09:00', '2026-11-30 10:00', '2026-11-30 11:00', '2026-11-30 14:00', '2026-11-30 15:00',
-      '2026-12-01 09:00', '2026-12-01 10:00',
+      '2026-11-30 09:00',
+      '2026-11-30 10:00',
+      '2026-11-30 11:00',
+      '2026-11-30 14:00',
+      '2026-11-30 15:00',
+      '2026-12-01 09:00',
+      '2026-12-01 10:00',
     ]);
     const [first] = freeSlots(base);
     assert.equal(first!.start.toISOString(), '2026-11-30T04:00:00.000Z');

@@ -10,9 +10,7 @@ export const SERVICES = ['consultation', 'testing'] as const;
 export type Service = (typeof SERVICES)[number];
 
 export type WorkingHours = { day: Weekday; opens: string; closes: string };
-export type ScheduleException =
-  | { kind: 'closed'; from: string; to: string }
-  | { kind: 'extra'; date: string; opens: string; closes: string };
+export type ScheduleException = { kind: 'closed'; from: string; to: string } | { kind: 'extra'; date: string; opens: string; closes: string };
 export type ServiceTiming = { slotMinutes: number; bufferMinutes: number };
 export type BookingPolicy = { horizonDays: number; minNoticeMinutes: number };
 export type Busy = { start: Date; end: Date };

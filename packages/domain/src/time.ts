@@ -33,7 +33,16 @@ export const MAX_OFFSET_MINUTES = 14 * 60;
  * not exist: an impossible day is refused, never rolled over into the next month the way
  * `Date.UTC` or `Date.parse` would; 24:00 and leap seconds are refused too.
  */
-export function wallClockInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, offsetMinutes = 0, millisecond = 0): Date | undefined {
+export function wallClockInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  offsetMinutes = 0,
+  millisecond = 0,
+): Date | undefined {
   if (!isCalendarDay(year, month, day)) return undefined;
   const inRange = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
   if (!inRange(hour, 23) || !inRange(minute, 59) || !inRange(second, 59) || !inRange(millisecond, 999)) return undefined;

@@ -72,20 +72,47 @@ export default function Booking(props: Props) {
     <div className="booking">
       {account === null && step === 'choose' ? <LoginNotice text={t['booking.loggedOut']} loginHref={loginHref} t={t} /> : null}
       {account && !account.consent.servicesAllowed && !choice.child ? (
-        <p className="notice">{t['booking.consent']} <a href={cabinetHref}>{t['booking.consent.link']}</a></p>
+        <p className="notice">
+          {t['booking.consent']} <a href={cabinetHref}>{t['booking.consent.link']}</a>
+        </p>
       ) : null}
 
       {step === 'choose' ? (
         <ChooseStep
-          locale={locale} t={t} ids={ids} H={H} headingRef={heading} centres={centres} account={account} choice={choice} choose={choose}
-          taken={request.taken} ready={ready} loginHref={loginHref} cabinetHref={cabinetHref} bookingsHref={bookingsHref} onContinue={() => setStep('confirm')}
+          locale={locale}
+          t={t}
+          ids={ids}
+          H={H}
+          headingRef={heading}
+          centres={centres}
+          account={account}
+          choice={choice}
+          choose={choose}
+          taken={request.taken}
+          ready={ready}
+          loginHref={loginHref}
+          cabinetHref={cabinetHref}
+          bookingsHref={bookingsHref}
+          onContinue={() => setStep('confirm')}
         />
       ) : null}
 
       {step === 'confirm' && slot ? (
         <ConfirmStep
-          t={t} ids={ids} H={H} headingRef={heading} slot={slot} choice={choice} centre={centres.find((c) => c.slug === slot.centre)} account={account}
-          problem={request.problem} busy={request.busy} ready={ready} taken={request.taken} loginHref={loginHref} cabinetHref={cabinetHref}
+          t={t}
+          ids={ids}
+          H={H}
+          headingRef={heading}
+          slot={slot}
+          choice={choice}
+          centre={centres.find((c) => c.slug === slot.centre)}
+          account={account}
+          problem={request.problem}
+          busy={request.busy}
+          ready={ready}
+          taken={request.taken}
+          loginHref={loginHref}
+          cabinetHref={cabinetHref}
           onConfirm={request.confirm}
           onChange={() => {
             request.setProblem(null);

@@ -124,20 +124,45 @@ export default function BookingCalendar({ t, month, free, selected, today, last,
           ))}
         </tbody>
       </table>
-      <p className="hint" id={hintId}>{t['booking.calendar.hint']}</p>
+      <p className="hint" id={hintId}>
+        {t['booking.calendar.hint']}
+      </p>
     </div>
   );
 }
 
 /** The previous and next month buttons (and, over the plain list, the month's name). Ends stay focusable, marked unavailable. */
-export function MonthSwitch({ t, month, today, last, onMonth, title }: { t: Messages; month: string; today: string; last?: string; onMonth: (month: string) => void; title?: boolean }) {
+export function MonthSwitch({
+  t,
+  month,
+  today,
+  last,
+  onMonth,
+  title,
+}: {
+  t: Messages;
+  month: string;
+  today: string;
+  last?: string;
+  onMonth: (month: string) => void;
+  title?: boolean;
+}) {
   const canGoBack = month > monthOf(today);
   const canGoOn = !last || month < monthOf(last);
   return (
     <div className="booking-calendar-nav">
-      <button type="button" className="secondary month-previous" aria-disabled={!canGoBack || undefined} onClick={() => canGoBack && onMonth(addMonths(month, -1))}>{t['booking.month.previous']}</button>
+      <button
+        type="button"
+        className="secondary month-previous"
+        aria-disabled={!canGoBack || undefined}
+        onClick={() => canGoBack && onMonth(addMonths(month, -1))}
+      >
+        {t['booking.month.previous']}
+      </button>
       {title ? <p className="month-title">{monthName(t, month)}</p> : null}
-      <button type="button" className="secondary month-next" aria-disabled={!canGoOn || undefined} onClick={() => canGoOn && onMonth(addMonths(month, 1))}>{t['booking.month.next']}</button>
+      <button type="button" className="secondary month-next" aria-disabled={!canGoOn || undefined} onClick={() => canGoOn && onMonth(addMonths(month, 1))}>
+        {t['booking.month.next']}
+      </button>
     </div>
   );
 }

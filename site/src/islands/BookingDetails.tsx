@@ -7,9 +7,14 @@ import { longDate } from './booking-dates';
 export default function BookingDetails({ rows }: { rows: Array<[string, ReactNode] | null> }) {
   return (
     <dl className="details-list booking-details">
-      {rows.filter((row): row is [string, ReactNode] => row !== null).map(([term, value]) => (
-        <div key={term}><dt>{term}</dt><dd>{value}</dd></div>
-      ))}
+      {rows
+        .filter((row): row is [string, ReactNode] => row !== null)
+        .map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -25,7 +30,16 @@ export function bookingRows(booking: Booking, t: Messages, titled = false): Arra
     [t['booking.summary.format'], t[`booking.format.${booking.format}`]],
     [t['booking.summary.centre'], booking.centre.name],
     online
-      ? [t['booking.summary.video'], booking.videoLink ? <a href={booking.videoLink} rel="noopener">{t['booking.video.join']}</a> : t['booking.video.later']]
+      ? [
+          t['booking.summary.video'],
+          booking.videoLink ? (
+            <a href={booking.videoLink} rel="noopener">
+              {t['booking.video.join']}
+            </a>
+          ) : (
+            t['booking.video.later']
+          ),
+        ]
       : [t['booking.summary.address'], booking.centre.address],
     [t['booking.summary.specialist'], booking.specialist.name],
     [t['booking.summary.person'], booking.child ? booking.child.firstName : t['booking.person.self']],

@@ -59,42 +59,69 @@ export default function BookingItem({ booking, locale, t, loginHref, onChanged }
     }
   }
 
-  const cancel = () => run(() => cancelBooking(booking.id, reason.trim(), locale), () => t['booking.mine.cancelled']);
-  const move = () => slot && run(() => rescheduleBooking(booking.id, slot.id, locale), (b) => format(t['booking.mine.rescheduled'], { date: longDate(t, b.date), time: b.time }));
+  const cancel = () =>
+    run(
+      () => cancelBooking(booking.id, reason.trim(), locale),
+      () => t['booking.mine.cancelled'],
+    );
+  const move = () =>
+    slot &&
+    run(
+      () => rescheduleBooking(booking.id, slot.id, locale),
+      (b) => format(t['booking.mine.rescheduled'], { date: longDate(t, b.date), time: b.time }),
+    );
   const problemBox = problem ? <BookingProblem focus problem={problem} t={t} loginHref={loginHref} onRetry={action === 'cancel' ? cancel : move} /> : null;
   const upcoming = (booking.status === 'requested' || booking.status === 'confirmed') && Date.parse(booking.end) > Date.now();
 
   return (
     <li className="booking-item" data-booking={booking.id}>
-      <h3 tabIndex={-1} ref={title}>{format(t['booking.mine.item'], { service: t[`booking.service.${booking.service}`], ...when })}</h3>
+      <h3 tabIndex={-1} ref={title}>
+        {format(t['booking.mine.item'], { service: t[`booking.service.${booking.service}`], ...when })}
+      </h3>
       <BookingDetails rows={bookingRows(booking, t, true)} />
       {upcoming ? (
-        <p className="hint">{booking.canChange ? format(t['booking.mine.changeUntil'], kzDateTime(t, booking.changeUntil)) : format(t['booking.mine.noChange'], { phone: booking.centre.phone })}</p>
+        <p className="hint">
+          {booking.canChange
+            ? format(t['booking.mine.changeUntil'], kzDateTime(t, booking.changeUntil))
+            : format(t['booking.mine.noChange'], { phone: booking.centre.phone })}
+        </p>
       ) : null}
       {booking.canChange && !action ? (
         <div className="booking-actions">
-          <button type="button" className="secondary" onClick={() => open('reschedule')}>{t['booking.mine.reschedule']}</button>
-          <button type="button" className="secondary" onClick={() => open('cancel')}>{t['booking.mine.cancel']}</button>
+          <button type="button" className="secondary" onClick={() => open('reschedule')}>
+            {t['booking.mine.reschedule']}
+          </button>
+          <button type="button" className="secondary" onClick={() => open('cancel')}>
+            {t['booking.mine.cancel']}
+          </button>
         </div>
       ) : null}
 
       {action === 'cancel' ? (
         <div className="booking-panel" role="group" aria-labelledby={`cancel-${id}`}>
-          <h4 id={`cancel-${id}`} tabIndex={-1} ref={panel}>{format(t['booking.mine.cancel.title'], when)}</h4>
+          <h4 id={`cancel-${id}`} tabIndex={-1} ref={panel}>
+            {format(t['booking.mine.cancel.title'], when)}
+          </h4>
           {problemBox}
           <Field name="reason" label={t['booking.mine.cancel.reason']} optionalText={t['form.optional']}>
             {({ id: fieldId }) => <textarea id={fieldId} name="reason" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
           <div className="booking-actions">
-            <button type="button" className="danger" disabled={busy} onClick={cancel}>{t['booking.mine.cancel.confirm']}</button>
-            <button type="button" className="secondary" onClick={close}>{t['booking.mine.cancel.keep']}</button>
+            <button type="button" className="danger" disabled={busy} onClick={cancel}>
+              {t['booking.mine.cancel.confirm']}
+            </button>
+            <button type="button" className="secondary" onClick={close}>
+              {t['booking.mine.cancel.keep']}
+            </button>
           </div>
         </div>
       ) : null}
 
       {action === 'reschedule' ? (
         <div className="booking-panel" role="group" aria-labelledby={`move-${id}`}>
-          <h4 id={`move-${id}`} tabIndex={-1} ref={panel}>{t['booking.mine.reschedule.title']}</h4>
+          <h4 id={`move-${id}`} tabIndex={-1} ref={panel}>
+            {t['booking.mine.reschedule.title']}
+          </h4>
           {problemBox}
           {problem?.kind === 'taken' && problem.nearest.length ? (
             <SlotChoices
@@ -111,7 +138,9 @@ export default function BookingItem({ booking, locale, t, loginHref, onChanged }
             <button type="button" disabled={!slot || busy || taken.has(slot.id)} onClick={move}>
               {slot ? format(t['booking.mine.reschedule.confirm'], { date: longDate(t, slot.date), time: slot.time }) : t['booking.mine.reschedule.choose']}
             </button>
-            <button type="button" className="secondary" onClick={close}>{t['booking.mine.close']}</button>
+            <button type="button" className="secondary" onClick={close}>
+              {t['booking.mine.close']}
+            </button>
           </div>
         </div>
       ) : null}

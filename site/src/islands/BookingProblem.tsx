@@ -19,12 +19,20 @@ export default function BookingProblem({ problem, t, onRetry, loginHref, cabinet
       {problem.kind === 'offline' || problem.kind === 'unreachable' ? (
         <p>
           {t[problem.kind === 'offline' ? 'booking.offline' : 'booking.unreachable']}{' '}
-          {onRetry ? <button type="button" onClick={onRetry}>{t['booking.retry']}</button> : null}
+          {onRetry ? (
+            <button type="button" onClick={onRetry}>
+              {t['booking.retry']}
+            </button>
+          ) : null}
         </p>
       ) : problem.kind === 'loggedOut' ? (
-        <p>{t['booking.loggedOut.confirm']} {loginHref ? <a href={loginHref}>{t['booking.login']}</a> : null}</p>
+        <p>
+          {t['booking.loggedOut.confirm']} {loginHref ? <a href={loginHref}>{t['booking.login']}</a> : null}
+        </p>
       ) : problem.kind === 'consent' ? (
-        <p>{problem.message} {t['booking.consent']} {cabinetHref ? <a href={cabinetHref}>{t['booking.consent.link']}</a> : null}</p>
+        <p>
+          {problem.message} {t['booking.consent']} {cabinetHref ? <a href={cabinetHref}>{t['booking.consent.link']}</a> : null}
+        </p>
       ) : problem.kind === 'taken' ? (
         <p>{t[problem.nearest.length ? 'booking.taken' : 'booking.taken.none']}</p>
       ) : (

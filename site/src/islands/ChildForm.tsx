@@ -7,13 +7,26 @@ import { educationOptions } from './options';
 const FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'education', 'region', 'locality'] as const;
 
 /** A parent adds a child's profile; the server records the parent's consent with it. */
-export default function ChildForm({ locale, t, regions, localities, onSaved }: { locale: string; t: Messages; regions: Place[]; localities: Locality[]; onSaved: () => void }) {
+export default function ChildForm({
+  locale,
+  t,
+  regions,
+  localities,
+  onSaved,
+}: {
+  locale: string;
+  t: Messages;
+  regions: Place[];
+  localities: Locality[];
+  onSaved: () => void;
+}) {
   const ready = useHydrated();
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
   const byField = fieldErrors(errors);
   const options = useMemo(() => localities.filter((l) => l.region === values.region), [localities, values.region]);
-  const set = (name: string) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value, ...(name === 'region' ? { locality: '' } : {}) }));
+  const set = (name: string) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value, ...(name === 'region' ? { locality: '' } : {}) }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,7 +43,17 @@ export default function ChildForm({ locale, t, regions, localities, onSaved }: {
 
   const input = (name: string, type = 'text') => (
     <Field name={name} label={t[`field.${name}`]} error={byField[name]} required={name !== 'patronymic'} optionalText={t['form.optional']}>
-      {({ id, describedBy, invalid }) => <input id={id} name={name} type={type} value={values[name] ?? ''} onChange={set(name)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={values[name] ?? ''}
+          onChange={set(name)}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+        />
+      )}
     </Field>
   );
   const select = (name: string, list: Array<[string, string]>) => (
@@ -38,7 +61,11 @@ export default function ChildForm({ locale, t, regions, localities, onSaved }: {
       {({ id, describedBy, invalid }) => (
         <select id={id} name={name} value={values[name] ?? ''} onChange={set(name)} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
           <option value="">{t['form.choose']}</option>
-          {list.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+          {list.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -49,13 +76,27 @@ export default function ChildForm({ locale, t, regions, localities, onSaved }: {
       {input('surname')}
       {input('firstName')}
       {input('patronymic')}
-      {select('gender', [['female', t['field.gender.female']], ['male', t['field.gender.male']]])}
+      {select('gender', [
+        ['female', t['field.gender.female']],
+        ['male', t['field.gender.male']],
+      ])}
       {input('birthDate', 'date')}
-      {select('education', educationOptions(t, (value) => value.startsWith('school-')))}
-      {select('region', regions.map((r) => [r.code, r.name]))}
-      {select('locality', options.map((l) => [l.key, l.name]))}
+      {select(
+        'education',
+        educationOptions(t, (value) => value.startsWith('school-')),
+      )}
+      {select(
+        'region',
+        regions.map((r) => [r.code, r.name]),
+      )}
+      {select(
+        'locality',
+        options.map((l) => [l.key, l.name]),
+      )}
       <p className="muted">{t['cabinet.children.consent']}</p>
-      <button type="submit" disabled={!ready}>{t['cabinet.children.save']}</button>
+      <button type="submit" disabled={!ready}>
+        {t['cabinet.children.save']}
+      </button>
     </form>
   );
 }

@@ -38,13 +38,34 @@ export default function EmailConfirm({ locale, t, loginHref, cabinetHref }: Prop
     }
   }
 
-  if (state.kind === 'done') return <p role="status" className="notice">{state.message} <a href={loginHref}>{t['login.title']}</a></p>;
-  if (state.kind === 'refused') return <p role="alert" className="notice">{state.message} <a href={cabinetHref}>{t['cabinet.title']}</a></p>;
-  if (ready && !token) return <p className="notice">{t['cabinet.emailConfirm.missing']} <a href={cabinetHref}>{t['cabinet.title']}</a></p>;
+  if (state.kind === 'done')
+    return (
+      <p role="status" className="notice">
+        {state.message} <a href={loginHref}>{t['login.title']}</a>
+      </p>
+    );
+  if (state.kind === 'refused')
+    return (
+      <p role="alert" className="notice">
+        {state.message} <a href={cabinetHref}>{t['cabinet.title']}</a>
+      </p>
+    );
+  if (ready && !token)
+    return (
+      <p className="notice">
+        {t['cabinet.emailConfirm.missing']} <a href={cabinetHref}>{t['cabinet.title']}</a>
+      </p>
+    );
   return (
     <form method="post" onSubmit={submit} noValidate className="form">
-      {state.kind === 'failed' ? <p role="alert" className="error">{state.message}</p> : null}
-      <button type="submit" disabled={!ready || state.kind === 'busy'}>{state.kind === 'busy' ? t['form.sending'] : t['cabinet.emailConfirm.submit']}</button>
+      {state.kind === 'failed' ? (
+        <p role="alert" className="error">
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" disabled={!ready || state.kind === 'busy'}>
+        {state.kind === 'busy' ? t['form.sending'] : t['cabinet.emailConfirm.submit']}
+      </button>
     </form>
   );
 }

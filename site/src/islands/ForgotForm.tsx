@@ -14,18 +14,41 @@ export default function ForgotForm({ locale, t }: { locale: string; t: Messages 
       const result = await api.post<{ message: string }>('/api/auth/forgot-password', { email }, locale);
       setSent(result.message);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fields.length ? error.fields : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }]);
+      setErrors(
+        error instanceof ApiError && error.fields.length
+          ? error.fields
+          : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }],
+      );
     }
   }
 
-  if (sent) return <p role="status" className="notice">{sent}</p>;
+  if (sent)
+    return (
+      <p role="status" className="notice">
+        {sent}
+      </p>
+    );
   return (
     <form method="post" onSubmit={submit} noValidate className="form">
       <ErrorSummary title={t['form.errors']} errors={errors} labels={{ email: t['field.email'] }} />
       <Field name="email" label={t['field.email']} required error={fieldErrors(errors).email}>
-        {({ id, describedBy, invalid }) => <input id={id} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
+        {({ id, describedBy, invalid }) => (
+          <input
+            id={id}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy}
+          />
+        )}
       </Field>
-      <button type="submit" disabled={!ready}>{t['forgot.submit']}</button>
+      <button type="submit" disabled={!ready}>
+        {t['forgot.submit']}
+      </button>
     </form>
   );
 }

@@ -25,8 +25,16 @@ export function Field(props: {
         {props.label}
         {!props.required && props.optionalText ? <span className="muted"> ({props.optionalText})</span> : null}
       </label>
-      {props.hint ? <p className="hint" id={hintId}>{props.hint}</p> : null}
-      {props.error ? <p className="error" id={errorId}>{props.error}</p> : null}
+      {props.hint ? (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="error" id={errorId}>
+          {props.error}
+        </p>
+      ) : null}
       {props.children({ id, describedBy, invalid: Boolean(props.error) })}
     </div>
   );
@@ -46,7 +54,17 @@ export function ErrorSummary({ title, errors, labels }: { title: string; errors:
       <ul>
         {errors.map((e, i) => (
           <li key={i}>
-            {labels[e.path[0]] ? <a href={`#${e.path[0]}`} onClick={(ev) => { ev.preventDefault(); (document.querySelector(`[name="${e.path[0]}"]`) as HTMLElement | null)?.focus(); }}>{labels[e.path[0]]}</a> : null}
+            {labels[e.path[0]] ? (
+              <a
+                href={`#${e.path[0]}`}
+                onClick={(ev) => {
+                  ev.preventDefault();
+                  (document.querySelector(`[name="${e.path[0]}"]`) as HTMLElement | null)?.focus();
+                }}
+              >
+                {labels[e.path[0]]}
+              </a>
+            ) : null}
             {labels[e.path[0]] ? ': ' : ''}
             {e.message}
           </li>

@@ -40,11 +40,27 @@ export default function LoginForm({ locale, t, cabinetHref, forgotHref, register
         {({ id }) => <input id={id} name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
       <Field name="password" label={t['field.password']} required>
-        {({ id }) => <input id={id} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        {({ id }) => (
+          <input
+            id={id}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
       </Field>
-      <button type="submit" disabled={busy || !ready}>{busy ? t['form.sending'] : t['login.submit']}</button>
-      <p><a href={forgotHref}>{t['login.forgot']}</a></p>
-      <p><a href={registerHref}>{t['login.register']}</a></p>
+      <button type="submit" disabled={busy || !ready}>
+        {busy ? t['form.sending'] : t['login.submit']}
+      </button>
+      <p>
+        <a href={forgotHref}>{t['login.forgot']}</a>
+      </p>
+      <p>
+        <a href={registerHref}>{t['login.register']}</a>
+      </p>
     </form>
   );
 }

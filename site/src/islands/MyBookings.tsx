@@ -5,7 +5,17 @@ import Booking from './Booking';
 import BookingItem from './BookingItem';
 import BookingProblem from './BookingProblem';
 import WaitlistPlaces from './WaitlistPlaces';
-import { loadAccount, myBookings, myWaitlist, problemOf, type Account, type Booking as Made, type CentreOption, type Problem, type WaitlistEntry } from './booking-api';
+import {
+  loadAccount,
+  myBookings,
+  myWaitlist,
+  problemOf,
+  type Account,
+  type Booking as Made,
+  type CentreOption,
+  type Problem,
+  type WaitlistEntry,
+} from './booking-api';
 
 type Props = { locale: string; t: Messages; centres: CentreOption[]; loginHref: string; cabinetHref: string };
 
@@ -41,7 +51,11 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
   }, [locale]);
 
   useEffect(() => {
-    const start = () => resume(locale).then((ok) => (ok ? load() : setAccount(null)), () => setAccount(null));
+    const start = () =>
+      resume(locale).then(
+        (ok) => (ok ? load() : setAccount(null)),
+        () => setAccount(null),
+      );
     start();
     // A session cannot be resumed offline: try again when the connection is back.
     window.addEventListener('online', start);
@@ -67,7 +81,12 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
     list.current?.querySelector<HTMLElement>('#waitlist-title')?.focus();
   };
 
-  if (account === null) return <p className="notice">{t['booking.mine.loggedOut']} <a href={loginHref}>{t['booking.login']}</a></p>;
+  if (account === null)
+    return (
+      <p className="notice">
+        {t['booking.mine.loggedOut']} <a href={loginHref}>{t['booking.login']}</a>
+      </p>
+    );
   if (!bookings) {
     return problem ? <BookingProblem problem={problem} t={t} onRetry={load} /> : <p role="status">{t['booking.mine.loading']}</p>;
   }
@@ -80,7 +99,9 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
 
   return (
     <div className="my-bookings" ref={list}>
-      <p role="status" className={notice ? 'notice' : 'visually-hidden'}>{notice}</p>
+      <p role="status" className={notice ? 'notice' : 'visually-hidden'}>
+        {notice}
+      </p>
       {problem ? <BookingProblem problem={problem} t={t} onRetry={load} /> : null}
 
       <section aria-labelledby="upcoming-title">
@@ -92,7 +113,9 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
 
       <section aria-labelledby="new-title">
         <h2 id="new-title">{t['booking.mine.new']}</h2>
-        <button type="button" className="secondary" aria-expanded={open} aria-controls="new-booking" onClick={() => setAdding(!open)}>{t['booking.mine.new.open']}</button>
+        <button type="button" className="secondary" aria-expanded={open} aria-controls="new-booking" onClick={() => setAdding(!open)}>
+          {t['booking.mine.new.open']}
+        </button>
         <div id="new-booking" hidden={!open}>
           {open ? (
             <Booking

@@ -110,25 +110,55 @@ export default function Offer({ locale, t, loginHref, bookingsHref, cabinetHref 
     }
   }
 
-  const see = <p><a href={bookingsHref}>{t['booking.offer.see']}</a></p>;
-  const title = (text: string) => <h2 tabIndex={-1} ref={heading}>{text}</h2>;
+  const see = (
+    <p>
+      <a href={bookingsHref}>{t['booking.offer.see']}</a>
+    </p>
+  );
+  const title = (text: string) => (
+    <h2 tabIndex={-1} ref={heading}>
+      {text}
+    </h2>
+  );
 
   switch (state.phase) {
     case 'loading':
       return <p role="status">{t['booking.offer.loading']}</p>;
     case 'noToken':
-      return <div className="notice"><p>{t['booking.offer.noToken']}</p>{see}</div>;
+      return (
+        <div className="notice">
+          <p>{t['booking.offer.noToken']}</p>
+          {see}
+        </div>
+      );
     case 'loggedOut':
-      return <p className="notice">{t['booking.offer.loggedOut']} <a href={loginHref}>{t['booking.login']}</a></p>;
+      return (
+        <p className="notice">
+          {t['booking.offer.loggedOut']} <a href={loginHref}>{t['booking.login']}</a>
+        </p>
+      );
     case 'problem':
-      return <BookingProblem focus={acted.current} problem={state.problem} t={t} loginHref={loginHref} cabinetHref={cabinetHref} onRetry={() => (token ? load(token) : undefined)} />;
+      return (
+        <BookingProblem
+          focus={acted.current}
+          problem={state.problem}
+          t={t}
+          loginHref={loginHref}
+          cabinetHref={cabinetHref}
+          onRetry={() => (token ? load(token) : undefined)}
+        />
+      );
     case 'held': {
       const { offer } = state;
       const minutes = Math.max(1, Math.ceil((Date.parse(offer.expiresAt) - now) / 60_000));
       return (
         <section aria-labelledby="offer-title" className="offer">
-          <h2 id="offer-title" tabIndex={-1} ref={heading}>{format(t['booking.offer.held.title'], { date: longDate(t, offer.date), time: offer.time })}</h2>
-          <p aria-live="polite" className="notice">{format(t['booking.offer.left'], { minutes, time: kzTime(new Date(offer.expiresAt)) })}</p>
+          <h2 id="offer-title" tabIndex={-1} ref={heading}>
+            {format(t['booking.offer.held.title'], { date: longDate(t, offer.date), time: offer.time })}
+          </h2>
+          <p aria-live="polite" className="notice">
+            {format(t['booking.offer.left'], { minutes, time: kzTime(new Date(offer.expiresAt)) })}
+          </p>
           <BookingDetails
             rows={[
               [t['booking.summary.service'], t[`booking.service.${offer.service}`]],
@@ -142,8 +172,12 @@ export default function Offer({ locale, t, loginHref, bookingsHref, cabinetHref 
             ]}
           />
           <div className="booking-actions">
-            <button type="button" disabled={busy || !ready} onClick={() => act('accept')}>{busy ? t['booking.offer.accepting'] : t['booking.offer.accept']}</button>
-            <button type="button" className="secondary" disabled={busy || !ready} onClick={() => act('decline')}>{t['booking.offer.decline']}</button>
+            <button type="button" disabled={busy || !ready} onClick={() => act('accept')}>
+              {busy ? t['booking.offer.accepting'] : t['booking.offer.accept']}
+            </button>
+            <button type="button" className="secondary" disabled={busy || !ready} onClick={() => act('decline')}>
+              {t['booking.offer.decline']}
+            </button>
           </div>
         </section>
       );
@@ -151,19 +185,47 @@ export default function Offer({ locale, t, loginHref, bookingsHref, cabinetHref 
     case 'booked':
       return (
         <section aria-labelledby="offer-result" className="offer">
-          <h2 id="offer-result" tabIndex={-1} ref={heading}>{t['booking.done.title']}</h2>
+          <h2 id="offer-result" tabIndex={-1} ref={heading}>
+            {t['booking.done.title']}
+          </h2>
           <p className="notice">{t[state.booking.status === 'confirmed' ? 'booking.done.confirmed' : 'booking.done.requested']}</p>
           <BookingDetails rows={bookingRows(state.booking, t)} />
-          <p><a href={bookingsHref}>{t['booking.done.see']}</a></p>
+          <p>
+            <a href={bookingsHref}>{t['booking.done.see']}</a>
+          </p>
         </section>
       );
     case 'taken':
-      return <div>{title(t['booking.done.title'] ?? '')}<p className="notice">{t['booking.offer.taken']}</p>{see}</div>;
+      return (
+        <div>
+          {title(t['booking.done.title'] ?? '')}
+          <p className="notice">{t['booking.offer.taken']}</p>
+          {see}
+        </div>
+      );
     case 'declined':
-      return <div>{title(t['booking.offer.declined.title'] ?? '')}<p className="notice">{t['booking.offer.declined.text']}</p>{see}</div>;
+      return (
+        <div>
+          {title(t['booking.offer.declined.title'] ?? '')}
+          <p className="notice">{t['booking.offer.declined.text']}</p>
+          {see}
+        </div>
+      );
     case 'gone':
-      return <div>{title(t['booking.offer.gone.title'] ?? '')}<p className="notice">{state.message}</p>{see}</div>;
+      return (
+        <div>
+          {title(t['booking.offer.gone.title'] ?? '')}
+          <p className="notice">{state.message}</p>
+          {see}
+        </div>
+      );
     case 'notFound':
-      return <div>{title(t['booking.offer.notFound.title'] ?? '')}<p className="notice">{state.message}</p>{see}</div>;
+      return (
+        <div>
+          {title(t['booking.offer.notFound.title'] ?? '')}
+          <p className="notice">{state.message}</p>
+          {see}
+        </div>
+      );
   }
 }

@@ -29,7 +29,12 @@ export function ScaleScores({ t, caption, scales }: { t: Messages; caption: stri
         {scales.map((s) => (
           <tr key={s.scale}>
             <th scope="row">{s.name}</th>
-            <td><span className="score-cell"><span className="score-number">{s.score}</span><Bar value={s.score} /></span></td>
+            <td>
+              <span className="score-cell">
+                <span className="score-number">{s.score}</span>
+                <Bar value={s.score} />
+              </span>
+            </td>
             <td>{t[`results.level.${s.level}`]}</td>
           </tr>
         ))}
@@ -62,41 +67,47 @@ export default function PartnerTests({ locale, t, child, cabinetHref, loginHref,
   // The return is awaited for the person the test was started for, not for whoever is chosen next.
   const back = returned.current && returned.current.child === child ? returned.current : null;
 
-  const load = useCallback(async (quiet = false) => {
-    if (!quiet) setProblem(null);
-    try {
-      const found = await listPartnerTests(locale, child);
-      setTests(found);
-      return found;
-    } catch (error) {
-      const found = partnerProblemOf(error);
-      if (found.kind === 'loggedOut') onLoggedOut();
-      // A CMS without the partners plugin has nothing to list: the section stays away.
-      else if (!(found.kind === 'other' && found.status === 404)) setProblem({ problem: found, focus: false });
-      if (!quiet) setTests([]);
-      return undefined;
-    }
-  }, [locale, child, onLoggedOut]);
-
-  const awaitResult = useCallback((from: { partner: string; test: string }) => {
-    clearTimeout(timer.current);
-    setWaiting('polling');
-    announce(t['partners.returned']);
-    const poll = async (left: number) => {
-      const found = await load(left < POLLS);
-      const test = found?.find((x) => x.partner.clientId === from.partner && x.key === from.test);
-      if (test && done(test)) {
-        setWaiting('no');
-        announce(format(t['partners.arrived'], { test: test.title, partner: test.partner.name }));
-      } else if (left > 0) {
-        timer.current = setTimeout(() => void poll(left - 1), POLL_MS);
-      } else {
-        setWaiting('gave-up');
-        announce(t['partners.notYet']);
+  const load = useCallback(
+    async (quiet = false) => {
+      if (!quiet) setProblem(null);
+      try {
+        const found = await listPartnerTests(locale, child);
+        setTests(found);
+        return found;
+      } catch (error) {
+        const found = partnerProblemOf(error);
+        if (found.kind === 'loggedOut') onLoggedOut();
+        // A CMS without the partners plugin has nothing to list: the section stays away.
+        else if (!(found.kind === 'other' && found.status === 404)) setProblem({ problem: found, focus: false });
+        if (!quiet) setTests([]);
+        return undefined;
       }
-    };
-    void poll(POLLS);
-  }, [announce, load, t]);
+    },
+    [locale, child, onLoggedOut],
+  );
+
+  const awaitResult = useCallback(
+    (from: { partner: string; test: string }) => {
+      clearTimeout(timer.current);
+      setWaiting('polling');
+      announce(t['partners.returned']);
+      const poll = async (left: number) => {
+        const found = await load(left < POLLS);
+        const test = found?.find((x) => x.partner.clientId === from.partner && x.key === from.test);
+        if (test && done(test)) {
+          setWaiting('no');
+          announce(format(t['partners.arrived'], { test: test.title, partner: test.partner.name }));
+        } else if (left > 0) {
+          timer.current = setTimeout(() => void poll(left - 1), POLL_MS);
+        } else {
+          setWaiting('gave-up');
+          announce(t['partners.notYet']);
+        }
+      };
+      void poll(POLLS);
+    },
+    [announce, load, t],
+  );
 
   useEffect(() => {
     setTests(undefined);
@@ -144,11 +155,19 @@ export default function PartnerTests({ locale, t, child, cabinetHref, loginHref,
     <section aria-labelledby="partner-tests-title" aria-busy={tests === undefined}>
       <h2 id="partner-tests-title">{t['partners.title']}</h2>
       <p>{t['partners.lead']}</p>
-      <p role="status" className={message ? 'notice' : 'visually-hidden'}>{message}</p>
+      <p role="status" className={message ? 'notice' : 'visually-hidden'}>
+        {message}
+      </p>
       {waiting === 'gave-up' && back ? (
-        <p><button type="button" className="secondary" onClick={() => awaitResult(back)}>{t['partners.checkAgain']}</button></p>
+        <p>
+          <button type="button" className="secondary" onClick={() => awaitResult(back)}>
+            {t['partners.checkAgain']}
+          </button>
+        </p>
       ) : null}
-      {problem ? <TestProblem problem={problem.problem} t={t} focus={problem.focus} onRetry={() => void load()} cabinetHref={cabinetHref} loginHref={loginHref} /> : null}
+      {problem ? (
+        <TestProblem problem={problem.problem} t={t} focus={problem.focus} onRetry={() => void load()} cabinetHref={cabinetHref} loginHref={loginHref} />
+      ) : null}
       {tests === undefined ? (
         <p>{t['partners.loading']}</p>
       ) : (
@@ -161,19 +180,35 @@ export default function PartnerTests({ locale, t, child, cabinetHref, loginHref,
                 <h3>{test.title}</h3>
                 <p>{test.summary}</p>
                 <dl className="details-list">
-                  <div><dt>{t['results.source.column']}</dt><dd>{sourceText(t, { kind: 'partner', name: test.partner.name })}</dd></div>
-                  <div><dt>{t['test.list.state']}</dt><dd>{statusOf(test)}</dd></div>
+                  <div>
+                    <dt>{t['results.source.column']}</dt>
+                    <dd>{sourceText(t, { kind: 'partner', name: test.partner.name })}</dd>
+                  </div>
+                  <div>
+                    <dt>{t['test.list.state']}</dt>
+                    <dd>{statusOf(test)}</dd>
+                  </div>
                 </dl>
                 {test.result ? (
                   <ScaleScores t={t} caption={format(t['partners.scores'], { date: dateOf(t, test.result.completedAt) })} scales={test.result.scales} />
                 ) : null}
-                <p className="hint" id={`${id}-where`}>{format(t['partners.leaving'], { partner: test.partner.name })}</p>
+                <p className="hint" id={`${id}-where`}>
+                  {format(t['partners.leaving'], { partner: test.partner.name })}
+                </p>
                 <div className="actions">
-                  <button type="button" onClick={() => void start(test)} disabled={starting !== null} aria-label={`${label}: ${test.title}`} aria-describedby={`${id}-where`}>
+                  <button
+                    type="button"
+                    onClick={() => void start(test)}
+                    disabled={starting !== null}
+                    aria-label={`${label}: ${test.title}`}
+                    aria-describedby={`${id}-where`}
+                  >
                     {label}
                   </button>
                   {test.result ? (
-                    <a className="button-link secondary" href={resultLink(test.result.statementId)} aria-label={`${t['test.list.result']}: ${test.title}`}>{t['test.list.result']}</a>
+                    <a className="button-link secondary" href={resultLink(test.result.statementId)} aria-label={`${t['test.list.result']}: ${test.title}`}>
+                      {t['test.list.result']}
+                    </a>
                   ) : null}
                 </div>
               </li>

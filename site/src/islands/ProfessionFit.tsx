@@ -52,7 +52,11 @@ export default function ProfessionFit({ locale, t, loginHref, testsHref, runHref
   if (state === 'unknown') return <p role="alert">{t['test.fit.unknown']}</p>;
   if (state === 'login') {
     const next = `${window.location.pathname}${window.location.search}`;
-    return <p><a href={`${loginHref}?${new URLSearchParams({ next })}`}>{t['test.fit.login']}</a></p>;
+    return (
+      <p>
+        <a href={`${loginHref}?${new URLSearchParams({ next })}`}>{t['test.fit.login']}</a>
+      </p>
+    );
   }
   if (!fit || !name) return <p role="status">{t['test.fit.loading']}</p>;
   const { data, missing, professionTestSlug } = fit;
@@ -69,9 +73,21 @@ export default function ProfessionFit({ locale, t, loginHref, testsHref, runHref
           <p>{data.explanation}</p>
         </>
       ) : null}
-      {missing.includes('interests') ? <p>{t['test.fit.needInterests']} <a href={testsHref}>{t['test.fit.takeInterests']}</a></p> : null}
-      {missing.includes('professionTest') ? <p>{format(t['test.fit.needProfessionTest'], { profession: name })} <a href={professionTest}>{t['test.fit.takeProfessionTest']}</a></p> : null}
-      {data ? <p><a href={resultsHref}>{t['results.link']}</a></p> : null}
+      {missing.includes('interests') ? (
+        <p>
+          {t['test.fit.needInterests']} <a href={testsHref}>{t['test.fit.takeInterests']}</a>
+        </p>
+      ) : null}
+      {missing.includes('professionTest') ? (
+        <p>
+          {format(t['test.fit.needProfessionTest'], { profession: name })} <a href={professionTest}>{t['test.fit.takeProfessionTest']}</a>
+        </p>
+      ) : null}
+      {data ? (
+        <p>
+          <a href={resultsHref}>{t['results.link']}</a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -5,9 +5,29 @@ import { educationOptions } from './options';
 
 export type Place = { code: string; name: string };
 export type Locality = { key: string; name: string; region: string };
-type Props = { locale: string; t: Messages; regions: Place[]; localities: Locality[]; consent: { title: string; body: string; version: string }; loginHref: string };
+type Props = {
+  locale: string;
+  t: Messages;
+  regions: Place[];
+  localities: Locality[];
+  consent: { title: string; body: string; version: string };
+  loginHref: string;
+};
 
-const FIELDS = ['surname', 'firstName', 'patronymic', 'gender', 'birthDate', 'userType', 'education', 'region', 'locality', 'email', 'phone', 'password'] as const;
+const FIELDS = [
+  'surname',
+  'firstName',
+  'patronymic',
+  'gender',
+  'birthDate',
+  'userType',
+  'education',
+  'region',
+  'locality',
+  'email',
+  'phone',
+  'password',
+] as const;
 
 /** Registration (R-AUTH-1): the server checks every field; its messages appear beside each one. */
 export default function RegisterForm({ locale, t, regions, localities, consent, loginHref }: Props) {
@@ -20,7 +40,8 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
   const byField = fieldErrors(errors);
   const regionLocalities = useMemo(() => localities.filter((l) => l.region === values.region), [localities, values.region]);
   const labels = Object.fromEntries([...FIELDS.map((f) => [f, t[`field.${f}`]]), ['consent', t['register.consent.show']]]);
-  const set = (name: string) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value, ...(name === 'region' ? { locality: '' } : {}) }));
+  const set = (name: string) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value, ...(name === 'region' ? { locality: '' } : {}) }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,7 +52,11 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
       await api.post('/api/auth/local/register', body, locale);
       setDone(String(values.email));
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fields.length ? error.fields : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }]);
+      setErrors(
+        error instanceof ApiError && error.fields.length
+          ? error.fields
+          : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }],
+      );
     } finally {
       setBusy(false);
     }
@@ -42,7 +67,9 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
       <div role="status" className="notice">
         <h2>{t['register.done.title']}</h2>
         <p>{format(t['register.done.text'], { email: done })}</p>
-        <p><a href={loginHref}>{t['login.title']}</a></p>
+        <p>
+          <a href={loginHref}>{t['login.title']}</a>
+        </p>
       </div>
     );
   }
@@ -50,16 +77,32 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
   const text = (name: (typeof FIELDS)[number], type = 'text', extra: Record<string, string> = {}) => (
     <Field name={name} label={t[`field.${name}`]} error={byField[name]} required={name !== 'patronymic'} optionalText={t['form.optional']} hint={extra.hint}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} name={name} type={type} value={values[name] ?? ''} onChange={set(name)} required={name !== 'patronymic'} aria-invalid={invalid || undefined} aria-describedby={describedBy} autoComplete={extra.autoComplete} />
+        <input
+          id={id}
+          name={name}
+          type={type}
+          value={values[name] ?? ''}
+          onChange={set(name)}
+          required={name !== 'patronymic'}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          autoComplete={extra.autoComplete}
+        />
       )}
     </Field>
   );
   const radios = (name: 'gender' | 'userType', options: string[]) => (
     <fieldset className={`field${byField[name] ? ' field-invalid' : ''}`} aria-describedby={byField[name] ? `${name}-error` : undefined}>
       <legend>{t[`field.${name}`]}</legend>
-      {byField[name] ? <p className="error" id={`${name}-error`}>{byField[name]}</p> : null}
+      {byField[name] ? (
+        <p className="error" id={`${name}-error`}>
+          {byField[name]}
+        </p>
+      ) : null}
       {options.map((o) => (
-        <label key={o} className="choice"><input type="radio" name={name} value={o} checked={values[name] === o} onChange={set(name)} required /> {t[`field.${name}.${o}`]}</label>
+        <label key={o} className="choice">
+          <input type="radio" name={name} value={o} checked={values[name] === o} onChange={set(name)} required /> {t[`field.${name}.${o}`]}
+        </label>
       ))}
     </fieldset>
   );
@@ -68,7 +111,11 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
       {({ id, describedBy, invalid }) => (
         <select id={id} name={name} value={values[name] ?? ''} onChange={set(name)} required aria-invalid={invalid || undefined} aria-describedby={describedBy}>
           <option value="">{t['form.choose']}</option>
-          {options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -84,24 +131,48 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
       {text('birthDate', 'date', { autoComplete: 'bday' })}
       {radios('userType', ['pupil', 'student', 'parent'])}
       {select('education', educationOptions(t))}
-      {select('region', regions.map((r) => [r.code, r.name]))}
-      {select('locality', regionLocalities.map((l) => [l.key, l.name]), values.region ? undefined : t['field.locality.first'])}
+      {select(
+        'region',
+        regions.map((r) => [r.code, r.name]),
+      )}
+      {select(
+        'locality',
+        regionLocalities.map((l) => [l.key, l.name]),
+        values.region ? undefined : t['field.locality.first'],
+      )}
       {text('email', 'email', { autoComplete: 'email' })}
       {text('phone', 'tel', { autoComplete: 'tel', hint: t['field.phone.hint'] })}
       {text('password', 'password', { autoComplete: 'new-password', hint: t['field.password.hint'] })}
       <details className="consent-text">
         <summary>{t['register.consent.show']}</summary>
         <h2>{consent.title}</h2>
-        {consent.body.split(/\n{2,}/).map((p, i) => <p key={i}>{p}</p>)}
+        {consent.body.split(/\n{2,}/).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
       </details>
       <div className={`field${byField.consent ? ' field-invalid' : ''}`}>
-        {byField.consent ? <p className="error" id="consent-error">{byField.consent}</p> : null}
+        {byField.consent ? (
+          <p className="error" id="consent-error">
+            {byField.consent}
+          </p>
+        ) : null}
         <label className="choice">
-          <input type="checkbox" name="consent" checked={accepted} onChange={(e) => setAccepted(e.target.checked)} aria-describedby={byField.consent ? 'consent-error' : undefined} /> {t['register.consent.accept']}
+          <input
+            type="checkbox"
+            name="consent"
+            checked={accepted}
+            onChange={(e) => setAccepted(e.target.checked)}
+            aria-describedby={byField.consent ? 'consent-error' : undefined}
+          />{' '}
+          {t['register.consent.accept']}
         </label>
       </div>
-      <button type="submit" disabled={busy || !ready}>{busy ? t['form.sending'] : t['register.submit']}</button>
-      <p><a href={loginHref}>{t['register.haveAccount']}</a></p>
+      <button type="submit" disabled={busy || !ready}>
+        {busy ? t['form.sending'] : t['register.submit']}
+      </button>
+      <p>
+        <a href={loginHref}>{t['register.haveAccount']}</a>
+      </p>
     </form>
   );
 }

@@ -24,8 +24,12 @@ type Props = {
 const StatementView = forwardRef<HTMLHeadingElement, { statement: Statement; t: Messages }>(function StatementView({ statement, t }, heading) {
   return (
     <section className="result" aria-labelledby="result-title">
-      <h2 id="result-title" tabIndex={-1} ref={heading}>{format(t['results.one.title'], { test: statement.test.title })}</h2>
-      <p>{sourceText(t, statement.source)}. {format(t['results.one.finished'], { date: dateOf(t, statement.finishedAt) })}</p>
+      <h2 id="result-title" tabIndex={-1} ref={heading}>
+        {format(t['results.one.title'], { test: statement.test.title })}
+      </h2>
+      <p>
+        {sourceText(t, statement.source)}. {format(t['results.one.finished'], { date: dateOf(t, statement.finishedAt) })}
+      </p>
       <ScaleScores t={t} caption={t['results.scales.caption']} scales={statement.scales} />
       <p className="hint">{t['results.scales.hint']}</p>
     </section>
@@ -73,7 +77,11 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
 
   useEffect(() => {
     setLogin(`${loginHref.split('?')[0]}?${new URLSearchParams({ next: `${window.location.pathname}${window.location.search}` })}`);
-    const start = () => resume(locale).then((ok) => (ok ? load() : setState('loggedOut')), () => setState('loggedOut'));
+    const start = () =>
+      resume(locale).then(
+        (ok) => (ok ? load() : setState('loggedOut')),
+        () => setState('loggedOut'),
+      );
     start();
     window.addEventListener('online', start);
     return () => window.removeEventListener('online', start);
@@ -85,7 +93,12 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
   }, [result, statement]);
 
   if (state === 'loading') return <p role="status">{t['results.loading']}</p>;
-  if (state === 'loggedOut') return <p className="notice">{t['results.loggedOut']} <a href={login}>{t['test.login']}</a></p>;
+  if (state === 'loggedOut')
+    return (
+      <p className="notice">
+        {t['results.loggedOut']} <a href={login}>{t['test.login']}</a>
+      </p>
+    );
   /** Qabilet's own result by its attempt, one from outside by its statement. */
   const resultLink = (of: { attemptId?: number | null; statementId?: string | null }) => {
     const query = new URLSearchParams(of.statementId ? { statement: of.statementId } : { attempt: String(of.attemptId) });
@@ -106,13 +119,30 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
           <section aria-labelledby="profile-title">
             <h2 id="profile-title">{t['results.profile.title']}</h2>
             {profile.results.length === 0 ? (
-              <p>{t['results.profile.empty']} <a href={testsHref}>{t['test.list.link']}</a></p>
+              <p>
+                {t['results.profile.empty']} <a href={testsHref}>{t['test.list.link']}</a>
+              </p>
             ) : (
               <>
                 <dl className="details-list profile-summary">
-                  {profile.inclinations.length ? <div><dt>{t['results.profile.inclinations']}</dt><dd>{profile.inclinations.map((s) => s.name).join(', ')}</dd></div> : null}
-                  {profile.strengths.length ? <div><dt>{t['results.profile.strengths']}</dt><dd>{profile.strengths.map((s) => s.name).join(', ')}</dd></div> : null}
-                  {profile.load ? <div><dt>{t['results.profile.load']}</dt><dd>{profile.load.text}</dd></div> : null}
+                  {profile.inclinations.length ? (
+                    <div>
+                      <dt>{t['results.profile.inclinations']}</dt>
+                      <dd>{profile.inclinations.map((s) => s.name).join(', ')}</dd>
+                    </div>
+                  ) : null}
+                  {profile.strengths.length ? (
+                    <div>
+                      <dt>{t['results.profile.strengths']}</dt>
+                      <dd>{profile.strengths.map((s) => s.name).join(', ')}</dd>
+                    </div>
+                  ) : null}
+                  {profile.load ? (
+                    <div>
+                      <dt>{t['results.profile.load']}</dt>
+                      <dd>{profile.load.text}</dd>
+                    </div>
+                  ) : null}
                 </dl>
                 {profile.scales.length ? (
                   <table className="result-scales">
@@ -130,10 +160,17 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
                       {profile.scales.map((s) => (
                         <tr key={s.scale}>
                           <th scope="row">{s.name}</th>
-                          <td><span className="score-cell"><span className="score-number">{s.score}</span><Bar value={s.score} /></span></td>
+                          <td>
+                            <span className="score-cell">
+                              <span className="score-number">{s.score}</span>
+                              <Bar value={s.score} />
+                            </span>
+                          </td>
                           <td>{t[`results.level.${s.level}`]}</td>
                           <td>{sourceText(t, s.source)}</td>
-                          <td><a href={resultLink(s)}>{dateOf(t, s.finishedAt)}</a></td>
+                          <td>
+                            <a href={resultLink(s)}>{dateOf(t, s.finishedAt)}</a>
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -153,15 +190,23 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
                   <li key={n.id} className="specialist-note">
                     <p>{n.text}</p>
                     {n.professions.length ? (
-                      <p>{t['results.notes.professions']}{' '}
-                        {n.professions.map((p, i) => <span key={p.slug}>{i ? ', ' : ''}<a href={`${professionsHref}${p.slug}/`}>{p.name}</a></span>)}
+                      <p>
+                        {t['results.notes.professions']}{' '}
+                        {n.professions.map((p, i) => (
+                          <span key={p.slug}>
+                            {i ? ', ' : ''}
+                            <a href={`${professionsHref}${p.slug}/`}>{p.name}</a>
+                          </span>
+                        ))}
                       </p>
                     ) : null}
                     <p className="muted">{format(t['results.notes.by'], { author: n.author, date: dateOf(t, n.createdAt) })}</p>
                   </li>
                 ))}
               </ul>
-            ) : <p>{t['results.notes.none']}</p>}
+            ) : (
+              <p>{t['results.notes.none']}</p>
+            )}
           </section>
 
           <section aria-labelledby="list-title">
@@ -170,13 +215,21 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
               <ul className="results-list">
                 {profile.results.map((r) => (
                   <li key={r.statementId ?? r.attemptId}>
-                    <a href={resultLink(r)} aria-current={isShown(r) ? 'page' : undefined}>{r.title}</a>{' '}
-                    <span className="muted">— {sourceText(t, r.source)}, {dateOf(t, r.finishedAt)}</span>
+                    <a href={resultLink(r)} aria-current={isShown(r) ? 'page' : undefined}>
+                      {r.title}
+                    </a>{' '}
+                    <span className="muted">
+                      — {sourceText(t, r.source)}, {dateOf(t, r.finishedAt)}
+                    </span>
                   </li>
                 ))}
               </ul>
-            ) : <p>{t['results.list.none']}</p>}
-            <p><a href={testsHref}>{t['test.list.link']}</a></p>
+            ) : (
+              <p>{t['results.list.none']}</p>
+            )}
+            <p>
+              <a href={testsHref}>{t['test.list.link']}</a>
+            </p>
           </section>
         </>
       ) : null}

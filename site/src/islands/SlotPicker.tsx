@@ -94,22 +94,33 @@ export default function SlotPicker({ locale, t, query, centreNames, name, value,
   const nextOpen = !last || firstDay(next) <= last;
   const total = [...byDate.values()].reduce((sum, list) => sum + list.length, 0);
   const status = problem ? '' : !slots ? t['booking.loading'] : format(t[total ? 'booking.loaded' : 'booking.none'], { month: monthText, count: total });
-  const label = (slot: Slot) => format(t[centreNames ? 'booking.slot.withCentre' : 'booking.slot'], { time: slot.time, specialist: slot.specialist.name, centre: centreNames?.[slot.centre] ?? slot.centre });
+  const label = (slot: Slot) =>
+    format(t[centreNames ? 'booking.slot.withCentre' : 'booking.slot'], {
+      time: slot.time,
+      specialist: slot.specialist.name,
+      centre: centreNames?.[slot.centre] ?? slot.centre,
+    });
 
   return (
     <div className="slot-picker">
-      <p role="status" className="slot-status">{status}</p>
+      <p role="status" className="slot-status">
+        {status}
+      </p>
       {problem ? <BookingProblem problem={problem} t={t} onRetry={() => setAttempt((n) => n + 1)} /> : null}
       {slots && slots.length === 0 ? (
         <p className="notice">
           {nextOpen ? (
-            <button type="button" className="secondary" onClick={() => setMonth(next)}>{format(t['booking.none.next'], { month: monthName(t, next) })}</button>
+            <button type="button" className="secondary" onClick={() => setMonth(next)}>
+              {format(t['booking.none.next'], { month: monthName(t, next) })}
+            </button>
           ) : (
             format(t['booking.none.horizon'], { date: longDate(t, last!) })
           )}
         </p>
       ) : null}
-      <button type="button" className="secondary view-toggle" aria-pressed={asList} onClick={() => setAsList(!asList)}>{t['booking.view.list']}</button>
+      <button type="button" className="secondary view-toggle" aria-pressed={asList} onClick={() => setAsList(!asList)}>
+        {t['booking.view.list']}
+      </button>
       {asList ? (
         <>
           <MonthSwitch t={t} month={month} today={today} last={last} onMonth={setMonth} title />
@@ -121,7 +132,14 @@ export default function SlotPicker({ locale, t, query, centreNames, name, value,
         <>
           <BookingCalendar t={t} month={month} free={counts} selected={day} today={today} last={last} onMonth={setMonth} onSelect={setDay} />
           {day && byDate.get(day)?.length ? (
-            <SlotChoices legend={format(t['booking.times'], { date: longDate(t, day) })} name={name} slots={byDate.get(day)!} value={value} label={label} onChange={onChange} />
+            <SlotChoices
+              legend={format(t['booking.times'], { date: longDate(t, day) })}
+              name={name}
+              slots={byDate.get(day)!}
+              value={value}
+              label={label}
+              onChange={onChange}
+            />
           ) : slots?.length ? (
             <p className="hint">{t['booking.times.pickDay']}</p>
           ) : null}
@@ -132,7 +150,21 @@ export default function SlotPicker({ locale, t, query, centreNames, name, value,
 }
 
 /** A radio group of times; also how the nearest free slots are offered after a conflict. */
-export function SlotChoices({ legend, name, slots, value, label, onChange }: { legend: string; name: string; slots: Slot[]; value: Slot | null; label: (slot: Slot) => string; onChange: (slot: Slot) => void }) {
+export function SlotChoices({
+  legend,
+  name,
+  slots,
+  value,
+  label,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  slots: Slot[];
+  value: Slot | null;
+  label: (slot: Slot) => string;
+  onChange: (slot: Slot) => void;
+}) {
   return (
     <fieldset className="slot-choices">
       <legend>{legend}</legend>
@@ -151,7 +183,13 @@ export function SlotChoices({ legend, name, slots, value, label, onChange }: { l
  * One month's free slots from today on. A client cannot know a centre's horizon before its first
  * answer, so a range the server finds too long is halved until it fits.
  */
-async function loadMonth(query: SlotQuery, month: string, today: string, last: string | undefined, locale: string): Promise<{ slots: Slot[]; horizonDays?: number }> {
+async function loadMonth(
+  query: SlotQuery,
+  month: string,
+  today: string,
+  last: string | undefined,
+  locale: string,
+): Promise<{ slots: Slot[]; horizonDays?: number }> {
   const from = firstDay(month) > today ? firstDay(month) : today;
   let to = last && last < lastDay(month) ? last : lastDay(month);
   if (to < from) return { slots: [] };

@@ -24,25 +24,31 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
 
-  const loadTests = useCallback(async (forChild: string | null) => {
-    setProblem(null);
-    setTests(undefined);
-    try {
-      setTests(await listTests(locale, forChild));
-    } catch (error) {
-      const found = problemOf(error);
-      if (found.kind === 'loggedOut') setAccount(null);
-      else setProblem(found);
-      setTests([]);
-    }
-  }, [locale]);
+  const loadTests = useCallback(
+    async (forChild: string | null) => {
+      setProblem(null);
+      setTests(undefined);
+      try {
+        setTests(await listTests(locale, forChild));
+      } catch (error) {
+        const found = problemOf(error);
+        if (found.kind === 'loggedOut') setAccount(null);
+        else setProblem(found);
+        setTests([]);
+      }
+    },
+    [locale],
+  );
 
   /** Each person has their own extra time: a parent sets it for each child. */
-  const loadExtra = useCallback(async (person: string | null) => {
-    const preferences = await getPreferences(locale, person).catch(() => ({ extraTimePercent: 0 }));
-    setExtra(preferences.extraTimePercent);
-    setDraft(preferences.extraTimePercent);
-  }, [locale]);
+  const loadExtra = useCallback(
+    async (person: string | null) => {
+      const preferences = await getPreferences(locale, person).catch(() => ({ extraTimePercent: 0 }));
+      setExtra(preferences.extraTimePercent);
+      setDraft(preferences.extraTimePercent);
+    },
+    [locale],
+  );
 
   const load = useCallback(async () => {
     setProblem(null);
@@ -64,7 +70,11 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
   const loggedOut = useCallback(() => setAccount(null), []);
 
   useEffect(() => {
-    const start = () => resume(locale).then((ok) => (ok ? load() : setAccount(null)), () => setAccount(null));
+    const start = () =>
+      resume(locale).then(
+        (ok) => (ok ? load() : setAccount(null)),
+        () => setAccount(null),
+      );
     start();
     // A session cannot be resumed offline: try again when the connection is back.
     window.addEventListener('online', start);
@@ -97,7 +107,12 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
     }
   };
 
-  if (account === null) return <p className="notice">{t['test.list.loggedOut']} <a href={loginHref}>{t['test.login']}</a></p>;
+  if (account === null)
+    return (
+      <p className="notice">
+        {t['test.list.loggedOut']} <a href={loginHref}>{t['test.login']}</a>
+      </p>
+    );
   if (account === undefined) {
     return problem ? <TestProblem problem={problem} t={t} onRetry={load} cabinetHref={cabinetHref} /> : <p role="status">{t['test.list.loading']}</p>;
   }
@@ -123,17 +138,21 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
 
   return (
     <div className="tests">
-      <p role="status" className={notice ? 'notice' : 'visually-hidden'}>{notice}</p>
+      <p role="status" className={notice ? 'notice' : 'visually-hidden'}>
+        {notice}
+      </p>
 
       {account.children.length ? (
         <fieldset className="test-person">
           <legend>{t['test.list.who']}</legend>
           <label className="choice">
-            <input type="radio" name="person" value="" checked={!child} onChange={() => choose(null)} /> {format(t['test.list.me'], { name: account.profile.firstName })}
+            <input type="radio" name="person" value="" checked={!child} onChange={() => choose(null)} />{' '}
+            {format(t['test.list.me'], { name: account.profile.firstName })}
           </label>
           {account.children.map((c) => (
             <label className="choice" key={c.documentId}>
-              <input type="radio" name="person" value={c.documentId} checked={child === c.documentId} onChange={() => choose(c.documentId)} /> {format(t['test.list.child'], { name: c.firstName, age: c.age })}
+              <input type="radio" name="person" value={c.documentId} checked={child === c.documentId} onChange={() => choose(c.documentId)} />{' '}
+              {format(t['test.list.child'], { name: c.firstName, age: c.age })}
             </label>
           ))}
         </fieldset>
@@ -143,7 +162,15 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
         <h2 id="tests-title">{who ? format(t['test.list.forChild'], { name: who.firstName }) : t['test.list.available']}</h2>
         {/* Said before a start is refused: the same consent gate as for bookings (a child's own consent is checked on starting). */}
         {!who && !account.consent.servicesAllowed && !problem ? (
-          <TestProblem problem={{ kind: 'consent', code: account.consent.parentalNeeded && !account.consent.parental ? 'consent.parental' : 'consent.missing', message: '' }} t={t} cabinetHref={cabinetHref} />
+          <TestProblem
+            problem={{
+              kind: 'consent',
+              code: account.consent.parentalNeeded && !account.consent.parental ? 'consent.parental' : 'consent.missing',
+              message: '',
+            }}
+            t={t}
+            cabinetHref={cabinetHref}
+          />
         ) : null}
         {problem ? <TestProblem problem={problem} t={t} onRetry={() => void loadTests(child)} cabinetHref={cabinetHref} loginHref={loginHref} /> : null}
         {!shown ? (
@@ -155,28 +182,59 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
                 <h3>{test.title}</h3>
                 <p>{test.summary}</p>
                 <dl className="details-list">
-                  <div><dt>{t['test.list.ages']}</dt><dd>{format(t['test.list.agesValue'], { from: test.ageFrom, to: test.ageTo })}</dd></div>
-                  <div><dt>{t['test.list.items']}</dt><dd>{test.items}</dd></div>
-                  <div><dt>{t['test.list.time']}</dt><dd>{timeText(test.timeLimitSeconds)}</dd></div>
-                  {test.profession ? <div><dt>{t['test.list.profession']}</dt><dd>{test.profession.name}</dd></div> : null}
-                  {test.running ? <div><dt>{t['test.list.state']}</dt><dd>{t['test.list.running']}</dd></div>
-                    : test.lastResult ? <div><dt>{t['test.list.state']}</dt><dd>{format(t['test.list.taken'], { date: dateOf(t, test.lastResult.finishedAt) })}</dd></div> : null}
+                  <div>
+                    <dt>{t['test.list.ages']}</dt>
+                    <dd>{format(t['test.list.agesValue'], { from: test.ageFrom, to: test.ageTo })}</dd>
+                  </div>
+                  <div>
+                    <dt>{t['test.list.items']}</dt>
+                    <dd>{test.items}</dd>
+                  </div>
+                  <div>
+                    <dt>{t['test.list.time']}</dt>
+                    <dd>{timeText(test.timeLimitSeconds)}</dd>
+                  </div>
+                  {test.profession ? (
+                    <div>
+                      <dt>{t['test.list.profession']}</dt>
+                      <dd>{test.profession.name}</dd>
+                    </div>
+                  ) : null}
+                  {test.running ? (
+                    <div>
+                      <dt>{t['test.list.state']}</dt>
+                      <dd>{t['test.list.running']}</dd>
+                    </div>
+                  ) : test.lastResult ? (
+                    <div>
+                      <dt>{t['test.list.state']}</dt>
+                      <dd>{format(t['test.list.taken'], { date: dateOf(t, test.lastResult.finishedAt) })}</dd>
+                    </div>
+                  ) : null}
                 </dl>
                 {!forAge(test) ? <p className="hint">{format(t['test.list.notForAge'], { from: test.ageFrom, to: test.ageTo })}</p> : null}
                 <div className="actions">
                   {/* Each link's name says which test it is for; the visible words start it. */}
                   {forAge(test) || test.running ? (
-                    <a className="button-link" href={`${runHref}?${query(test.slug)}`} aria-label={`${t[action(test)]}: ${test.title}`}>{t[action(test)]}</a>
+                    <a className="button-link" href={`${runHref}?${query(test.slug)}`} aria-label={`${t[action(test)]}: ${test.title}`}>
+                      {t[action(test)]}
+                    </a>
                   ) : null}
                   {test.lastResult ? (
-                    <a className="button-link secondary" href={resultLink(test.lastResult.attemptId)} aria-label={`${t['test.list.result']}: ${test.title}`}>{t['test.list.result']}</a>
+                    <a className="button-link secondary" href={resultLink(test.lastResult.attemptId)} aria-label={`${t['test.list.result']}: ${test.title}`}>
+                      {t['test.list.result']}
+                    </a>
                   ) : null}
                 </div>
               </li>
             ))}
           </ul>
-        ) : !problem ? <p>{t['test.list.none']}</p> : null}
-        <p><a href={`${resultsHref}${child ? `?${new URLSearchParams({ child })}` : ''}`}>{t['results.link']}</a></p>
+        ) : !problem ? (
+          <p>{t['test.list.none']}</p>
+        ) : null}
+        <p>
+          <a href={`${resultsHref}${child ? `?${new URLSearchParams({ child })}` : ''}`}>{t['results.link']}</a>
+        </p>
       </section>
 
       <PartnerTests locale={locale} t={t} child={child} cabinetHref={cabinetHref} loginHref={loginHref} resultsHref={resultsHref} onLoggedOut={loggedOut} />
@@ -186,16 +244,27 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
         <form className="form" onSubmit={save}>
           <fieldset>
             <legend>{t['test.extra.legend']}</legend>
-            <p className="hint" id="extra-hint">{t['test.extra.hint']}</p>
+            <p className="hint" id="extra-hint">
+              {t['test.extra.hint']}
+            </p>
             {EXTRA_TIME.map((percent) => (
               <label className="choice" key={percent}>
-                <input type="radio" name="extraTime" value={percent} checked={draft === percent} aria-describedby="extra-hint" onChange={() => setDraft(percent)} />{' '}
+                <input
+                  type="radio"
+                  name="extraTime"
+                  value={percent}
+                  checked={draft === percent}
+                  aria-describedby="extra-hint"
+                  onChange={() => setDraft(percent)}
+                />{' '}
                 {percent ? format(t['test.extra.option'], { percent }) : t['test.extra.none']}
               </label>
             ))}
           </fieldset>
           <div>
-            <button type="submit" disabled={saving || extra === null}>{t['test.extra.save']}</button>
+            <button type="submit" disabled={saving || extra === null}>
+              {t['test.extra.save']}
+            </button>
           </div>
         </form>
       </section>

@@ -40,7 +40,15 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
   // The connection hands over a closed attempt and a finish that is due; finishing sends through the
   // connection. `finish` is read only when those happen, after this render.
   const link = useConnection({
-    locale, t, store, start, announce, setPhase, setProblem, onOver: (id) => finish.done(id), onFinishDue: () => void finish.complete(),
+    locale,
+    t,
+    store,
+    start,
+    announce,
+    setPhase,
+    setProblem,
+    onOver: (id) => finish.done(id),
+    onFinishDue: () => void finish.complete(),
   });
   const finish = useFinish({ locale, link, store, setPhase, setProblem, resultLink: start.resultLink });
   const { sync } = link;
@@ -55,7 +63,10 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
     // The test of an attempt never changes; a new copy from another tab is the same test.
     [record?.id],
   );
-  const index = Math.max(0, entries.findIndex((e) => e.item.key === current));
+  const index = Math.max(
+    0,
+    entries.findIndex((e) => e.item.key === current),
+  );
   const entry = entries[index];
   const limits = useTimeLimits(record, entry?.item, clock.now, spentOn);
   const { testUp, itemUp } = limits;
@@ -85,7 +96,15 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
     const untouchedOrder = forward && entry.item.type === 'ranking' && !r.answers[key] && !draft;
     // A choice made in time counts even if "Next" comes after the time is up.
     if (draft) apply((x) => withAnswer(x, key, draft.value, draft.timeMs, draft.answeredAt));
-    else if (untouchedOrder && !itemUp && !testUp) apply((x) => withAnswer(x, key, entry.item.options.map((o) => o.key), timeMs));
+    else if (untouchedOrder && !itemUp && !testUp)
+      apply((x) =>
+        withAnswer(
+          x,
+          key,
+          entry.item.options.map((o) => o.key),
+          timeMs,
+        ),
+      );
   };
 
   const move = (to: number): boolean => {
@@ -109,7 +128,13 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
   };
 
   useTimeAnnouncements({
-    limits, running: phase === 'running', now: clock.now, current, item: entry?.item, t, announce,
+    limits,
+    running: phase === 'running',
+    now: clock.now,
+    current,
+    item: entry?.item,
+    t,
+    announce,
     onTestUp: () => {
       leave(true); // a choice made in time on the item shown still counts
       apply((r) => ({ ...r, finishRequested: true }));
@@ -119,10 +144,29 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
 
   return (
     <RunnerView
-      phase={phase} problem={problem} record={record} entries={entries} index={index} current={current} status={status} limits={limits}
-      message={message} refused={link.refused} offlineReady={link.offlineReady} t={t} lang={lang} announce={announce}
-      login={start.login} testsHref={testsHref} resultsHref={resultsHref} cabinetHref={cabinetHref}
-      onAnswer={answer} onMove={move} onFinish={finishNow} onRetry={link.retry} onReconnect={() => void link.connect()}
+      phase={phase}
+      problem={problem}
+      record={record}
+      entries={entries}
+      index={index}
+      current={current}
+      status={status}
+      limits={limits}
+      message={message}
+      refused={link.refused}
+      offlineReady={link.offlineReady}
+      t={t}
+      lang={lang}
+      announce={announce}
+      login={start.login}
+      testsHref={testsHref}
+      resultsHref={resultsHref}
+      cabinetHref={cabinetHref}
+      onAnswer={answer}
+      onMove={move}
+      onFinish={finishNow}
+      onRetry={link.retry}
+      onReconnect={() => void link.connect()}
     />
   );
 }

@@ -14,7 +14,15 @@ const STEPS = 5;
  * with its figure, so it can be reached with Tab and heard with a screen reader; the same figures
  * are in the table below, which is what the page shows before (or without) JavaScript.
  */
-export default function UsageMap(props: { regions: MapRegion[]; rows: CompactRow[]; years: number[]; width: number; height: number; locale: string; t: Messages }) {
+export default function UsageMap(props: {
+  regions: MapRegion[];
+  rows: CompactRow[];
+  years: number[];
+  width: number;
+  height: number;
+  locale: string;
+  t: Messages;
+}) {
   const { t, regions } = props;
   const id = useId().replace(/:/g, '');
   const [mounted, setMounted] = useState(false);
@@ -24,7 +32,15 @@ export default function UsageMap(props: { regions: MapRegion[]; rows: CompactRow
   useEffect(() => setMounted(true), []);
 
   const rows: StatisticRow[] = useMemo(
-    () => props.rows.map(([year, r, a, f, consultations, tests]) => ({ year, region: regions[r]!.code, ageGroup: AGE_GROUPS[a]!, format: SERVICE_FORMATS[f]!, consultations, tests })),
+    () =>
+      props.rows.map(([year, r, a, f, consultations, tests]) => ({
+        year,
+        region: regions[r]!.code,
+        ageGroup: AGE_GROUPS[a]!,
+        format: SERVICE_FORMATS[f]!,
+        consultations,
+        tests,
+      })),
     [props.rows, regions],
   );
   const totals = useMemo(() => summariseByRegion(rows, filter), [rows, filter]);
@@ -53,21 +69,33 @@ export default function UsageMap(props: { regions: MapRegion[]; rows: CompactRow
           <div className="field">
             <label htmlFor={`${id}-year`}>{t['map.year']}</label>
             <select id={`${id}-year`} value={filter.year} onChange={(e) => setFilter({ ...filter, year: Number(e.target.value) })}>
-              {props.years.map((y) => <option key={y} value={y}>{y}</option>)}
+              {props.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor={`${id}-age`}>{t['map.age']}</label>
             <select id={`${id}-age`} value={filter.ageGroup} onChange={(e) => setFilter({ ...filter, ageGroup: e.target.value as UsageFilter['ageGroup'] })}>
               <option value="all">{t['map.age.all']}</option>
-              {AGE_GROUPS.map((a) => <option key={a} value={a}>{t[`age.${a}`]}</option>)}
+              {AGE_GROUPS.map((a) => (
+                <option key={a} value={a}>
+                  {t[`age.${a}`]}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor={`${id}-format`}>{t['map.format']}</label>
             <select id={`${id}-format`} value={filter.format} onChange={(e) => setFilter({ ...filter, format: e.target.value as UsageFilter['format'] })}>
               <option value="all">{t['map.format.all']}</option>
-              {SERVICE_FORMATS.map((f) => <option key={f} value={f}>{t[`format.${f}`]}</option>)}
+              {SERVICE_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t[`format.${f}`]}
+                </option>
+              ))}
             </select>
           </div>
           <fieldset className="map-measure">
@@ -81,7 +109,9 @@ export default function UsageMap(props: { regions: MapRegion[]; rows: CompactRow
           </fieldset>
         </form>
       ) : null}
-      <p className="map-caption" id={`${id}-caption`} aria-live="polite">{caption}. {format(t['map.total'], { value: number.format(total) })}</p>
+      <p className="map-caption" id={`${id}-caption`} aria-live="polite">
+        {caption}. {format(t['map.total'], { value: number.format(total) })}
+      </p>
       <svg viewBox={`0 0 ${props.width} ${props.height}`} role="group" aria-labelledby={`${id}-caption`} className="map">
         {regions.map((region) => {
           const shape = (
@@ -90,24 +120,43 @@ export default function UsageMap(props: { regions: MapRegion[]; rows: CompactRow
               {region.kind === 'city' ? <circle cx={region.x} cy={region.y} r={11} className={`region city q${step(value(region.code))}`} /> : null}
             </>
           );
-          const named = { 'aria-label': describe(region), onFocus: () => setActive(region.code), onMouseEnter: () => setActive(region.code), onBlur: () => setActive(null) };
+          const named = {
+            'aria-label': describe(region),
+            onFocus: () => setActive(region.code),
+            onMouseEnter: () => setActive(region.code),
+            onBlur: () => setActive(null),
+          };
           return region.centre ? (
-            <a key={region.code} href={region.centre.href} {...named}>{shape}</a>
+            <a key={region.code} href={region.centre.href} {...named}>
+              {shape}
+            </a>
           ) : (
-            <g key={region.code} tabIndex={0} role="img" {...named}>{shape}</g>
+            <g key={region.code} tabIndex={0} role="img" {...named}>
+              {shape}
+            </g>
           );
         })}
       </svg>
-      <p className="map-active" aria-hidden="true">{activeRegion ? describe(activeRegion) : t['map.hint']}</p>
+      <p className="map-active" aria-hidden="true">
+        {activeRegion ? describe(activeRegion) : t['map.hint']}
+      </p>
       <ol className="map-legend" aria-label={t['map.legend']}>
         {Array.from({ length: STEPS }, (_, i) => (
-          <li key={i}><span className={`swatch q${i}`} aria-hidden="true" /> {number.format(Math.round((max * i) / STEPS))}–{number.format(Math.round((max * (i + 1)) / STEPS))}</li>
+          <li key={i}>
+            <span className={`swatch q${i}`} aria-hidden="true" /> {number.format(Math.round((max * i) / STEPS))}–
+            {number.format(Math.round((max * (i + 1)) / STEPS))}
+          </li>
         ))}
       </ol>
       <table className="map-table">
         <caption>{caption}</caption>
         <thead>
-          <tr><th scope="col">{t['map.table.region']}</th><th scope="col">{t['map.measure.consultations']}</th><th scope="col">{t['map.measure.tests']}</th><th scope="col">{t['map.table.centre']}</th></tr>
+          <tr>
+            <th scope="col">{t['map.table.region']}</th>
+            <th scope="col">{t['map.measure.consultations']}</th>
+            <th scope="col">{t['map.measure.tests']}</th>
+            <th scope="col">{t['map.table.centre']}</th>
+          </tr>
         </thead>
         <tbody>
           {sorted.map((region) => (

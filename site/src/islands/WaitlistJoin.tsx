@@ -62,7 +62,7 @@ export default function WaitlistJoin(props: Props) {
   const last = shown?.last ?? (today ? addDays(today, 30) : undefined);
   const start = () => {
     // The dates start as the month on show (from today, up to the last bookable day).
-    const first = shown && today && firstDay(shown.month) > today ? firstDay(shown.month) : today ?? '';
+    const first = shown && today && firstDay(shown.month) > today ? firstDay(shown.month) : (today ?? '');
     const end = shown ? lastDay(shown.month) : today ? addDays(today, 13) : '';
     setFrom(first);
     setTo(last && end > last ? last : end);
@@ -101,17 +101,33 @@ export default function WaitlistJoin(props: Props) {
   const errorOf = (field: string) => errors.find((e) => e.path[0] === field)?.message;
   const summary = errors.map((e) => ({ ...e, path: [NAMES[e.path[0]!] ?? e.path[0]!] }));
   const labels = { [NAMES.from!]: t['booking.waitlist.from']!, [NAMES.to!]: t['booking.waitlist.to']!, [NAMES.child!]: t['booking.person']! };
-  const what = format(t['booking.waitlist.what'], { service: t[`booking.service.${service}`] ?? service, format: t[`booking.format.${props.format}`] ?? props.format });
-  const opener = shown?.count === 0 ? (
-    <div className="notice">
-      <p>{format(t['booking.waitlist.none'], { month: monthName(t, shown.month) })}</p>
-      <button type="button" ref={toggle} aria-expanded={open} aria-controls={`waitlist-${ids}`} disabled={!ready} onClick={() => (open ? close() : start())}>{t['booking.waitlist.open']}</button>
-    </div>
-  ) : (
-    <p>
-      <button type="button" ref={toggle} className="secondary" aria-expanded={open} aria-controls={`waitlist-${ids}`} disabled={!ready} onClick={() => (open ? close() : start())}>{t['booking.waitlist.quiet']}</button>
-    </p>
-  );
+  const what = format(t['booking.waitlist.what'], {
+    service: t[`booking.service.${service}`] ?? service,
+    format: t[`booking.format.${props.format}`] ?? props.format,
+  });
+  const opener =
+    shown?.count === 0 ? (
+      <div className="notice">
+        <p>{format(t['booking.waitlist.none'], { month: monthName(t, shown.month) })}</p>
+        <button type="button" ref={toggle} aria-expanded={open} aria-controls={`waitlist-${ids}`} disabled={!ready} onClick={() => (open ? close() : start())}>
+          {t['booking.waitlist.open']}
+        </button>
+      </div>
+    ) : (
+      <p>
+        <button
+          type="button"
+          ref={toggle}
+          className="secondary"
+          aria-expanded={open}
+          aria-controls={`waitlist-${ids}`}
+          disabled={!ready}
+          onClick={() => (open ? close() : start())}
+        >
+          {t['booking.waitlist.quiet']}
+        </button>
+      </p>
+    );
 
   return (
     <div className="waitlist-join">
@@ -119,34 +135,74 @@ export default function WaitlistJoin(props: Props) {
       <div id={`waitlist-${ids}`} hidden={!open}>
         {open ? (
           <div className="booking-panel" role="group" aria-labelledby={`waitlist-title-${ids}`}>
-            <H id={`waitlist-title-${ids}`} tabIndex={-1} ref={heading}>{t['booking.waitlist.title']}</H>
+            <H id={`waitlist-title-${ids}`} tabIndex={-1} ref={heading}>
+              {t['booking.waitlist.title']}
+            </H>
             <p className="hint">{what}</p>
             <p>{format(t['booking.waitlist.lead'], { centre: centre.name })}</p>
             <div role="status">
               {joined ? (
                 <>
-                  <H tabIndex={-1} ref={result}>{t['booking.waitlist.done.title']}</H>
+                  <H tabIndex={-1} ref={result}>
+                    {t['booking.waitlist.done.title']}
+                  </H>
                   <p className="notice">
-                    {joined.status === 'offered' ? t['booking.waitlist.done.offered'] : format(t['booking.waitlist.done.waiting'], { from: longDate(t, joined.from), to: longDate(t, joined.to) })}
+                    {joined.status === 'offered'
+                      ? t['booking.waitlist.done.offered']
+                      : format(t['booking.waitlist.done.waiting'], { from: longDate(t, joined.from), to: longDate(t, joined.to) })}
                   </p>
-                  {bookingsHref ? <p><a href={bookingsHref}>{t['booking.waitlist.done.see']}</a></p> : null}
+                  {bookingsHref ? (
+                    <p>
+                      <a href={bookingsHref}>{t['booking.waitlist.done.see']}</a>
+                    </p>
+                  ) : null}
                 </>
               ) : null}
             </div>
             {account === null ? (
-              <p className="notice">{t['booking.waitlist.loggedOut']} <a href={loginHref}>{t['booking.login']}</a></p>
+              <p className="notice">
+                {t['booking.waitlist.loggedOut']} <a href={loginHref}>{t['booking.login']}</a>
+              </p>
             ) : !joined ? (
               <form className="form" noValidate onSubmit={submit}>
                 <ErrorSummary title={t['form.errors']!} errors={summary} labels={labels} />
                 {problem ? <BookingProblem focus problem={problem} t={t} onRetry={send} loginHref={loginHref} cabinetHref={cabinetHref} /> : null}
-                <Field name="waitlist-from" label={t['booking.waitlist.from']!} error={errorOf('from')} hint={last ? format(t['booking.waitlist.dates.hint'], { date: longDate(t, last) }) : undefined} required>
+                <Field
+                  name="waitlist-from"
+                  label={t['booking.waitlist.from']!}
+                  error={errorOf('from')}
+                  hint={last ? format(t['booking.waitlist.dates.hint'], { date: longDate(t, last) }) : undefined}
+                  required
+                >
                   {({ id, describedBy, invalid }) => (
-                    <input id={id} name={NAMES.from} type="date" required min={today} max={last} value={from} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setFrom(e.target.value)} />
+                    <input
+                      id={id}
+                      name={NAMES.from}
+                      type="date"
+                      required
+                      min={today}
+                      max={last}
+                      value={from}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
+                      onChange={(e) => setFrom(e.target.value)}
+                    />
                   )}
                 </Field>
                 <Field name="waitlist-to" label={t['booking.waitlist.to']!} error={errorOf('to')} required>
                   {({ id, describedBy, invalid }) => (
-                    <input id={id} name={NAMES.to} type="date" required min={from || today} max={last} value={to} aria-describedby={describedBy} aria-invalid={invalid || undefined} onChange={(e) => setTo(e.target.value)} />
+                    <input
+                      id={id}
+                      name={NAMES.to}
+                      type="date"
+                      required
+                      min={from || today}
+                      max={last}
+                      value={to}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
+                      onChange={(e) => setTo(e.target.value)}
+                    />
                   )}
                 </Field>
                 {account?.children.length ? (
@@ -154,14 +210,22 @@ export default function WaitlistJoin(props: Props) {
                     {({ id, describedBy }) => (
                       <select id={id} name={NAMES.child} value={child} aria-describedby={describedBy} onChange={(e) => setChild(e.target.value)}>
                         <option value="">{t['booking.person.self']}</option>
-                        {account.children.map((c) => <option key={c.documentId} value={c.documentId}>{format(t['booking.person.child'], { firstName: c.firstName, surname: c.surname })}</option>)}
+                        {account.children.map((c) => (
+                          <option key={c.documentId} value={c.documentId}>
+                            {format(t['booking.person.child'], { firstName: c.firstName, surname: c.surname })}
+                          </option>
+                        ))}
                       </select>
                     )}
                   </Field>
                 ) : null}
                 <div className="booking-actions">
-                  <button type="submit" disabled={busy || !ready || account === undefined}>{busy ? t['booking.waitlist.sending'] : t['booking.waitlist.submit']}</button>
-                  <button type="button" className="secondary" onClick={close}>{t['booking.mine.close']}</button>
+                  <button type="submit" disabled={busy || !ready || account === undefined}>
+                    {busy ? t['booking.waitlist.sending'] : t['booking.waitlist.submit']}
+                  </button>
+                  <button type="button" className="secondary" onClick={close}>
+                    {t['booking.mine.close']}
+                  </button>
                 </div>
               </form>
             ) : null}

@@ -21,10 +21,14 @@ export default function WaitlistPlaces({ entries, locale, t, onLeft }: Props) {
   const live = entries.filter((e) => LIVE.has(e.status));
   return (
     <section aria-labelledby="waitlist-title">
-      <h2 id="waitlist-title" tabIndex={-1}>{t['booking.waitlist.mine.title']}</h2>
+      <h2 id="waitlist-title" tabIndex={-1}>
+        {t['booking.waitlist.mine.title']}
+      </h2>
       {live.length ? (
         <ul className="booking-list">
-          {live.map((e) => <Place key={e.id} entry={e} locale={locale} t={t} onLeft={onLeft} />)}
+          {live.map((e) => (
+            <Place key={e.id} entry={e} locale={locale} t={t} onLeft={onLeft} />
+          ))}
         </ul>
       ) : (
         <p>{t['booking.waitlist.mine.none']}</p>
@@ -64,12 +68,19 @@ function Place({ entry, locale, t, onLeft }: { entry: WaitlistEntry; locale: str
       />
       {entry.offer ? (
         <p className="notice">
-          {format(t['booking.waitlist.mine.offer'], { date: longDate(t, entry.offer.date), time: entry.offer.time, specialist: entry.offer.specialist.name, until: kzTime(new Date(entry.offer.expiresAt)) })}
+          {format(t['booking.waitlist.mine.offer'], {
+            date: longDate(t, entry.offer.date),
+            time: entry.offer.time,
+            specialist: entry.offer.specialist.name,
+            until: kzTime(new Date(entry.offer.expiresAt)),
+          })}
         </p>
       ) : null}
       {problem ? <BookingProblem focus problem={problem} t={t} onRetry={leave} /> : null}
       <div className="booking-actions">
-        <button type="button" className="secondary" disabled={busy} onClick={leave}>{t['booking.waitlist.leave']}</button>
+        <button type="button" className="secondary" disabled={busy} onClick={leave}>
+          {t['booking.waitlist.leave']}
+        </button>
       </div>
     </li>
   );

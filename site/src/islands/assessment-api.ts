@@ -3,8 +3,17 @@
  * the one place that turns its failures into the situations the pages explain.
  */
 import type {
-  AnswersSaved as Stored, AttemptView as Attempt, FitAnswer, PreferencesView, ProfileView as Profile, RecommendationView as Recommendation,
-  ResultView as Result, SavedAnswer as ServerAnswer, ScaleResultView as ScaleResult, StatementView as Statement, TestSummaryView as TestSummary,
+  AnswersSaved as Stored,
+  AttemptView as Attempt,
+  FitAnswer,
+  PreferencesView,
+  ProfileView as Profile,
+  RecommendationView as Recommendation,
+  ResultView as Result,
+  SavedAnswer as ServerAnswer,
+  ScaleResultView as ScaleResult,
+  StatementView as Statement,
+  TestSummaryView as TestSummary,
 } from '@qabilet/domain';
 import { api, authed, ApiError, setAccessToken } from './api';
 
@@ -27,16 +36,21 @@ const BASE = '/api/assessment';
 const withChild = (path: string, child?: string | null) => (child ? `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams({ child })}` : path);
 
 export const loadAccount = (locale: string) => authed<Account>('/api/accounts/me', locale);
-export const listTests = (locale: string, child?: string | null) => authed<{ data: TestSummary[] }>(withChild(`${BASE}/tests`, child), locale).then((r) => r.data);
+export const listTests = (locale: string, child?: string | null) =>
+  authed<{ data: TestSummary[] }>(withChild(`${BASE}/tests`, child), locale).then((r) => r.data);
 
 /** The running attempt of a test (200) or a new one (201): both answer with the attempt. */
 export const startAttempt = (test: string, child: string | null, locale: string) =>
   authed<{ data: Attempt }>(`${BASE}/attempts`, locale, { method: 'POST', json: child ? { test, child } : { test } }).then((r) => r.data);
 export const getAttempt = (id: number, locale: string) => authed<{ data: Attempt }>(`${BASE}/attempts/${id}`, locale).then((r) => r.data);
 export const sendAnswers = (id: number, answers: AnswerIn[], position: Position | null, locale: string) =>
-  authed<{ data: Stored }>(`${BASE}/attempts/${id}/answers`, locale, { method: 'POST', json: position ? { answers, position } : { answers } }).then((r) => r.data);
+  authed<{ data: Stored }>(`${BASE}/attempts/${id}/answers`, locale, { method: 'POST', json: position ? { answers, position } : { answers } }).then(
+    (r) => r.data,
+  );
 export const finishAttempt = (id: number, answers: AnswerIn[], position: Position | null, locale: string) =>
-  authed<{ data: Result }>(`${BASE}/attempts/${id}/finish`, locale, { method: 'POST', json: position ? { answers, position } : { answers } }).then((r) => r.data);
+  authed<{ data: Result }>(`${BASE}/attempts/${id}/finish`, locale, { method: 'POST', json: position ? { answers, position } : { answers } }).then(
+    (r) => r.data,
+  );
 export const getResult = (id: number, locale: string) => authed<{ data: Result }>(`${BASE}/attempts/${id}/result`, locale).then((r) => r.data);
 export const getStatement = (id: string, locale: string, child?: string | null) =>
   authed<{ data: Statement }>(withChild(`${BASE}/statements/${encodeURIComponent(id)}`, child), locale).then((r) => r.data);
@@ -44,9 +58,12 @@ export const getProfile = (locale: string, child?: string | null) => authed<{ da
 export const getFit = (profession: string, locale: string, child?: string | null) =>
   authed<FitAnswer>(withChild(`${BASE}/fit/${encodeURIComponent(profession)}`, child), locale);
 /** The extra time of the person taking tests: the user, or the child they act for. */
-export const getPreferences = (locale: string, child?: string | null) => authed<{ data: PreferencesView }>(withChild(`${BASE}/preferences`, child), locale).then((r) => r.data);
+export const getPreferences = (locale: string, child?: string | null) =>
+  authed<{ data: PreferencesView }>(withChild(`${BASE}/preferences`, child), locale).then((r) => r.data);
 export const setPreferences = (extraTimePercent: number, locale: string, child?: string | null) =>
-  authed<{ data: PreferencesView }>(`${BASE}/preferences`, locale, { method: 'PUT', json: { extraTimePercent, ...(child ? { child } : {}) } }).then((r) => r.data);
+  authed<{ data: PreferencesView }>(`${BASE}/preferences`, locale, { method: 'PUT', json: { extraTimePercent, ...(child ? { child } : {}) } }).then(
+    (r) => r.data,
+  );
 
 /**
  * Renews the access token from the refresh cookie, telling a missing session (log in again) from
@@ -89,4 +106,5 @@ export function problemOf(error: unknown): Problem {
 }
 
 /** Whether the request may simply not have arrived (try again later) rather than been refused. */
-export const isTransient = (error: unknown) => !(error instanceof ApiError) || error.status >= 500 || error.status === 401 || error.status === 429 || error.status === 408;
+export const isTransient = (error: unknown) =>
+  !(error instanceof ApiError) || error.status >= 500 || error.status === 401 || error.status === 429 || error.status === 408;

@@ -2,7 +2,16 @@
  * The booking plugin's public API (plugins/booking/README.md) as the islands use it, and the one
  * place that turns its failures into the few situations the pages explain to a visitor.
  */
-import type { BookingView as Booking, Format, OfferSlot, SlotPage, OfferView as Offer, Service, SlotView as Slot, WaitlistView as WaitlistEntry } from '@qabilet/domain';
+import type {
+  BookingView as Booking,
+  Format,
+  OfferSlot,
+  SlotPage,
+  OfferView as Offer,
+  Service,
+  SlotView as Slot,
+  WaitlistView as WaitlistEntry,
+} from '@qabilet/domain';
 import { api, authed, ApiError, type FieldError } from './api';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
@@ -40,7 +49,9 @@ export function bookSlot(body: { slot: string; service: Service; format: Format;
 }
 
 export const cancelBooking = (id: string, reason: string, locale: string) =>
-  authed<{ data: Booking }>(`/api/booking/bookings/${encodeURIComponent(id)}/cancel`, locale, { method: 'POST', json: reason ? { reason } : {} }).then((r) => r.data);
+  authed<{ data: Booking }>(`/api/booking/bookings/${encodeURIComponent(id)}/cancel`, locale, { method: 'POST', json: reason ? { reason } : {} }).then(
+    (r) => r.data,
+  );
 
 export const rescheduleBooking = (id: string, slot: string, locale: string) =>
   authed<{ data: Booking }>(`/api/booking/bookings/${encodeURIComponent(id)}/reschedule`, locale, { method: 'POST', json: { slot } }).then((r) => r.data);
@@ -65,7 +76,8 @@ export function problemOf(error: unknown): Problem {
   if (!(error instanceof ApiError)) return { kind: typeof navigator !== 'undefined' && !navigator.onLine ? 'offline' : 'unreachable' };
   if (error.status === 401) return { kind: 'loggedOut' };
   if (error.status === 403) return { kind: 'consent', message: error.message };
-  if (error.status === 409) return { kind: 'taken', message: error.message, nearest: Array.isArray(error.details.nearest) ? (error.details.nearest as Slot[]) : [] };
+  if (error.status === 409)
+    return { kind: 'taken', message: error.message, nearest: Array.isArray(error.details.nearest) ? (error.details.nearest as Slot[]) : [] };
   if (error.status >= 500) return { kind: 'unreachable' };
   return { kind: 'invalid', message: error.message, fields: error.fields };
 }
@@ -76,7 +88,10 @@ export const isUncertain = (problem: Problem) => problem.kind === 'offline' || p
 /** A place on the waitlist (plugins/booking/README.md, "Waitlist") and an offer as its link shows it (packages/domain/src/waitlist-view.ts). */
 export type { WaitlistEntry, OfferSlot, Offer };
 
-export function joinWaitlist(body: { centre: string; service: Service; format: Format; from: string; to: string; child?: string }, locale: string): Promise<WaitlistEntry> {
+export function joinWaitlist(
+  body: { centre: string; service: Service; format: Format; from: string; to: string; child?: string },
+  locale: string,
+): Promise<WaitlistEntry> {
   return authed<{ data: WaitlistEntry }>('/api/booking/waitlist', locale, { method: 'POST', json: body }).then((r) => r.data);
 }
 
@@ -86,6 +101,9 @@ export const leaveWaitlist = (id: string, locale: string) =>
   authed<{ data: WaitlistEntry }>(`/api/booking/waitlist/${encodeURIComponent(id)}/leave`, locale, { method: 'POST', json: {} }).then((r) => r.data);
 
 /** The offer's token goes in the body only: a URL would put it in servers' logs. */
-export const viewOffer = (token: string, locale: string) => authed<{ data: Offer }>('/api/booking/offers/view', locale, { method: 'POST', json: { token } }).then((r) => r.data);
-export const acceptOffer = (token: string, locale: string) => authed<{ data: Booking }>('/api/booking/offers/accept', locale, { method: 'POST', json: { token } }).then((r) => r.data);
-export const declineOffer = (token: string, locale: string) => authed<{ data: Offer }>('/api/booking/offers/decline', locale, { method: 'POST', json: { token } }).then((r) => r.data);
+export const viewOffer = (token: string, locale: string) =>
+  authed<{ data: Offer }>('/api/booking/offers/view', locale, { method: 'POST', json: { token } }).then((r) => r.data);
+export const acceptOffer = (token: string, locale: string) =>
+  authed<{ data: Booking }>('/api/booking/offers/accept', locale, { method: 'POST', json: { token } }).then((r) => r.data);
+export const declineOffer = (token: string, locale: string) =>
+  authed<{ data: Offer }>('/api/booking/offers/decline', locale, { method: 'POST', json: { token } }).then((r) => r.data);

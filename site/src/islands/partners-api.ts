@@ -18,7 +18,9 @@ export const listPartnerTests = (locale: string, child?: string | null) =>
 
 /** A launch: the URL of the partner's test, with a token valid for a few minutes. */
 export const launchPartnerTest = (partner: string, test: string, child: string | null, locale: string) =>
-  authed<{ data: { url: string } }>(`${BASE}/launches`, locale, { method: 'POST', json: child ? { partner, test, child } : { partner, test } }).then((r) => r.data);
+  authed<{ data: { url: string } }>(`${BASE}/launches`, locale, { method: 'POST', json: child ? { partner, test, child } : { partner, test } }).then(
+    (r) => r.data,
+  );
 
 /**
  * A refusal in the server's own words: a refused field's messages (already in the page's
@@ -27,7 +29,14 @@ export const launchPartnerTest = (partner: string, test: string, child: string |
 export function partnerProblemOf(error: unknown): Problem {
   const found = problemOf(error);
   if (found.kind === 'other' && error instanceof ApiError && error.fields.length) {
-    return { ...found, message: error.fields.map((f) => f.message).filter(Boolean).join(' ') || found.message };
+    return {
+      ...found,
+      message:
+        error.fields
+          .map((f) => f.message)
+          .filter(Boolean)
+          .join(' ') || found.message,
+    };
   }
   return found;
 }

@@ -251,7 +251,8 @@ export function mergeWithServer(local: RunnerRecord | null, attempt: Attempt, sl
     outbox: outbox.sort((a, b) => a.seq - b.seq),
     seq,
     position,
-    positionSent: local?.id === attempt.id ? local.positionSent && position === local.position && attempt.position?.item === position : attempt.position?.item === position,
+    positionSent:
+      local?.id === attempt.id ? local.positionSent && position === local.position && attempt.position?.item === position : attempt.position?.item === position,
     times: local?.id === attempt.id ? local.times : Object.fromEntries(attempt.answers.map((a) => [a.item, a.timeMs])),
     updatedAt: new Date().toISOString(),
     syncedAt: outbox.length ? null : new Date().toISOString(),

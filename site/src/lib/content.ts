@@ -21,9 +21,7 @@ export type Image = { url: string; width: number; height: number };
 
 /** The words of rich text, for search. */
 export function blocksText(nodes: ReadonlyArray<Block | Inline | { type: 'list-item'; children: Inline[] }>): string {
-  return nodes
-    .map((node) => ('text' in node ? node.text : 'children' in node ? blocksText(node.children as Inline[]) : ''))
-    .join(' ');
+  return nodes.map((node) => ('text' in node ? node.text : 'children' in node ? blocksText(node.children as Inline[]) : '')).join(' ');
 }
 
 export type News = { slug: string; isDemo: boolean; date: string; title: string; summary: string; coverAlt: string; cover: Image; body: Block[] };
@@ -84,13 +82,23 @@ export async function getInstitutions(locale: Locale): Promise<Institution[]> {
   return [...rows].sort((a, b) => collator(locale).compare(a.name, b.name));
 }
 
-type StatisticEntry = { year: number; ageGroup: AgeGroup; format: ServiceFormat; consultations: number; tests: number; region: { code: string } | null; centre: { slug: string } | null };
+type StatisticEntry = {
+  year: number;
+  ageGroup: AgeGroup;
+  format: ServiceFormat;
+  consultations: number;
+  tests: number;
+  region: { code: string } | null;
+  centre: { slug: string } | null;
+};
 const statisticEntries = () => getAllFromCms<StatisticEntry>('/api/statistics', {});
 
 /** Every yearly figure, flattened to the shape the domain's `summariseByRegion` adds up. */
 export async function getStatistics(): Promise<StatisticRow[]> {
   const rows = await statisticEntries();
-  return rows.filter((r) => r.region).map((r) => ({ year: r.year, region: r.region!.code, ageGroup: r.ageGroup, format: r.format, consultations: r.consultations, tests: r.tests }));
+  return rows
+    .filter((r) => r.region)
+    .map((r) => ({ year: r.year, region: r.region!.code, ageGroup: r.ageGroup, format: r.format, consultations: r.consultations, tests: r.tests }));
 }
 
 export type CentreYear = { year: number; consultations: number; tests: number; online: number };

@@ -5,7 +5,12 @@
  */
 import type { Core } from '@strapi/strapi';
 
-export async function grantOnce(strapi: Core.Strapi, plugin: string, actions: readonly string[], legacy: (stored: unknown) => string[] = () => []): Promise<void> {
+export async function grantOnce(
+  strapi: Core.Strapi,
+  plugin: string,
+  actions: readonly string[],
+  legacy: (stored: unknown) => string[] = () => [],
+): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: plugin, key: 'granted' });
   const stored = await store.get();
   const granted = new Set<string>(Array.isArray(stored) ? stored : legacy(stored));

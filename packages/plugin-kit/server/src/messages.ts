@@ -42,6 +42,7 @@ export function createMessages<K extends string>(catalogues: Record<Language, Re
     plugin: options.plugin,
     message,
     languageOf,
-    word: (language, problem) => message(language, problem.code as K, (options.values ? options.values(language, problem, bare(language)) : problem.values) ?? {}),
+    word: (language, problem) =>
+      message(language, problem.code as K, (options.values ? options.values(language, problem, bare(language)) : problem.values) ?? {}),
   };
 }

@@ -10,8 +10,16 @@ import type { AssessedPerson, NoteView, PeoplePage, PersonCardView } from '@qabi
 
 /** What the API sends (packages/domain/src/assessment-view.ts), by the names the pages use. */
 export type {
-  AssessedPerson as Person, Level, NoteView as Note, PersonCardView as Card, ProfileView as Profile, RecommendationView as Recommendation,
-  ResultSource as Source, ResultView as Result, ScaleResultView as ScaleResult, StatementView as ExternalResult,
+  AssessedPerson as Person,
+  Level,
+  NoteView as Note,
+  PersonCardView as Card,
+  ProfileView as Profile,
+  RecommendationView as Recommendation,
+  ResultSource as Source,
+  ResultView as Result,
+  ScaleResultView as ScaleResult,
+  StatementView as ExternalResult,
 } from '@qabilet/domain';
 export type PersonKind = AssessedPerson['kind'];
 export const PERSON_KINDS: readonly PersonKind[] = ['user', 'child'];
@@ -26,7 +34,11 @@ export type ProfessionHit = { slug: string; name: string };
 
 /** A query string of the values given. */
 export const queryOf = (values: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(values)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 /** Where the admin's API is (the admin may be served apart from the CMS). */
 const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
@@ -44,7 +56,8 @@ export function useAssessmentApi() {
     return {
       people: async (page: number, pageSize: number) => (await get<PeoplePage>('/assessment/people', { ...options, params: queryOf({ page, pageSize }) })).data,
       card: async (kind: PersonKind, id: string) => (await get<{ data: PersonCardView }>(personPath(kind, id), options)).data.data,
-      addNote: async (kind: PersonKind, id: string, body: NewNote) => (await post<{ data: NoteView }>(`${personPath(kind, id)}/notes`, body, options)).data.data,
+      addNote: async (kind: PersonKind, id: string, body: NewNote) =>
+        (await post<{ data: NoteView }>(`${personPath(kind, id)}/notes`, body, options)).data.data,
       /** The regions' names, from the public Content API (the site's reference data). */
       regions: async (signal?: AbortSignal): Promise<RegionNames> => {
         const query = new URLSearchParams({ 'fields[0]': 'code', 'fields[1]': 'name', locale: catalogueLocale(locale), 'pagination[pageSize]': '100' });

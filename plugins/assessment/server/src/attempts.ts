@@ -7,8 +7,19 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import {
-  EXTRA_TIME, TIME_GRACE_MS, isValidAnswer, itemsOf, mergeAnswer, parseDateTime, scaledSeconds, scoreAttempt,
-  type AnswerValue, type AttemptScore, type GivenAnswer, type Item, type TestDefinition,
+  EXTRA_TIME,
+  TIME_GRACE_MS,
+  isValidAnswer,
+  itemsOf,
+  mergeAnswer,
+  parseDateTime,
+  scaledSeconds,
+  scoreAttempt,
+  type AnswerValue,
+  type AttemptScore,
+  type GivenAnswer,
+  type Item,
+  type TestDefinition,
 } from '@qabilet/domain';
 import { AssessmentError, allowOnly, conflict, invalid, unknownAttempt, type Problem } from './errors';
 import { ageNow, type Person } from './people';
@@ -17,9 +28,21 @@ import { currentVersion, versionById, type Version } from './versions';
 import { recordInProfile } from './profiles';
 
 export type AttemptRow = {
-  id: number; version_id: number; test_slug: string; user_id: number; child_id: number | null; person_key: string;
-  status: 'running' | 'finished'; age: number; extra_time: number; started_at: unknown; deadline: unknown; finished_at: unknown;
-  position: string | null; last_seq: number; result: unknown;
+  id: number;
+  version_id: number;
+  test_slug: string;
+  user_id: number;
+  child_id: number | null;
+  person_key: string;
+  status: 'running' | 'finished';
+  age: number;
+  extra_time: number;
+  started_at: unknown;
+  deadline: unknown;
+  finished_at: unknown;
+  position: string | null;
+  last_seq: number;
+  result: unknown;
 };
 export type StoredResult = { score: AttemptScore; items: Array<{ item: string; timeMs: number }>; durationMs: number };
 export type AnswerIn = { item: string; value: AnswerValue; seq: number; timeMs: number; answeredAt: number };
@@ -40,7 +63,8 @@ export async function extraTimeOf(strapi: Core.Strapi, person: Person): Promise<
 }
 
 export async function setExtraTime(strapi: Core.Strapi, person: Person, value: unknown): Promise<number> {
-  if (!(EXTRA_TIME as readonly unknown[]).includes(value)) throw invalid({ field: 'extraTimePercent', code: 'preferences.extraTime', values: { allowed: EXTRA_TIME.join(', ') } });
+  if (!(EXTRA_TIME as readonly unknown[]).includes(value))
+    throw invalid({ field: 'extraTimePercent', code: 'preferences.extraTime', values: { allowed: EXTRA_TIME.join(', ') } });
   const knex = strapi.db.connection;
   await knex(PREFERENCES).insert({ person_key: person.key, user_id: person.userId, extra_time: value }).onConflict('person_key').merge();
   return value as number;
@@ -61,11 +85,22 @@ export async function startAttempt(strapi: Core.Strapi, person: Person, slug: un
   const extra = await extraTimeOf(strapi, person);
   const started = now.getTime();
   try {
-    const [inserted] = await knex(ATTEMPTS).insert({
-      version_id: version.id, test_slug: slug, user_id: person.userId, child_id: person.childId, person_key: person.key, running_key: runningKey,
-      status: 'running', age, extra_time: extra, started_at: started,
-      deadline: timeLimitSeconds ? started + scaledSeconds(timeLimitSeconds, extra) * 1000 : null, last_seq: 0,
-    }).returning('id');
+    const [inserted] = await knex(ATTEMPTS)
+      .insert({
+        version_id: version.id,
+        test_slug: slug,
+        user_id: person.userId,
+        child_id: person.childId,
+        person_key: person.key,
+        running_key: runningKey,
+        status: 'running',
+        age,
+        extra_time: extra,
+        started_at: started,
+        deadline: timeLimitSeconds ? started + scaledSeconds(timeLimitSeconds, extra) * 1000 : null,
+        last_seq: 0,
+      })
+      .returning('id');
     const id = typeof inserted === 'object' ? inserted.id : inserted;
     return { row: await knex(ATTEMPTS).where({ id }).first(), created: true };
   } catch (error) {
@@ -85,9 +120,14 @@ export async function attemptOf(strapi: Core.Strapi, userId: number, id: unknown
 }
 
 export const answersOf = async (db: Knex | Knex.Transaction, attemptId: number) =>
-  (await db(ANSWERS).where({ attempt_id: attemptId }).select('item_key', 'value', 'seq', 'time_ms')).map((a: { item_key: string; value: string; seq: number; time_ms: number }) => ({
-    item: a.item_key, value: json<AnswerValue>(a.value, null), seq: Number(a.seq), timeMs: Number(a.time_ms),
-  }));
+  (await db(ANSWERS).where({ attempt_id: attemptId }).select('item_key', 'value', 'seq', 'time_ms')).map(
+    (a: { item_key: string; value: string; seq: number; time_ms: number }) => ({
+      item: a.item_key,
+      value: json<AnswerValue>(a.value, null),
+      seq: Number(a.seq),
+      timeMs: Number(a.time_ms),
+    }),
+  );
 
 const whole = (v: unknown, min: number, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
@@ -112,8 +152,15 @@ export function checkBatch(test: TestDefinition, row: AttemptRow, input: unknown
     if (!whole(answer.seq, 1, 1_000_000_000)) problems.push({ field: `${at}.seq`, code: 'answer.seq' });
     if (!whole(answer.timeMs, 0, 86_400_000)) problems.push({ field: `${at}.timeMs`, code: 'answer.timeMs' });
     const answeredAt = parseDateTime(answer.answeredAt)?.getTime() ?? NaN;
-    if (!Number.isFinite(answeredAt) || answeredAt < started - CLOCK_SKEW_MS || answeredAt > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: `${at}.answeredAt`, code: 'answer.time' });
-    batch.push({ item: typeof answer.item === 'string' ? answer.item : '', value: answer.value as AnswerValue, seq: answer.seq as number, timeMs: answer.timeMs as number, answeredAt });
+    if (!Number.isFinite(answeredAt) || answeredAt < started - CLOCK_SKEW_MS || answeredAt > now.getTime() + CLOCK_SKEW_MS)
+      problems.push({ field: `${at}.answeredAt`, code: 'answer.time' });
+    batch.push({
+      item: typeof answer.item === 'string' ? answer.item : '',
+      value: answer.value as AnswerValue,
+      seq: answer.seq as number,
+      timeMs: answer.timeMs as number,
+      answeredAt,
+    });
   });
   if (problems.length) throw invalid(problems);
   const latest = new Map<string, AnswerIn>();
@@ -125,17 +172,34 @@ export function checkPosition(test: TestDefinition, position: unknown): string |
   if (position === undefined) return undefined;
   if (position === null) return null;
   const item = (position as { item?: unknown })?.item;
-  if (typeof position !== 'object' || typeof item !== 'string' || !itemsOf(test).some((i) => i.key === item)) throw invalid({ field: 'position.item', code: 'item.unknown' });
+  if (typeof position !== 'object' || typeof item !== 'string' || !itemsOf(test).some((i) => i.key === item))
+    throw invalid({ field: 'position.item', code: 'item.unknown' });
   return item;
 }
 
 export type SaveOutcome = { stored: number; unchanged: number; stale: number; answered: number; lastSeq: number };
 
 /** Stores a checked batch within `trx`; refusals (time up, locked, finished) refuse the whole batch. */
-async function storeBatch(trx: Knex.Transaction, test: TestDefinition, row: AttemptRow, batch: AnswerIn[], position: string | null | undefined, now: Date): Promise<SaveOutcome> {
+async function storeBatch(
+  trx: Knex.Transaction,
+  test: TestDefinition,
+  row: AttemptRow,
+  batch: AnswerIn[],
+  position: string | null | undefined,
+  now: Date,
+): Promise<SaveOutcome> {
   const sectionOf = new Map(test.sections.flatMap((s) => s.items.map((i): [string, boolean] => [i.key, s.allowBack])));
-  const existing = new Map((await trx(ANSWERS).where({ attempt_id: row.id }).whereIn('item_key', batch.map((a) => a.item)).select('item_key', 'value', 'seq'))
-    .map((a: { item_key: string; value: string; seq: number }) => [a.item_key, { value: json<AnswerValue>(a.value, null), seq: Number(a.seq) }]));
+  const existing = new Map(
+    (
+      await trx(ANSWERS)
+        .where({ attempt_id: row.id })
+        .whereIn(
+          'item_key',
+          batch.map((a) => a.item),
+        )
+        .select('item_key', 'value', 'seq')
+    ).map((a: { item_key: string; value: string; seq: number }) => [a.item_key, { value: json<AnswerValue>(a.value, null), seq: Number(a.seq) }]),
+  );
   const deadline = ms(row.deadline);
   const problems: Problem[] = [];
   const outcome = { stored: 0, unchanged: 0, stale: 0 };
@@ -145,11 +209,18 @@ async function storeBatch(trx: Knex.Transaction, test: TestDefinition, row: Atte
     if (decision === 'unchanged' || decision === 'stale') return void (outcome[decision] += 1);
     if (row.status === 'finished') return void problems.push({ field: `answers.${i}`, code: 'attempt.finished' });
     if (decision === 'locked') return void problems.push({ field: `answers.${i}.value`, code: 'answer.locked' });
-    if (deadline !== null && (answer.answeredAt > deadline + TIME_GRACE_MS || now.getTime() > deadline + OFFLINE_ALLOWANCE_MS)) return void problems.push({ field: `answers.${i}.answeredAt`, code: 'answer.timeUp' });
+    if (deadline !== null && (answer.answeredAt > deadline + TIME_GRACE_MS || now.getTime() > deadline + OFFLINE_ALLOWANCE_MS))
+      return void problems.push({ field: `answers.${i}.answeredAt`, code: 'answer.timeUp' });
     writes.push({ answer, insert: decision === 'insert' });
   });
   if (problems.length) throw conflict(problems);
-  const values = (answer: AnswerIn) => ({ value: JSON.stringify(answer.value), seq: answer.seq, time_ms: answer.timeMs, answered_at: answer.answeredAt, received_at: now.getTime() });
+  const values = (answer: AnswerIn) => ({
+    value: JSON.stringify(answer.value),
+    seq: answer.seq,
+    time_ms: answer.timeMs,
+    answered_at: answer.answeredAt,
+    received_at: now.getTime(),
+  });
   const inserts = writes.filter((w) => w.insert).map(({ answer }) => ({ attempt_id: row.id, item_key: answer.item, ...values(answer) }));
   // One statement for the new answers: a concurrent batch that inserted one of them first fails it whole, and it is retried.
   if (inserts.length) await trx(ANSWERS).insert(inserts);
@@ -159,7 +230,9 @@ async function storeBatch(trx: Knex.Transaction, test: TestDefinition, row: Atte
   outcome.stored = writes.length;
   const lastSeq = Math.max(row.last_seq, ...batch.map((a) => a.seq));
   if (row.status === 'running' && (writes.length || position !== undefined || lastSeq !== row.last_seq)) {
-    await trx(ATTEMPTS).where({ id: row.id }).update({ last_seq: lastSeq, ...(position !== undefined ? { position } : {}) });
+    await trx(ATTEMPTS)
+      .where({ id: row.id })
+      .update({ last_seq: lastSeq, ...(position !== undefined ? { position } : {}) });
   }
   const [{ count }] = await trx(ANSWERS).where({ attempt_id: row.id }).count({ count: '*' });
   return { ...outcome, answered: Number(count), lastSeq };
@@ -212,7 +285,9 @@ export async function finishAttempt(strapi: Core.Strapi, row: AttemptRow, versio
       items: order.filter((k) => given.has(k)).map((item) => ({ item, timeMs: given.get(item)!.timeMs })),
       durationMs: now.getTime() - ms(fresh.started_at)!,
     };
-    const updated = await trx(ATTEMPTS).where({ id: row.id, status: 'running' }).update({ status: 'finished', running_key: null, finished_at: now.getTime(), result: JSON.stringify(result) });
+    const updated = await trx(ATTEMPTS)
+      .where({ id: row.id, status: 'running' })
+      .update({ status: 'finished', running_key: null, finished_at: now.getTime(), result: JSON.stringify(result) });
     if (updated) await recordInProfile(strapi, trx, fresh, version, score, now);
     return trx(ATTEMPTS).where({ id: row.id }).first();
   });

@@ -5,7 +5,16 @@
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { ageOn, kzDate, type AnswersSaved, type AssessedPerson, type PeoplePage, type PersonCardView, type PreferencesView, type TestSummaryView } from '@qabilet/domain';
+import {
+  ageOn,
+  kzDate,
+  type AnswersSaved,
+  type AssessedPerson,
+  type PeoplePage,
+  type PersonCardView,
+  type PreferencesView,
+  type TestSummaryView,
+} from '@qabilet/domain';
 import { audit } from '@qabilet/plugin-kit/server';
 import { AssessmentError, allowOnly, handle, invalid, objectBody, unknownPerson } from './errors';
 import { languageOf } from './messages';
@@ -36,7 +45,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const person = await ownPerson(strapi, userId(ctx), onlyChild(query(ctx)));
       const language = languageOf(ctx);
       const [versions, catalogue] = await Promise.all([currentVersions(strapi), professions(strapi, language)]);
-      const attempts: AttemptRow[] = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key }).orderBy('id', 'desc').select('id', 'test_slug', 'status', 'finished_at');
+      const attempts: AttemptRow[] = await strapi.db
+        .connection(ATTEMPTS)
+        .where({ person_key: person.key })
+        .orderBy('id', 'desc')
+        .select('id', 'test_slug', 'status', 'finished_at');
       noStore(ctx);
       ctx.body = {
         data: versions.map((v): TestSummaryView => {
@@ -45,9 +58,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           const last = attempts.find((a) => a.test_slug === v.slug && a.status === 'finished');
           const profession = d.profession ? catalogue.find((p) => p.slug === d.profession) : undefined;
           return {
-            slug: v.slug, kind: v.kind, title: d.title[language], summary: d.summary[language], ageFrom: d.ageFrom, ageTo: d.ageTo,
-            timeLimitSeconds: d.timeLimitSeconds ?? null, profession: profession ? { slug: profession.slug, name: profession.name } : null,
-            items: d.sections.reduce((n, s) => n + s.items.length, 0), version: v.number,
+            slug: v.slug,
+            kind: v.kind,
+            title: d.title[language],
+            summary: d.summary[language],
+            ageFrom: d.ageFrom,
+            ageTo: d.ageTo,
+            timeLimitSeconds: d.timeLimitSeconds ?? null,
+            profession: profession ? { slug: profession.slug, name: profession.name } : null,
+            items: d.sections.reduce((n, s) => n + s.items.length, 0),
+            version: v.number,
             running: running ? { attemptId: running.id } : null,
             lastResult: last ? { attemptId: last.id, finishedAt: new Date(ms(last.finished_at)!).toISOString() } : null,
           };
@@ -137,7 +157,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const kind = String(ctx.params.kind);
     const person = Number.isInteger(id) && id > 0 ? await personById(strapi, kind, id).catch(() => undefined) : undefined;
     if (!person || !(await inScope(strapi, scope, person))) {
-      await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'assessment.refused', details: { kind, id: Number.isInteger(id) ? id : null } });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: admin(ctx).id,
+        action: 'assessment.refused',
+        details: { kind, id: Number.isInteger(id) ? id : null },
+      });
       throw unknownPerson();
     }
     return person;
@@ -155,18 +180,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scope = await staffScope(strapi, admin(ctx));
       const knex = strapi.db.connection;
       const [rows, [{ count }]] = await Promise.all([
-        profilesInScope(knex, scope).select('p.person_key', 'p.user_id', 'p.child_id', 'p.updated_at').orderBy('p.updated_at', 'desc').orderBy('p.person_key').limit(pageSize).offset((page - 1) * pageSize),
+        profilesInScope(knex, scope)
+          .select('p.person_key', 'p.user_id', 'p.child_id', 'p.updated_at')
+          .orderBy('p.updated_at', 'desc')
+          .orderBy('p.person_key')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize),
         profilesInScope(knex, scope).count({ count: '*' }),
       ]);
       const today = kzDate(new Date());
-      const data = await Promise.all(rows.map(async (r: { person_key: string; user_id: number; child_id: number | null; updated_at: unknown }): Promise<AssessedPerson | undefined> => {
-        const person = await personById(strapi, r.child_id ? 'child' : 'user', r.child_id ?? r.user_id).catch(() => undefined);
-        const [{ attempts }] = await knex(ATTEMPTS).where({ person_key: r.person_key, status: 'finished' }).count({ attempts: '*' });
-        return person && {
-          kind: r.child_id ? 'child' : 'user', id: r.child_id ?? r.user_id, name: person.name, region: person.region,
-          age: ageOn(person.birthDate.slice(0, 10), today), lastFinishedAt: new Date(ms(r.updated_at)!).toISOString(), attempts: Number(attempts),
-        };
-      }));
+      const data = await Promise.all(
+        rows.map(async (r: { person_key: string; user_id: number; child_id: number | null; updated_at: unknown }): Promise<AssessedPerson | undefined> => {
+          const person = await personById(strapi, r.child_id ? 'child' : 'user', r.child_id ?? r.user_id).catch(() => undefined);
+          const [{ attempts }] = await knex(ATTEMPTS).where({ person_key: r.person_key, status: 'finished' }).count({ attempts: '*' });
+          return (
+            person && {
+              kind: r.child_id ? 'child' : 'user',
+              id: r.child_id ?? r.user_id,
+              name: person.name,
+              region: person.region,
+              age: ageOn(person.birthDate.slice(0, 10), today),
+              lastFinishedAt: new Date(ms(r.updated_at)!).toISOString(),
+              attempts: Number(attempts),
+            }
+          );
+        }),
+      );
       await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'assessment.people.list', details: { page, count: rows.length } });
       noStore(ctx);
       ctx.body = { data: data.filter((p) => p !== undefined), meta: { page, pageSize, total: Number(count) } } satisfies PeoplePage;
@@ -174,11 +213,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     card: handle(async (ctx) => {
       const person = await personInScope(ctx);
       const language = languageOf(ctx);
-      const finished: AttemptRow[] = await strapi.db.connection(ATTEMPTS).where({ person_key: person.key, status: 'finished' }).orderBy('finished_at', 'desc').limit(50);
-      const [profile, results, external] = await Promise.all([profileView(strapi, person, language), Promise.all(finished.map((r) => resultView(strapi, r, language))), statementsOf(strapi, person.key, language, 50)]);
-      await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'assessment.card.view', subjectType: person.childId ? 'api::child.child' : 'plugin::users-permissions.user', subjectId: person.childId ?? person.userId });
+      const finished: AttemptRow[] = await strapi.db
+        .connection(ATTEMPTS)
+        .where({ person_key: person.key, status: 'finished' })
+        .orderBy('finished_at', 'desc')
+        .limit(50);
+      const [profile, results, external] = await Promise.all([
+        profileView(strapi, person, language),
+        Promise.all(finished.map((r) => resultView(strapi, r, language))),
+        statementsOf(strapi, person.key, language, 50),
+      ]);
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: admin(ctx).id,
+        action: 'assessment.card.view',
+        subjectType: person.childId ? 'api::child.child' : 'plugin::users-permissions.user',
+        subjectId: person.childId ?? person.userId,
+      });
       noStore(ctx);
-      ctx.body = { data: { person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId, name: person.name, region: person.region, age: ageOn(person.birthDate.slice(0, 10), kzDate(new Date())) }, profile, results, external } } satisfies { data: PersonCardView };
+      ctx.body = {
+        data: {
+          person: {
+            kind: person.childId ? 'child' : 'user',
+            id: person.childId ?? person.userId,
+            name: person.name,
+            region: person.region,
+            age: ageOn(person.birthDate.slice(0, 10), kzDate(new Date())),
+          },
+          profile,
+          results,
+          external,
+        },
+      } satisfies { data: PersonCardView };
     }),
     addNote: handle(async (ctx) => {
       const person = await personInScope(ctx);
@@ -188,17 +254,36 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!text || text.length > 2000) problems.push({ field: 'text', code: 'note.text', values: { max: 2000 } });
       const slugs = body.professions === undefined ? [] : body.professions;
       const known = new Set((await professions(strapi, languageOf(ctx))).map((p) => p.slug));
-      if (!Array.isArray(slugs) || slugs.length > 5 || new Set(slugs).size !== slugs.length) problems.push({ field: 'professions', code: 'note.professions', values: { max: 5 } });
-      else slugs.forEach((s, i) => { if (typeof s !== 'string' || !known.has(s)) problems.push({ field: `professions.${i}`, code: 'profession.unknown' }); });
+      if (!Array.isArray(slugs) || slugs.length > 5 || new Set(slugs).size !== slugs.length)
+        problems.push({ field: 'professions', code: 'note.professions', values: { max: 5 } });
+      else
+        slugs.forEach((s, i) => {
+          if (typeof s !== 'string' || !known.has(s)) problems.push({ field: `professions.${i}`, code: 'profession.unknown' });
+        });
       if (problems.length) throw invalid(problems);
       const me = admin(ctx);
       const now = Date.now();
-      const [inserted] = await strapi.db.connection(NOTES).insert({
-        person_key: person.key, user_id: person.userId, author_id: me.id, author_name: [me.firstname, me.lastname].filter(Boolean).join(' ') || `#${me.id}`,
-        text, professions: JSON.stringify(slugs), created_at: now,
-      }).returning('id');
+      const [inserted] = await strapi.db
+        .connection(NOTES)
+        .insert({
+          person_key: person.key,
+          user_id: person.userId,
+          author_id: me.id,
+          author_name: [me.firstname, me.lastname].filter(Boolean).join(' ') || `#${me.id}`,
+          text,
+          professions: JSON.stringify(slugs),
+          created_at: now,
+        })
+        .returning('id');
       const id = typeof inserted === 'object' ? inserted.id : inserted;
-      await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'assessment.note.create', subjectType: person.childId ? 'api::child.child' : 'plugin::users-permissions.user', subjectId: person.childId ?? person.userId, details: { note: id } });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: me.id,
+        action: 'assessment.note.create',
+        subjectType: person.childId ? 'api::child.child' : 'plugin::users-permissions.user',
+        subjectId: person.childId ?? person.userId,
+        details: { note: id },
+      });
       ctx.status = 201;
       ctx.body = { data: (await notesOf(strapi, person.key, languageOf(ctx))).find((n: { id: unknown }) => Number(n.id) === Number(id)) };
     }),

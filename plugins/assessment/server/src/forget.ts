@@ -14,7 +14,9 @@ export async function forgetPerson(strapi: Core.Strapi, userId: number): Promise
 }
 
 async function forget(knex: Knex, userId: number): Promise<void> {
-  await knex(ANSWERS).whereIn('attempt_id', knex(ATTEMPTS).where({ user_id: userId }).select('id')).delete();
+  await knex(ANSWERS)
+    .whereIn('attempt_id', knex(ATTEMPTS).where({ user_id: userId }).select('id'))
+    .delete();
   await knex(ATTEMPTS).where({ user_id: userId }).delete();
   await knex(PROFILES).where({ user_id: userId }).delete();
   await knex(NOTES).where({ user_id: userId }).delete();
@@ -25,12 +27,22 @@ async function forget(knex: Knex, userId: number): Promise<void> {
 /** A parent deleted a child profile: the child's attempts, answers, profile and notes go with it. */
 export async function forgetChild(strapi: Core.Strapi, childId: number): Promise<void> {
   const run = async (knex: Knex) => {
-    await knex(ANSWERS).whereIn('attempt_id', knex(ATTEMPTS).where({ child_id: childId }).select('id')).delete();
+    await knex(ANSWERS)
+      .whereIn('attempt_id', knex(ATTEMPTS).where({ child_id: childId }).select('id'))
+      .delete();
     await knex(ATTEMPTS).where({ child_id: childId }).delete();
-    await knex(PROFILES).where({ person_key: `c:${childId}` }).delete();
-    await knex(NOTES).where({ person_key: `c:${childId}` }).delete();
-    await knex(PREFERENCES).where({ person_key: `c:${childId}` }).delete();
-    await knex(STATEMENTS).where({ person_key: `c:${childId}` }).delete();
+    await knex(PROFILES)
+      .where({ person_key: `c:${childId}` })
+      .delete();
+    await knex(NOTES)
+      .where({ person_key: `c:${childId}` })
+      .delete();
+    await knex(PREFERENCES)
+      .where({ person_key: `c:${childId}` })
+      .delete();
+    await knex(STATEMENTS)
+      .where({ person_key: `c:${childId}` })
+      .delete();
   };
   if (strapi.db.inTransaction()) return strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => run(trx)) as unknown as Promise<void>;
   return run(strapi.db.connection);

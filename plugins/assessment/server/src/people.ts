@@ -23,7 +23,14 @@ export async function ownPerson(strapi: Core.Strapi, userId: number, childInput:
   if (childInput === undefined || childInput === null || childInput === '') {
     const user = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id', 'birthDate', 'region', 'firstName', 'surname'] });
     if (!user) throw unknownPerson();
-    return { key: personKey(userId, null), userId, childId: null, birthDate: String(user.birthDate), region: user.region, name: `${user.firstName} ${user.surname}` };
+    return {
+      key: personKey(userId, null),
+      userId,
+      childId: null,
+      birthDate: String(user.birthDate),
+      region: user.region,
+      name: `${user.firstName} ${user.surname}`,
+    };
   }
   if (typeof childInput !== 'string') throw invalid({ field: 'child', code: 'child.unknown' });
   const own = await accounts(strapi).findOwnChild(userId, childInput);
@@ -32,9 +39,18 @@ export async function ownPerson(strapi: Core.Strapi, userId: number, childInput:
 }
 
 async function childPerson(strapi: Core.Strapi, childId: number, parentId?: number): Promise<Person> {
-  const child = await strapi.db.query(CHILD).findOne({ where: { id: childId }, select: ['id', 'birthDate', 'region', 'firstName', 'surname'], populate: { parent: { select: ['id'] } } });
+  const child = await strapi.db
+    .query(CHILD)
+    .findOne({ where: { id: childId }, select: ['id', 'birthDate', 'region', 'firstName', 'surname'], populate: { parent: { select: ['id'] } } });
   if (!child || (parentId !== undefined && child.parent?.id !== parentId)) throw unknownPerson();
-  return { key: personKey(child.parent?.id, childId), userId: child.parent?.id, childId, birthDate: String(child.birthDate), region: child.region, name: `${child.firstName} ${child.surname}` };
+  return {
+    key: personKey(child.parent?.id, childId),
+    userId: child.parent?.id,
+    childId,
+    birthDate: String(child.birthDate),
+    region: child.region,
+    name: `${child.firstName} ${child.surname}`,
+  };
 }
 
 /** The person a user acts for, past every consent (R-AUTH-4): the gate before any test. */
@@ -50,7 +66,14 @@ export async function personById(strapi: Core.Strapi, kind: string, id: number):
   if (kind !== 'user') throw unknownPerson();
   const user = await strapi.db.query(USER).findOne({ where: { id }, select: ['id', 'birthDate', 'region', 'firstName', 'surname', 'anonymisedAt'] });
   if (!user || user.anonymisedAt) throw unknownPerson();
-  return { key: personKey(id, null), userId: id, childId: null, birthDate: String(user.birthDate), region: user.region, name: `${user.firstName} ${user.surname}` };
+  return {
+    key: personKey(id, null),
+    userId: id,
+    childId: null,
+    birthDate: String(user.birthDate),
+    region: user.region,
+    name: `${user.firstName} ${user.surname}`,
+  };
 }
 
 export const ageNow = (person: Person, now: Date) => ageOn(person.birthDate.slice(0, 10), kzDate(now));

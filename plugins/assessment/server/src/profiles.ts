@@ -12,8 +12,13 @@ import type { Version } from './versions';
 
 /** An entry from one of Qabilet's attempts has its `attemptId`; one from outside, its statement and source. */
 export type ProfileEntry = {
-  score: number; attemptId: number | null; finishedAt: number; test: string; name: Text;
-  statementId?: string; source?: { kind: 'partner' | 'desktop'; name: string };
+  score: number;
+  attemptId: number | null;
+  finishedAt: number;
+  test: string;
+  name: Text;
+  statementId?: string;
+  source?: { kind: 'partner' | 'desktop'; name: string };
 };
 export type StoredProfile = Record<string, ProfileEntry>;
 
@@ -22,7 +27,14 @@ export const professionKey = (slug: string) => `profession:${slug}`;
 /** A scale enters the profile when at least half of its items were answered. */
 const MEASURED = 0.5;
 
-export async function recordInProfile(strapi: Core.Strapi, trx: Knex.Transaction, attempt: { id: number; person_key: string; user_id: number; child_id: number | null }, version: Version, score: AttemptScore, now: Date): Promise<void> {
+export async function recordInProfile(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  attempt: { id: number; person_key: string; user_id: number; child_id: number | null },
+  version: Version,
+  score: AttemptScore,
+  now: Date,
+): Promise<void> {
   // Locked on PostgreSQL: two tests finishing at once for one person both land in the profile.
   const q = trx(PROFILES).where({ person_key: attempt.person_key });
   const row = await (strapi.db.dialect.client === 'postgres' ? q.forUpdate() : q).first();

@@ -35,4 +35,6 @@ export default {
 };
 
 /** What the authenticated role may call. */
-export const USER_ACTIONS = ['tests', 'start', 'get', 'answers', 'finish', 'result', 'statement', 'profile', 'fit', 'preferences', 'setPreferences'].map((a) => `plugin::assessment.public.${a}`);
+export const USER_ACTIONS = ['tests', 'start', 'get', 'answers', 'finish', 'result', 'statement', 'profile', 'fit', 'preferences', 'setPreferences'].map(
+  (a) => `plugin::assessment.public.${a}`,
+);

@@ -31,12 +31,19 @@ export function profilesInScope(knex: Knex, scope: StaffScope): Knex.QueryBuilde
   const q = knex(`${PROFILES} as p`);
   if (scope.role === 'specialist') {
     return q.where((w) => {
-      w.whereIn('p.child_id', consultedAt(knex, scope.centre).whereNotNull('child_id').select('child_id'))
-        .orWhere((u) => u.whereNull('p.child_id').whereIn('p.user_id', consultedAt(knex, scope.centre).where({ person_kind: 'user' }).select('user_id')));
+      w.whereIn('p.child_id', consultedAt(knex, scope.centre).whereNotNull('child_id').select('child_id')).orWhere((u) =>
+        u.whereNull('p.child_id').whereIn('p.user_id', consultedAt(knex, scope.centre).where({ person_kind: 'user' }).select('user_id')),
+      );
     });
   }
-  return q.leftJoin('up_users as u', 'u.id', 'p.user_id').leftJoin('children as c', 'c.id', 'p.child_id')
-    .where((w) => w.where((u) => u.whereNull('p.child_id').whereIn('u.region', scope.regions)).orWhere((c) => c.whereNotNull('p.child_id').whereIn('c.region', scope.regions)));
+  return q
+    .leftJoin('up_users as u', 'u.id', 'p.user_id')
+    .leftJoin('children as c', 'c.id', 'p.child_id')
+    .where((w) =>
+      w
+        .where((u) => u.whereNull('p.child_id').whereIn('u.region', scope.regions))
+        .orWhere((c) => c.whereNotNull('p.child_id').whereIn('c.region', scope.regions)),
+    );
 }
 
 export async function inScope(strapi: Core.Strapi, scope: StaffScope, person: Person): Promise<boolean> {

@@ -31,9 +31,16 @@ const base = () => (process.env.PUBLIC_URL || 'http://localhost:1337').replace(/
 /** The scales a source may map its scores to: those of Qabilet's published tests, by key. */
 export async function knownScales(strapi: Core.Strapi, knex: Knex = strapi.db.connection): Promise<Array<{ key: string; name: Text }>> {
   // Read through the caller's transaction when there is one (SQLite has a single connection).
-  const rows: Array<{ kind: string; definition: string }> = await knex(VERSIONS).where({ active: true }).whereNot({ kind: 'profession' }).orderBy('test_slug').orderBy('number', 'desc').select('kind', 'definition');
+  const rows: Array<{ kind: string; definition: string }> = await knex(VERSIONS)
+    .where({ active: true })
+    .whereNot({ kind: 'profession' })
+    .orderBy('test_slug')
+    .orderBy('number', 'desc')
+    .select('kind', 'definition');
   const found = new Map<string, Text>();
-  for (const row of rows) for (const s of json<{ scales: Array<{ key: string; name: Text }> }>(row.definition, { scales: [] }).scales) if (!found.has(s.key)) found.set(s.key, s.name);
+  for (const row of rows)
+    for (const s of json<{ scales: Array<{ key: string; name: Text }> }>(row.definition, { scales: [] }).scales)
+      if (!found.has(s.key)) found.set(s.key, s.name);
   return [...found].map(([key, name]) => ({ key, name }));
 }
 
@@ -43,7 +50,11 @@ function statementOf(input: StatementInput, stored: Date) {
     id: input.id,
     actor: { objectType: 'Agent', account: { homePage: base(), name: input.person.key } },
     verb: { id: COMPLETED, display: { en: 'completed', ru: 'завершил', kk: 'аяқтады' } },
-    object: { objectType: 'Activity', id: `${base()}/xapi/activities/${input.source.kind}/${input.source.partnerId}/${input.object.test}`, definition: { name: input.object.name } },
+    object: {
+      objectType: 'Activity',
+      id: `${base()}/xapi/activities/${input.source.kind}/${input.source.partnerId}/${input.object.test}`,
+      definition: { name: input.object.name },
+    },
     result: { completion: true, score: { scaled: Math.round(mean) / 100 }, extensions: { [SCALES_EXTENSION]: input.scales } },
     context: { platform: input.source.name, extensions: { [SOURCE_EXTENSION]: { kind: input.source.kind, id: input.source.partnerId } } },
     timestamp: input.timestamp.toISOString(),
@@ -64,9 +75,17 @@ export async function recordStatement(strapi: Core.Strapi, input: StatementInput
     // A savepoint, so that a racing duplicate leaves the caller's transaction usable on PostgreSQL.
     await trx.transaction(async (sp) => {
       await sp(STATEMENTS).insert({
-        id: input.id, person_key: input.person.key, user_id: input.person.userId, child_id: input.person.childId,
-        source_kind: input.source.kind, source_id: input.source.partnerId, source_name: input.source.name.slice(0, 120),
-        test_key: input.object.test, statement: JSON.stringify(statementOf(input, now)), timestamp: input.timestamp.getTime(), stored_at: now.getTime(),
+        id: input.id,
+        person_key: input.person.key,
+        user_id: input.person.userId,
+        child_id: input.person.childId,
+        source_kind: input.source.kind,
+        source_id: input.source.partnerId,
+        source_name: input.source.name.slice(0, 120),
+        test_key: input.object.test,
+        statement: JSON.stringify(statementOf(input, now)),
+        timestamp: input.timestamp.getTime(),
+        stored_at: now.getTime(),
       });
     });
   } catch (error) {
@@ -80,7 +99,10 @@ export async function recordStatement(strapi: Core.Strapi, input: StatementInput
 async function project(strapi: Core.Strapi, trx: Knex.Transaction, input: StatementInput, now: Date): Promise<void> {
   // The row exists before it is locked, so that two first results for one person take turns on it
   // (PostgreSQL locks no row that is not there yet).
-  await trx(PROFILES).insert({ person_key: input.person.key, user_id: input.person.userId, child_id: input.person.childId, scales: '{}', updated_at: now.getTime() }).onConflict('person_key').ignore();
+  await trx(PROFILES)
+    .insert({ person_key: input.person.key, user_id: input.person.userId, child_id: input.person.childId, scales: '{}', updated_at: now.getTime() })
+    .onConflict('person_key')
+    .ignore();
   const q = trx(PROFILES).where({ person_key: input.person.key });
   const row = await (strapi.db.dialect.client === 'postgres' ? q.forUpdate() : q).first();
   const scales: StoredProfile = json<StoredProfile>(row?.scales, {});
@@ -91,16 +113,32 @@ async function project(strapi: Core.Strapi, trx: Knex.Transaction, input: Statem
     const held = scales[s.scale];
     if (held && held.finishedAt > at) continue;
     const entry: ProfileEntry = {
-      score: s.score, attemptId: null, statementId: input.id, finishedAt: at, test: input.object.test,
-      name: names.get(s.scale) ?? { kk: s.scale, ru: s.scale, en: s.scale }, source: { kind: input.source.kind, name: input.source.name },
+      score: s.score,
+      attemptId: null,
+      statementId: input.id,
+      finishedAt: at,
+      test: input.object.test,
+      name: names.get(s.scale) ?? { kk: s.scale, ru: s.scale, en: s.scale },
+      source: { kind: input.source.kind, name: input.source.name },
     };
     scales[s.scale] = entry;
     changed = true;
   }
-  if (changed) await trx(PROFILES).where({ person_key: input.person.key }).update({ scales: JSON.stringify(scales), updated_at: now.getTime() });
+  if (changed)
+    await trx(PROFILES)
+      .where({ person_key: input.person.key })
+      .update({ scales: JSON.stringify(scales), updated_at: now.getTime() });
 }
 
-type StatementRow = { id: string; person_key: string; source_kind: 'partner' | 'desktop'; source_name: string; test_key: string; statement: string; timestamp: unknown };
+type StatementRow = {
+  id: string;
+  person_key: string;
+  source_kind: 'partner' | 'desktop';
+  source_name: string;
+  test_key: string;
+  statement: string;
+  timestamp: unknown;
+};
 
 function scalesOf(row: StatementRow): StatementScale[] {
   const s = json<ReturnType<typeof statementOf>>(row.statement, {} as ReturnType<typeof statementOf>);

@@ -26,85 +26,106 @@ export const PREFERENCES = 'assessment_extra_time';
 export const STATEMENTS = 'assessment_statements';
 
 const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
-  [VERSIONS, (t) => {
-    t.increments('id');
-    t.string('test_slug', 80).notNullable();
-    t.integer('number').notNullable();
-    t.string('kind', 20).notNullable();
-    t.string('profession', 80);
-    t.string('hash', 64).notNullable();
-    t.text('definition').notNullable();
-    t.boolean('active').notNullable().defaultTo(true);
-    t.bigInteger('created_at').notNullable();
-    t.unique(['test_slug', 'number']);
-  }],
-  [ATTEMPTS, (t) => {
-    t.increments('id');
-    t.integer('version_id').notNullable();
-    t.string('test_slug', 80).notNullable();
-    t.integer('user_id').notNullable();
-    t.integer('child_id');
-    t.string('person_key', 24).notNullable();
-    t.string('running_key', 120).unique();
-    t.string('status', 10).notNullable();
-    t.integer('age').notNullable();
-    t.integer('extra_time').notNullable().defaultTo(0);
-    t.bigInteger('started_at').notNullable();
-    t.bigInteger('deadline');
-    t.bigInteger('finished_at');
-    t.string('position', 40);
-    t.integer('last_seq').notNullable().defaultTo(0);
-    t.text('result');
-    t.index(['person_key', 'test_slug', 'finished_at']);
-    t.index(['user_id']);
-  }],
-  [ANSWERS, (t) => {
-    t.integer('attempt_id').notNullable();
-    t.string('item_key', 40).notNullable();
-    t.text('value').notNullable();
-    t.integer('seq').notNullable();
-    t.integer('time_ms').notNullable();
-    t.bigInteger('answered_at').notNullable();
-    t.bigInteger('received_at').notNullable();
-    t.primary(['attempt_id', 'item_key']);
-  }],
-  [PROFILES, (t) => {
-    t.string('person_key', 24).primary();
-    t.integer('user_id').notNullable().index();
-    t.integer('child_id');
-    t.text('scales').notNullable();
-    t.bigInteger('updated_at').notNullable();
-  }],
-  [NOTES, (t) => {
-    t.increments('id');
-    t.string('person_key', 24).notNullable().index();
-    t.integer('user_id').notNullable().index();
-    t.integer('author_id').notNullable();
-    t.string('author_name', 120).notNullable();
-    t.text('text').notNullable();
-    t.text('professions').notNullable();
-    t.bigInteger('created_at').notNullable();
-  }],
-  [PREFERENCES, (t) => {
-    t.string('person_key', 24).primary();
-    t.integer('user_id').notNullable().index();
-    t.integer('extra_time').notNullable();
-  }],
-  [STATEMENTS, (t) => {
-    t.string('id', 36).primary();
-    t.string('person_key', 24).notNullable();
-    t.integer('user_id').notNullable().index();
-    t.integer('child_id');
-    t.string('source_kind', 10).notNullable();
-    t.integer('source_id').notNullable();
-    t.string('source_name', 120).notNullable();
-    t.string('test_key', 40).notNullable();
-    t.text('statement').notNullable();
-    t.bigInteger('timestamp').notNullable();
-    t.bigInteger('stored_at').notNullable();
-    t.index(['person_key', 'timestamp']);
-    t.index(['source_id', 'timestamp']);
-  }],
+  [
+    VERSIONS,
+    (t) => {
+      t.increments('id');
+      t.string('test_slug', 80).notNullable();
+      t.integer('number').notNullable();
+      t.string('kind', 20).notNullable();
+      t.string('profession', 80);
+      t.string('hash', 64).notNullable();
+      t.text('definition').notNullable();
+      t.boolean('active').notNullable().defaultTo(true);
+      t.bigInteger('created_at').notNullable();
+      t.unique(['test_slug', 'number']);
+    },
+  ],
+  [
+    ATTEMPTS,
+    (t) => {
+      t.increments('id');
+      t.integer('version_id').notNullable();
+      t.string('test_slug', 80).notNullable();
+      t.integer('user_id').notNullable();
+      t.integer('child_id');
+      t.string('person_key', 24).notNullable();
+      t.string('running_key', 120).unique();
+      t.string('status', 10).notNullable();
+      t.integer('age').notNullable();
+      t.integer('extra_time').notNullable().defaultTo(0);
+      t.bigInteger('started_at').notNullable();
+      t.bigInteger('deadline');
+      t.bigInteger('finished_at');
+      t.string('position', 40);
+      t.integer('last_seq').notNullable().defaultTo(0);
+      t.text('result');
+      t.index(['person_key', 'test_slug', 'finished_at']);
+      t.index(['user_id']);
+    },
+  ],
+  [
+    ANSWERS,
+    (t) => {
+      t.integer('attempt_id').notNullable();
+      t.string('item_key', 40).notNullable();
+      t.text('value').notNullable();
+      t.integer('seq').notNullable();
+      t.integer('time_ms').notNullable();
+      t.bigInteger('answered_at').notNullable();
+      t.bigInteger('received_at').notNullable();
+      t.primary(['attempt_id', 'item_key']);
+    },
+  ],
+  [
+    PROFILES,
+    (t) => {
+      t.string('person_key', 24).primary();
+      t.integer('user_id').notNullable().index();
+      t.integer('child_id');
+      t.text('scales').notNullable();
+      t.bigInteger('updated_at').notNullable();
+    },
+  ],
+  [
+    NOTES,
+    (t) => {
+      t.increments('id');
+      t.string('person_key', 24).notNullable().index();
+      t.integer('user_id').notNullable().index();
+      t.integer('author_id').notNullable();
+      t.string('author_name', 120).notNullable();
+      t.text('text').notNullable();
+      t.text('professions').notNullable();
+      t.bigInteger('created_at').notNullable();
+    },
+  ],
+  [
+    PREFERENCES,
+    (t) => {
+      t.string('person_key', 24).primary();
+      t.integer('user_id').notNullable().index();
+      t.integer('extra_time').notNullable();
+    },
+  ],
+  [
+    STATEMENTS,
+    (t) => {
+      t.string('id', 36).primary();
+      t.string('person_key', 24).notNullable();
+      t.integer('user_id').notNullable().index();
+      t.integer('child_id');
+      t.string('source_kind', 10).notNullable();
+      t.integer('source_id').notNullable();
+      t.string('source_name', 120).notNullable();
+      t.string('test_key', 40).notNullable();
+      t.text('statement').notNullable();
+      t.bigInteger('timestamp').notNullable();
+      t.bigInteger('stored_at').notNullable();
+      t.index(['person_key', 'timestamp']);
+      t.index(['source_id', 'timestamp']);
+    },
+  ],
 ];
 
 export async function ensureTables(strapi: Core.Strapi): Promise<void> {

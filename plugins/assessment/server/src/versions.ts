@@ -17,7 +17,15 @@ export const TEST = 'api::test.test';
 export type Version = { id: number; slug: string; number: number; kind: TestKind; profession: string | null; definition: TestDefinition; createdAt: number };
 
 type Row = { id: number; test_slug: string; number: number; kind: TestKind; profession: string | null; definition: unknown; created_at: unknown };
-const toVersion = (r: Row): Version => ({ id: r.id, slug: r.test_slug, number: r.number, kind: r.kind, profession: r.profession, definition: json<TestDefinition>(r.definition, {} as TestDefinition), createdAt: ms(r.created_at)! });
+const toVersion = (r: Row): Version => ({
+  id: r.id,
+  slug: r.test_slug,
+  number: r.number,
+  kind: r.kind,
+  profession: r.profession,
+  definition: json<TestDefinition>(r.definition, {} as TestDefinition),
+  createdAt: ms(r.created_at)!,
+});
 
 const cache = new Map<number, Version>();
 
@@ -35,9 +43,12 @@ export async function versionById(strapi: Core.Strapi, id: number): Promise<Vers
 export async function currentVersions(strapi: Core.Strapi): Promise<Version[]> {
   const knex = strapi.db.connection;
   const latest = knex(VERSIONS).select('test_slug').max({ number: 'number' }).where({ active: true }).groupBy('test_slug').as('l');
-  const rows: Row[] = await knex(VERSIONS).join(latest, function on() {
-    this.on(`${VERSIONS}.test_slug`, '=', 'l.test_slug').andOn(`${VERSIONS}.number`, '=', 'l.number');
-  }).select(`${VERSIONS}.id`).orderBy(`${VERSIONS}.test_slug`);
+  const rows: Row[] = await knex(VERSIONS)
+    .join(latest, function on() {
+      this.on(`${VERSIONS}.test_slug`, '=', 'l.test_slug').andOn(`${VERSIONS}.number`, '=', 'l.number');
+    })
+    .select(`${VERSIONS}.id`)
+    .orderBy(`${VERSIONS}.test_slug`);
   return (await Promise.all(rows.map((r) => versionById(strapi, r.id)))).filter((v): v is Version => !!v);
 }
 
@@ -57,8 +68,14 @@ async function snapshot(strapi: Core.Strapi, definition: TestDefinition, now: nu
   }
   try {
     await knex(VERSIONS).insert({
-      test_slug: definition.slug, number: (latest?.number ?? 0) + 1, kind: definition.kind, profession: definition.profession ?? null,
-      hash, definition: JSON.stringify(definition), active: true, created_at: now,
+      test_slug: definition.slug,
+      number: (latest?.number ?? 0) + 1,
+      kind: definition.kind,
+      profession: definition.profession ?? null,
+      hash,
+      definition: JSON.stringify(definition),
+      active: true,
+      created_at: now,
     });
     await knex(VERSIONS).where({ test_slug: definition.slug }).update({ active: true });
   } catch (error) {
@@ -69,7 +86,9 @@ async function snapshot(strapi: Core.Strapi, definition: TestDefinition, now: nu
 
 /** Makes the versions match what is published: new versions for changed tests, withdrawn ones for unpublished. */
 export async function syncVersions(strapi: Core.Strapi, now = Date.now()): Promise<void> {
-  const published = await strapi.documents(TEST as never).findMany({ status: 'published', populate: POPULATE as never, limit: 1000 } as never) as unknown as Array<Record<string, unknown>>;
+  const published = (await strapi
+    .documents(TEST as never)
+    .findMany({ status: 'published', populate: POPULATE as never, limit: 1000 } as never)) as unknown as Array<Record<string, unknown>>;
   const slugs = new Set<string>();
   for (const entry of published) {
     const definition = fromEntry(entry);
@@ -78,18 +97,26 @@ export async function syncVersions(strapi: Core.Strapi, now = Date.now()): Promi
     await snapshot(strapi, definition, now);
   }
   const knex = strapi.db.connection;
-  await knex(VERSIONS).where({ active: true }).whereNotIn('test_slug', [...slugs, '']).update({ active: false });
+  await knex(VERSIONS)
+    .where({ active: true })
+    .whereNotIn('test_slug', [...slugs, ''])
+    .update({ active: false });
 }
 
 export const POPULATE = { scales: true, norms: true, sections: { populate: { items: { populate: { options: true } } } } };
 
 /** Refuses to publish a test that breaks the rules, field by field, in the admin's language. */
 async function checkBeforePublish(strapi: Core.Strapi, documentId: string): Promise<void> {
-  const draft = await strapi.documents(TEST as never).findOne({ documentId, status: 'draft', populate: POPULATE } as never) as unknown as Record<string, unknown> | null;
+  const draft = (await strapi.documents(TEST as never).findOne({ documentId, status: 'draft', populate: POPULATE } as never)) as unknown as Record<
+    string,
+    unknown
+  > | null;
   if (!draft) return;
   const problems = checkTest(fromEntry(draft));
   if (!problems.length) return;
-  const details = problems.slice(0, 30).map((p) => ({ path: p.field.split('.'), message: `${p.field}: ${message('en', p.code as MessageKey, p.values)}`, name: 'ValidationError' }));
+  const details = problems
+    .slice(0, 30)
+    .map((p) => ({ path: p.field.split('.'), message: `${p.field}: ${message('en', p.code as MessageKey, p.values)}`, name: 'ValidationError' }));
   throw new errors.ValidationError(details.map((d) => d.message).join(' '), { errors: details });
 }
 

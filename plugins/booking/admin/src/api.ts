@@ -6,7 +6,17 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { BookingStaffMe, BookingStatus, BookingView, Format, Service, SpecialistScheduleView, StaffBookingView, Timings, WorkingHours } from '@qabilet/domain';
+import type {
+  BookingStaffMe,
+  BookingStatus,
+  BookingView,
+  Format,
+  Service,
+  SpecialistScheduleView,
+  StaffBookingView,
+  Timings,
+  WorkingHours,
+} from '@qabilet/domain';
 
 export { FORMATS, SERVICES, type Format, type Service } from '@qabilet/domain';
 export type Status = BookingStatus;
@@ -16,13 +26,17 @@ export type StaffAction = 'confirm' | 'complete' | 'no-show' | 'cancel';
 export type SpecialistId = string | number;
 /** What the API sends (packages/domain/src/booking-admin-view.ts), by the names the pages use. */
 export type {
-  BookingStaffMe as Me, ScheduleExceptionView as ScheduleException, SpecialistScheduleView as Schedule, StaffBookingView as StaffBooking,
+  BookingStaffMe as Me,
+  ScheduleExceptionView as ScheduleException,
+  SpecialistScheduleView as Schedule,
+  StaffBookingView as StaffBooking,
   StaffSpecialist as SpecialistSummary,
 } from '@qabilet/domain';
 
 export const personName = (booking: StaffBookingView) => [booking.person.surname, booking.person.firstName].filter(Boolean).join(' ');
 
-export type NewException = { kind: 'closed'; from: string; to: string; note?: string } | { kind: 'extra'; date: string; opens: string; closes: string; note?: string };
+export type NewException =
+  { kind: 'closed'; from: string; to: string; note?: string } | { kind: 'extra'; date: string; opens: string; closes: string; note?: string };
 
 export type WeeklySchedule = {
   hours: WorkingHours[];
@@ -45,7 +59,8 @@ export function useBookingApi() {
       act: async (id: string, action: StaffAction, reason?: string) =>
         (await post<{ data: BookingView }>(`/booking/bookings/${encodeURIComponent(id)}/${action}`, reason === undefined ? {} : { reason }, options)).data.data,
       schedule: async (id: SpecialistId) => (await get<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/schedule`, options)).data.data,
-      saveSchedule: async (id: SpecialistId, schedule: WeeklySchedule) => (await put<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/schedule`, schedule, options)).data.data,
+      saveSchedule: async (id: SpecialistId, schedule: WeeklySchedule) =>
+        (await put<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/schedule`, schedule, options)).data.data,
       addException: async (id: SpecialistId, exception: NewException) =>
         (await post<{ data: SpecialistScheduleView }>(`${specialistPath(id)}/exceptions`, exception, options)).data.data,
       deleteException: async (id: SpecialistId, exceptionId: SpecialistScheduleView['exceptions'][number]['id']) =>

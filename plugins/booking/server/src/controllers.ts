@@ -16,19 +16,21 @@ import { sweepAfter } from './waitlist-actions';
 
 type Handler = (ctx: Context) => Promise<void>;
 
-export const handle = (fn: Handler): Handler => async (ctx) => {
-  try {
-    await fn(ctx);
-  } catch (error) {
-    if (!(error instanceof BookingError)) throw error;
-    const language = languageOf(ctx);
-    answerError(ctx, language, error, (p: Problem) =>
-      p.code === 'booking.final' || p.code === 'booking.move'
-        ? Object.fromEntries(Object.entries(p.values ?? {}).map(([k, v]) => [k, message(language, `status.${v}` as never)]))
-        : p.values,
-    );
-  }
-};
+export const handle =
+  (fn: Handler): Handler =>
+  async (ctx) => {
+    try {
+      await fn(ctx);
+    } catch (error) {
+      if (!(error instanceof BookingError)) throw error;
+      const language = languageOf(ctx);
+      answerError(ctx, language, error, (p: Problem) =>
+        p.code === 'booking.final' || p.code === 'booking.move'
+          ? Object.fromEntries(Object.entries(p.values ?? {}).map(([k, v]) => [k, message(language, `status.${v}` as never)]))
+          : p.values,
+      );
+    }
+  };
 
 const userId = (ctx: Context) => (ctx.state as { user: { id: number } }).user.id;
 const admin = (ctx: Context) => (ctx.state as { user: { id: number; roles?: Array<{ code: string }> } }).user;
@@ -86,7 +88,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const specialist = await strapi.db.query(SPECIALIST).findOne({ where: { id } });
     const exceptions = await strapi.db.query(EXCEPTION).findMany({ where: { specialist: id }, orderBy: [{ from: 'asc' }, { date: 'asc' }] });
     const { hours, timings, services, formats } = specialist;
-    return { id, name: specialist.name, centre: specialist.centre, hours, timings, services, formats, exceptions: exceptions.map(({ id: eid, kind, from, to, date, opens, closes, note }: ScheduleExceptionView) => ({ id: eid, kind, from, to, date, opens, closes, note })) };
+    return {
+      id,
+      name: specialist.name,
+      centre: specialist.centre,
+      hours,
+      timings,
+      services,
+      formats,
+      exceptions: exceptions.map(({ id: eid, kind, from, to, date, opens, closes, note }: ScheduleExceptionView) => ({
+        id: eid,
+        kind,
+        from,
+        to,
+        date,
+        opens,
+        closes,
+        note,
+      })),
+    };
   };
 
   const adminApi = {
@@ -94,9 +114,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const user = admin(ctx);
       const scope = await scopeOf(strapi, user);
       const where = scope.specialistIds === 'all' ? {} : { id: { $in: scope.specialistIds } };
-      const specialists = await strapi.db.query(SPECIALIST).findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }] });
+      const specialists = await strapi.db
+        .query(SPECIALIST)
+        .findMany({ where, select: ['id', 'name', 'centre'], orderBy: [{ centre: 'asc' }, { name: 'asc' }] });
       const own = await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: { user: { id: user.id } } }, select: ['id', 'name', 'centre'] });
-      const names = await centreNames(strapi, specialists.map((s: { centre: string }) => s.centre), languageOf(ctx));
+      const names = await centreNames(
+        strapi,
+        specialists.map((s: { centre: string }) => s.centre),
+        languageOf(ctx),
+      );
       const named = (s: { id: number; name: string; centre: string }) => ({ ...s, centreName: names.get(s.centre)?.name ?? s.centre });
       ctx.body = { data: { scope: scope.scope, specialist: own && named(own), specialists: specialists.map(named) } } satisfies { data: BookingStaffMe };
     }),
@@ -125,14 +151,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             ...v,
             videoLink: format === 'online' ? videoLink : null,
             specialist: { id: who?.id, name: who?.name },
-            person: lead ? { surname: '', firstName: lead.name, phone: lead.phone } : { surname: user?.surname, firstName: user?.firstName, phone: user?.phone },
+            person: lead
+              ? { surname: '', firstName: lead.name, phone: lead.phone }
+              : { surname: user?.surname, firstName: user?.firstName, phone: user?.phone },
             childName: child ? `${child.surname ?? ''} ${child.firstName}`.trim() : null,
             history,
           };
         }),
       };
       // Staff saw people's names and phones: the log records who and how many, not whom.
-      await strapi.service('api::account.account').audit({ actorType: 'admin', actorId: admin(ctx).id, action: 'booking.list', details: { from, to, count: rows.length } });
+      await strapi
+        .service('api::account.account')
+        .audit({ actorType: 'admin', actorId: admin(ctx).id, action: 'booking.list', details: { from, to, count: rows.length } });
     }),
     act: handle(async (ctx) => {
       if (!isStaffAction(ctx.params.action)) throw new BookingError(404, { code: 'booking.notFound' });
@@ -147,7 +177,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     updateSchedule: handle(async (ctx) => {
       const specialist = await specialistInScope(ctx);
       const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-      const problems: Problem[] = Object.keys(body).filter((k) => !['hours', 'timings', 'services', 'formats'].includes(k)).map((field) => ({ field, code: 'field.notAllowed' as const }));
+      const problems: Problem[] = Object.keys(body)
+        .filter((k) => !['hours', 'timings', 'services', 'formats'].includes(k))
+        .map((field) => ({ field, code: 'field.notAllowed' as const }));
       const services = checkServices(body.services);
       const formats = checkFormats(body.formats);
       if (!services) problems.push({ field: 'services', code: 'schedule.services' });

@@ -60,7 +60,9 @@ export function changedAfter(strapi: Core.Strapi, change: BookingChange): void {
     for (const listener of listeners.after) {
       Promise.resolve()
         .then(() => listener(change, strapi))
-        .catch((error: Error & { code?: string }) => strapi.log.warn(`booking ${change.booking.id} ${change.kind}: listener failed: ${error.code ?? error.name}`));
+        .catch((error: Error & { code?: string }) =>
+          strapi.log.warn(`booking ${change.booking.id} ${change.kind}: listener failed: ${error.code ?? error.name}`),
+        );
     }
   };
   if (!strapi.db.inTransaction()) return run();
@@ -68,20 +70,42 @@ export function changedAfter(strapi: Core.Strapi, change: BookingChange): void {
 }
 
 type RowLike = {
-  id: number; documentId: string; centre: string; service: Service; format: Format; status: BookingStatus; start: string | Date; end: string | Date;
-  specialist?: { id: number } | number | null; user?: { id: number } | number | null; child?: { id: number } | number | null;
+  id: number;
+  documentId: string;
+  centre: string;
+  service: Service;
+  format: Format;
+  status: BookingStatus;
+  start: string | Date;
+  end: string | Date;
+  specialist?: { id: number } | number | null;
+  user?: { id: number } | number | null;
+  child?: { id: number } | number | null;
 };
 
 const idOf = (v: { id: number } | number | null | undefined) => (v === null || v === undefined ? null : typeof v === 'number' ? v : v.id);
 
 /** The change's view of a booking row (relations given as rows or ids). */
-export function changeOf(row: RowLike, kind: ChangeKind, actor: BookingChange['actor'], extra: Partial<Pick<BookingChange, 'reason' | 'from' | 'requestId'>> = {}): BookingChange {
+export function changeOf(
+  row: RowLike,
+  kind: ChangeKind,
+  actor: BookingChange['actor'],
+  extra: Partial<Pick<BookingChange, 'reason' | 'from' | 'requestId'>> = {},
+): BookingChange {
   return {
     kind,
     booking: {
-      id: row.id, documentId: row.documentId, centre: row.centre, service: row.service, format: row.format, status: row.status,
-      start: new Date(row.start).toISOString(), end: new Date(row.end).toISOString(),
-      specialistId: idOf(row.specialist), userId: idOf(row.user), childId: idOf(row.child),
+      id: row.id,
+      documentId: row.documentId,
+      centre: row.centre,
+      service: row.service,
+      format: row.format,
+      status: row.status,
+      start: new Date(row.start).toISOString(),
+      end: new Date(row.end).toISOString(),
+      specialistId: idOf(row.specialist),
+      userId: idOf(row.user),
+      childId: idOf(row.child),
     },
     actor,
     ...extra,

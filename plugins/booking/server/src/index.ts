@@ -139,7 +139,8 @@ const plugin = {
     // Bookings staff make for someone else (the CRM's call-centre intake).
     staff: ({ strapi }: { strapi: Core.Strapi }) => ({
       book: (input: StaffBookingInput, now = new Date()) => createStaffBooking(strapi, input, now),
-      act: (adminId: number, documentId: string, action: StaffAction, body: { reason?: string }, now = new Date()) => actAsStaff(strapi, adminId, 'all', documentId, action, body, now),
+      act: (adminId: number, documentId: string, action: StaffAction, body: { reason?: string }, now = new Date()) =>
+        actAsStaff(strapi, adminId, 'all', documentId, action, body, now),
     }),
   },
 };

@@ -16,7 +16,9 @@ export const messages = createMessages<MessageKey>(
   {
     plugin: 'booking',
     values: (_, p, word) =>
-      p.code === 'booking.final' || p.code === 'booking.move' ? Object.fromEntries(Object.entries(p.values ?? {}).map(([k, v]) => [k, word(`status.${v}`)])) : p.values,
+      p.code === 'booking.final' || p.code === 'booking.move'
+        ? Object.fromEntries(Object.entries(p.values ?? {}).map(([k, v]) => [k, word(`status.${v}`)]))
+        : p.values,
   },
 );
 

@@ -37,7 +37,8 @@ export function compose(news: News) {
   const l = news.language;
   const service = message(l, `service.${news.service}`);
   const when = `${dotted(kzDate(news.start))}, ${kzTime(news.start)}`;
-  const place = news.format === 'online' && news.videoLink ? message(l, 'notify.online', { link: news.videoLink }) : `${news.centre.name}, ${news.centre.address}`;
+  const place =
+    news.format === 'online' && news.videoLink ? message(l, 'notify.online', { link: news.videoLink }) : `${news.centre.name}, ${news.centre.address}`;
   const reason = news.reason ? message(l, 'notify.reason', { reason: news.reason }) : '';
   const values = { service, when, place, reason, link: news.offer?.link ?? '', minutes: news.offer?.minutes ?? 0 };
   const sms = message(l, `notify.${news.kind}.sms`, values);
@@ -62,7 +63,17 @@ export async function enqueue(trx: Knex | Knex.Transaction, news: News, now = Da
   const { sms, subject, text, html } = compose(news);
   const rows = [];
   const base = { language: news.language, booking_id: news.bookingId, status: 'pending', attempts: 0, next_at: now, created_at: now };
-  if (news.contact.phone) rows.push({ ...base, dedupe_key: `b${news.bookingId}:${news.kind}:${news.tag}:sms`, channel: 'sms', recipient: news.contact.phone, body: sms });
-  if (news.contact.email) rows.push({ ...base, dedupe_key: `b${news.bookingId}:${news.kind}:${news.tag}:email`, channel: 'email', recipient: news.contact.email, subject, body: text, html });
+  if (news.contact.phone)
+    rows.push({ ...base, dedupe_key: `b${news.bookingId}:${news.kind}:${news.tag}:sms`, channel: 'sms', recipient: news.contact.phone, body: sms });
+  if (news.contact.email)
+    rows.push({
+      ...base,
+      dedupe_key: `b${news.bookingId}:${news.kind}:${news.tag}:email`,
+      channel: 'email',
+      recipient: news.contact.email,
+      subject,
+      body: text,
+      html,
+    });
   if (rows.length) await trx(OUTBOX).insert(rows).onConflict('dedupe_key').ignore();
 }

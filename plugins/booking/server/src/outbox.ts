@@ -12,7 +12,16 @@ import type { Mailer } from '@qabilet/email';
 import type { SmsSender } from '@qabilet/sms';
 import { IDEMPOTENCY, OUTBOX } from './tables';
 
-export type OutboxRow = { id: number; channel: 'sms' | 'email'; recipient: string; subject: string | null; body: string; html: string | null; language: string; attempts: number };
+export type OutboxRow = {
+  id: number;
+  channel: 'sms' | 'email';
+  recipient: string;
+  subject: string | null;
+  body: string;
+  html: string | null;
+  language: string;
+  attempts: number;
+};
 
 export type Transports = { sms: () => SmsSender | null; mail: () => Mailer };
 
@@ -33,11 +42,18 @@ export const backoff = (attempts: number, base = retryBaseMs()) => Math.min(base
 /** Claims up to `limit` due messages for this instance. */
 async function claim(strapi: Core.Strapi, now: number, limit: number): Promise<OutboxRow[]> {
   const knex = strapi.db.connection;
-  const due = await knex(OUTBOX).select('id').where({ status: 'pending' }).andWhere('next_at', '<=', now)
-    .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now)).orderBy('id').limit(limit);
+  const due = await knex(OUTBOX)
+    .select('id')
+    .where({ status: 'pending' })
+    .andWhere('next_at', '<=', now)
+    .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
+    .orderBy('id')
+    .limit(limit);
   const claimed: OutboxRow[] = [];
   for (const { id } of due) {
-    const taken = await knex(OUTBOX).where({ id, status: 'pending' }).andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
+    const taken = await knex(OUTBOX)
+      .where({ id, status: 'pending' })
+      .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
       .update({ lease_owner: OWNER, lease_until: now + LEASE_MS });
     if (taken === 1) claimed.push(await knex(OUTBOX).where({ id }).first());
   }
@@ -62,18 +78,22 @@ export async function deliverDue(strapi: Core.Strapi, transports: Transports = a
     const knex = strapi.db.connection;
     try {
       const result = await deliver(row, transports);
-      await knex(OUTBOX).where({ id: row.id, lease_owner: OWNER }).update({ status: result, sent_at: Date.now(), lease_until: null, attempts: row.attempts + 1, last_error: null });
+      await knex(OUTBOX)
+        .where({ id: row.id, lease_owner: OWNER })
+        .update({ status: result, sent_at: Date.now(), lease_until: null, attempts: row.attempts + 1, last_error: null });
       if (result === 'sent') sent++;
     } catch (error) {
       const attempts = row.attempts + 1;
       const code = (error as { code?: string }).code ?? (error as Error).name;
-      await knex(OUTBOX).where({ id: row.id, lease_owner: OWNER }).update({
-        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-        attempts,
-        next_at: Date.now() + backoff(attempts),
-        lease_until: null,
-        last_error: String(code).slice(0, 300),
-      });
+      await knex(OUTBOX)
+        .where({ id: row.id, lease_owner: OWNER })
+        .update({
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          attempts,
+          next_at: Date.now() + backoff(attempts),
+          lease_until: null,
+          last_error: String(code).slice(0, 300),
+        });
       // The message id and the error's code only: no recipient, no text.
       strapi.log.warn(`booking outbox: message ${row.id} (${row.channel}) attempt ${attempts} failed: ${code}`);
     }
@@ -102,7 +122,13 @@ export async function queueReminders(strapi: Core.Strapi, remind: (bookingId: nu
  * idempotency keys after 7 (a client retries within minutes, not weeks).
  */
 export async function purgeDelivered(strapi: Core.Strapi, now = Date.now()): Promise<void> {
-  await strapi.db.connection(OUTBOX).whereIn('status', ['sent', 'skipped', 'failed']).andWhere('created_at', '<', now - 30 * 86_400_000).delete();
-  await strapi.db.connection(IDEMPOTENCY).where('created_at', '<', now - 7 * 86_400_000).delete();
+  await strapi.db
+    .connection(OUTBOX)
+    .whereIn('status', ['sent', 'skipped', 'failed'])
+    .andWhere('created_at', '<', now - 30 * 86_400_000)
+    .delete();
+  await strapi.db
+    .connection(IDEMPOTENCY)
+    .where('created_at', '<', now - 7 * 86_400_000)
+    .delete();
 }
-

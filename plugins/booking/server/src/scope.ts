@@ -13,7 +13,8 @@ type AdminUser = { id: number; roles?: Array<{ code: string }> };
 
 export async function scopeOf(strapi: Core.Strapi, user: AdminUser): Promise<Scope> {
   const codes = new Set((user.roles ?? []).map((r) => r.code));
-  if (['strapi-super-admin', 'qabilet-project-curator', 'qabilet-call-centre-operator'].some((c) => codes.has(c))) return { scope: 'all', specialistIds: 'all' };
+  if (['strapi-super-admin', 'qabilet-project-curator', 'qabilet-call-centre-operator'].some((c) => codes.has(c)))
+    return { scope: 'all', specialistIds: 'all' };
   const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({
     where: { user: { id: user.id } },
     populate: { centre: { select: ['slug'] }, region: { select: ['code'] } },

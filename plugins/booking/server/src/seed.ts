@@ -17,10 +17,22 @@ const SATURDAY: WorkingHours[] = [{ day: 'sat', opens: '10:00', closes: '14:00' 
 
 /** Invented public names (first name and initial), two per centre. */
 const DEMO_NAMES = [
-  ['Айгерім Н.', 'Бауыржан С.'], ['Гүлжан Т.', 'Дархан Ә.'], ['Жанар К.', 'Ерлан М.'], ['Зарина Б.', 'Қайрат О.'],
-  ['Ләззат Ж.', 'Марат Е.'], ['Нұргүл А.', 'Олжас Р.'], ['Перизат Д.', 'Руслан Х.'], ['Сәуле И.', 'Талғат У.'],
-  ['Ұлжан Ф.', 'Фархад Ш.'], ['Шынар Г.', 'Ілияс П.'], ['Әсем В.', 'Нұрлан Л.'], ['Динара Ц.', 'Асқар Ч.'],
-  ['Мөлдір Э.', 'Ержан Ю.'], ['Камила Я.', 'Самат Қ.'], ['Ақбота Ң.', 'Бекзат Ғ.'], ['Индира Ө.', 'Мирас Һ.'],
+  ['Айгерім Н.', 'Бауыржан С.'],
+  ['Гүлжан Т.', 'Дархан Ә.'],
+  ['Жанар К.', 'Ерлан М.'],
+  ['Зарина Б.', 'Қайрат О.'],
+  ['Ләззат Ж.', 'Марат Е.'],
+  ['Нұргүл А.', 'Олжас Р.'],
+  ['Перизат Д.', 'Руслан Х.'],
+  ['Сәуле И.', 'Талғат У.'],
+  ['Ұлжан Ф.', 'Фархад Ш.'],
+  ['Шынар Г.', 'Ілияс П.'],
+  ['Әсем В.', 'Нұрлан Л.'],
+  ['Динара Ц.', 'Асқар Ч.'],
+  ['Мөлдір Э.', 'Ержан Ю.'],
+  ['Камила Я.', 'Самат Қ.'],
+  ['Ақбота Ң.', 'Бекзат Ғ.'],
+  ['Индира Ө.', 'Мирас Һ.'],
   ['Толқын Ү.', 'Даулет Ы.'],
 ];
 
@@ -43,7 +55,15 @@ export async function seedPolicies(strapi: Core.Strapi): Promise<void> {
   for (const { slug } of centres) {
     if (existing.has(slug)) continue;
     await strapi.db.query(POLICY).create({
-      data: { centre: slug, horizonDays: 30, minNoticeMinutes: 120, changeNoticeMinutes: 720, autoConfirm: false, maxFuturePerService: 2, formats: ['offline', 'online'] },
+      data: {
+        centre: slug,
+        horizonDays: 30,
+        minNoticeMinutes: 120,
+        changeNoticeMinutes: 720,
+        autoConfirm: false,
+        maxFuturePerService: 2,
+        formats: ['offline', 'online'],
+      },
     });
   }
 }
@@ -54,7 +74,10 @@ export async function seedDemoSpecialists(strapi: Core.Strapi): Promise<void> {
     for (const [j, name] of (DEMO_NAMES[i % DEMO_NAMES.length] ?? []).entries()) {
       await strapi.db.query(SPECIALIST).create({
         data: {
-          name, centre: slug, isDemo: true, active: true,
+          name,
+          centre: slug,
+          isDemo: true,
+          active: true,
           services: j === 0 ? ['consultation', 'testing'] : ['consultation'],
           formats: ['offline', 'online'],
           hours: j === 0 ? WEEKDAYS_HOURS : [...WEEKDAYS_HOURS, ...SATURDAY],
@@ -76,7 +99,9 @@ export async function linkDemoSpecialists(strapi: Core.Strapi): Promise<void> {
   });
   for (const profile of profiles) {
     if (!profile.centre?.slug || (await strapi.db.query(SPECIALIST).findOne({ where: { staffProfile: profile.id } }))) continue;
-    const free = await strapi.db.query(SPECIALIST).findOne({ where: { centre: profile.centre.slug, isDemo: true, staffProfile: { id: { $null: true } } }, orderBy: { id: 'asc' } });
+    const free = await strapi.db
+      .query(SPECIALIST)
+      .findOne({ where: { centre: profile.centre.slug, isDemo: true, staffProfile: { id: { $null: true } } }, orderBy: { id: 'asc' } });
     const name = [profile.user?.firstname, profile.user?.lastname ? `${profile.user.lastname[0]}.` : ''].filter(Boolean).join(' ');
     if (free) await strapi.db.query(SPECIALIST).update({ where: { id: free.id }, data: { staffProfile: profile.id, ...(name ? { name } : {}) } });
   }

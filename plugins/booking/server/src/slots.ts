@@ -5,7 +5,19 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Core } from '@strapi/strapi';
-import { addDays, checkRange, encodeSlotId, FORMATS, type SlotPage, type SlotView, freeSlots, kzDate, SERVICES, type Format, type Service } from '@qabilet/domain';
+import {
+  addDays,
+  checkRange,
+  encodeSlotId,
+  FORMATS,
+  type SlotPage,
+  type SlotView,
+  freeSlots,
+  kzDate,
+  SERVICES,
+  type Format,
+  type Service,
+} from '@qabilet/domain';
 import { BookingError, type Problem } from './errors';
 import { allPolicies, busyOf, exceptionsOf, holidays, policyOf, specialistsFor, type CentrePolicy, type Specialist } from './schedule';
 
@@ -13,7 +25,11 @@ export type PublicSlot = SlotView;
 export type SlotRequest = { centre?: string; service: Service; format: Format; from: string; to: string };
 
 /** Checks the query of GET /slots field by field; the range against the strictest horizon concerned. */
-export async function checkSlotQuery(strapi: Core.Strapi, query: Record<string, unknown>, now: Date): Promise<{ request: SlotRequest; policies: CentrePolicy[] }> {
+export async function checkSlotQuery(
+  strapi: Core.Strapi,
+  query: Record<string, unknown>,
+  now: Date,
+): Promise<{ request: SlotRequest; policies: CentrePolicy[] }> {
   const problems: Problem[] = [];
   const service = query.service as Service;
   const format = query.format as Format;
@@ -31,14 +47,23 @@ export async function checkSlotQuery(strapi: Core.Strapi, query: Record<string, 
     else policies = [policy];
   }
   const horizonDays = policies.length ? Math.max(...policies.map((p) => p.horizonDays)) : 30;
-  for (const p of checkRange(query.from, query.to, now, { horizonDays, minNoticeMinutes: 0 })) problems.push({ field: p.field, code: p.code, values: { days: horizonDays } });
+  for (const p of checkRange(query.from, query.to, now, { horizonDays, minNoticeMinutes: 0 }))
+    problems.push({ field: p.field, code: p.code, values: { days: horizonDays } });
   // The horizon goes with the refusal, so that a client can ask again within it.
   if (problems.length) throw new BookingError(400, problems, { horizonDays });
   return { request: { centre: centre as string | undefined, service, format, from: query.from as string, to: query.to as string }, policies };
 }
 
 /** The free slots of `specialists` (all at centres in `policies`), earliest first. */
-export async function slotsOf(strapi: Core.Strapi, specialists: Specialist[], policies: CentrePolicy[], service: Service, from: string, to: string, now: Date): Promise<PublicSlot[]> {
+export async function slotsOf(
+  strapi: Core.Strapi,
+  specialists: Specialist[],
+  policies: CentrePolicy[],
+  service: Service,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<PublicSlot[]> {
   const byCentre = new Map(policies.map((p) => [p.centre, p]));
   const ids = specialists.map((s) => s.id);
   const [exceptions, busy, days] = await Promise.all([exceptionsOf(strapi, ids, from, to), busyOf(strapi, ids, from, to), holidays(strapi)]);
@@ -47,14 +72,33 @@ export async function slotsOf(strapi: Core.Strapi, specialists: Specialist[], po
     const policy = byCentre.get(s.centre);
     const timing = s.timings?.[service];
     if (!policy || !timing) continue;
-    for (const slot of freeSlots({ hours: s.hours, exceptions: exceptions.get(s.id) ?? [], holidays: days, timing, policy, busy: busy.get(s.id) ?? [], now, from, to })) {
-      slots.push({ id: encodeSlotId(s.id, slot.start), start: slot.start.toISOString(), end: slot.end.toISOString(), date: slot.date, time: slot.time, centre: s.centre, specialist: { name: s.name } });
+    for (const slot of freeSlots({
+      hours: s.hours,
+      exceptions: exceptions.get(s.id) ?? [],
+      holidays: days,
+      timing,
+      policy,
+      busy: busy.get(s.id) ?? [],
+      now,
+      from,
+      to,
+    })) {
+      slots.push({
+        id: encodeSlotId(s.id, slot.start),
+        start: slot.start.toISOString(),
+        end: slot.end.toISOString(),
+        date: slot.date,
+        time: slot.time,
+        centre: s.centre,
+        specialist: { name: s.name },
+      });
     }
   }
   return slots.sort((a, b) => a.start.localeCompare(b.start) || a.specialist.name.localeCompare(b.specialist.name));
 }
 
-const offering = (specialists: Specialist[], service: Service, format: Format) => specialists.filter((s) => s.services?.includes(service) && s.formats?.includes(format));
+const offering = (specialists: Specialist[], service: Service, format: Format) =>
+  specialists.filter((s) => s.services?.includes(service) && s.formats?.includes(format));
 
 /**
  * Answers to the same query within a few seconds are served from memory, already serialised and
@@ -74,7 +118,12 @@ export async function slotAnswer(strapi: Core.Strapi, request: SlotRequest, poli
   const data = await computeSlots(strapi, request, policies, now);
   const meta = { timeZone: 'Asia/Almaty', from: request.from, to: request.to, horizonDays: Math.max(...policies.map((p) => p.horizonDays)) };
   const json = Buffer.from(JSON.stringify({ data, meta } satisfies SlotPage));
-  const answer = { at: now.getTime(), json, gzip: zlib.gzipSync(json, { level: 6 }), etag: `W/"${crypto.createHash('sha1').update(json).digest('base64url')}"` };
+  const answer = {
+    at: now.getTime(),
+    json,
+    gzip: zlib.gzipSync(json, { level: 6 }),
+    etag: `W/"${crypto.createHash('sha1').update(json).digest('base64url')}"`,
+  };
   if (answers.size > 500) answers.clear();
   answers.set(key, answer);
   return answer;
@@ -87,10 +136,26 @@ async function computeSlots(strapi: Core.Strapi, request: SlotRequest, policies:
 }
 
 /** Up to `count` free slots of the same centre, service and format, nearest to `around` first. */
-export async function nearestSlots(strapi: Core.Strapi, centre: string, service: Service, format: Format, around: Date, now: Date, count = 5): Promise<PublicSlot[]> {
+export async function nearestSlots(
+  strapi: Core.Strapi,
+  centre: string,
+  service: Service,
+  format: Format,
+  around: Date,
+  now: Date,
+  count = 5,
+): Promise<PublicSlot[]> {
   const policy = await policyOf(strapi, centre);
   if (!policy) return [];
   const from = kzDate(around) < kzDate(now) ? kzDate(now) : kzDate(around);
-  const slots = await computeSlots(strapi, { centre, service, format, from: addDays(from, -1) < kzDate(now) ? kzDate(now) : addDays(from, -1), to: addDays(from, 7) }, [policy], now);
-  return slots.sort((a, b) => Math.abs(Date.parse(a.start) - around.getTime()) - Math.abs(Date.parse(b.start) - around.getTime())).slice(0, count).sort((a, b) => a.start.localeCompare(b.start));
+  const slots = await computeSlots(
+    strapi,
+    { centre, service, format, from: addDays(from, -1) < kzDate(now) ? kzDate(now) : addDays(from, -1), to: addDays(from, 7) },
+    [policy],
+    now,
+  );
+  return slots
+    .sort((a, b) => Math.abs(Date.parse(a.start) - around.getTime()) - Math.abs(Date.parse(b.start) - around.getTime()))
+    .slice(0, count)
+    .sort((a, b) => a.start.localeCompare(b.start));
 }

@@ -22,7 +22,20 @@ import { policyOf, SPECIALIST } from './schedule';
 import { forgetSlots } from './slots';
 import { isUniqueViolation, lockPerson, OFFERS } from './tables';
 import { offerFreedTime, type SweepScope } from './waitlist';
-import { endOffer, entryPopulate, hashToken, heldOffers, keyEntry, LIVE_ENTRY, MAX_LIVE_ENTRIES, moveEntry, offerOf, WAITLIST, type Entry, type Offer } from './waitlist-store';
+import {
+  endOffer,
+  entryPopulate,
+  hashToken,
+  heldOffers,
+  keyEntry,
+  LIVE_ENTRY,
+  MAX_LIVE_ENTRIES,
+  moveEntry,
+  offerOf,
+  WAITLIST,
+  type Entry,
+  type Offer,
+} from './waitlist-store';
 
 export type { OfferSlot, OfferView, WaitlistView } from '@qabilet/domain';
 
@@ -67,7 +80,14 @@ export async function joinWaitlist(strapi: Core.Strapi, userId: number, input: u
       if (live.length >= MAX_LIVE_ENTRIES) throw invalid({ code: 'waitlist.limit', values: { count: MAX_LIVE_ENTRIES } });
       const made: Entry = await strapi.db.query(WAITLIST).create({
         data: {
-          user: userId, child: child?.id ?? null, centre: body.centre, service, format, from: body.from, to: body.to, status: 'waiting',
+          user: userId,
+          child: child?.id ?? null,
+          centre: body.centre,
+          service,
+          format,
+          from: body.from,
+          to: body.to,
+          status: 'waiting',
           history: [{ at: now.toISOString(), by: 'user', actor: userId, action: 'joined', status: 'waiting' }],
         },
       });
@@ -91,10 +111,13 @@ export async function myWaitlist(strapi: Core.Strapi, userId: number): Promise<E
 }
 
 export async function leaveWaitlist(strapi: Core.Strapi, userId: number, documentId: unknown, now: Date): Promise<Entry> {
-  const entry: Entry | null = isDocumentId(documentId) ? await strapi.db.query(WAITLIST).findOne({ where: { documentId, user: userId }, populate: entryPopulate }) : null;
+  const entry: Entry | null = isDocumentId(documentId)
+    ? await strapi.db.query(WAITLIST).findOne({ where: { documentId, user: userId }, populate: entryPopulate })
+    : null;
   if (!entry) throw new BookingError(404, { code: 'waitlist.notFound' });
   const released = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-    if (!(await moveEntry(trx, entry.id, LIVE_ENTRY, 'left', { at: now.toISOString(), by: 'user', actor: userId, action: 'left' }))) throw invalid({ code: 'waitlist.final' });
+    if (!(await moveEntry(trx, entry.id, LIVE_ENTRY, 'left', { at: now.toISOString(), by: 'user', actor: userId, action: 'left' })))
+      throw invalid({ code: 'waitlist.final' });
     let freed = 0;
     for (const offer of await heldOffers(trx, [entry.id])) if (await endOffer(trx, offer.id, 'void')) freed++;
     return freed;
@@ -108,13 +131,28 @@ export async function leaveWaitlist(strapi: Core.Strapi, userId: number, documen
 
 /** Each entry as its owner sees it, with the time held for it (if any). */
 export async function waitlistViews(strapi: Core.Strapi, entries: Entry[], language: Language, now: Date): Promise<WaitlistView[]> {
-  const centres = await centreNames(strapi, entries.map((e) => e.centre), language);
-  const offers = (await heldOffers(strapi.db.connection, entries.filter((e) => e.status === 'offered').map((e) => e.id))).filter((o) => o.expires_at > now.getTime());
+  const centres = await centreNames(
+    strapi,
+    entries.map((e) => e.centre),
+    language,
+  );
+  const offers = (
+    await heldOffers(
+      strapi.db.connection,
+      entries.filter((e) => e.status === 'offered').map((e) => e.id),
+    )
+  ).filter((o) => o.expires_at > now.getTime());
   const names = await specialistNames(strapi, offers);
   return entries.map((e) => {
     const offer = offers.find((o) => o.entry_id === e.id);
     return {
-      id: e.documentId, status: e.status, service: e.service, format: e.format, from: e.from, to: e.to, createdAt: new Date(e.createdAt).toISOString(),
+      id: e.documentId,
+      status: e.status,
+      service: e.service,
+      format: e.format,
+      from: e.from,
+      to: e.to,
+      createdAt: new Date(e.createdAt).toISOString(),
       centre: { slug: e.centre, name: centres.get(e.centre)?.name ?? e.centre },
       child: e.child ? { id: e.child.documentId, firstName: e.child.firstName } : null,
       offer: offer ? slotOf(offer, names.get(offer.specialist_id) ?? '') : null,
@@ -124,13 +162,22 @@ export async function waitlistViews(strapi: Core.Strapi, entries: Entry[], langu
 
 async function specialistNames(strapi: Core.Strapi, offers: Offer[]): Promise<Map<number, string>> {
   if (!offers.length) return new Map();
-  const rows: Array<{ id: number; name: string }> = await strapi.db.query(SPECIALIST).findMany({ where: { id: { $in: offers.map((o) => o.specialist_id) } }, select: ['id', 'name'] });
+  const rows: Array<{ id: number; name: string }> = await strapi.db
+    .query(SPECIALIST)
+    .findMany({ where: { id: { $in: offers.map((o) => o.specialist_id) } }, select: ['id', 'name'] });
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 const slotOf = (offer: Offer, specialist: string): OfferSlot => {
   const start = new Date(offer.start);
-  return { date: kzDate(start), time: kzTime(start), start: start.toISOString(), end: new Date(offer.end).toISOString(), expiresAt: new Date(offer.expires_at).toISOString(), specialist: { name: specialist } };
+  return {
+    date: kzDate(start),
+    time: kzTime(start),
+    start: start.toISOString(),
+    end: new Date(offer.end).toISOString(),
+    expiresAt: new Date(offer.expires_at).toISOString(),
+    specialist: { name: specialist },
+  };
 };
 
 /** The offer a link's token names, if it is this user's (404 otherwise, whichever it is). */
@@ -140,7 +187,13 @@ async function ownOffer(strapi: Core.Strapi, userId: number, input: unknown): Pr
   if (body.token === undefined || body.token === '') problems.push({ field: 'token', code: 'field.required' });
   if (problems.length) throw invalid(problems);
   const token = body.token;
-  const row = typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await strapi.db.connection(OFFERS).where({ token_hash: hashToken(token) }).first() : undefined;
+  const row =
+    typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token)
+      ? await strapi.db
+          .connection(OFFERS)
+          .where({ token_hash: hashToken(token) })
+          .first()
+      : undefined;
   const offer = row ? offerOf(row) : undefined;
   const entry: Entry | null = offer ? await strapi.db.query(WAITLIST).findOne({ where: { id: offer.entry_id }, populate: entryPopulate }) : null;
   if (!offer || !entry || entry.user?.id !== userId) throw new BookingError(404, { code: 'offer.notFound' });
@@ -149,7 +202,9 @@ async function ownOffer(strapi: Core.Strapi, userId: number, input: unknown): Pr
 
 /** 410 for an offer that is no longer open: expired (the time went on), or declined or left. */
 const closed = (offer: Offer, now: Date) =>
-  new BookingError(410, { code: offer.status === 'expired' || (offer.status === 'held' && offer.expires_at <= now.getTime()) ? 'offer.expired' : 'offer.closed' });
+  new BookingError(410, {
+    code: offer.status === 'expired' || (offer.status === 'held' && offer.expires_at <= now.getTime()) ? 'offer.expired' : 'offer.closed',
+  });
 
 export async function viewOffer(strapi: Core.Strapi, userId: number, input: unknown, language: Language, now: Date): Promise<OfferView> {
   const { offer, entry } = await ownOffer(strapi, userId, input);
@@ -160,10 +215,14 @@ export async function viewOffer(strapi: Core.Strapi, userId: number, input: unkn
 async function offerView(strapi: Core.Strapi, offer: Offer, entry: Entry, language: Language): Promise<OfferView> {
   const centre = (await centreNames(strapi, [entry.centre], language)).get(entry.centre);
   const names = await specialistNames(strapi, [offer]);
-  const booking = offer.booking_id ? await strapi.db.query('plugin::booking.booking').findOne({ where: { id: offer.booking_id }, select: ['documentId'] }) : null;
+  const booking = offer.booking_id
+    ? await strapi.db.query('plugin::booking.booking').findOne({ where: { id: offer.booking_id }, select: ['documentId'] })
+    : null;
   return {
     ...slotOf(offer, names.get(offer.specialist_id) ?? ''),
-    status: offer.status as OfferView['status'], service: entry.service, format: entry.format,
+    status: offer.status as OfferView['status'],
+    service: entry.service,
+    format: entry.format,
     centre: { slug: entry.centre, name: centre?.name ?? entry.centre, address: centre?.address ?? '' },
     child: entry.child ? { id: entry.child.documentId, firstName: entry.child.firstName } : null,
     booking: booking?.documentId ?? null,
@@ -189,7 +248,8 @@ export async function acceptOffer(strapi: Core.Strapi, userId: number, input: un
     row = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       // The person's lock before anything else (tables.ts: the limit of future bookings).
       await lockPerson(strapi, trx, userId);
-      if (!(await moveEntry(trx, entry.id, ['offered'], 'booked', { at: now.toISOString(), by: 'user', actor: userId, action: 'booked', offer: offer.id }))) throw new Moved();
+      if (!(await moveEntry(trx, entry.id, ['offered'], 'booked', { at: now.toISOString(), by: 'user', actor: userId, action: 'booked', offer: offer.id })))
+        throw new Moved();
       const taken = await trx(OFFERS).where({ id: offer.id, status: 'held' }).andWhere('expires_at', '>', now.getTime()).update({ status: 'taken' });
       if (!taken) throw new Moved();
       // Refused, the transaction rolls back: the offer stays held for them.
@@ -197,7 +257,17 @@ export async function acceptOffer(strapi: Core.Strapi, userId: number, input: un
       if (upcoming >= policy.maxFuturePerService) throw invalid({ code: 'booking.limit', values: { count: upcoming } });
       // The hold gives way to the booking in the same transaction: nobody can come between them.
       await freeCells(trx, -offer.id);
-      const booked = await insertUserBooking(strapi, trx, { userId, user, child, specialist, policy, service: entry.service, format: entry.format, start: new Date(offer.start), now });
+      const booked = await insertUserBooking(strapi, trx, {
+        userId,
+        user,
+        child,
+        specialist,
+        policy,
+        service: entry.service,
+        format: entry.format,
+        start: new Date(offer.start),
+        now,
+      });
       await trx(OFFERS).where({ id: offer.id }).update({ booking_id: booked.id });
       return booked;
     });
@@ -222,7 +292,8 @@ export async function declineOffer(strapi: Core.Strapi, userId: number, input: u
   try {
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       // Not this time: the place in the queue stays, for another time within the dates.
-      if (!(await moveEntry(trx, entry.id, ['offered'], 'waiting', { at: now.toISOString(), by: 'user', actor: userId, action: 'declined', offer: offer.id }))) throw new Moved();
+      if (!(await moveEntry(trx, entry.id, ['offered'], 'waiting', { at: now.toISOString(), by: 'user', actor: userId, action: 'declined', offer: offer.id })))
+        throw new Moved();
       if (!(await endOffer(trx, offer.id, 'declined'))) throw new Moved();
     });
   } catch (error) {

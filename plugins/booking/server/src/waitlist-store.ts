@@ -23,17 +23,43 @@ export const MAX_LIVE_ENTRIES = 3;
 
 export type OfferStatus = 'held' | 'taken' | 'expired' | 'declined' | 'void';
 
-export type EntryLine = { at: string; by: 'user' | 'system'; actor?: number; action: string; status: EntryStatus; offer?: number; booking?: number; reason?: string };
+export type EntryLine = {
+  at: string;
+  by: 'user' | 'system';
+  actor?: number;
+  action: string;
+  status: EntryStatus;
+  offer?: number;
+  booking?: number;
+  reason?: string;
+};
 
 export type Entry = {
-  id: number; documentId: string; centre: string; service: Service; format: Format; from: string; to: string; status: EntryStatus;
-  history: EntryLine[]; createdAt: string;
-  user?: { id: number } | null; child?: { id: number; documentId: string; firstName: string } | null;
+  id: number;
+  documentId: string;
+  centre: string;
+  service: Service;
+  format: Format;
+  from: string;
+  to: string;
+  status: EntryStatus;
+  history: EntryLine[];
+  createdAt: string;
+  user?: { id: number } | null;
+  child?: { id: number; documentId: string; firstName: string } | null;
 };
 
 export type Offer = {
-  id: number; entry_id: number; specialist_id: number; start: number; end: number; token_hash: string; expires_at: number;
-  status: OfferStatus; booking_id: number | null; created_at: number;
+  id: number;
+  entry_id: number;
+  specialist_id: number;
+  start: number;
+  end: number;
+  token_hash: string;
+  expires_at: number;
+  status: OfferStatus;
+  booking_id: number | null;
+  created_at: number;
 };
 
 export const entryPopulate = { user: { select: ['id'] }, child: { select: ['id', 'documentId', 'firstName'] } } as const;
@@ -54,8 +80,14 @@ export const hashToken = (token: string) => crypto.createHash('sha256').update(t
 /** Bigints come back as strings from PostgreSQL. */
 export const offerOf = (row: Record<string, unknown>): Offer => ({
   ...(row as Offer),
-  id: Number(row.id), entry_id: Number(row.entry_id), specialist_id: Number(row.specialist_id), start: Number(row.start), end: Number(row.end),
-  expires_at: Number(row.expires_at), created_at: Number(row.created_at), booking_id: row.booking_id === null ? null : Number(row.booking_id),
+  id: Number(row.id),
+  entry_id: Number(row.entry_id),
+  specialist_id: Number(row.specialist_id),
+  start: Number(row.start),
+  end: Number(row.end),
+  expires_at: Number(row.expires_at),
+  created_at: Number(row.created_at),
+  booking_id: row.booking_id === null ? null : Number(row.booking_id),
 });
 
 /** Whom an entry is for, as `booking_waitlist.person_key` holds it: a user, or one of their children. */
@@ -63,7 +95,9 @@ export const personKey = (userId: number, childId: number | null | undefined) =>
 
 /** Sets a new entry's person, within the transaction that made it; a second live place of theirs breaks the unique index. */
 export async function keyEntry(trx: Knex.Transaction, id: number, userId: number, childId: number | null | undefined): Promise<void> {
-  await trx(ENTRIES).where({ id }).update({ person_key: personKey(userId, childId) });
+  await trx(ENTRIES)
+    .where({ id })
+    .update({ person_key: personKey(userId, childId) });
 }
 
 const ONE_LIVE_PLACE = 'booking_waitlist_one_live_place';
@@ -81,11 +115,15 @@ export async function ensureOneLivePlace(strapi: Core.Strapi, now = new Date()):
     const unkeyed: number[] = (await trx(ENTRIES).whereNull('person_key').select('id')).map((r: { id: number | string }) => Number(r.id));
     const keys = new Map<number, string>();
     for (let i = 0; i < unkeyed.length; i += 500) {
-      const rows: Entry[] = await strapi.db.query(WAITLIST).findMany({ where: { id: { $in: unkeyed.slice(i, i + 500) } }, select: ['id'], populate: entryPopulate });
+      const rows: Entry[] = await strapi.db
+        .query(WAITLIST)
+        .findMany({ where: { id: { $in: unkeyed.slice(i, i + 500) } }, select: ['id'], populate: entryPopulate });
       for (const r of rows) if (r.user) keys.set(r.id, personKey(r.user.id, r.child?.id));
     }
-    const live: Array<{ id: number | string; person_key: string | null; centre: string; service: string }> =
-      await trx(ENTRIES).whereIn('status', LIVE_ENTRY).orderBy('id').select('id', 'person_key', 'centre', 'service');
+    const live: Array<{ id: number | string; person_key: string | null; centre: string; service: string }> = await trx(ENTRIES)
+      .whereIn('status', LIVE_ENTRY)
+      .orderBy('id')
+      .select('id', 'person_key', 'centre', 'service');
     const places = new Set<string>();
     for (const row of live) {
       const key = row.person_key ?? keys.get(Number(row.id));
@@ -95,7 +133,12 @@ export async function ensureOneLivePlace(strapi: Core.Strapi, now = new Date()):
         places.add(place);
         continue;
       }
-      await moveEntry(trx, Number(row.id), LIVE_ENTRY, 'left', { at: now.toISOString(), by: 'system', action: 'left', reason: 'a second place of the same person' });
+      await moveEntry(trx, Number(row.id), LIVE_ENTRY, 'left', {
+        at: now.toISOString(),
+        by: 'system',
+        action: 'left',
+        reason: 'a second place of the same person',
+      });
       for (const offer of await heldOffers(trx, [Number(row.id)])) await endOffer(trx, offer.id, 'void');
     }
     for (const [id, key] of keys) await trx(ENTRIES).where({ id }).update({ person_key: key });
@@ -106,12 +149,17 @@ export async function ensureOneLivePlace(strapi: Core.Strapi, now = new Date()):
 
 /** Moves entry `id` from one of `from` to `to`, with a line in its history; false when another caller moved it first. */
 export async function moveEntry(trx: Knex.Transaction, id: number, from: EntryStatus[], to: EntryStatus, line: Omit<EntryLine, 'status'>): Promise<boolean> {
-  const moved = await trx(ENTRIES).where({ id }).whereIn('status', from).update({ status: to, updated_at: new Date(line.at) });
+  const moved = await trx(ENTRIES)
+    .where({ id })
+    .whereIn('status', from)
+    .update({ status: to, updated_at: new Date(line.at) });
   if (!moved) return false;
   // The row is ours until the commit: its history can be read and written back.
   const { history } = await trx(ENTRIES).where({ id }).first('history');
-  const lines: EntryLine[] = typeof history === 'string' ? JSON.parse(history) : history ?? [];
-  await trx(ENTRIES).where({ id }).update({ history: JSON.stringify([...lines, { ...line, status: to }]) });
+  const lines: EntryLine[] = typeof history === 'string' ? JSON.parse(history) : (history ?? []);
+  await trx(ENTRIES)
+    .where({ id })
+    .update({ history: JSON.stringify([...lines, { ...line, status: to }]) });
   return true;
 }
 

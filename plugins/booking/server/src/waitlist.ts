@@ -67,19 +67,29 @@ async function expireOffers(strapi: Core.Strapi, now: Date): Promise<{ expired: 
   for (const offer of due) {
     const won = await strapi.db
       .transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-        await moveEntry(trx, offer.entry_id, ['offered'], 'lapsed', { at: now.toISOString(), by: 'system', action: 'lapsed', offer: offer.id, reason: 'offer not taken' });
+        await moveEntry(trx, offer.entry_id, ['offered'], 'lapsed', {
+          at: now.toISOString(),
+          by: 'system',
+          action: 'lapsed',
+          offer: offer.id,
+          reason: 'offer not taken',
+        });
         if (!(await endOffer(trx, offer.id, 'expired', now.getTime()))) throw new Lost();
         return true;
       })
       .catch((error: unknown) => (error instanceof Lost ? false : Promise.reject(error)));
     if (won) ended.push(offer.entry_id);
   }
-  const entries: Array<{ centre: string }> = ended.length ? await strapi.db.query(WAITLIST).findMany({ where: { id: { $in: ended } }, select: ['centre'] }) : [];
+  const entries: Array<{ centre: string }> = ended.length
+    ? await strapi.db.query(WAITLIST).findMany({ where: { id: { $in: ended } }, select: ['centre'] })
+    : [];
   return { expired: ended.length, centres: [...new Set(entries.map((e) => e.centre))] };
 }
 
 async function lapsePassed(strapi: Core.Strapi, scope: SweepScope, now: Date): Promise<number> {
-  const passed: Array<{ id: number }> = await strapi.db.query(WAITLIST).findMany({ where: { status: 'waiting', to: { $lt: kzDate(now) }, ...scopeWhere(scope) }, select: ['id'] });
+  const passed: Array<{ id: number }> = await strapi.db
+    .query(WAITLIST)
+    .findMany({ where: { status: 'waiting', to: { $lt: kzDate(now) }, ...scopeWhere(scope) }, select: ['id'] });
   let lapsed = 0;
   for (const { id } of passed) {
     const line = { at: now.toISOString(), by: 'system' as const, action: 'lapsed', reason: 'dates passed' };
@@ -93,7 +103,9 @@ async function offerToQueue(strapi: Core.Strapi, queue: Entry[], now: Date): Pro
   const { centre, service, format } = queue[0]!;
   const policy = await policyOf(strapi, centre);
   if (!policy || !policy.formats.includes(format)) return 0;
-  const specialists = (await specialistsFor(strapi, { centre })).filter((s) => s.services?.includes(service) && s.formats?.includes(format) && s.timings?.[service]);
+  const specialists = (await specialistsFor(strapi, { centre })).filter(
+    (s) => s.services?.includes(service) && s.formats?.includes(format) && s.timings?.[service],
+  );
   const today = kzDate(now);
   const earliest = queue.reduce((min, e) => (e.from < min ? e.from : min), queue[0]!.from);
   const latest = queue.reduce((max, e) => (e.to > max ? e.to : max), queue[0]!.to);
@@ -146,7 +158,14 @@ async function declinedBy(strapi: Core.Strapi, entryId: number): Promise<Set<str
 }
 
 /** In one transaction: the entry offered, the offer, its hold on the cells and its news. */
-async function hold(strapi: Core.Strapi, entry: Entry, person: Person, slot: PublicSlot, specialist: Specialist, now: Date): Promise<'held' | 'taken' | 'lost'> {
+async function hold(
+  strapi: Core.Strapi,
+  entry: Entry,
+  person: Person,
+  slot: PublicSlot,
+  specialist: Specialist,
+  now: Date,
+): Promise<'held' | 'taken' | 'lost'> {
   const start = new Date(slot.start);
   const timing = specialist.timings[entry.service]!;
   const end = new Date(start.getTime() + timing.slotMinutes * 60_000);
@@ -159,11 +178,19 @@ async function hold(strapi: Core.Strapi, entry: Entry, person: Person, slot: Pub
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       // A new row nobody else can see yet: inserting it first takes no lock another mover waits on.
       await trx(OFFERS).insert({
-        entry_id: entry.id, specialist_id: specialist.id, start: start.getTime(), end: end.getTime(), token_hash: hash,
-        expires_at: now.getTime() + minutes * 60_000, status: 'held', booking_id: null, created_at: now.getTime(),
+        entry_id: entry.id,
+        specialist_id: specialist.id,
+        start: start.getTime(),
+        end: end.getTime(),
+        token_hash: hash,
+        expires_at: now.getTime() + minutes * 60_000,
+        status: 'held',
+        booking_id: null,
+        created_at: now.getTime(),
       });
       const offerId = Number((await trx(OFFERS).where({ token_hash: hash }).first('id')).id);
-      if (!(await moveEntry(trx, entry.id, ['waiting'], 'offered', { at: now.toISOString(), by: 'system', action: 'offered', offer: offerId }))) throw new Lost();
+      if (!(await moveEntry(trx, entry.id, ['waiting'], 'offered', { at: now.toISOString(), by: 'system', action: 'offered', offer: offerId })))
+        throw new Lost();
       try {
         await trx(CELLS).insert(cellsOf(start, heldUntil).map((cell) => ({ specialist_id: specialist.id, cell, booking_id: -offerId })));
       } catch (error) {
@@ -171,7 +198,13 @@ async function hold(strapi: Core.Strapi, entry: Entry, person: Person, slot: Pub
         throw error;
       }
       await enqueue(trx, {
-        kind: 'offer', tag: '0', bookingId: -offerId, language, service: entry.service, format: entry.format, start,
+        kind: 'offer',
+        tag: '0',
+        bookingId: -offerId,
+        language,
+        service: entry.service,
+        format: entry.format,
+        start,
         centre: { name: centre?.name ?? entry.centre, address: centre?.address ?? '', phone: centre?.phone },
         childName: person.child?.firstName,
         contact: { phone: person.user.phone, email: person.user.confirmed ? person.user.email : null },

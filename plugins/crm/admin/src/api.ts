@@ -57,7 +57,11 @@ export function problemOfBody(body: ErrorBody, fallback: string): Problem {
 
 /** A query string of the values given; the fetch client appends a string as it is (it would not encode `+` in a phone). */
 export const queryOf = (values: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(values)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 /** Where the admin's API is (the admin may be served apart from the CMS). */
 const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
@@ -85,8 +89,10 @@ export function useCrmApi() {
       people: async (phone: string) => (await get<{ data: PhoneMatch[] }>('/crm/people', { ...options, params: queryOf({ phone }) })).data.data,
       book: async (id: string, slot: string) => (await post<{ data: RequestView }>(`${requestPath(id)}/book`, { slot }, options)).data.data,
       assign: async (id: string, specialist: number) => (await post<{ data: RequestView }>(`${requestPath(id)}/assign`, { specialist }, options)).data.data,
-      close: async (id: string, status: Closing, note?: string) => (await post<{ data: RequestView }>(`${requestPath(id)}/close`, { status, ...(note ? { note } : {}) }, options)).data.data,
-      bulk: async (body: { ids: string[]; action: BulkAction; specialist?: number; note?: string }) => (await post<{ data: BulkResult }>('/crm/requests/bulk', body, options)).data.data,
+      close: async (id: string, status: Closing, note?: string) =>
+        (await post<{ data: RequestView }>(`${requestPath(id)}/close`, { status, ...(note ? { note } : {}) }, options)).data.data,
+      bulk: async (body: { ids: string[]; action: BulkAction; specialist?: number; note?: string }) =>
+        (await post<{ data: BulkResult }>('/crm/requests/bulk', body, options)).data.data,
       templates: async () => (await get<{ data: ExportTemplateView[] }>('/crm/exports/templates', options)).data.data,
       currentCall: async (signal?: AbortSignal) => (await get<{ data: RequestView | null }>('/crm/calls/current', { ...options, signal })).data.data,
       /** The filtered list as a file; the fetch client carries the admin's token, which a plain link could not. */
@@ -94,14 +100,20 @@ export function useCrmApi() {
         // Every status is taken as it is, so that a refusal's JSON body can be read out of the blob.
         const response = await get<Blob>('/crm/exports/requests', { ...options, params: queryOf(query), responseType: 'blob', validateStatus: () => true });
         if ((response.status ?? 200) >= 400) {
-          const body = (await response.data.text().then((text) => JSON.parse(text)).catch(() => ({}))) as { error?: ErrorBody };
+          const body = (await response.data
+            .text()
+            .then((text) => JSON.parse(text))
+            .catch(() => ({}))) as { error?: ErrorBody };
           throw Object.assign(new Error('export'), { problem: problemOfBody(body.error, '') });
         }
         return { blob: response.data, name: fileNameOf(response.headers, `requests.${query.file}`) };
       },
       /** Free slots come from the public Content API (no admin token: it is not the admin's API). */
       slots: async (query: SlotQuery, signal?: AbortSignal): Promise<SlotView[]> => {
-        const response = await fetch(`${backendURL()}/api/booking/slots?${queryOf(query)}`, { headers: { Accept: 'application/json', 'Accept-Language': locale }, signal });
+        const response = await fetch(`${backendURL()}/api/booking/slots?${queryOf(query)}`, {
+          headers: { Accept: 'application/json', 'Accept-Language': locale },
+          signal,
+        });
         const body = (await response.json().catch(() => ({}))) as { data?: SlotView[]; error?: ErrorBody };
         if (!response.ok) throw Object.assign(new Error('slots'), { problem: problemOfBody(body.error, '') });
         return body.data ?? [];

@@ -17,11 +17,16 @@ export type CallCentreConfig = { secrets: Record<string, string> };
 
 /** `CALL_CENTRE_SECRETS` as `id:secret,id2:secret2` → { id: secret }. */
 export function parseSecrets(value: string | undefined): Record<string, string> {
-  const pairs = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1)] as const);
+  const pairs = (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1)] as const);
   return Object.fromEntries(pairs.filter(([id, secret]) => /^[A-Za-z0-9_-]{1,40}$/.test(id) && secret.length >= 16));
 }
 
-const refuse = (strapi: Core.Strapi, integration: string, reason: string) => audit(strapi, { actorType: 'system', action: 'crm.call.refused', details: { integration: integration.slice(0, 40), reason } });
+const refuse = (strapi: Core.Strapi, integration: string, reason: string) =>
+  audit(strapi, { actorType: 'system', action: 'crm.call.refused', details: { integration: integration.slice(0, 40), reason } });
 
 /** Checks the signature, age and freshness of a call; throws 401 or 409 (and logs the attempt). */
 export async function authenticate(strapi: Core.Strapi, ctx: Context, config: CallCentreConfig): Promise<string> {
@@ -66,15 +71,25 @@ export function checkCall(input: unknown): Call {
   if (!line) problems.push({ field: 'line', code: 'call.line' });
   const at = parseDateTime(b.at);
   if (!at) problems.push({ field: 'at', code: 'call.at' });
-  if (b.operator !== undefined && (typeof b.operator !== 'string' || !/^[^\s@]{1,64}@[^\s@]{1,190}$/.test(b.operator))) problems.push({ field: 'operator', code: 'call.operator' });
+  if (b.operator !== undefined && (typeof b.operator !== 'string' || !/^[^\s@]{1,64}@[^\s@]{1,190}$/.test(b.operator)))
+    problems.push({ field: 'operator', code: 'call.operator' });
   if (b.ivr !== undefined && (typeof b.ivr !== 'string' || b.ivr.length > 40)) problems.push({ field: 'ivr', code: 'call.ivr' });
   if (problems.length) throw invalid(problems);
-  return { callId: b.callId as string, caller: caller!, line: line!, at: at!.toISOString(), operator: b.operator as string | undefined, ivr: b.ivr as string | undefined };
+  return {
+    callId: b.callId as string,
+    caller: caller!,
+    line: line!,
+    at: at!.toISOString(),
+    operator: b.operator as string | undefined,
+    ivr: b.ivr as string | undefined,
+  };
 }
 
 /** The centre whose public number was called, if any. */
 async function centreOfLine(strapi: Core.Strapi, line: string): Promise<{ slug: string; region: string | null } | undefined> {
-  const centres = await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug', 'phone'], populate: { region: { select: ['code'] } } });
+  const centres = await strapi.db
+    .query('api::centre.centre')
+    .findMany({ where: { locale: 'kk' }, select: ['slug', 'phone'], populate: { region: { select: ['code'] } } });
   const hit = centres.find((c: { phone: string }) => normalizeKzLine(c.phone) === line);
   return hit ? { slug: hit.slug, region: hit.region?.code ?? null } : undefined;
 }
@@ -84,19 +99,34 @@ export async function recordCall(strapi: Core.Strapi, integration: string, call:
   const callId = `${integration}:${call.callId}`;
   const earlier = await rowBy(strapi, { call_id: callId });
   if (earlier) return { row: earlier, created: false };
-  const users = await strapi.db.query('plugin::users-permissions.user').findMany({ where: { phone: call.caller, blocked: false }, select: ['id', 'region'], limit: 2 });
+  const users = await strapi.db
+    .query('plugin::users-permissions.user')
+    .findMany({ where: { phone: call.caller, blocked: false }, select: ['id', 'region'], limit: 2 });
   // One account with the number is that person; none or several (a family's shared phone) is left for the operator.
   const user = users.length === 1 ? users[0] : undefined;
   const byLine = await centreOfLine(strapi, call.line);
   const region = byLine?.region ?? user?.region ?? null;
   const centre = byLine?.slug ?? (region ? await centreForRegion(strapi, region) : null);
-  const operator = call.operator ? await strapi.db.query('admin::user').findOne({ where: { email: call.operator.toLowerCase(), isActive: true }, select: ['id'] }) : null;
+  const operator = call.operator
+    ? await strapi.db.query('admin::user').findOne({ where: { email: call.operator.toLowerCase(), isActive: true }, select: ['id'] })
+    : null;
   const now = new Date();
   try {
     const row = await insertRequest(strapi, {
-      source: 'call_centre', status: 'open', service: serviceOfIvr(call.ivr) ?? 'consultation', format: 'offline',
-      personKind: user ? 'user' : 'lead', userId: user?.id ?? null, phone: user ? null : call.caller,
-      region, centre, callId, line: call.line, calledAt: call.at, operatorId: operator?.id ?? null, language: 'kk',
+      source: 'call_centre',
+      status: 'open',
+      service: serviceOfIvr(call.ivr) ?? 'consultation',
+      format: 'offline',
+      personKind: user ? 'user' : 'lead',
+      userId: user?.id ?? null,
+      phone: user ? null : call.caller,
+      region,
+      centre,
+      callId,
+      line: call.line,
+      calledAt: call.at,
+      operatorId: operator?.id ?? null,
+      language: 'kk',
       history: [entry(now, { kind: 'call' }, 'created', { changes: { status: 'open', integration, matched: user ? 'user' : 'lead' } })],
     });
     return { row, created: true };
@@ -109,5 +139,10 @@ export async function recordCall(strapi: Core.Strapi, integration: string, call:
 
 /** The newest call put through to this operator in the last 30 minutes. */
 export async function currentCall(strapi: Core.Strapi, adminId: number, now = new Date()): Promise<RequestRow | undefined> {
-  return strapi.db.connection(REQUESTS).where({ operator_id: adminId }).andWhere('called_at', '>=', new Date(now.getTime() - 30 * 60_000)).orderBy('called_at', 'desc').first();
+  return strapi.db
+    .connection(REQUESTS)
+    .where({ operator_id: adminId })
+    .andWhere('called_at', '>=', new Date(now.getTime() - 30 * 60_000))
+    .orderBy('called_at', 'desc')
+    .first();
 }

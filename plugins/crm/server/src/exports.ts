@@ -38,7 +38,12 @@ const HEADERS: Record<ExportColumn, Record<Language, string>> = {
 };
 
 /** The template seeded on a new database: every column, in order. Staff may change it or add others in the admin. */
-export const DEFAULT_TEMPLATE: Template = { key: 'registry', name: 'Registry of requests (all columns)', isDefault: true, columns: EXPORT_COLUMNS.map((key) => ({ key, header: HEADERS[key] })) };
+export const DEFAULT_TEMPLATE: Template = {
+  key: 'registry',
+  name: 'Registry of requests (all columns)',
+  isDefault: true,
+  columns: EXPORT_COLUMNS.map((key) => ({ key, header: HEADERS[key] })),
+};
 
 const almaty = (iso: string) => {
   const local = new Date(Date.parse(iso) + 5 * 3_600_000).toISOString();
@@ -48,23 +53,40 @@ const almaty = (iso: string) => {
 function cellOf(view: RequestView, key: ExportColumn, l: Language): string {
   const label = (k: string) => message(l, k as MessageKey);
   switch (key) {
-    case 'number': return view.number;
-    case 'createdAt': return almaty(view.createdAt);
-    case 'source': return label(`source.${view.source}`);
-    case 'status': return label(`status.${view.status}`);
-    case 'service': return label(`service.${view.service}`);
-    case 'format': return label(`format.${view.format}`);
-    case 'personKind': return label(`person.${view.person.kind}`);
-    case 'personName': return view.person.name;
-    case 'phone': return view.person.phone ?? '';
-    case 'region': return view.region?.name ?? '';
-    case 'centre': return view.centre?.name ?? '';
-    case 'specialist': return view.specialist?.name ?? '';
-    case 'bookingDate': return view.booking?.date ?? '';
-    case 'bookingTime': return view.booking?.time ?? '';
-    case 'wish': return view.wish ?? '';
-    case 'outcome': return view.outcome ?? '';
-    case 'callId': return view.callId?.slice(view.callId.indexOf(':') + 1) ?? '';
+    case 'number':
+      return view.number;
+    case 'createdAt':
+      return almaty(view.createdAt);
+    case 'source':
+      return label(`source.${view.source}`);
+    case 'status':
+      return label(`status.${view.status}`);
+    case 'service':
+      return label(`service.${view.service}`);
+    case 'format':
+      return label(`format.${view.format}`);
+    case 'personKind':
+      return label(`person.${view.person.kind}`);
+    case 'personName':
+      return view.person.name;
+    case 'phone':
+      return view.person.phone ?? '';
+    case 'region':
+      return view.region?.name ?? '';
+    case 'centre':
+      return view.centre?.name ?? '';
+    case 'specialist':
+      return view.specialist?.name ?? '';
+    case 'bookingDate':
+      return view.booking?.date ?? '';
+    case 'bookingTime':
+      return view.booking?.time ?? '';
+    case 'wish':
+      return view.wish ?? '';
+    case 'outcome':
+      return view.outcome ?? '';
+    case 'callId':
+      return view.callId?.slice(view.callId.indexOf(':') + 1) ?? '';
   }
 }
 
@@ -74,7 +96,15 @@ export async function templates(strapi: Core.Strapi): Promise<Template[]> {
 
 export type ExportFile = { body: Buffer; type: string; filename: string; rows: number };
 
-export async function exportRequests(strapi: Core.Strapi, scope: Scope, filters: RegistryFilters, template: Template, file: 'xlsx' | 'csv', language: Language, now: Date): Promise<ExportFile> {
+export async function exportRequests(
+  strapi: Core.Strapi,
+  scope: Scope,
+  filters: RegistryFilters,
+  template: Template,
+  file: 'xlsx' | 'csv',
+  language: Language,
+  now: Date,
+): Promise<ExportFile> {
   const rows = await allRows(strapi, scope, filters, MAX_EXPORT_ROWS);
   if (rows.length > MAX_EXPORT_ROWS) throw new CrmError(400, { code: 'export.tooMany', values: { count: `${MAX_EXPORT_ROWS}+`, max: MAX_EXPORT_ROWS } });
   const header = template.columns.map((c) => c.header[language] ?? c.header.en);

@@ -33,7 +33,9 @@ function checkTemplate(event: { params: { data?: Record<string, unknown> } }) {
   const checked = checkTemplateColumns(columns);
   if (checked.ok) return;
   const text = checked.problems.map((p) => `${p.field}: ${message('en', p.code as never, p.values)}`).join(' ');
-  throw new errors.ValidationError(text, { errors: checked.problems.map((p) => ({ path: ['columns'], message: `${p.field}: ${message('en', p.code as never, p.values)}`, name: 'ValidationError' })) });
+  throw new errors.ValidationError(text, {
+    errors: checked.problems.map((p) => ({ path: ['columns'], message: `${p.field}: ${message('en', p.code as never, p.values)}`, name: 'ValidationError' })),
+  });
 }
 
 const plugin = {

@@ -15,7 +15,10 @@ const STATUS_VALUES = ['from', 'to', 'status'];
 
 export const messages = createMessages<MessageKey>(
   { kk, ru, en },
-  { plugin: 'crm', values: (_, p, word) => p.values && Object.fromEntries(Object.entries(p.values).map(([k, x]) => [k, STATUS_VALUES.includes(k) ? word(`status.${x}`) : x])) },
+  {
+    plugin: 'crm',
+    values: (_, p, word) => p.values && Object.fromEntries(Object.entries(p.values).map(([k, x]) => [k, STATUS_VALUES.includes(k) ? word(`status.${x}`) : x])),
+  },
 );
 
 export const message = messages.message;

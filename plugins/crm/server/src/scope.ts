@@ -77,9 +77,11 @@ export function applyScope(q: Knex.QueryBuilder, scope: Scope): Knex.QueryBuilde
 export function inScope(scope: Scope, r: { centre: string | null; region: string | null; specialist_id: number | null }): boolean {
   if (scope.all) return true;
   if (scope.role === 'coordinator') return r.centre ? scope.centres.includes(r.centre) : !!r.region && scope.regions.includes(r.region);
-  if (scope.role === 'specialist') return r.specialist_id !== null ? scope.specialistIds.includes(r.specialist_id) : !!scope.centre && r.centre === scope.centre;
+  if (scope.role === 'specialist')
+    return r.specialist_id !== null ? scope.specialistIds.includes(r.specialist_id) : !!scope.centre && r.centre === scope.centre;
   return false;
 }
 
 /** Whether a centre may be given to a request by this staff member. */
-export const centreInScope = (scope: Scope, centre: string) => scope.all || (scope.role === 'coordinator' ? scope.centres.includes(centre) : scope.role === 'specialist' ? scope.centre === centre : false);
+export const centreInScope = (scope: Scope, centre: string) =>
+  scope.all || (scope.role === 'coordinator' ? scope.centres.includes(centre) : scope.role === 'specialist' ? scope.centre === centre : false);

@@ -19,20 +19,65 @@ export type HistoryEntry = { at: string; by: Actor; action: string; changes?: Re
 
 /** A request as stored (snake_case columns, as plain SQL reads them). */
 export type RequestRow = {
-  id: number; document_id: string; source: string; status: RequestStatus; service: string; format: string;
-  person_kind: 'user' | 'child' | 'lead'; user_id: number | null; child_id: number | null; lead_name: string | null; phone: string | null;
-  region: string | null; centre: string | null; specialist_id: number | null; booking_id: number | null;
-  call_id: string | null; line: string | null; called_at: Date | string | number | null; operator_id: number | null; language: string | null;
-  wish: string | null; outcome: string | null; consent: unknown; history: unknown; created_at: Date | string | number;
+  id: number;
+  document_id: string;
+  source: string;
+  status: RequestStatus;
+  service: string;
+  format: string;
+  person_kind: 'user' | 'child' | 'lead';
+  user_id: number | null;
+  child_id: number | null;
+  lead_name: string | null;
+  phone: string | null;
+  region: string | null;
+  centre: string | null;
+  specialist_id: number | null;
+  booking_id: number | null;
+  call_id: string | null;
+  line: string | null;
+  called_at: Date | string | number | null;
+  operator_id: number | null;
+  language: string | null;
+  wish: string | null;
+  outcome: string | null;
+  consent: unknown;
+  history: unknown;
+  created_at: Date | string | number;
 };
 
 const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : ((v as T) ?? fallback));
 export const historyOf = (row: RequestRow): HistoryEntry[] => json<HistoryEntry[]>(row.history, []);
 
-export const entry = (now: Date, by: Actor, action: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({ at: now.toISOString(), by, action, ...extra });
+export const entry = (now: Date, by: Actor, action: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
+  at: now.toISOString(),
+  by,
+  action,
+  ...extra,
+});
 
 /** The columns a list needs (not the history, which can grow long). */
-const LIST_COLUMNS = ['id', 'document_id', 'source', 'status', 'service', 'format', 'person_kind', 'user_id', 'child_id', 'lead_name', 'phone', 'region', 'centre', 'specialist_id', 'booking_id', 'call_id', 'wish', 'outcome', 'created_at'];
+const LIST_COLUMNS = [
+  'id',
+  'document_id',
+  'source',
+  'status',
+  'service',
+  'format',
+  'person_kind',
+  'user_id',
+  'child_id',
+  'lead_name',
+  'phone',
+  'region',
+  'centre',
+  'specialist_id',
+  'booking_id',
+  'call_id',
+  'wish',
+  'outcome',
+  'created_at',
+];
 
 /** Applies the registry's filters; `userIds` are the registered people whose phone matched the phone filter. */
 export function applyFilters(q: Knex.QueryBuilder, f: RegistryFilters, userIds: number[] = []): Knex.QueryBuilder {
@@ -54,11 +99,24 @@ export async function userIdsByPhone(strapi: Core.Strapi, phone: string | undefi
   return rows.map((r: { id: number }) => r.id);
 }
 
-export async function listRows(strapi: Core.Strapi, scope: Scope, f: RegistryFilters, page: number, pageSize: number): Promise<{ rows: RequestRow[]; total: number }> {
+export async function listRows(
+  strapi: Core.Strapi,
+  scope: Scope,
+  f: RegistryFilters,
+  page: number,
+  pageSize: number,
+): Promise<{ rows: RequestRow[]; total: number }> {
   const userIds = await userIdsByPhone(strapi, f.phone);
   const base = () => applyFilters(applyScope(strapi.db.connection(REQUESTS), scope), f, userIds);
   const [rows, counted] = await Promise.all([
-    base().select(LIST_COLUMNS).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(pageSize).offset((page - 1) * pageSize),
+    base()
+      .select(LIST_COLUMNS)
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     base().count({ n: '*' }).first(),
   ]);
   return { rows, total: Number((counted as { n: number | string } | undefined)?.n ?? 0) };
@@ -67,12 +125,20 @@ export async function listRows(strapi: Core.Strapi, scope: Scope, f: RegistryFil
 /** Every row of a filtered list, up to `max + 1` (so that the caller can tell "too many"). */
 export async function allRows(strapi: Core.Strapi, scope: Scope, f: RegistryFilters, max: number): Promise<RequestRow[]> {
   const userIds = await userIdsByPhone(strapi, f.phone);
-  return applyFilters(applyScope(strapi.db.connection(REQUESTS), scope), f, userIds).select(LIST_COLUMNS).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(max + 1);
+  return applyFilters(applyScope(strapi.db.connection(REQUESTS), scope), f, userIds)
+    .select(LIST_COLUMNS)
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .limit(max + 1);
 }
 
 /** Plain SQL in the caller's transaction when there is one (a booking's change), else on the pool. */
 export function sql<T>(strapi: Core.Strapi, run: (knex: Knex) => Promise<T>): Promise<T> {
-  return strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => run(trx)) as unknown as Promise<T>) : run(strapi.db.connection);
+  return strapi.db.inTransaction()
+    ? (strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => run(trx)) as unknown as Promise<T>)
+    : run(strapi.db.connection);
 }
 
 export async function rowBy(strapi: Core.Strapi, where: Record<string, unknown>): Promise<RequestRow | undefined> {
@@ -83,10 +149,28 @@ export const isDocumentId = (id: unknown): id is string => typeof id === 'string
 
 /** Data of a new request, camelCase as Strapi's query engine takes it. */
 export type NewRequest = {
-  source: string; status: RequestStatus; service: string; format: string; personKind: string;
-  userId?: number | null; childId?: number | null; leadName?: string | null; phone?: string | null; region?: string | null; centre?: string | null;
-  specialistId?: number | null; bookingId?: number | null; callId?: string | null; line?: string | null; calledAt?: string | null; operatorId?: number | null;
-  language?: string | null; wish?: string | null; consent?: unknown; history: HistoryEntry[]; isDemo?: boolean;
+  source: string;
+  status: RequestStatus;
+  service: string;
+  format: string;
+  personKind: string;
+  userId?: number | null;
+  childId?: number | null;
+  leadName?: string | null;
+  phone?: string | null;
+  region?: string | null;
+  centre?: string | null;
+  specialistId?: number | null;
+  bookingId?: number | null;
+  callId?: string | null;
+  line?: string | null;
+  calledAt?: string | null;
+  operatorId?: number | null;
+  language?: string | null;
+  wish?: string | null;
+  consent?: unknown;
+  history: HistoryEntry[];
+  isDemo?: boolean;
 };
 
 export async function insertRequest(strapi: Core.Strapi, data: NewRequest): Promise<RequestRow> {

@@ -25,15 +25,28 @@ export async function followBooking(change: BookingChange, strapi: Core.Strapi):
   if (change.kind === 'created') {
     const linked = change.requestId ? await rowBy(strapi, { id: change.requestId }) : undefined;
     if (linked) {
-      const ok = await updateRequest(strapi, linked, { bookingId: b.id, status, specialistId: b.specialistId, centre: b.centre, service: b.service, format: b.format },
-        entry(now, actorOf(change), 'booked', { changes: { status, booking: b.documentId, start: b.start } }));
+      const ok = await updateRequest(
+        strapi,
+        linked,
+        { bookingId: b.id, status, specialistId: b.specialistId, centre: b.centre, service: b.service, format: b.format },
+        entry(now, actorOf(change), 'booked', { changes: { status, booking: b.documentId, start: b.start } }),
+      );
       // The request moved under the operator (closed by someone else meanwhile): undo the booking.
       if (!ok) throw new Error('crm: the request changed while it was being booked');
       return;
     }
     await insertRequest(strapi, {
-      source: 'site', status, service: b.service, format: b.format, personKind: b.childId ? 'child' : 'user', userId: b.userId, childId: b.childId,
-      region: await regionOf(strapi, b.userId, b.childId), centre: b.centre, specialistId: b.specialistId, bookingId: b.id,
+      source: 'site',
+      status,
+      service: b.service,
+      format: b.format,
+      personKind: b.childId ? 'child' : 'user',
+      userId: b.userId,
+      childId: b.childId,
+      region: await regionOf(strapi, b.userId, b.childId),
+      centre: b.centre,
+      specialistId: b.specialistId,
+      bookingId: b.id,
       history: [entry(now, actorOf(change), 'created', { changes: { status, booking: b.documentId, start: b.start } })],
     });
     return;

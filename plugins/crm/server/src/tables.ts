@@ -39,7 +39,10 @@ export async function ensureTables(strapi: Core.Strapi): Promise<void> {
 
 /** Forgets nonces older than ten minutes: a call that old is refused as stale anyway. */
 export async function sweepNonces(strapi: Core.Strapi, now = Date.now()): Promise<void> {
-  await strapi.db.connection(NONCES).where('received_at', '<', now - 10 * 60_000).delete();
+  await strapi.db
+    .connection(NONCES)
+    .where('received_at', '<', now - 10 * 60_000)
+    .delete();
 }
 
 export { isUniqueViolation } from '@qabilet/plugin-kit/server';

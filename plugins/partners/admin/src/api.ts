@@ -7,14 +7,32 @@ import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type {
-  DesktopPartnerView, ImportSummary, KnownScale, PartnerAdminView, PartnerEventPage, PartnerKind, PartnerPlatform, PartnerTestConfig, QueuePage,
-  QueueResolution, Share,
+  DesktopPartnerView,
+  ImportSummary,
+  KnownScale,
+  PartnerAdminView,
+  PartnerEventPage,
+  PartnerKind,
+  PartnerPlatform,
+  PartnerTestConfig,
+  QueuePage,
+  QueueResolution,
+  Share,
 } from '@qabilet/domain';
 
 /** What the API sends (packages/domain/src/partners-view.ts), by the names the pages use. */
 export type {
-  DesktopPartnerView as DesktopPartner, ImportSummary, KnownScale as Scale, PartnerAdminView as PartnerView, PartnerEventView as PartnerEvent,
-  PartnerKind, PartnerPlatform as Platform, QueueCandidate as Candidate, QueuedRowView as QueuedRow, ScaleMap, Share,
+  DesktopPartnerView as DesktopPartner,
+  ImportSummary,
+  KnownScale as Scale,
+  PartnerAdminView as PartnerView,
+  PartnerEventView as PartnerEvent,
+  PartnerKind,
+  PartnerPlatform as Platform,
+  QueueCandidate as Candidate,
+  QueuedRowView as QueuedRow,
+  ScaleMap,
+  Share,
 } from '@qabilet/domain';
 export const PARTNER_KINDS: readonly PartnerKind[] = ['lti', 'callback', 'desktop'];
 
@@ -56,11 +74,16 @@ export type PartnerChange = { name?: string; config?: PartnerConfig; tests?: Par
 
 export type FieldError = { path: Array<string | number> | string; message: string; code?: string; column?: string };
 /** How a queued row is settled: one of its candidates, a person found again from corrected details, or nobody. */
-export type Resolution = { person: { kind: 'user' | 'child'; id: number | string } } | { phone?: string; email?: string; bookingRef?: string } | { discard: true };
+export type Resolution =
+  { person: { kind: 'user' | 'child'; id: number | string } } | { phone?: string; email?: string; bookingRef?: string } | { discard: true };
 export type Centre = { slug: string; name: string };
 
 export const queryOf = (values: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(values).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(values)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 /** Where the admin's API is (the admin may be served apart from the CMS). */
 const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
@@ -77,25 +100,33 @@ export function usePartnersApi() {
     const options = { headers: { 'Accept-Language': locale } };
     return {
       list: async () => (await get<{ data: PartnerAdminView[] }>('/partners/partners', options)).data.data,
-      create: async (body: PartnerInput) => (await post<{ data: PartnerAdminView; secret: string | null; platform: PartnerPlatform }>('/partners/partners', body, options)).data,
+      create: async (body: PartnerInput) =>
+        (await post<{ data: PartnerAdminView; secret: string | null; platform: PartnerPlatform }>('/partners/partners', body, options)).data,
       one: async (id: string) => (await get<{ data: PartnerAdminView; platform: PartnerPlatform }>(partnerPath(id), options)).data,
-      update: async (id: number, body: PartnerChange) => (await put<{ data: PartnerAdminView; platform: PartnerPlatform }>(partnerPath(id), body, options)).data.data,
+      update: async (id: number, body: PartnerChange) =>
+        (await put<{ data: PartnerAdminView; platform: PartnerPlatform }>(partnerPath(id), body, options)).data.data,
       rotate: async (id: number) => (await post<{ data: PartnerAdminView; secret: string }>(`${partnerPath(id)}/secret`, {}, options)).data,
       events: async (id: number, page: number, pageSize: number) =>
         (await get<PartnerEventPage>(`${partnerPath(id)}/events`, { ...options, params: queryOf({ page, pageSize }) })).data,
       scales: async () => (await get<{ data: KnownScale[] }>('/partners/scales', options)).data.data,
 
       desktop: async () => (await get<{ data: DesktopPartnerView[] }>('/partners/desktop', options)).data.data,
-      saveColumns: async (id: number, columns: DesktopColumns) => (await put<{ data: DesktopPartnerView }>(`/partners/desktop/${id}/columns`, { columns }, options)).data.data,
+      saveColumns: async (id: number, columns: DesktopColumns) =>
+        (await put<{ data: DesktopPartnerView }>(`/partners/desktop/${id}/columns`, { columns }, options)).data.data,
       importFile: async (id: number, body: { fileName: string; content: string; format: 'csv' | 'xlsx' }) =>
         (await post<{ data: ImportSummary }>(`/partners/desktop/${id}/imports`, body, options)).data.data,
-      queue: async (partner: number, page: number) =>
-        (await get<QueuePage>('/partners/queue', { ...options, params: queryOf({ partner, page }) })).data,
+      queue: async (partner: number, page: number) => (await get<QueuePage>('/partners/queue', { ...options, params: queryOf({ partner, page }) })).data,
       resolve: async (rowId: number, body: Resolution) => (await post<{ data: QueueResolution }>(`/partners/queue/${rowId}/resolve`, body, options)).data.data,
 
       /** The centres, from the public Content API (the site's reference data), named in the page's language. */
       centres: async (signal?: AbortSignal): Promise<Centre[]> => {
-        const query = new URLSearchParams({ 'fields[0]': 'slug', 'fields[1]': 'name', locale: catalogueLocale(locale), sort: 'name', 'pagination[pageSize]': '100' });
+        const query = new URLSearchParams({
+          'fields[0]': 'slug',
+          'fields[1]': 'name',
+          locale: catalogueLocale(locale),
+          sort: 'name',
+          'pagination[pageSize]': '100',
+        });
         const response = await fetch(`${backendURL()}/api/centres?${query}`, { headers: { Accept: 'application/json' }, signal });
         const body = (await response.json().catch(() => ({}))) as { data?: Centre[] };
         return (response.ok ? (body.data ?? []) : []).map(({ slug, name }) => ({ slug, name }));

@@ -46,7 +46,9 @@ async function authenticate(strapi: Core.Strapi, ctx: Context): Promise<{ partne
     return refuse(409, 'callback.replayed');
   }
   // Signatures older than the window cannot come again anyway (they would be stale).
-  await knex(NONCES).where('received_at', '<', Date.now() - 2 * SIGNATURE_WINDOW_MS).delete();
+  await knex(NONCES)
+    .where('received_at', '<', Date.now() - 2 * SIGNATURE_WINDOW_MS)
+    .delete();
   return { partner, nonce };
 }
 
@@ -65,7 +67,17 @@ export async function receiveCallback(strapi: Core.Strapi, ctx: Context): Promis
 
 async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): Promise<{ statementId: string; stored: boolean }> {
   const refuse = async (status: number, problems: Problem[]) => {
-    await logEvent(strapi, { partnerId: partner.id, kind: 'callback', outcome: 'refused', code: problems[0]!.code, detail: problems.map((p) => p.field).filter(Boolean).join(',').slice(0, 200) });
+    await logEvent(strapi, {
+      partnerId: partner.id,
+      kind: 'callback',
+      outcome: 'refused',
+      code: problems[0]!.code,
+      detail: problems
+        .map((p) => p.field)
+        .filter(Boolean)
+        .join(',')
+        .slice(0, 200),
+    });
     throw new PartnersError(status, problems);
   };
   const body = ctx.request.body as Record<string, unknown> | undefined;
@@ -74,7 +86,8 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
   if (typeof body.id !== 'string' || !UUID.test(body.id)) problems.push({ field: 'id', code: 'callback.id' });
   if (typeof body.subject !== 'string' || !/^[0-9a-f]{32}$/.test(body.subject)) problems.push({ field: 'subject', code: 'callback.subject' });
   const at = parseDateTime(body.completedAt);
-  if (!at || at.getTime() > Date.now() + 5 * 60_000 || at.getTime() < Date.now() - 30 * 24 * 3600_000) problems.push({ field: 'completedAt', code: 'callback.completedAt' });
+  if (!at || at.getTime() > Date.now() + 5 * 60_000 || at.getTime() < Date.now() - 30 * 24 * 3600_000)
+    problems.push({ field: 'completedAt', code: 'callback.completedAt' });
   const test = partner.tests.find((t) => t.key === body.test);
   if (!test) problems.push({ field: 'test', code: 'callback.test' });
   const scores = body.scores;
@@ -82,7 +95,8 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
   if (!scores || typeof scores !== 'object' || Array.isArray(scores)) problems.push({ field: 'scores', code: 'callback.scores' });
   else if (test) {
     const given = scores as Record<string, unknown>;
-    for (const name of Object.keys(given)) if (!test.scales.some((m) => m.from === name)) problems.push({ field: `scores.${name}`, code: 'callback.scoreUnknown' });
+    for (const name of Object.keys(given))
+      if (!test.scales.some((m) => m.from === name)) problems.push({ field: `scores.${name}`, code: 'callback.scoreUnknown' });
     for (const m of test.scales) {
       const v = given[m.from];
       if (v === undefined) continue;
@@ -100,7 +114,8 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
   const existing = await knex('assessment_statements').where({ id }).first('id', 'source_id', 'person_key');
   if (existing) {
     // A repeat of a result already kept is harmless; an id of another source's or person's is not.
-    if (Number(existing.source_id) !== partner.id || existing.person_key !== subject.person_key) return refuse(409, [{ field: 'id', code: 'callback.idTaken' }]);
+    if (Number(existing.source_id) !== partner.id || existing.person_key !== subject.person_key)
+      return refuse(409, [{ field: 'id', code: 'callback.idTaken' }]);
     await logEvent(strapi, { partnerId: partner.id, kind: 'callback', outcome: 'ok', code: 'event.repeat', detail: `statement=${id}` });
     return { statementId: id, stored: false };
   }
@@ -111,14 +126,35 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
   if (!person) return refuse(403, [{ field: 'subject', code: 'consent.withdrawn' }]);
   const stored = await knex.transaction(async (trx) => {
     // One launch, one result: of two different results sent at once, one takes the launch.
-    const taken = await trx(LAUNCHES).where({ id: launched.id }).whereIn('status', ['created', 'used']).update({ status: 'completed', completed_at: Date.now() });
+    const taken = await trx(LAUNCHES)
+      .where({ id: launched.id })
+      .whereIn('status', ['created', 'used'])
+      .update({ status: 'completed', completed_at: Date.now() });
     if (!taken) return null;
-    return (await servicesOf<AssessmentServices>(strapi, 'assessment')('results').record({
-      id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
-      source: { kind: 'partner', partnerId: partner.id, name: partner.name }, object: { test: test!.key, name: test!.name }, scales: values, timestamp: at!,
-    }, trx)).stored;
+    return (
+      await servicesOf<AssessmentServices>(
+        strapi,
+        'assessment',
+      )('results').record(
+        {
+          id,
+          person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
+          source: { kind: 'partner', partnerId: partner.id, name: partner.name },
+          object: { test: test!.key, name: test!.name },
+          scales: values,
+          timestamp: at!,
+        },
+        trx,
+      )
+    ).stored;
   });
   if (stored === null) return refuse(403, [{ field: 'test', code: 'callback.notLaunched' }]);
-  await logEvent(strapi, { partnerId: partner.id, kind: 'callback', outcome: 'ok', code: stored ? 'event.callback' : 'event.repeat', detail: `test=${test!.key} statement=${id}` });
+  await logEvent(strapi, {
+    partnerId: partner.id,
+    kind: 'callback',
+    outcome: 'ok',
+    code: stored ? 'event.callback' : 'event.repeat',
+    detail: `test=${test!.key} statement=${id}`,
+  });
   return { statementId: id, stored };
 }

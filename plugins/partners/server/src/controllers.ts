@@ -37,30 +37,54 @@ async function testsFor(strapi: Core.Strapi, personKey: string, language: Langua
   const partners = (await knex(PARTNERS).where({ active: true }).whereIn('kind', ['lti', 'callback']).orderBy('name')).map(partnerOf);
   if (!partners.length) return [];
   const ids = partners.map((p) => p.id);
-  const launches = await knex(LAUNCHES).where({ person_key: personKey }).whereIn('partner_id', ids).orderBy('created_at', 'desc').select('partner_id', 'test_key', 'status', 'created_at', 'expires_at');
-  const statements = await knex('assessment_statements').where({ person_key: personKey, source_kind: 'partner' }).whereIn('source_id', ids).orderBy('timestamp', 'desc').select('id', 'source_id', 'test_key', 'statement', 'timestamp', 'stored_at');
+  const launches = await knex(LAUNCHES)
+    .where({ person_key: personKey })
+    .whereIn('partner_id', ids)
+    .orderBy('created_at', 'desc')
+    .select('partner_id', 'test_key', 'status', 'created_at', 'expires_at');
+  const statements = await knex('assessment_statements')
+    .where({ person_key: personKey, source_kind: 'partner' })
+    .whereIn('source_id', ids)
+    .orderBy('timestamp', 'desc')
+    .select('id', 'source_id', 'test_key', 'statement', 'timestamp', 'stored_at');
   const now = Date.now();
   const WEEK = 7 * 24 * 3600_000;
   // A launch still under way: an LTI tool's until its login (five minutes) and then for a week;
   // a signed redirect's for a week (the partner may send the result later).
-  const live = (p: PartnerRow, l: Record<string, unknown>) => l.status === 'used' ? ms(l.created_at)! > now - WEEK
-    : l.status === 'created' && (p.kind === 'lti' ? ms(l.expires_at)! > now : ms(l.created_at)! > now - WEEK);
+  const live = (p: PartnerRow, l: Record<string, unknown>) =>
+    l.status === 'used'
+      ? ms(l.created_at)! > now - WEEK
+      : l.status === 'created' && (p.kind === 'lti' ? ms(l.expires_at)! > now : ms(l.created_at)! > now - WEEK);
   const names = new Map((await assessment(strapi)('results').knownScales()).map((s) => [s.key, s.name]));
-  return partners.flatMap((p: PartnerRow) => p.tests.map((t): PartnerTestView => {
-    const launched = launches.find((l: Record<string, unknown>) => Number(l.partner_id) === p.id && l.test_key === t.key);
-    const result = statements.find((s: Record<string, unknown>) => Number(s.source_id) === p.id && s.test_key === t.key);
-    const scales = result ? (json<{ result: { extensions: Record<string, Array<{ scale: string; score: number }>> } }>(result.statement, { result: { extensions: {} } }).result.extensions['https://qabilet.kz/xapi/extensions/scales'] ?? []) : [];
-    // Started again after the last result came (by our clocks, not the partner's).
-    const again = launched && live(p, launched) && launched.status !== 'completed' && (!result || ms(launched.created_at)! > ms(result.stored_at)!);
-    return {
-      // The query above takes these two kinds only.
-      partner: { clientId: p.clientId, name: p.name, kind: p.kind as 'lti' | 'callback' }, key: t.key, title: t.name[language],
-      summary: message(language, p.kind === 'lti' ? 'tests.summary.lti' : 'tests.summary.callback', { partner: p.name }),
-      status: again ? 'started' : result ? 'completed' : 'available',
-      launchedAt: launched ? iso(launched.created_at) : null, completedAt: result ? iso(result.timestamp) : null,
-      result: result ? { statementId: result.id, completedAt: iso(result.timestamp)!, scales: scales.map((s) => ({ scale: s.scale, name: names.get(s.scale)?.[language] ?? s.scale, score: s.score, level: levelOf(s.score) })) } : null,
-    };
-  }));
+  return partners.flatMap((p: PartnerRow) =>
+    p.tests.map((t): PartnerTestView => {
+      const launched = launches.find((l: Record<string, unknown>) => Number(l.partner_id) === p.id && l.test_key === t.key);
+      const result = statements.find((s: Record<string, unknown>) => Number(s.source_id) === p.id && s.test_key === t.key);
+      const scales = result
+        ? (json<{ result: { extensions: Record<string, Array<{ scale: string; score: number }>> } }>(result.statement, { result: { extensions: {} } }).result
+            .extensions['https://qabilet.kz/xapi/extensions/scales'] ?? [])
+        : [];
+      // Started again after the last result came (by our clocks, not the partner's).
+      const again = launched && live(p, launched) && launched.status !== 'completed' && (!result || ms(launched.created_at)! > ms(result.stored_at)!);
+      return {
+        // The query above takes these two kinds only.
+        partner: { clientId: p.clientId, name: p.name, kind: p.kind as 'lti' | 'callback' },
+        key: t.key,
+        title: t.name[language],
+        summary: message(language, p.kind === 'lti' ? 'tests.summary.lti' : 'tests.summary.callback', { partner: p.name }),
+        status: again ? 'started' : result ? 'completed' : 'available',
+        launchedAt: launched ? iso(launched.created_at) : null,
+        completedAt: result ? iso(result.timestamp) : null,
+        result: result
+          ? {
+              statementId: result.id,
+              completedAt: iso(result.timestamp)!,
+              scales: scales.map((s) => ({ scale: s.scale, name: names.get(s.scale)?.[language] ?? s.scale, score: s.score, level: levelOf(s.score) })),
+            }
+          : null,
+      };
+    }),
+  );
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -121,7 +145,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }),
     create: handle(async (ctx) => {
       const { partner, secret } = await createPartner(strapi, ctx.request.body);
-      await audit(strapi, { actorType: 'admin', actorId: adminId(ctx), action: 'partners.partner.create', subjectType: 'plugin::partners.partner', subjectId: partner.id, details: { kind: partner.kind } });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: adminId(ctx),
+        action: 'partners.partner.create',
+        subjectType: 'plugin::partners.partner',
+        subjectId: partner.id,
+        details: { kind: partner.kind },
+      });
       noStore(ctx);
       ctx.status = 201;
       ctx.body = { data: await partnerView(strapi, partner), secret, platform: platformOf(partner) };
@@ -134,12 +165,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }),
     update: handle(async (ctx) => {
       const partner = await updatePartner(strapi, idParam(ctx), ctx.request.body);
-      await audit(strapi, { actorType: 'admin', actorId: adminId(ctx), action: 'partners.partner.update', subjectType: 'plugin::partners.partner', subjectId: partner.id });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: adminId(ctx),
+        action: 'partners.partner.update',
+        subjectType: 'plugin::partners.partner',
+        subjectId: partner.id,
+      });
       ctx.body = { data: await partnerView(strapi, partner), platform: platformOf(partner) };
     }),
     rotate: handle(async (ctx) => {
       const { partner, secret } = await rotateSecret(strapi, idParam(ctx));
-      await audit(strapi, { actorType: 'admin', actorId: adminId(ctx), action: 'partners.secret.rotate', subjectType: 'plugin::partners.partner', subjectId: partner.id });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: adminId(ctx),
+        action: 'partners.secret.rotate',
+        subjectType: 'plugin::partners.partner',
+        subjectId: partner.id,
+      });
       noStore(ctx);
       ctx.body = { data: await partnerView(strapi, partner), secret };
     }),
@@ -150,7 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const problems = allowOnly(q, ['page', 'pageSize', 'locale', 'outcome']);
       const page = q.page === undefined ? 1 : Number(q.page);
       const pageSize = q.pageSize === undefined ? 20 : Number(q.pageSize);
-      if (!Number.isSafeInteger(page) || page < 1 || !Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 100) problems.push({ field: 'page', code: 'page.invalid' });
+      if (!Number.isSafeInteger(page) || page < 1 || !Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > 100)
+        problems.push({ field: 'page', code: 'page.invalid' });
       if (q.outcome !== undefined && q.outcome !== 'ok' && q.outcome !== 'refused') problems.push({ field: 'outcome', code: 'field.notAllowed' });
       if (problems.length) throw invalid(problems);
       const language = languageOf(ctx);
@@ -159,12 +203,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         return q.outcome ? b.where({ outcome: q.outcome }) : b;
       };
       const [rows, total] = await Promise.all([
-        base().orderBy('at', 'desc').orderBy('id', 'desc').offset((page - 1) * pageSize).limit(pageSize),
+        base()
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .offset((page - 1) * pageSize)
+          .limit(pageSize),
         base().count({ n: '*' }).first(),
       ]);
       noStore(ctx);
       ctx.body = {
-        data: rows.map((e: EventRow) => ({ id: e.id, kind: e.kind, outcome: e.outcome, code: e.code, explanation: message(language, e.code as MessageKey), detail: e.detail, at: iso(e.at)! })),
+        data: rows.map((e: EventRow) => ({
+          id: e.id,
+          kind: e.kind,
+          outcome: e.outcome,
+          code: e.code,
+          explanation: message(language, e.code as MessageKey),
+          detail: e.detail,
+          at: iso(e.at)!,
+        })),
         meta: { page, pageSize, total: Number(total?.n ?? 0) },
       } satisfies PartnerEventPage;
     }),

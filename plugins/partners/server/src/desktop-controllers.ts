@@ -25,7 +25,8 @@ const PARTNER = 'plugin::partners.partner';
 const noStore = (ctx: Context) => ctx.set('Cache-Control', 'no-store');
 
 const counts = (o: Outcome) => ({ imported: o.imported, queued: o.queued, duplicates: o.duplicates, rejected: o.rejected.length });
-const detailOf = (rows: number, o: Outcome) => `rows=${rows} imported=${o.imported} queued=${o.queued} duplicates=${o.duplicates} rejected=${o.rejected.length}`;
+const detailOf = (rows: number, o: Outcome) =>
+  `rows=${rows} imported=${o.imported} queued=${o.queued} duplicates=${o.duplicates} rejected=${o.rejected.length}`;
 
 /** A rejected row's problems in Strapi's error shape; for a file, with the column each came from. */
 function errorsOf(problems: Problem[], language: Language, columns?: DesktopColumns) {
@@ -36,7 +37,15 @@ function errorsOf(problems: Problem[], language: Language, columns?: DesktopColu
   });
 }
 
-const viewOf = (p: PartnerRow): DesktopPartnerView => ({ id: p.id, clientId: p.clientId, name: p.name, active: p.active, centre: centreOf(p), columns: (p.config as DesktopConfig).columns, tests: p.tests });
+const viewOf = (p: PartnerRow): DesktopPartnerView => ({
+  id: p.id,
+  clientId: p.clientId,
+  name: p.name,
+  active: p.active,
+  centre: centreOf(p),
+  columns: (p.config as DesktopConfig).columns,
+  tests: p.tests,
+});
 
 function paging(q: Record<string, unknown>): { page: number; pageSize: number; partner?: unknown } {
   const problems = allowOnly(q, ['page', 'pageSize', 'partner', 'locale']);
@@ -54,7 +63,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const partner = await authenticated(strapi, ctx.params.clientId, ctx.get('authorization'));
       const outcome = await pushRows(strapi, partner, ctx.request.body);
       const language = languageOf(ctx);
-      await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'ok', code: 'desktop.push', detail: detailOf(outcome.imported + outcome.queued + outcome.duplicates + outcome.rejected.length, outcome) });
+      await logEvent(strapi, {
+        partnerId: partner.id,
+        kind: 'import',
+        outcome: 'ok',
+        code: 'desktop.push',
+        detail: detailOf(outcome.imported + outcome.queued + outcome.duplicates + outcome.rejected.length, outcome),
+      });
       await audit(strapi, { actorType: 'system', action: 'partners.desktop.push', subjectType: PARTNER, subjectId: partner.id, details: counts(outcome) });
       noStore(ctx);
       ctx.body = { data: { ...counts(outcome), rejected: outcome.rejected.map((r) => ({ index: r.at, errors: errorsOf(r.problems, language) })) } };
@@ -75,7 +90,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const mapping = checkColumns(body.columns, partner.tests);
       if (problems.length || !mapping.ok) throw invalid([...problems, ...(mapping.ok ? [] : mapping.problems)]);
       const config: DesktopConfig = { ...(partner.config as DesktopConfig), columns: mapping.columns };
-      await strapi.db.connection(PARTNERS).where({ id: partner.id }).update({ config: JSON.stringify(config), updated_at: Date.now() });
+      await strapi.db
+        .connection(PARTNERS)
+        .where({ id: partner.id })
+        .update({ config: JSON.stringify(config), updated_at: Date.now() });
       await audit(strapi, { actorType: 'admin', actorId: admin(ctx).id, action: 'partners.desktop.columns', subjectType: PARTNER, subjectId: partner.id });
       ctx.body = { data: viewOf((await partnerById(strapi, partner.id))!) };
     }),
@@ -87,15 +105,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       try {
         result = await importFile(strapi, partner, ctx.request.body);
       } catch (error) {
-        if (error instanceof PartnersError) await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'refused', code: 'import.refused', detail: error.problems.map((p) => p.code).join(',') });
+        if (error instanceof PartnersError)
+          await logEvent(strapi, {
+            partnerId: partner.id,
+            kind: 'import',
+            outcome: 'refused',
+            code: 'import.refused',
+            detail: error.problems.map((p) => p.code).join(','),
+          });
         throw error;
       }
       const { rows, outcome } = result;
       await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'ok', code: 'import.done', detail: detailOf(rows, outcome) });
-      await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.desktop.import', subjectType: PARTNER, subjectId: partner.id, details: { rows, ...counts(outcome) } });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: me.id,
+        action: 'partners.desktop.import',
+        subjectType: PARTNER,
+        subjectId: partner.id,
+        details: { rows, ...counts(outcome) },
+      });
       const columns = (partner.config as DesktopConfig).columns;
       noStore(ctx);
-      ctx.body = { data: { rows, ...counts(outcome), rejected: outcome.rejected.map((r) => ({ row: r.at, errors: errorsOf(r.problems, language, columns) })) } } satisfies { data: ImportSummary };
+      ctx.body = {
+        data: { rows, ...counts(outcome), rejected: outcome.rejected.map((r) => ({ row: r.at, errors: errorsOf(r.problems, language, columns) })) },
+      } satisfies { data: ImportSummary };
     }),
     queue: handle(async (ctx) => {
       const me = admin(ctx);
@@ -103,7 +137,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const scope = await desktopScope(strapi, me);
       const partners = partnerId === undefined ? await partnersInScope(strapi, scope) : [await partnerInScope(strapi, scope, partnerId)];
       const view = await queueView(strapi, partners, page, pageSize, languageOf(ctx));
-      await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.queue.list', details: { partners: partners.map((p) => p.id), page, count: view.data.length } });
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: me.id,
+        action: 'partners.queue.list',
+        details: { partners: partners.map((p) => p.id), page, count: view.data.length },
+      });
       noStore(ctx);
       ctx.body = view;
     }),
@@ -120,15 +159,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (body.discard === true) {
         await discardRow(strapi, row, me.id);
         await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'ok', code: 'queue.discarded', detail: `row=${row.id}` });
-        await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.queue.discard', subjectType: PARTNER, subjectId: partner.id, details: { row: row.id } });
+        await audit(strapi, {
+          actorType: 'admin',
+          actorId: me.id,
+          action: 'partners.queue.discard',
+          subjectType: PARTNER,
+          subjectId: partner.id,
+          details: { row: row.id },
+        });
         ctx.body = { data: { id: row.id, status: 'discarded' } } satisfies { data: QueueResolution };
         return;
       }
       const person = await resolveRow(strapi, partner, row, body, me.id);
-      const subject = person.childId ? { subjectType: 'api::child.child', subjectId: person.childId } : { subjectType: 'plugin::users-permissions.user', subjectId: person.userId };
+      const subject = person.childId
+        ? { subjectType: 'api::child.child', subjectId: person.childId }
+        : { subjectType: 'plugin::users-permissions.user', subjectId: person.userId };
       await logEvent(strapi, { partnerId: partner.id, kind: 'import', outcome: 'ok', code: 'queue.matched', detail: `row=${row.id}` });
       await audit(strapi, { actorType: 'admin', actorId: me.id, action: 'partners.queue.resolve', ...subject, details: { row: row.id, partner: partner.id } });
-      ctx.body = { data: { id: row.id, status: 'imported', person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId } } } satisfies { data: QueueResolution };
+      ctx.body = {
+        data: { id: row.id, status: 'imported', person: { kind: person.childId ? 'child' : 'user', id: person.childId ?? person.userId } },
+      } satisfies { data: QueueResolution };
     }),
   };
 

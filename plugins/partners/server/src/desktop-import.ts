@@ -24,22 +24,38 @@ export const personColumns = (p: Person) => ({ person_key: p.key, user_id: p.use
 type Keyed = { at: number; row: CheckedRow; key: string };
 
 /** Records the row's result on the person's profile, within the row's transaction. */
-export function recordRow(strapi: Core.Strapi, partner: PartnerRow, trx: Knex.Transaction, person: Person, row: { key: string; test: CheckedRow['test']; takenAt: Date; scores: CheckedRow['scores'] }) {
-  return servicesOf<AssessmentServices>(strapi, 'assessment')('results').record({
-    id: statementIdOf(partner.id, row.key),
-    person: { key: person.key, userId: person.userId, childId: person.childId },
-    source: { kind: 'desktop', partnerId: partner.id, name: partner.name },
-    object: { test: row.test.key, name: row.test.name },
-    scales: row.scores.map((s) => ({ scale: s.scale, score: s.score, raw: s.raw, min: s.min, max: s.max })),
-    timestamp: row.takenAt,
-  }, trx);
+export function recordRow(
+  strapi: Core.Strapi,
+  partner: PartnerRow,
+  trx: Knex.Transaction,
+  person: Person,
+  row: { key: string; test: CheckedRow['test']; takenAt: Date; scores: CheckedRow['scores'] },
+) {
+  return servicesOf<AssessmentServices>(
+    strapi,
+    'assessment',
+  )('results').record(
+    {
+      id: statementIdOf(partner.id, row.key),
+      person: { key: person.key, userId: person.userId, childId: person.childId },
+      source: { kind: 'desktop', partnerId: partner.id, name: partner.name },
+      object: { test: row.test.key, name: row.test.name },
+      scales: row.scores.map((s) => ({ scale: s.scale, score: s.score, raw: s.raw, min: s.min, max: s.max })),
+      timestamp: row.takenAt,
+    },
+    trx,
+  );
 }
 
 /** Keys already stored for the partner, looked up in chunks the databases accept. */
 async function storedKeys(strapi: Core.Strapi, partnerId: number, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows: Array<{ row_key: string }> = await strapi.db.connection(IMPORT_ROWS).where({ partner_id: partnerId }).whereIn('row_key', keys.slice(i, i + 500)).select('row_key');
+    const rows: Array<{ row_key: string }> = await strapi.db
+      .connection(IMPORT_ROWS)
+      .where({ partner_id: partnerId })
+      .whereIn('row_key', keys.slice(i, i + 500))
+      .select('row_key');
     for (const r of rows) found.add(r.row_key);
   }
   return found;
@@ -55,7 +71,13 @@ async function storeRow(strapi: Core.Strapi, partner: PartnerRow, item: Keyed, m
         return;
       }
       const statementId = statementIdOf(partner.id, item.key);
-      await trx(IMPORT_ROWS).insert({ ...base, status: 'imported', data: JSON.stringify(valuesOf(item.row, false)), statement_id: statementId, ...personColumns(match.person) });
+      await trx(IMPORT_ROWS).insert({
+        ...base,
+        status: 'imported',
+        data: JSON.stringify(valuesOf(item.row, false)),
+        statement_id: statementId,
+        ...personColumns(match.person),
+      });
       await recordRow(strapi, partner, trx, match.person, { key: item.key, ...item.row });
     });
     return true;
@@ -81,7 +103,11 @@ export async function importRows(strapi: Core.Strapi, partner: PartnerRow, rows:
     else fresh.push({ at, row: checked.row, key });
     inBatch.add(key);
   }
-  const stored = await storedKeys(strapi, partner.id, fresh.map((f) => f.key));
+  const stored = await storedKeys(
+    strapi,
+    partner.id,
+    fresh.map((f) => f.key),
+  );
   const match = matcher(strapi, (partner.config as DesktopConfig).centre);
   for (const item of fresh) {
     if (stored.has(item.key)) {

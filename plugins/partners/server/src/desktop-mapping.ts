@@ -17,12 +17,15 @@ export type Mapping = { ok: true; columns: DesktopColumns } | { ok: false; probl
 export function checkColumns(input: unknown, tests: PartnerTest[]): Mapping {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, problems: [{ field: 'columns', code: 'desktop.columns' }] };
   const given = input as Record<string, unknown>;
-  const problems: Problem[] = Object.keys(given).filter((k) => !(COLUMN_FIELDS as readonly string[]).includes(k)).map((k) => ({ field: `columns.${k}`, code: 'field.notAllowed' as const }));
+  const problems: Problem[] = Object.keys(given)
+    .filter((k) => !(COLUMN_FIELDS as readonly string[]).includes(k))
+    .map((k) => ({ field: `columns.${k}`, code: 'field.notAllowed' as const }));
   const columns: Partial<Record<ColumnField, string>> = {};
   for (const field of COLUMN_FIELDS) {
     const v = given[field];
     if (v === undefined || v === null || v === '') continue;
-    if (typeof v !== 'string' || !v.trim() || v.trim().length > 100) problems.push({ field: `columns.${field}`, code: 'desktop.columnName', values: { max: 100 } });
+    if (typeof v !== 'string' || !v.trim() || v.trim().length > 100)
+      problems.push({ field: `columns.${field}`, code: 'desktop.columnName', values: { max: 100 } });
     else columns[field] = v.trim();
   }
   if (!columns.takenAt && !problems.some((p) => p.field === 'columns.takenAt')) problems.push({ field: 'columns.takenAt', code: 'desktop.columnRequired' });
@@ -45,7 +48,11 @@ export function checkColumns(input: unknown, tests: PartnerTest[]): Mapping {
  */
 export function missingColumns(header: string[], columns: DesktopColumns, tests: PartnerTest[]): Problem[] {
   const has = new Set(header);
-  const problems: Problem[] = COLUMN_FIELDS.filter((f) => columns[f] && !has.has(columns[f]!)).map((f) => ({ field: `columns.${f}`, code: 'import.columnMissing' as const, values: { column: columns[f]! } }));
+  const problems: Problem[] = COLUMN_FIELDS.filter((f) => columns[f] && !has.has(columns[f]!)).map((f) => ({
+    field: `columns.${f}`,
+    code: 'import.columnMissing' as const,
+    values: { column: columns[f]! },
+  }));
   const gaps = tests.map((t, i) => t.scales.map((s, j) => ({ i, j, column: s.from })).filter((s) => !has.has(s.column)));
   if (gaps.length && !gaps.some((g) => g.length === 0)) {
     const fewest = gaps.reduce((a, b) => (b.length < a.length ? b : a));

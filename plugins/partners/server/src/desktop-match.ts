@@ -30,7 +30,9 @@ async function byBooking(strapi: Core.Strapi, centre: string, ref: string): Prom
     populate: { user: { select: [...FIELDS, 'anonymisedAt'] }, child: { select: FIELDS } },
   });
   if (!booking?.user || booking.user.anonymisedAt) return undefined;
-  return booking.child ? { kind: 'child', id: booking.child.id, name: nameOf(booking.child) } : { kind: 'user', id: booking.user.id, name: nameOf(booking.user) };
+  return booking.child
+    ? { kind: 'child', id: booking.child.id, name: nameOf(booking.child) }
+    : { kind: 'user', id: booking.user.id, name: nameOf(booking.user) };
 }
 
 /** Account holders (not anonymised) with this phone or e-mail. */
@@ -59,7 +61,12 @@ async function childrenOf(strapi: Core.Strapi, userId: number): Promise<Candidat
 
 /** The candidate as a person, if they (and, for a child, their parent) gave every consent. */
 export async function consentedCandidate(strapi: Core.Strapi, candidate: Pick<Candidate, 'kind' | 'id'>): Promise<Person | undefined> {
-  const person = await servicesOf<AssessmentServices>(strapi, 'assessment')('people').byId(candidate.kind, candidate.id).catch(() => undefined);
+  const person = await servicesOf<AssessmentServices>(
+    strapi,
+    'assessment',
+  )('people')
+    .byId(candidate.kind, candidate.id)
+    .catch(() => undefined);
   if (!person?.userId) return undefined;
   const child = person.childId ? await strapi.db.query(CHILD).findOne({ where: { id: person.childId }, select: ['documentId'] }) : null;
   try {
@@ -106,17 +113,22 @@ export function matcher(strapi: Core.Strapi, centre: string): (ids: Identifiers)
  */
 export async function knownToCentre(strapi: Core.Strapi, centre: string, candidates: Candidate[]): Promise<Candidate[]> {
   if (!candidates.length) return [];
-  const served = await strapi.db.query('api::centre.centre').findOne({ where: { slug: centre }, select: ['slug'], populate: { regions: { select: ['code'] } } });
+  const served = await strapi.db
+    .query('api::centre.centre')
+    .findOne({ where: { slug: centre }, select: ['slug'], populate: { regions: { select: ['code'] } } });
   const regions = new Set<string>((served?.regions ?? []).map((r: { code: string }) => r.code));
   const knex = strapi.db.connection;
-  const known = await Promise.all(candidates.map(async (c) => {
-    const row = c.kind === 'child'
-      ? await knex('children').where({ id: c.id }).first('region')
-      : await knex('up_users').where({ id: c.id }).first('region');
-    if (row && regions.has(row.region)) return true;
-    const request = await knex('crm_requests').where({ centre }).whereNot({ status: 'cancelled' })
-      .where(c.kind === 'child' ? { child_id: c.id } : { user_id: c.id, person_kind: 'user' }).first('id');
-    return !!request;
-  }));
+  const known = await Promise.all(
+    candidates.map(async (c) => {
+      const row = c.kind === 'child' ? await knex('children').where({ id: c.id }).first('region') : await knex('up_users').where({ id: c.id }).first('region');
+      if (row && regions.has(row.region)) return true;
+      const request = await knex('crm_requests')
+        .where({ centre })
+        .whereNot({ status: 'cancelled' })
+        .where(c.kind === 'child' ? { child_id: c.id } : { user_id: c.id, person_kind: 'user' })
+        .first('id');
+      return !!request;
+    }),
+  );
   return candidates.filter((_, i) => known[i]);
 }

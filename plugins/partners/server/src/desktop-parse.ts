@@ -78,8 +78,7 @@ export function parseCsv(input: string): string[][] | null {
       else if (text[i + 1] === '"') {
         field += '"';
         i++;
-      }
-      else quoted = false;
+      } else quoted = false;
     } else if (c === '"' && field === '' && !wasQuoted) {
       quoted = wasQuoted = true;
     } else if (c === delimiter) {
@@ -117,14 +116,15 @@ export function tableOf(lines: Line[]): Read {
   if (rows.length - 1 > MAX_ROWS) return refused('import.tooManyRows', { max: MAX_ROWS });
   const records = rows.slice(1).map(({ row, values }) => {
     const cells: Record<string, Cell> = {};
-    header.forEach((name, j) => { if (name) cells[name] = values[j] ?? null; });
+    header.forEach((name, j) => {
+      if (name) cells[name] = values[j] ?? null;
+    });
     return { row, cells };
   });
   return { ok: true, table: { header: header.filter(Boolean), records } };
 }
 
 const cellOf = (c: Cell): Cell => (typeof c === 'string' ? (c.trim() === '' ? null : c.trim()) : c);
-
 
 /**
  * Reading an XLSX is seconds of CPU for a large honest file (5 000 rows of 60 long text cells: about
@@ -245,7 +245,9 @@ function spawn(): Reader {
     reader = undefined;
     if (running) finish(read);
   };
-  r.worker.on('error', (error: { code?: string }) => crashed(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed')));
+  r.worker.on('error', (error: { code?: string }) =>
+    crashed(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused('import.tooLarge', { max: 5 }) : refused('import.malformed')),
+  );
   r.worker.on('exit', () => crashed(refused('import.malformed')));
   r.worker.unref();
   return r;

@@ -42,7 +42,8 @@ export async function authenticated(strapi: Core.Strapi, clientId: unknown, auth
 export async function pushRows(strapi: Core.Strapi, partner: PartnerRow, input: unknown): Promise<Outcome> {
   const body = objectBody(input);
   const problems = allowOnly(body, ['rows']);
-  if (!Array.isArray(body.rows) || body.rows.length === 0 || body.rows.length > MAX_PUSH_ROWS) problems.push({ field: 'rows', code: 'desktop.rows', values: { max: MAX_PUSH_ROWS } });
+  if (!Array.isArray(body.rows) || body.rows.length === 0 || body.rows.length > MAX_PUSH_ROWS)
+    problems.push({ field: 'rows', code: 'desktop.rows', values: { max: MAX_PUSH_ROWS } });
   if (problems.length) throw invalid(problems);
   const rows = body.rows as unknown[];
   const incoming: Incoming[] = [];
@@ -62,7 +63,8 @@ function fileOf(body: Record<string, unknown>): { fileName: string; bytes: Buffe
   if (!name || name.length > 200 || /[\u0000-\u001f]/.test(name)) problems.push({ field: 'fileName', code: 'import.fileName' });
   if (body.format !== undefined && !FORMATS.includes(body.format as Format)) problems.push({ field: 'format', code: 'import.format' });
   const content = typeof body.content === 'string' ? body.content : '';
-  if (content.length > Math.ceil(MAX_BYTES / 3) * 4 * 1.05 + 16) problems.push({ field: 'content', code: 'import.tooLarge', values: { max: MAX_BYTES / 1024 / 1024 } });
+  if (content.length > Math.ceil(MAX_BYTES / 3) * 4 * 1.05 + 16)
+    problems.push({ field: 'content', code: 'import.tooLarge', values: { max: MAX_BYTES / 1024 / 1024 } });
   else if (!content || !BASE64.test(content.replace(/[\r\n]/g, ''))) problems.push({ field: 'content', code: 'import.content' });
   if (problems.length) throw invalid(problems);
   return { fileName: name, bytes: Buffer.from(content, 'base64'), format: body.format as Format | undefined };

@@ -20,26 +20,43 @@ import { consentedCandidate, knownToCentre, matchRow, type Candidate, type Ident
 import { personColumns, recordRow } from './desktop-import';
 import { centreOf } from './desktop-scope';
 
-const candidatesOf = (m: Match): Candidate[] => (m.ok ? [{ kind: m.person.childId ? 'child' : 'user', id: m.person.childId ?? m.person.userId, name: m.person.name }] : m.candidates);
+const candidatesOf = (m: Match): Candidate[] =>
+  m.ok ? [{ kind: m.person.childId ? 'child' : 'user', id: m.person.childId ?? m.person.userId, name: m.person.name }] : m.candidates;
 const identifiersOf = (v: RowValues): Identifiers => ({ phone: v.phone, email: v.email, bookingRef: v.bookingRef });
 const withoutContacts = (v: RowValues): RowValues => ({ ...v, phone: null, email: null });
 
 export async function queueView(strapi: Core.Strapi, partners: PartnerRow[], page: number, pageSize: number, language: Language): Promise<QueuePage> {
   const byId = new Map(partners.map((p) => [p.id, p]));
-  const q = () => strapi.db.connection(IMPORT_ROWS).whereIn('partner_id', [...byId.keys(), -1]).where({ status: 'queued' });
+  const q = () =>
+    strapi.db
+      .connection(IMPORT_ROWS)
+      .whereIn('partner_id', [...byId.keys(), -1])
+      .where({ status: 'queued' });
   const [rows, total] = await Promise.all([
-    q().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize) as Promise<ImportRowRecord[]>,
+    q()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize) as Promise<ImportRowRecord[]>,
     q().count({ n: '*' }).first(),
   ]);
-  const data = await Promise.all(rows.map(async (row) => {
-    const values = json<RowValues>(row.data, {} as RowValues);
-    const centre = centreOf(byId.get(row.partner_id)!);
-    const candidates = await knownToCentre(strapi, centre, candidatesOf(await matchRow(strapi, centre, identifiersOf(values))));
-    return {
-      id: row.id, partnerId: row.partner_id, fileName: row.file_name, createdAt: new Date(ms(row.created_at)!).toISOString(),
-      reason: row.reason, explanation: row.reason ? message(language, row.reason as Problem['code']) : null, values, candidates,
-    };
-  }));
+  const data = await Promise.all(
+    rows.map(async (row) => {
+      const values = json<RowValues>(row.data, {} as RowValues);
+      const centre = centreOf(byId.get(row.partner_id)!);
+      const candidates = await knownToCentre(strapi, centre, candidatesOf(await matchRow(strapi, centre, identifiersOf(values))));
+      return {
+        id: row.id,
+        partnerId: row.partner_id,
+        fileName: row.file_name,
+        createdAt: new Date(ms(row.created_at)!).toISOString(),
+        reason: row.reason,
+        explanation: row.reason ? message(language, row.reason as Problem['code']) : null,
+        values,
+        candidates,
+      };
+    }),
+  );
   return { data, meta: { page, pageSize, total: Number(total?.n ?? 0) } };
 }
 
@@ -68,7 +85,14 @@ function corrected(body: Record<string, unknown>, values: RowValues): { ids: Ide
 function personOf(body: Record<string, unknown>): Pick<Candidate, 'kind' | 'id'> | undefined {
   if (body.person === undefined) return undefined;
   const p = body.person as Record<string, unknown> | null;
-  const ok = p && typeof p === 'object' && !Array.isArray(p) && !allowOnly(p, ['kind', 'id']).length && (p.kind === 'user' || p.kind === 'child') && Number.isSafeInteger(p.id) && (p.id as number) > 0;
+  const ok =
+    p &&
+    typeof p === 'object' &&
+    !Array.isArray(p) &&
+    !allowOnly(p, ['kind', 'id']).length &&
+    (p.kind === 'user' || p.kind === 'child') &&
+    Number.isSafeInteger(p.id) &&
+    (p.id as number) > 0;
   if (!ok) throw invalid({ field: 'person', code: 'queue.person' });
   return { kind: p.kind as Candidate['kind'], id: p.id as number };
 }
@@ -81,11 +105,20 @@ async function leaveQueue(trx: Knex.Transaction, row: ImportRowRecord, values: R
 
 export async function discardRow(strapi: Core.Strapi, row: ImportRowRecord, adminId: number, now = new Date()): Promise<void> {
   const values = json<RowValues>(row.data, {} as RowValues);
-  await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => leaveQueue(trx, row, { status: 'discarded', data: JSON.stringify(withoutContacts(values)), resolved_at: now.getTime(), resolved_by: adminId }));
+  await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) =>
+    leaveQueue(trx, row, { status: 'discarded', data: JSON.stringify(withoutContacts(values)), resolved_at: now.getTime(), resolved_by: adminId }),
+  );
 }
 
 /** Records the row for the person staff chose (or the one the corrected identifiers name). */
-export async function resolveRow(strapi: Core.Strapi, partner: PartnerRow, row: ImportRowRecord, body: Record<string, unknown>, adminId: number, now = new Date()): Promise<Person> {
+export async function resolveRow(
+  strapi: Core.Strapi,
+  partner: PartnerRow,
+  row: ImportRowRecord,
+  body: Record<string, unknown>,
+  adminId: number,
+  now = new Date(),
+): Promise<Person> {
   if (row.status !== 'queued') throw conflict({ code: 'queue.resolved' });
   const values = json<RowValues>(row.data, {} as RowValues);
   const chosen = personOf(body);
@@ -100,7 +133,11 @@ export async function resolveRow(strapi: Core.Strapi, partner: PartnerRow, row: 
   } else if (match.ok) person = match.person;
   else {
     // Still nobody certain: the corrected identifiers stay, with the new reason, for the next look.
-    if (changed) await strapi.db.connection(IMPORT_ROWS).where({ id: row.id, status: 'queued' }).update({ reason: match.reason, data: JSON.stringify({ ...values, ...ids }) });
+    if (changed)
+      await strapi.db
+        .connection(IMPORT_ROWS)
+        .where({ id: row.id, status: 'queued' })
+        .update({ reason: match.reason, data: JSON.stringify({ ...values, ...ids }) });
     throw conflict({ code: match.reason });
   }
   // The row as it was received, checked against the partner's tests as they are now.
@@ -108,7 +145,11 @@ export async function resolveRow(strapi: Core.Strapi, partner: PartnerRow, row: 
   if (!checked.ok) throw conflict({ code: 'queue.stale' });
   await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
     await leaveQueue(trx, row, {
-      status: 'imported', statement_id: statementIdOf(partner.id, row.row_key), ...personColumns(person!), resolved_at: now.getTime(), resolved_by: adminId,
+      status: 'imported',
+      statement_id: statementIdOf(partner.id, row.row_key),
+      ...personColumns(person!),
+      resolved_at: now.getTime(),
+      resolved_by: adminId,
       data: JSON.stringify(withoutContacts({ ...values, ...ids })),
     });
     await recordRow(strapi, partner, trx, person!, { key: row.row_key, ...checked.row });

@@ -8,9 +8,7 @@ import { routeConfigs } from '@qabilet/plugin-kit/server';
 const { can, open: byKey } = routeConfigs('partners');
 const importing = can('import');
 
-export const desktopContentRoutes = [
-  { method: 'POST', path: '/desktop/:clientId/results', handler: 'desktop.results', config: byKey },
-];
+export const desktopContentRoutes = [{ method: 'POST', path: '/desktop/:clientId/results', handler: 'desktop.results', config: byKey }];
 
 export const desktopAdminRoutes = [
   { method: 'GET', path: '/desktop', handler: 'desktopAdmin.list', config: importing },

@@ -19,7 +19,10 @@ import { storedZip, unzipWithin } from './desktop-zip';
 const MAX_UNZIPPED = 64 * 1024 * 1024;
 const MAX_COLUMNS = 200;
 
-const refused = (code: 'import.malformed' | 'import.tooLarge' | 'import.noHeader' | 'import.tooManyRows', values?: Record<string, number>): Read => ({ ok: false, problems: [{ field: 'content', code, values }] });
+const refused = (code: 'import.malformed' | 'import.tooLarge' | 'import.noHeader' | 'import.tooManyRows', values?: Record<string, number>): Read => ({
+  ok: false,
+  problems: [{ field: 'content', code, values }],
+});
 
 /** An XLSX cell's value as shown: formulas by their result, rich text and links by their text. */
 export function excelValue(v: ExcelJS.CellValue): Cell {

@@ -15,9 +15,20 @@ export const IMPORT_ROWS = 'partner_import_rows';
 export type ImportStatus = 'imported' | 'queued' | 'discarded';
 
 export type ImportRowRecord = {
-  id: number; partner_id: number; row_key: string; status: ImportStatus; reason: string | null; data: string;
-  statement_id: string | null; person_key: string | null; user_id: number | null; child_id: number | null; file_name: string | null;
-  created_at: unknown; resolved_at: unknown; resolved_by: number | null;
+  id: number;
+  partner_id: number;
+  row_key: string;
+  status: ImportStatus;
+  reason: string | null;
+  data: string;
+  statement_id: string | null;
+  person_key: string | null;
+  user_id: number | null;
+  child_id: number | null;
+  file_name: string | null;
+  created_at: unknown;
+  resolved_at: unknown;
+  resolved_by: number | null;
 };
 
 const build = (t: Knex.CreateTableBuilder) => {

@@ -13,13 +13,26 @@ export const ROW_FIELDS = ['externalId', 'phone', 'email', 'bookingRef', 'test',
 
 export type ScoreValue = { from: string; scale: string; raw: number; score: number; min: number; max: number };
 export type CheckedRow = {
-  externalId: string | null; phone: string | null; email: string | null; bookingRef: string | null;
-  test: PartnerTest; takenAt: Date; scores: ScoreValue[];
+  externalId: string | null;
+  phone: string | null;
+  email: string | null;
+  bookingRef: string | null;
+  test: PartnerTest;
+  takenAt: Date;
+  scores: ScoreValue[];
 };
 export type Checked = { ok: true; row: CheckedRow } | { ok: false; problems: Problem[] };
 
 /** The values kept of a row (`data`): what staff need to review it; phone and e-mail only while queued. */
-export type RowValues = { externalId: string | null; phone: string | null; email: string | null; bookingRef: string | null; test: string; takenAt: string; scores: Record<string, number> };
+export type RowValues = {
+  externalId: string | null;
+  phone: string | null;
+  email: string | null;
+  bookingRef: string | null;
+  test: string;
+  takenAt: string;
+  scores: Record<string, number>;
+};
 
 const EARLIEST = Date.UTC(2000, 0, 1) - KZ_OFFSET_MINUTES * 60_000;
 /** A desktop PC's clock may run a little ahead of ours. */
@@ -54,7 +67,7 @@ export function parseTakenAt(value: unknown): Date | undefined {
     const serial = Number(value);
     // Excel's serial dates run from 1 (1900-01-01) to 2958465 (9999-12-31).
     if (!Number.isFinite(serial) || serial <= 0 || serial > 2958465) return undefined;
-    return new Date(EXCEL_EPOCH + Math.round(serial * DAY_MS / 1000) * 1000 - KZ_OFFSET_MINUTES * 60_000);
+    return new Date(EXCEL_EPOCH + Math.round((serial * DAY_MS) / 1000) * 1000 - KZ_OFFSET_MINUTES * 60_000);
   }
   if (typeof value !== 'string') return undefined;
   const s = value.trim();
@@ -85,7 +98,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 type IdField = 'externalId' | 'phone' | 'email' | 'bookingRef';
 const READERS: Record<IdField, (s: string) => string | undefined> = {
   externalId: (s) => (s.length <= 100 ? s : undefined),
-  phone: (s) => { const p = normalizeKzMobile(s); return p.ok ? p.e164 : undefined; },
+  phone: (s) => {
+    const p = normalizeKzMobile(s);
+    return p.ok ? p.e164 : undefined;
+  },
   email: (s) => (s.length <= 254 && EMAIL.test(s) ? normaliseEmail(s) : undefined),
   bookingRef: (s) => (/^[A-Za-z0-9_-]{1,64}$/.test(s) ? s : undefined),
 };
@@ -117,9 +133,9 @@ export function testOf(value: unknown, tests: PartnerTest[]): { test?: PartnerTe
 }
 
 function takenAtOf(value: unknown, now: Date, problems: Problem[]): Date | null {
-  if (blank(value)) return problems.push({ field: 'takenAt', code: 'row.dateMissing' }), null;
+  if (blank(value)) return (problems.push({ field: 'takenAt', code: 'row.dateMissing' }), null);
   const at = parseTakenAt(value);
-  if (!at || Number.isNaN(at.getTime())) return problems.push({ field: 'takenAt', code: 'row.dateFormat' }), null;
+  if (!at || Number.isNaN(at.getTime())) return (problems.push({ field: 'takenAt', code: 'row.dateFormat' }), null);
   else if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ field: 'takenAt', code: 'row.dateFuture' });
   else if (at.getTime() < EARLIEST) problems.push({ field: 'takenAt', code: 'row.dateOld' });
   else return at;
@@ -127,8 +143,8 @@ function takenAtOf(value: unknown, now: Date, problems: Problem[]): Date | null 
 }
 
 function scoresOf(value: unknown, test: PartnerTest, problems: Problem[]): ScoreValue[] {
-  if (blank(value)) return problems.push({ field: 'scores', code: 'row.noScores' }), [];
-  if (typeof value !== 'object' || Array.isArray(value)) return problems.push({ field: 'scores', code: 'row.scores' }), [];
+  if (blank(value)) return (problems.push({ field: 'scores', code: 'row.noScores' }), []);
+  if (typeof value !== 'object' || Array.isArray(value)) return (problems.push({ field: 'scores', code: 'row.scores' }), []);
   const given = value as Record<string, unknown>;
   const known = new Set(test.scales.map((s) => s.from));
   for (const name of Object.keys(given)) if (!known.has(name)) problems.push({ field: `scores.${name}`, code: 'row.scoreUnknown' });
@@ -147,7 +163,9 @@ function scoresOf(value: unknown, test: PartnerTest, problems: Problem[]): Score
 
 /** Checks one row, every field at once so a centre fixes a row in one go. */
 export function checkRow(raw: Record<string, unknown>, tests: PartnerTest[], now: Date): Checked {
-  const problems: Problem[] = Object.keys(raw).filter((k) => !(ROW_FIELDS as readonly string[]).includes(k)).map((k) => ({ field: k, code: 'field.notAllowed' as const }));
+  const problems: Problem[] = Object.keys(raw)
+    .filter((k) => !(ROW_FIELDS as readonly string[]).includes(k))
+    .map((k) => ({ field: k, code: 'field.notAllowed' as const }));
   const ids = identifiers(raw, problems);
   const { test, problem } = testOf(raw.test, tests);
   if (problem) problems.push(problem);
@@ -173,7 +191,12 @@ export const statementIdOf = (partnerId: number, rowKey: string): string => uuid
 
 export function valuesOf(row: CheckedRow, keepContacts: boolean): RowValues {
   return {
-    externalId: row.externalId, phone: keepContacts ? row.phone : null, email: keepContacts ? row.email : null, bookingRef: row.bookingRef,
-    test: row.test.key, takenAt: row.takenAt.toISOString(), scores: Object.fromEntries(row.scores.map((s) => [s.from, s.raw])),
+    externalId: row.externalId,
+    phone: keepContacts ? row.phone : null,
+    email: keepContacts ? row.email : null,
+    bookingRef: row.bookingRef,
+    test: row.test.key,
+    takenAt: row.takenAt.toISOString(),
+    scores: Object.fromEntries(row.scores.map((s) => [s.from, s.raw])),
   };
 }

@@ -20,7 +20,8 @@ export const unknownPerson = () => new PartnersError(404, { code: 'person.unknow
 export const unknownPartner = () => new PartnersError(404, { code: 'partner.unknown' });
 
 /** The assessment plugin's refusals (an unknown child or person) in this plugin's words, as partners has always answered them. */
-const reworded = (error: unknown) => (error instanceof PluginError && error.wording.plugin === 'assessment' ? new PartnersError(error.status, error.problems as Problem[]) : error);
+const reworded = (error: unknown) =>
+  error instanceof PluginError && error.wording.plugin === 'assessment' ? new PartnersError(error.status, error.problems as Problem[]) : error;
 
 /** The kit's `handle`, with the assessment plugin's refusals reworded (above). */
 export const handle = (fn: Handler): Handler =>

@@ -63,16 +63,18 @@ export default {
     }),
     // An anonymised account or a deleted child: the partners forget who the subject was.
     people: ({ strapi }: { strapi: Core.Strapi }) => ({
-      forget: (userId: number) => forget(strapi, async (knex) => {
-        await knex(LAUNCHES).where({ user_id: userId }).delete();
-        await knex(SUBJECTS).where({ user_id: userId }).delete();
-        await forgetDesktopPerson(knex, { userId });
-      }),
-      forgetChild: (childId: number) => forget(strapi, async (knex) => {
-        await knex(LAUNCHES).where({ child_id: childId }).delete();
-        await knex(SUBJECTS).where({ child_id: childId }).delete();
-        await forgetDesktopPerson(knex, { childId });
-      }),
+      forget: (userId: number) =>
+        forget(strapi, async (knex) => {
+          await knex(LAUNCHES).where({ user_id: userId }).delete();
+          await knex(SUBJECTS).where({ user_id: userId }).delete();
+          await forgetDesktopPerson(knex, { userId });
+        }),
+      forgetChild: (childId: number) =>
+        forget(strapi, async (knex) => {
+          await knex(LAUNCHES).where({ child_id: childId }).delete();
+          await knex(SUBJECTS).where({ child_id: childId }).delete();
+          await forgetDesktopPerson(knex, { childId });
+        }),
     }),
   },
 };

@@ -22,7 +22,12 @@ export async function ensurePlatformKey(strapi: Core.Strapi): Promise<void> {
     const kid = crypto.randomUUID();
     const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' };
     try {
-      await knex(KEYS).insert({ kid, public_jwk: JSON.stringify(publicJwk), private_enc: encrypt(JSON.stringify(await exportJWK(privateKey))), created_at: Date.now() });
+      await knex(KEYS).insert({
+        kid,
+        public_jwk: JSON.stringify(publicJwk),
+        private_enc: encrypt(JSON.stringify(await exportJWK(privateKey))),
+        created_at: Date.now(),
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }

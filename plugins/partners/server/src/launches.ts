@@ -25,7 +25,14 @@ export async function subjectOf(strapi: Core.Strapi, partner: PartnerRow, person
   const found = await knex(SUBJECTS).where({ partner_id: partner.id, person_key: person.key }).first('sub');
   if (found) return found.sub;
   try {
-    await knex(SUBJECTS).insert({ partner_id: partner.id, person_key: person.key, user_id: person.userId, child_id: person.childId, sub: crypto.randomBytes(16).toString('hex'), created_at: Date.now() });
+    await knex(SUBJECTS).insert({
+      partner_id: partner.id,
+      person_key: person.key,
+      user_id: person.userId,
+      child_id: person.childId,
+      sub: crypto.randomBytes(16).toString('hex'),
+      created_at: Date.now(),
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
@@ -50,8 +57,18 @@ export async function launch(strapi: Core.Strapi, userId: number, input: unknown
   const now = Date.now();
   const binding = partner.kind === 'lti' ? newBinding(id, LAUNCH_SECONDS) : undefined;
   await strapi.db.connection(LAUNCHES).insert({
-    id, partner_id: partner.id, test_key: test.key, person_key: person.key, user_id: person.userId, child_id: person.childId, sub, language,
-    status: 'created', created_at: now, expires_at: now + LAUNCH_SECONDS * 1000, browser_hash: binding?.hash ?? null,
+    id,
+    partner_id: partner.id,
+    test_key: test.key,
+    person_key: person.key,
+    user_id: person.userId,
+    child_id: person.childId,
+    sub,
+    language,
+    status: 'created',
+    created_at: now,
+    expires_at: now + LAUNCH_SECONDS * 1000,
+    browser_hash: binding?.hash ?? null,
   });
   await logEvent(strapi, { partnerId: partner.id, kind: 'launch', outcome: 'ok', code: 'event.launch', detail: `test=${test.key}` });
   if (partner.kind === 'lti') {
@@ -68,8 +85,12 @@ export async function launch(strapi: Core.Strapi, userId: number, input: unknown
   const { kid, privateKey } = await signingKey(strapi);
   const token = await new SignJWT({ test: test.key, return_url: returnUrl(partner, test, language), locale: language })
     .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
-    .setIssuer(publicUrl()).setAudience(partner.clientId).setSubject(sub).setJti(id)
-    .setIssuedAt(Math.floor(now / 1000)).setExpirationTime(Math.floor(now / 1000) + LAUNCH_SECONDS)
+    .setIssuer(publicUrl())
+    .setAudience(partner.clientId)
+    .setSubject(sub)
+    .setJti(id)
+    .setIssuedAt(Math.floor(now / 1000))
+    .setExpirationTime(Math.floor(now / 1000) + LAUNCH_SECONDS)
     .sign(privateKey);
   const url = new URL(test.url!);
   url.searchParams.set('token', token);
@@ -78,7 +99,11 @@ export async function launch(strapi: Core.Strapi, userId: number, input: unknown
 
 /** A launch of this test by this subject that may still bring a result (a week after it was made). */
 export async function openLaunch(strapi: Core.Strapi, partner: PartnerRow, sub: string, test: string) {
-  return strapi.db.connection(LAUNCHES).where({ partner_id: partner.id, sub, test_key: test }).whereIn('status', ['created', 'used'])
-    .where('created_at', '>', Date.now() - 7 * 24 * 3600 * 1000).orderBy('created_at', 'desc').first();
+  return strapi.db
+    .connection(LAUNCHES)
+    .where({ partner_id: partner.id, sub, test_key: test })
+    .whereIn('status', ['created', 'used'])
+    .where('created_at', '>', Date.now() - 7 * 24 * 3600 * 1000)
+    .orderBy('created_at', 'desc')
+    .first();
 }
-

@@ -48,16 +48,27 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 function page(ctx: Context, language: Language, status: number, title: string, body: string, nonce: string, formAction?: string) {
   ctx.status = status;
   ctx.set('Cache-Control', 'no-store');
-  ctx.set('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; form-action ${formAction ? new URL(formAction).origin : "'none'"}; frame-ancestors 'none'; base-uri 'none'`);
+  ctx.set(
+    'Content-Security-Policy',
+    `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; form-action ${formAction ? new URL(formAction).origin : "'none'"}; frame-ancestors 'none'; base-uri 'none'`,
+  );
   ctx.type = 'text/html; charset=utf-8';
-  ctx.body = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>`
-    + `<style nonce="${nonce}">body{font:1.125rem/1.5 system-ui,sans-serif;margin:2rem;max-width:40rem;color:#111;background:#fff}button{font:inherit;padding:.5rem 1rem}</style></head>`
-    + `<body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+  ctx.body =
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)}</title>` +
+    `<style nonce="${nonce}">body{font:1.125rem/1.5 system-ui,sans-serif;margin:2rem;max-width:40rem;color:#111;background:#fff}button{font:inherit;padding:.5rem 1rem}</style></head>` +
+    `<body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
 }
 
 function refusePage(ctx: Context, language: Language, code: MessageKey) {
   const nonce = crypto.randomBytes(16).toString('base64');
-  page(ctx, language, 400, message(language, 'lti.stopped'), `<p>${escape(message(language, code))}</p><p>${escape(message(language, 'lti.tryAgain'))}</p>`, nonce);
+  page(
+    ctx,
+    language,
+    400,
+    message(language, 'lti.stopped'),
+    `<p>${escape(message(language, code))}</p><p>${escape(message(language, 'lti.tryAgain'))}</p>`,
+    nonce,
+  );
 }
 
 /** Marks the authorisation request re-posted from our own origin (see launch-binding.ts). */
@@ -69,12 +80,22 @@ const REPOSTED = 'qabilet_reposted';
  */
 function repostPage(ctx: Context, language: Language, partner: PartnerRow) {
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-  const fields = Object.entries(body).filter(([k, v]) => /^[a-z_]{1,40}$/.test(k) && typeof v === 'string' && v.length <= 2000)
-    .map(([k, v]) => `<input type="hidden" name="${k}" value="${escape(v as string)}">`).join('') + `<input type="hidden" name="${REPOSTED}" value="1">`;
+  const fields =
+    Object.entries(body)
+      .filter(([k, v]) => /^[a-z_]{1,40}$/.test(k) && typeof v === 'string' && v.length <= 2000)
+      .map(([k, v]) => `<input type="hidden" name="${k}" value="${escape(v as string)}">`)
+      .join('') + `<input type="hidden" name="${REPOSTED}" value="1">`;
   const nonce = crypto.randomBytes(16).toString('base64');
-  page(ctx, language, 200, message(language, 'lti.opening'),
-    `<form id="launch" method="post" action="${escape(authUrl())}">${fields}<p>${escape(message(language, 'lti.opening.text', { partner: partner.name }))}</p><button type="submit">${escape(message(language, 'lti.continue'))}</button></form>`
-    + `<script nonce="${nonce}">document.getElementById('launch').submit();</script>`, nonce, authUrl());
+  page(
+    ctx,
+    language,
+    200,
+    message(language, 'lti.opening'),
+    `<form id="launch" method="post" action="${escape(authUrl())}">${fields}<p>${escape(message(language, 'lti.opening.text', { partner: partner.name }))}</p><button type="submit">${escape(message(language, 'lti.continue'))}</button></form>` +
+      `<script nonce="${nonce}">document.getElementById('launch').submit();</script>`,
+    nonce,
+    authUrl(),
+  );
 }
 
 /** OIDC authorisation (LTI 1.3 core §5.1.1.2): checks the tool's request and form-posts the id_token. */
@@ -88,7 +109,13 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
   const config = partner.config as LtiConfig;
   const redirectUri = param(ctx, 'redirect_uri');
   if (!redirectUri || !config.redirectUris.includes(redirectUri)) return refuse('lti.redirectUri');
-  if (param(ctx, 'scope') !== 'openid' || param(ctx, 'response_type') !== 'id_token' || param(ctx, 'response_mode') !== 'form_post' || param(ctx, 'prompt') !== 'none') return refuse('lti.request');
+  if (
+    param(ctx, 'scope') !== 'openid' ||
+    param(ctx, 'response_type') !== 'id_token' ||
+    param(ctx, 'response_mode') !== 'form_post' ||
+    param(ctx, 'prompt') !== 'none'
+  )
+    return refuse('lti.request');
   const nonce = param(ctx, 'nonce');
   const hint = param(ctx, 'login_hint');
   if (!nonce || nonce.length > 200 || !hint || hint.length > 64) return refuse('lti.request');
@@ -100,7 +127,10 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
   // Single use, in the browser that asked for it: only the first authorisation of a launch, within
   // its five minutes, that brings the launch's cookie is answered.
   const used = browser
-    ? await knex(LAUNCHES).where({ id: hint, partner_id: partner.id, status: 'created', browser_hash: browser }).where('expires_at', '>', now).update({ status: 'used', used_at: now })
+    ? await knex(LAUNCHES)
+        .where({ id: hint, partner_id: partner.id, status: 'created', browser_hash: browser })
+        .where('expires_at', '>', now)
+        .update({ status: 'used', used_at: now })
     : 0;
   if (!used) {
     // Another browser's (or no) cookie leaves the launch as it was, for the browser that has it.
@@ -114,7 +144,8 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
   // The tool and the person's return in the language they launched in (the browser may say another).
   language = row.language as Language;
   const claims: JWTPayload & Record<string, unknown> = {
-    nonce, azp: partner.clientId,
+    nonce,
+    azp: partner.clientId,
     [`${CLAIM}message_type`]: 'LtiResourceLinkRequest',
     [`${CLAIM}version`]: '1.3.0',
     [`${CLAIM}deployment_id`]: config.deploymentId,
@@ -123,11 +154,17 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
     [`${CLAIM}roles`]: [LEARNER],
     [`${CLAIM}tool_platform`]: { guid: new URL(publicUrl()).host, name: 'Qabilet', product_family_code: 'qabilet' },
     [`${CLAIM}launch_presentation`]: { document_target: 'window', locale: language, return_url: returnUrl(partner, test, language) },
-    'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': { scope: [SCOPE_LINEITEM_READ, SCOPE_SCORE], lineitems: lineItemsUrl(partner), lineitem: lineItemUrl(partner, test) },
+    'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': {
+      scope: [SCOPE_LINEITEM_READ, SCOPE_SCORE],
+      lineitems: lineItemsUrl(partner),
+      lineitem: lineItemUrl(partner, test),
+    },
   };
   // Personal data only as far as the partner's configuration allows (none by default).
   if (config.share.name || config.share.email) {
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: row.user_id }, select: ['firstName', 'surname', 'email', 'birthDate'] });
+    const user = await strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { id: row.user_id }, select: ['firstName', 'surname', 'email', 'birthDate'] });
     const child = row.child_id ? await strapi.db.query('api::child.child').findOne({ where: { id: row.child_id }, select: ['firstName', 'surname'] }) : null;
     const who = child ?? user;
     if (config.share.name && who) Object.assign(claims, { given_name: who.firstName, family_name: who.surname, name: `${who.firstName} ${who.surname}` });
@@ -135,15 +172,28 @@ export async function authorise(strapi: Core.Strapi, ctx: Context, language: Lan
     if (config.share.email && user && !child && ageOn(String(user.birthDate).slice(0, 10), kzDate(new Date())) >= 18) claims.email = user.email;
   }
   const { kid, privateKey } = await signingKey(strapi);
-  const idToken = await new SignJWT(claims).setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
-    .setIssuer(publicUrl()).setAudience(partner.clientId).setSubject(row.sub).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+  const idToken = await new SignJWT(claims)
+    .setProtectedHeader({ alg: ALG, kid, typ: 'JWT' })
+    .setIssuer(publicUrl())
+    .setAudience(partner.clientId)
+    .setSubject(row.sub)
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(privateKey);
   await logEvent(strapi, { partnerId: partner.id, kind: 'auth', outcome: 'ok', code: 'event.auth', detail: `test=${test.key}` });
   const state = param(ctx, 'state');
   const csp = crypto.randomBytes(16).toString('base64');
   const fields = `<input type="hidden" name="id_token" value="${escape(idToken)}">${state ? `<input type="hidden" name="state" value="${escape(state)}">` : ''}`;
-  page(ctx, language, 200, message(language, 'lti.opening'),
-    `<form id="launch" method="post" action="${escape(redirectUri)}">${fields}<p>${escape(message(language, 'lti.opening.text', { partner: partner.name }))}</p><button type="submit">${escape(message(language, 'lti.continue'))}</button></form>`
-    + `<script nonce="${csp}">document.getElementById('launch').submit();</script>`, csp, redirectUri);
+  page(
+    ctx,
+    language,
+    200,
+    message(language, 'lti.opening'),
+    `<form id="launch" method="post" action="${escape(redirectUri)}">${fields}<p>${escape(message(language, 'lti.opening.text', { partner: partner.name }))}</p><button type="submit">${escape(message(language, 'lti.continue'))}</button></form>` +
+      `<script nonce="${csp}">document.getElementById('launch').submit();</script>`,
+    csp,
+    redirectUri,
+  );
 }
 
 type OAuthError = { status: number; error: string; code: MessageKey };
@@ -164,7 +214,8 @@ export async function token(strapi: Core.Strapi, ctx: Context, language: Languag
     ctx.body = { error: e.error, error_description: message(language, e.code) };
   };
   if (body.grant_type !== 'client_credentials') return fail(oauthError(400, 'unsupported_grant_type', 'token.grant'));
-  if (body.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' || typeof body.client_assertion !== 'string') return fail(oauthError(400, 'invalid_request', 'token.assertion'));
+  if (body.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' || typeof body.client_assertion !== 'string')
+    return fail(oauthError(400, 'invalid_request', 'token.assertion'));
   let claimed: JWTPayload;
   try {
     claimed = decodeJwt(body.client_assertion);
@@ -180,7 +231,12 @@ export async function token(strapi: Core.Strapi, ctx: Context, language: Languag
   let verified: JWTPayload;
   try {
     ({ payload: verified } = await jwtVerify(body.client_assertion, keysOf((partner.config as LtiConfig).jwksUrl), {
-      algorithms: [ALG], issuer: partner.clientId, subject: partner.clientId, audience: tokenUrl(), maxTokenAge: '5m', requiredClaims: ['exp', 'iat', 'jti'],
+      algorithms: [ALG],
+      issuer: partner.clientId,
+      subject: partner.clientId,
+      audience: tokenUrl(),
+      maxTokenAge: '5m',
+      requiredClaims: ['exp', 'iat', 'jti'],
     }));
   } catch {
     return refuse(oauthError(401, 'invalid_client', 'token.signature'));
@@ -192,14 +248,30 @@ export async function token(strapi: Core.Strapi, ctx: Context, language: Languag
     return refuse(oauthError(401, 'invalid_client', 'token.replayed'));
   }
   // Assertions live at most five minutes: older ids cannot come again.
-  await strapi.db.connection(NONCES).where('received_at', '<', Date.now() - 15 * 60_000).delete();
+  await strapi.db
+    .connection(NONCES)
+    .where('received_at', '<', Date.now() - 15 * 60_000)
+    .delete();
   const asked = typeof body.scope === 'string' ? body.scope.split(' ').filter(Boolean) : [];
   const scopes = asked.filter((s) => GRANTABLE.includes(s));
   if (!scopes.length) return refuse(oauthError(400, 'invalid_scope', 'token.scope'));
   const { kid, privateKey } = await signingKey(strapi);
-  const accessToken = await new SignJWT({ scope: scopes.join(' ') }).setProtectedHeader({ alg: ALG, kid, typ: 'at+jwt' })
-    .setIssuer(publicUrl()).setAudience(`${api()}/lti`).setSubject(partner.clientId).setJti(crypto.randomUUID()).setIssuedAt().setExpirationTime(`${TOKEN_SECONDS}s`).sign(privateKey);
-  await logEvent(strapi, { partnerId: partner.id, kind: 'token', outcome: 'ok', code: 'event.token', detail: `scope=${scopes.map((s) => s.split('/').pop()).join(',')}` });
+  const accessToken = await new SignJWT({ scope: scopes.join(' ') })
+    .setProtectedHeader({ alg: ALG, kid, typ: 'at+jwt' })
+    .setIssuer(publicUrl())
+    .setAudience(`${api()}/lti`)
+    .setSubject(partner.clientId)
+    .setJti(crypto.randomUUID())
+    .setIssuedAt()
+    .setExpirationTime(`${TOKEN_SECONDS}s`)
+    .sign(privateKey);
+  await logEvent(strapi, {
+    partnerId: partner.id,
+    kind: 'token',
+    outcome: 'ok',
+    code: 'event.token',
+    detail: `scope=${scopes.map((s) => s.split('/').pop()).join(',')}`,
+  });
   ctx.set('Cache-Control', 'no-store');
   ctx.body = { access_token: accessToken, token_type: 'Bearer', expires_in: TOKEN_SECONDS, scope: scopes.join(' ') };
 }
@@ -236,7 +308,12 @@ const PROGRESS = ['Initialized', 'Started', 'InProgress', 'Submitted', 'Complete
 const GRADING = ['FullyGraded', 'Pending', 'PendingManual', 'Failed', 'NotReady'];
 
 /** AGS score publish (§3.4): a fully graded score of a launched person becomes a statement. */
-export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: string, input: unknown): Promise<{ statementId: string | null; stored: boolean }> {
+export async function score(
+  strapi: Core.Strapi,
+  partner: PartnerRow,
+  testKey: string,
+  input: unknown,
+): Promise<{ statementId: string | null; stored: boolean }> {
   const test = partner.tests.find((t) => t.key === testKey);
   if (!test) throw new PartnersError(404, { code: 'ags.lineItem' });
   const refuse = async (status: number, problems: Problem[]) => {
@@ -251,7 +328,8 @@ export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: s
   const max = body.scoreMaximum;
   const given = body.scoreGiven;
   if (given !== undefined && (typeof max !== 'number' || !Number.isFinite(max) || max <= 0)) problems.push({ field: 'scoreMaximum', code: 'ags.scoreMaximum' });
-  if (given !== undefined && (typeof given !== 'number' || !Number.isFinite(given) || given < 0 || (typeof max === 'number' && given > max))) problems.push({ field: 'scoreGiven', code: 'ags.scoreGiven' });
+  if (given !== undefined && (typeof given !== 'number' || !Number.isFinite(given) || given < 0 || (typeof max === 'number' && given > max)))
+    problems.push({ field: 'scoreGiven', code: 'ags.scoreGiven' });
   if (!PROGRESS.includes(body.activityProgress as string)) problems.push({ field: 'activityProgress', code: 'ags.activityProgress' });
   if (!GRADING.includes(body.gradingProgress as string)) problems.push({ field: 'gradingProgress', code: 'ags.gradingProgress' });
   const at = parseDateTime(body.timestamp);
@@ -261,7 +339,13 @@ export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: s
   const subject = await knex(SUBJECTS).where({ partner_id: partner.id, sub: body.userId }).first();
   if (!subject) return refuse(403, [{ field: 'userId', code: 'ags.userUnknown' }]);
   if (body.gradingProgress !== 'FullyGraded' || given === undefined) {
-    await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'ok', code: 'event.progress', detail: `test=${test.key} progress=${String(body.activityProgress)}` });
+    await logEvent(strapi, {
+      partnerId: partner.id,
+      kind: 'score',
+      outcome: 'ok',
+      code: 'event.progress',
+      detail: `test=${test.key} progress=${String(body.activityProgress)}`,
+    });
     return { statementId: null, stored: false };
   }
   const id = uuidFrom(`lti:${partner.id}:${String(body.userId)}:${test.key}:${at!.toISOString()}`);
@@ -271,8 +355,11 @@ export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: s
     return { statementId: id, stored: false };
   }
   // A final score belongs to a launch of that test, used within the week, not yet scored.
-  const launched = await knex(LAUNCHES).where({ partner_id: partner.id, sub: body.userId, test_key: test.key, status: 'used' })
-    .where('used_at', '>', Date.now() - 7 * 24 * 3600_000).orderBy('used_at', 'desc').first();
+  const launched = await knex(LAUNCHES)
+    .where({ partner_id: partner.id, sub: body.userId, test_key: test.key, status: 'used' })
+    .where('used_at', '>', Date.now() - 7 * 24 * 3600_000)
+    .orderBy('used_at', 'desc')
+    .first();
   if (!launched) return refuse(403, [{ field: 'userId', code: 'ags.userUnknown' }]);
   if (at!.getTime() < ms(launched.used_at)! - 5 * 60_000) return refuse(400, [{ field: 'timestamp', code: 'ags.timestamp' }]);
   const person = await consentedCandidate(strapi, subject.child_id ? { kind: 'child', id: subject.child_id } : { kind: 'user', id: subject.user_id });
@@ -281,16 +368,30 @@ export async function score(strapi: Core.Strapi, partner: PartnerRow, testKey: s
   const stored = await knex.transaction(async (trx) => {
     const taken = await trx(LAUNCHES).where({ id: launched.id, status: 'used' }).update({ status: 'completed', completed_at: Date.now() });
     if (!taken) return null;
-    return (await servicesOf<AssessmentServices>(strapi, 'assessment')('results').record({
-      id, person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
-      source: { kind: 'partner', partnerId: partner.id, name: partner.name },
-      object: { test: test.key, name: test.name },
-      scales: test.scales.map((m) => ({ scale: m.to, score: percent, raw: given as number, min: 0, max: max as number })),
-      timestamp: at!,
-    }, trx)).stored;
+    return (
+      await servicesOf<AssessmentServices>(
+        strapi,
+        'assessment',
+      )('results').record(
+        {
+          id,
+          person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
+          source: { kind: 'partner', partnerId: partner.id, name: partner.name },
+          object: { test: test.key, name: test.name },
+          scales: test.scales.map((m) => ({ scale: m.to, score: percent, raw: given as number, min: 0, max: max as number })),
+          timestamp: at!,
+        },
+        trx,
+      )
+    ).stored;
   });
   if (stored === null) return refuse(409, [{ field: 'userId', code: 'ags.scored' }]);
-  await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'ok', code: stored ? 'event.score' : 'event.repeat', detail: `test=${test.key} statement=${id}` });
+  await logEvent(strapi, {
+    partnerId: partner.id,
+    kind: 'score',
+    outcome: 'ok',
+    code: stored ? 'event.score' : 'event.repeat',
+    detail: `test=${test.key} statement=${id}`,
+  });
   return { statementId: id, stored };
 }
-

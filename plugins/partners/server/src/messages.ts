@@ -14,10 +14,13 @@ import desktopRu from './i18n/desktop.ru.json';
 export type { Language };
 export type MessageKey = keyof typeof en | keyof typeof desktopEn;
 
-export const messages = createMessages<MessageKey>({
-  kk: { ...kk, ...desktopKk },
-  ru: { ...ru, ...desktopRu },
-  en: { ...en, ...desktopEn },
-}, { plugin: 'partners' });
+export const messages = createMessages<MessageKey>(
+  {
+    kk: { ...kk, ...desktopKk },
+    ru: { ...ru, ...desktopRu },
+    en: { ...en, ...desktopEn },
+  },
+  { plugin: 'partners' },
+);
 export const message = messages.message;
 export { languageOf };

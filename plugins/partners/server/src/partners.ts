@@ -53,10 +53,21 @@ async function checkConfig(strapi: Core.Strapi, kind: PartnerKind, v: unknown, p
     for (const f of ['loginUrl', 'launchUrl', 'jwksUrl']) if (!isPartnerUrl(v[f])) problems.push({ field: `config.${f}`, code: 'partner.url' });
     const redirects = v.redirectUris === undefined || (Array.isArray(v.redirectUris) && v.redirectUris.length === 0) ? [v.launchUrl] : v.redirectUris;
     if (!Array.isArray(redirects) || redirects.length > 10) problems.push({ field: 'config.redirectUris', code: 'partner.redirectUris' });
-    else redirects.forEach((u, i) => { if (!isPartnerUrl(u)) problems.push({ field: `config.redirectUris.${i}`, code: 'partner.url' }); });
-    if (v.deploymentId !== undefined && !(typeof v.deploymentId === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(v.deploymentId))) problems.push({ field: 'config.deploymentId', code: 'partner.deploymentId' });
+    else
+      redirects.forEach((u, i) => {
+        if (!isPartnerUrl(u)) problems.push({ field: `config.redirectUris.${i}`, code: 'partner.url' });
+      });
+    if (v.deploymentId !== undefined && !(typeof v.deploymentId === 'string' && /^[A-Za-z0-9_.:-]{1,64}$/.test(v.deploymentId)))
+      problems.push({ field: 'config.deploymentId', code: 'partner.deploymentId' });
     const deploymentId = (v.deploymentId as string | undefined) ?? (previous as { deploymentId?: string } | undefined)?.deploymentId ?? crypto.randomUUID();
-    return { loginUrl: v.loginUrl as string, launchUrl: v.launchUrl as string, redirectUris: redirects as string[], jwksUrl: v.jwksUrl as string, deploymentId, share: checkShare(v.share, 'config.share', problems) };
+    return {
+      loginUrl: v.loginUrl as string,
+      launchUrl: v.launchUrl as string,
+      redirectUris: redirects as string[],
+      jwksUrl: v.jwksUrl as string,
+      deploymentId,
+      share: checkShare(v.share, 'config.share', problems),
+    };
   }
   if (kind === 'callback') {
     problems.push(...allowOnly(v, ['share'], 'config.'));
@@ -72,7 +83,8 @@ async function checkConfig(strapi: Core.Strapi, kind: PartnerKind, v: unknown, p
   if (!isObject(v.columns)) problems.push({ field: 'config.columns', code: 'partner.columns' });
   else {
     problems.push(...allowOnly(columns, [...COLUMN_FIELDS], 'config.columns.'));
-    for (const f of COLUMN_FIELDS) if (columns[f] !== undefined && !text(columns[f], 80)) problems.push({ field: `config.columns.${f}`, code: 'partner.column' });
+    for (const f of COLUMN_FIELDS)
+      if (columns[f] !== undefined && !text(columns[f], 80)) problems.push({ field: `config.columns.${f}`, code: 'partner.column' });
     if (columns.takenAt === undefined) problems.push({ field: 'config.columns.takenAt', code: 'partner.column' });
     if (!['phone', 'email', 'bookingRef'].some((f) => columns[f] !== undefined)) problems.push({ field: 'config.columns.phone', code: 'partner.identifier' });
   }
@@ -92,14 +104,16 @@ function checkScales(kind: PartnerKind, v: unknown, field: string, known: Set<st
       return { from: '', to: '', min: 0, max: 0 };
     }
     problems.push(...allowOnly(m, ['from', 'to', 'min', 'max'], `${f}.`));
-    if (!text(m.from, 80) || (kind === 'lti' && m.from !== 'score')) problems.push({ field: `${f}.from`, code: kind === 'lti' ? 'partner.ltiFrom' : 'partner.from' });
+    if (!text(m.from, 80) || (kind === 'lti' && m.from !== 'score'))
+      problems.push({ field: `${f}.from`, code: kind === 'lti' ? 'partner.ltiFrom' : 'partner.from' });
     else if (seen.has(String(m.from))) problems.push({ field: `${f}.from`, code: 'partner.fromTwice' });
     seen.add(String(m.from));
     if (typeof m.to !== 'string' || !known.has(m.to)) problems.push({ field: `${f}.to`, code: 'partner.to' });
     const min = kind === 'lti' && m.min === undefined ? 0 : m.min;
     const max = kind === 'lti' && m.max === undefined ? 100 : m.max;
     if (typeof min !== 'number' || !Number.isFinite(min)) problems.push({ field: `${f}.min`, code: 'partner.range' });
-    if (typeof max !== 'number' || !Number.isFinite(max) || (typeof min === 'number' && max <= min)) problems.push({ field: `${f}.max`, code: 'partner.range' });
+    if (typeof max !== 'number' || !Number.isFinite(max) || (typeof min === 'number' && max <= min))
+      problems.push({ field: `${f}.max`, code: 'partner.range' });
     return { from: String(m.from ?? '').trim(), to: String(m.to), min: Number(min), max: Number(max) };
   });
 }
@@ -123,16 +137,26 @@ async function checkTests(strapi: Core.Strapi, kind: PartnerKind, v: unknown, pr
     keys.add(String(t.key));
     const name = isObject(t.name) ? t.name : {};
     for (const l of LANGUAGES) if (!text(name[l], 120)) problems.push({ field: `${f}.name.${l}`, code: 'partner.testName' });
-    if (kind === 'callback' ? !isPartnerUrl(t.url) : t.url !== undefined && (kind === 'desktop' || !isPartnerUrl(t.url))) problems.push({ field: `${f}.url`, code: kind === 'desktop' ? 'field.notAllowed' : 'partner.url' });
+    if (kind === 'callback' ? !isPartnerUrl(t.url) : t.url !== undefined && (kind === 'desktop' || !isPartnerUrl(t.url)))
+      problems.push({ field: `${f}.url`, code: kind === 'desktop' ? 'field.notAllowed' : 'partner.url' });
     const scales = checkScales(kind, t.scales, `${f}.scales`, known, problems);
-    return { key: String(t.key), name: { kk: String(name.kk ?? '').trim(), ru: String(name.ru ?? '').trim(), en: String(name.en ?? '').trim() }, ...(t.url !== undefined ? { url: String(t.url) } : {}), scales };
+    return {
+      key: String(t.key),
+      name: { kk: String(name.kk ?? '').trim(), ru: String(name.ru ?? '').trim(), en: String(name.en ?? '').trim() },
+      ...(t.url !== undefined ? { url: String(t.url) } : {}),
+      scales,
+    };
   });
 }
 
 const secretFor = (kind: PartnerKind) => (kind === 'callback' ? newSecret('qps') : kind === 'desktop' ? newSecret('qpk') : null);
 
 /** `fixed` is for the demo seed only: the demo partners' well-known client ids and the secret kept in cms/.env. */
-export async function createPartner(strapi: Core.Strapi, input: unknown, fixed: { clientId?: string; secret?: string } = {}): Promise<{ partner: PartnerRow; secret: string | null }> {
+export async function createPartner(
+  strapi: Core.Strapi,
+  input: unknown,
+  fixed: { clientId?: string; secret?: string } = {},
+): Promise<{ partner: PartnerRow; secret: string | null }> {
   if (!isObject(input)) throw invalid({ code: 'body.invalid' });
   const problems: Problem[] = allowOnly(input, ['kind', 'name', 'config', 'tests']);
   const kind = input.kind as PartnerKind;
@@ -141,12 +165,23 @@ export async function createPartner(strapi: Core.Strapi, input: unknown, fixed: 
   const config = await checkConfig(strapi, kind, input.config, problems);
   const tests = await checkTests(strapi, kind, input.tests, problems);
   if (problems.length) throw invalid(problems);
-  const secret = kind === 'lti' ? null : fixed.secret ?? secretFor(kind);
+  const secret = kind === 'lti' ? null : (fixed.secret ?? secretFor(kind));
   const now = Date.now();
-  const [row] = await strapi.db.connection(PARTNERS).insert({
-    client_id: fixed.clientId ?? crypto.randomUUID(), kind, name: String(input.name).trim(), config: JSON.stringify(config), tests: JSON.stringify(tests),
-    secret_enc: secret ? encrypt(secret) : null, secret_hint: secret ? secret.slice(-4) : null, active: true, created_at: now, updated_at: now,
-  }).returning('id');
+  const [row] = await strapi.db
+    .connection(PARTNERS)
+    .insert({
+      client_id: fixed.clientId ?? crypto.randomUUID(),
+      kind,
+      name: String(input.name).trim(),
+      config: JSON.stringify(config),
+      tests: JSON.stringify(tests),
+      secret_enc: secret ? encrypt(secret) : null,
+      secret_hint: secret ? secret.slice(-4) : null,
+      active: true,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id');
   const id = typeof row === 'object' ? (row as { id: number }).id : (row as number);
   return { partner: (await partnerById(strapi, Number(id)))!, secret };
 }
@@ -161,10 +196,16 @@ export async function updatePartner(strapi: Core.Strapi, id: number, input: unkn
   const config = input.config === undefined ? partner.config : await checkConfig(strapi, partner.kind, input.config, problems, partner.config);
   const tests = input.tests === undefined ? partner.tests : await checkTests(strapi, partner.kind, input.tests, problems);
   if (problems.length) throw invalid(problems);
-  await strapi.db.connection(PARTNERS).where({ id }).update({
-    name: input.name === undefined ? partner.name : String(input.name).trim(), config: JSON.stringify(config), tests: JSON.stringify(tests),
-    active: input.active === undefined ? partner.active : input.active, updated_at: Date.now(),
-  });
+  await strapi.db
+    .connection(PARTNERS)
+    .where({ id })
+    .update({
+      name: input.name === undefined ? partner.name : String(input.name).trim(),
+      config: JSON.stringify(config),
+      tests: JSON.stringify(tests),
+      active: input.active === undefined ? partner.active : input.active,
+      updated_at: Date.now(),
+    });
   return (await partnerById(strapi, id))!;
 }
 
@@ -174,7 +215,10 @@ export async function rotateSecret(strapi: Core.Strapi, id: number): Promise<{ p
   if (!partner) throw new PartnersError(404, { code: 'partner.unknown' });
   const secret = secretFor(partner.kind);
   if (!secret) throw new PartnersError(409, { code: 'partner.noSecret' });
-  await strapi.db.connection(PARTNERS).where({ id }).update({ secret_enc: encrypt(secret), secret_hint: secret.slice(-4), updated_at: Date.now() });
+  await strapi.db
+    .connection(PARTNERS)
+    .where({ id })
+    .update({ secret_enc: encrypt(secret), secret_hint: secret.slice(-4), updated_at: Date.now() });
   return { partner: (await partnerById(strapi, id))!, secret };
 }
 
@@ -182,8 +226,12 @@ export function platformOf(partner: PartnerRow): PartnerPlatform {
   const base = publicUrl();
   const api = `${base}/api/partners`;
   return {
-    issuer: base, clientId: partner.clientId, deploymentId: partner.kind === 'lti' ? (partner.config as { deploymentId: string }).deploymentId : null,
-    authUrl: partner.kind === 'lti' ? `${api}/lti/auth` : null, tokenUrl: partner.kind === 'lti' ? `${api}/lti/token` : null, jwksUrl: `${api}/jwks`,
+    issuer: base,
+    clientId: partner.clientId,
+    deploymentId: partner.kind === 'lti' ? (partner.config as { deploymentId: string }).deploymentId : null,
+    authUrl: partner.kind === 'lti' ? `${api}/lti/auth` : null,
+    tokenUrl: partner.kind === 'lti' ? `${api}/lti/token` : null,
+    jwksUrl: `${api}/jwks`,
     lineItemsUrl: partner.kind === 'lti' ? `${api}/lti/${partner.clientId}/lineitems` : null,
     callbackUrl: partner.kind === 'callback' ? `${api}/callback/${partner.clientId}` : null,
     desktopUrl: partner.kind === 'desktop' ? `${api}/desktop/${partner.clientId}/results` : null,
@@ -198,9 +246,16 @@ export async function partnerView(strapi: Core.Strapi, partner: PartnerRow): Pro
     knex(EVENTS).where({ partner_id: partner.id, outcome: 'refused' }).count({ n: '*' }).first(),
   ]);
   return {
-    id: partner.id, clientId: partner.clientId, kind: partner.kind, name: partner.name, config: partner.config, tests: partner.tests,
-    active: partner.active, secretHint: partner.secretHint, createdAt: new Date(partner.createdAt).toISOString(), updatedAt: new Date(partner.updatedAt).toISOString(),
+    id: partner.id,
+    clientId: partner.clientId,
+    kind: partner.kind,
+    name: partner.name,
+    config: partner.config,
+    tests: partner.tests,
+    active: partner.active,
+    secretHint: partner.secretHint,
+    createdAt: new Date(partner.createdAt).toISOString(),
+    updatedAt: new Date(partner.updatedAt).toISOString(),
     counts: { launches: Number(launches?.n ?? 0), results: Number(results?.n ?? 0), refused: Number(refused?.n ?? 0) },
   };
 }
-

@@ -51,7 +51,8 @@ export function retentionDefaults({ env }: { env: Env }): RetentionConfig {
 export function validateRetention(config: Partial<RetentionConfig>): void {
   const check = (key: keyof RetentionConfig, variable: string, minimum: number) => {
     const value = config[key];
-    if (!Number.isSafeInteger(value) || (value as number) < minimum) throw new Error(`${key} (${variable}) must be a whole number of days, at least ${minimum}; it is ${String(value)}`);
+    if (!Number.isSafeInteger(value) || (value as number) < minimum)
+      throw new Error(`${key} (${variable}) must be a whole number of days, at least ${minimum}; it is ${String(value)}`);
   };
   check('logRetentionDays', 'PARTNER_LOG_RETENTION_DAYS', 1);
   check('launchRetentionDays', 'PARTNER_LAUNCH_RETENTION_DAYS', LAUNCH_MINIMUM_DAYS);
@@ -67,11 +68,17 @@ const erased = (data: unknown) => JSON.stringify({ ...json<Record<string, unknow
 async function expireQueue(knex: Knex, before: number, now: number): Promise<Map<number, number>> {
   const expired = new Map<number, number>();
   for (;;) {
-    const rows: Array<{ id: number; partner_id: number; data: unknown }> = await knex(IMPORT_ROWS).where({ status: 'queued' }).where('created_at', '<', before).orderBy('id').limit(BATCH).select('id', 'partner_id', 'data');
+    const rows: Array<{ id: number; partner_id: number; data: unknown }> = await knex(IMPORT_ROWS)
+      .where({ status: 'queued' })
+      .where('created_at', '<', before)
+      .orderBy('id')
+      .limit(BATCH)
+      .select('id', 'partner_id', 'data');
     if (!rows.length) return expired;
     for (const row of rows) {
       // Only if still queued: staff (or another instance) may have resolved it meanwhile.
-      const changed = await knex(IMPORT_ROWS).where({ id: row.id, status: 'queued' })
+      const changed = await knex(IMPORT_ROWS)
+        .where({ id: row.id, status: 'queued' })
         .update({ status: 'discarded', reason: 'queue.expired', data: erased(row.data), resolved_at: now, resolved_by: null });
       if (changed) expired.set(Number(row.partner_id), (expired.get(Number(row.partner_id)) ?? 0) + changed);
     }
@@ -84,9 +91,13 @@ export type PruneCounts = { events: number; launches: number; queuedRows: number
 export async function prune(strapi: Core.Strapi, now: Date, config: RetentionConfig = retentionOf(strapi)): Promise<PruneCounts> {
   const knex = strapi.db.connection;
   const at = now.getTime();
-  const launches = await knex(LAUNCHES).where('created_at', '<', at - config.launchRetentionDays * DAY_MS).delete();
+  const launches = await knex(LAUNCHES)
+    .where('created_at', '<', at - config.launchRetentionDays * DAY_MS)
+    .delete();
   const expired = await expireQueue(knex, at - config.queueRetentionDays * DAY_MS, at);
-  const events = await knex(EVENTS).where('at', '<', at - config.logRetentionDays * DAY_MS).delete();
+  const events = await knex(EVENTS)
+    .where('at', '<', at - config.logRetentionDays * DAY_MS)
+    .delete();
   for (const [partnerId, rows] of expired) await logEvent(strapi, { partnerId, kind: 'import', outcome: 'ok', code: 'queue.expired', detail: `rows=${rows}` });
   return { events, launches, queuedRows: [...expired.values()].reduce((a, b) => a + b, 0) };
 }

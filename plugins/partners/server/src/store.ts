@@ -7,19 +7,45 @@ import { decrypt } from './crypto';
 import { EVENTS, PARTNERS, json, ms } from './tables';
 import type { MessageKey } from './messages';
 
-export type { CallbackConfig, DesktopColumns, DesktopConfig, LtiConfig, PartnerConfig, PartnerKind, ScaleMap, Share, PartnerTestConfig as PartnerTest } from '@qabilet/domain';
+export type {
+  CallbackConfig,
+  DesktopColumns,
+  DesktopConfig,
+  LtiConfig,
+  PartnerConfig,
+  PartnerKind,
+  ScaleMap,
+  Share,
+  PartnerTestConfig as PartnerTest,
+} from '@qabilet/domain';
 
 export type PartnerRow = {
-  id: number; clientId: string; kind: PartnerKind; name: string; config: PartnerConfig; tests: PartnerTest[];
-  active: boolean; secretHint: string | null; secretEnc: string | null; createdAt: number; updatedAt: number;
+  id: number;
+  clientId: string;
+  kind: PartnerKind;
+  name: string;
+  config: PartnerConfig;
+  tests: PartnerTest[];
+  active: boolean;
+  secretHint: string | null;
+  secretEnc: string | null;
+  createdAt: number;
+  updatedAt: number;
 };
 
 export function partnerOf(row: Record<string, unknown>): PartnerRow {
   return {
-    id: Number(row.id), clientId: String(row.client_id), kind: row.kind as PartnerKind, name: String(row.name),
-    config: json<PartnerConfig>(row.config, {} as PartnerConfig), tests: json<PartnerTest[]>(row.tests, []),
-    active: row.active === true || row.active === 1, secretHint: (row.secret_hint as string | null) ?? null,
-    secretEnc: (row.secret_enc as string | null) ?? null, createdAt: ms(row.created_at)!, updatedAt: ms(row.updated_at)!,
+    id: Number(row.id),
+    clientId: String(row.client_id),
+    kind: row.kind as PartnerKind,
+    name: String(row.name),
+    config: json<PartnerConfig>(row.config, {} as PartnerConfig),
+    tests: json<PartnerTest[]>(row.tests, []),
+    active: row.active === true || row.active === 1,
+    secretHint: (row.secret_hint as string | null) ?? null,
+    secretEnc: (row.secret_enc as string | null) ?? null,
+    createdAt: ms(row.created_at)!,
+    updatedAt: ms(row.updated_at)!,
   };
 }
 
@@ -41,8 +67,13 @@ export const partnerSecret = (partner: PartnerRow): string | null => (partner.se
 export type EventKind = 'launch' | 'auth' | 'token' | 'score' | 'callback' | 'import';
 
 /** One line of the partner's log: ids and counts only, never a name, phone or e-mail. */
-export async function logEvent(strapi: Core.Strapi, e: { partnerId: number; kind: EventKind; outcome: 'ok' | 'refused'; code: MessageKey; detail?: string }): Promise<void> {
-  await strapi.db.connection(EVENTS).insert({ partner_id: e.partnerId, kind: e.kind, outcome: e.outcome, code: e.code, detail: e.detail?.slice(0, 300) ?? null, at: Date.now() });
+export async function logEvent(
+  strapi: Core.Strapi,
+  e: { partnerId: number; kind: EventKind; outcome: 'ok' | 'refused'; code: MessageKey; detail?: string },
+): Promise<void> {
+  await strapi.db
+    .connection(EVENTS)
+    .insert({ partner_id: e.partnerId, kind: e.kind, outcome: e.outcome, code: e.code, detail: e.detail?.slice(0, 300) ?? null, at: Date.now() });
 }
 
 /** A partner's value on our 0–100 scale, or null when it is outside the range the admin set. */

@@ -22,70 +22,88 @@ export const NONCES = 'partner_nonces';
 export const KEYS = 'partner_platform_keys';
 
 const TABLES: Array<[string, (t: Knex.CreateTableBuilder) => void]> = [
-  [PARTNERS, (t) => {
-    t.increments('id');
-    t.string('client_id', 40).notNullable().unique();
-    t.string('kind', 10).notNullable();
-    t.string('name', 120).notNullable();
-    t.text('config').notNullable();
-    t.text('tests').notNullable();
-    t.text('secret_enc');
-    t.string('secret_hint', 8);
-    t.boolean('active').notNullable().defaultTo(true);
-    t.bigInteger('created_at').notNullable();
-    t.bigInteger('updated_at').notNullable();
-  }],
-  [SUBJECTS, (t) => {
-    t.integer('partner_id').notNullable();
-    t.string('person_key', 24).notNullable();
-    t.integer('user_id').notNullable().index();
-    t.integer('child_id');
-    t.string('sub', 64).notNullable().unique();
-    t.bigInteger('created_at').notNullable();
-    t.primary(['partner_id', 'person_key']);
-  }],
-  [LAUNCHES, (t) => {
-    t.string('id', 64).primary();
-    t.integer('partner_id').notNullable();
-    t.string('test_key', 40).notNullable();
-    t.string('person_key', 24).notNullable();
-    t.integer('user_id').notNullable().index();
-    t.integer('child_id');
-    t.string('sub', 64).notNullable();
-    t.string('language', 2).notNullable();
-    t.string('status', 10).notNullable();
-    t.bigInteger('created_at').notNullable();
-    t.bigInteger('expires_at').notNullable();
-    t.bigInteger('used_at');
-    t.bigInteger('completed_at');
-    t.string('browser_hash', 64);
-    t.index(['partner_id', 'sub', 'test_key']);
-    t.index(['person_key']);
-    t.index(['created_at']);
-  }],
-  [EVENTS, (t) => {
-    t.increments('id');
-    t.integer('partner_id').notNullable();
-    t.string('kind', 10).notNullable();
-    t.string('outcome', 10).notNullable();
-    t.string('code', 60).notNullable();
-    t.string('detail', 300);
-    t.bigInteger('at').notNullable();
-    t.index(['partner_id', 'at']);
-    t.index(['at']);
-  }],
-  [NONCES, (t) => {
-    t.integer('partner_id').notNullable();
-    t.string('nonce', 128).notNullable();
-    t.bigInteger('received_at').notNullable().index();
-    t.primary(['partner_id', 'nonce']);
-  }],
-  [KEYS, (t) => {
-    t.string('kid', 64).primary();
-    t.text('public_jwk').notNullable();
-    t.text('private_enc').notNullable();
-    t.bigInteger('created_at').notNullable();
-  }],
+  [
+    PARTNERS,
+    (t) => {
+      t.increments('id');
+      t.string('client_id', 40).notNullable().unique();
+      t.string('kind', 10).notNullable();
+      t.string('name', 120).notNullable();
+      t.text('config').notNullable();
+      t.text('tests').notNullable();
+      t.text('secret_enc');
+      t.string('secret_hint', 8);
+      t.boolean('active').notNullable().defaultTo(true);
+      t.bigInteger('created_at').notNullable();
+      t.bigInteger('updated_at').notNullable();
+    },
+  ],
+  [
+    SUBJECTS,
+    (t) => {
+      t.integer('partner_id').notNullable();
+      t.string('person_key', 24).notNullable();
+      t.integer('user_id').notNullable().index();
+      t.integer('child_id');
+      t.string('sub', 64).notNullable().unique();
+      t.bigInteger('created_at').notNullable();
+      t.primary(['partner_id', 'person_key']);
+    },
+  ],
+  [
+    LAUNCHES,
+    (t) => {
+      t.string('id', 64).primary();
+      t.integer('partner_id').notNullable();
+      t.string('test_key', 40).notNullable();
+      t.string('person_key', 24).notNullable();
+      t.integer('user_id').notNullable().index();
+      t.integer('child_id');
+      t.string('sub', 64).notNullable();
+      t.string('language', 2).notNullable();
+      t.string('status', 10).notNullable();
+      t.bigInteger('created_at').notNullable();
+      t.bigInteger('expires_at').notNullable();
+      t.bigInteger('used_at');
+      t.bigInteger('completed_at');
+      t.string('browser_hash', 64);
+      t.index(['partner_id', 'sub', 'test_key']);
+      t.index(['person_key']);
+      t.index(['created_at']);
+    },
+  ],
+  [
+    EVENTS,
+    (t) => {
+      t.increments('id');
+      t.integer('partner_id').notNullable();
+      t.string('kind', 10).notNullable();
+      t.string('outcome', 10).notNullable();
+      t.string('code', 60).notNullable();
+      t.string('detail', 300);
+      t.bigInteger('at').notNullable();
+      t.index(['partner_id', 'at']);
+      t.index(['at']);
+    },
+  ],
+  [
+    NONCES,
+    (t) => {
+      t.integer('partner_id').notNullable();
+      t.string('nonce', 128).notNullable();
+      t.bigInteger('received_at').notNullable().index();
+      t.primary(['partner_id', 'nonce']);
+    },
+  ],
+  [
+    KEYS,
+    (t) => {
+      t.string('kid', 64).primary();
+      t.text('public_jwk').notNullable();
+      t.text('private_enc').notNullable();
+      t.bigInteger('created_at').notNullable();
+    },
+  ],
 ];
 
 export async function ensureTables(strapi: Core.Strapi): Promise<void> {

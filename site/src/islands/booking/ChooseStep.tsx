@@ -42,7 +42,9 @@ export default function ChooseStep(props: Props) {
               <option value="">{t['booking.centre.choose']}</option>
               <option value={ONLINE}>{t['booking.centre.online']}</option>
               {centres.map((c) => (
-                <option key={c.slug} value={c.slug}>{format(t['booking.centre.option'], { city: c.city, name: c.name })}</option>
+                <option key={c.slug} value={c.slug}>
+                  {format(t['booking.centre.option'], { city: c.city, name: c.name })}
+                </option>
               ))}
             </select>
           )}
@@ -61,9 +63,7 @@ export default function ChooseStep(props: Props) {
             <legend>{t['booking.format']}</legend>
             {FORMATS.map((f) => (
               <label key={f} className="choice">
-                <input
-                  type="radio" name={`format-${ids}`} value={f} checked={chosenFormat === f} onChange={() => choose(() => choice.setChosenFormat(f))}
-                />{' '}
+                <input type="radio" name={`format-${ids}`} value={f} checked={chosenFormat === f} onChange={() => choose(() => choice.setChosenFormat(f))} />{' '}
                 {t[`booking.format.${f}`]}
               </label>
             ))}
@@ -75,7 +75,9 @@ export default function ChooseStep(props: Props) {
               <select id={id} name="child" value={child} onChange={(e) => choose(() => choice.setChild(e.target.value))}>
                 <option value="">{t['booking.person.self']}</option>
                 {account.children.map((c) => (
-                  <option key={c.documentId} value={c.documentId}>{format(t['booking.person.child'], { firstName: c.firstName, surname: c.surname })}</option>
+                  <option key={c.documentId} value={c.documentId}>
+                    {format(t['booking.person.child'], { firstName: c.firstName, surname: c.surname })}
+                  </option>
                 ))}
               </select>
             )}
@@ -84,23 +86,43 @@ export default function ChooseStep(props: Props) {
       </fieldset>
 
       <section aria-labelledby={`when-${ids}`} className="booking-when">
-        <H id={`when-${ids}`} tabIndex={-1} ref={props.headingRef}>{t['booking.when.title']}</H>
+        <H id={`when-${ids}`} tabIndex={-1} ref={props.headingRef}>
+          {t['booking.when.title']}
+        </H>
         <p className="hint">{t['booking.zone']}</p>
         {query ? (
           <SlotPicker
-            key={JSON.stringify(query)} locale={locale} t={t} query={query} centreNames={centre === ONLINE ? byCity : undefined} name={`slot-${ids}`}
-            value={slot} onChange={choice.setSlot} taken={props.taken} onShown={choice.setShown}
+            key={JSON.stringify(query)}
+            locale={locale}
+            t={t}
+            query={query}
+            centreNames={centre === ONLINE ? byCity : undefined}
+            name={`slot-${ids}`}
+            value={slot}
+            onChange={choice.setSlot}
+            taken={props.taken}
+            onShown={choice.setShown}
           />
         ) : (
           <p className="hint">{t['booking.pickCentre']}</p>
         )}
-        <button type="button" disabled={!slot || !props.ready} onClick={props.onContinue}>{t['booking.continue']}</button>
+        <button type="button" disabled={!slot || !props.ready} onClick={props.onContinue}>
+          {t['booking.continue']}
+        </button>
         {centre && centre !== ONLINE ? (
           <WaitlistJoin
-            key={`${centre}|${service}|${sessionFormat}`} locale={locale} t={t}
+            key={`${centre}|${service}|${sessionFormat}`}
+            locale={locale}
+            t={t}
             centre={{ slug: centre, name: centres.find((c) => c.slug === centre)?.name ?? centre }}
-            service={service} format={sessionFormat} account={account} child={child} shown={choice.shown}
-            loginHref={props.loginHref} cabinetHref={props.cabinetHref} bookingsHref={props.bookingsHref}
+            service={service}
+            format={sessionFormat}
+            account={account}
+            child={child}
+            shown={choice.shown}
+            loginHref={props.loginHref}
+            cabinetHref={props.cabinetHref}
+            bookingsHref={props.bookingsHref}
             headingLevel={H === 'h2' ? 3 : 4}
           />
         ) : null}

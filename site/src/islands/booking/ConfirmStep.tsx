@@ -9,7 +9,11 @@ import type { BookingChoice } from './useBooking';
 
 /** "Log in to book", with the login link. */
 export function LoginNotice({ text, loginHref, t }: { text: string | undefined; loginHref: string; t: Messages }) {
-  return <p className="notice">{text} <a href={loginHref}>{t['booking.login']}</a></p>;
+  return (
+    <p className="notice">
+      {text} <a href={loginHref}>{t['booking.login']}</a>
+    </p>
+  );
 }
 
 type Props = {
@@ -41,11 +45,18 @@ export function ConfirmStep(props: Props) {
   const datedLabel = (s: Slot) => format(t['booking.slot.dated'], { date: longDate(t, s.date), time: s.time, specialist: s.specialist.name });
   return (
     <section aria-labelledby={`confirm-${ids}`} className="booking-confirm">
-      <H id={`confirm-${ids}`} tabIndex={-1} ref={props.headingRef}>{t['booking.confirm.title']}</H>
+      <H id={`confirm-${ids}`} tabIndex={-1} ref={props.headingRef}>
+        {t['booking.confirm.title']}
+      </H>
       {problem ? <BookingProblem focus problem={problem} t={t} onRetry={props.onConfirm} loginHref={loginHref} cabinetHref={props.cabinetHref} /> : null}
       {problem?.kind === 'taken' && problem.nearest.length ? (
         <SlotChoices
-          legend={t['booking.taken.nearest']} name={`nearest-${ids}`} slots={problem.nearest} value={slot} label={datedLabel} onChange={choice.setSlot}
+          legend={t['booking.taken.nearest']}
+          name={`nearest-${ids}`}
+          slots={problem.nearest}
+          value={slot}
+          label={datedLabel}
+          onChange={choice.setSlot}
         />
       ) : null}
       <BookingDetails
@@ -69,7 +80,9 @@ export function ConfirmStep(props: Props) {
           {props.busy ? t['booking.confirm.sending'] : t['booking.confirm']}
         </button>
       ) : null}
-      <button type="button" className="secondary" onClick={props.onChange}>{t['booking.change']}</button>
+      <button type="button" className="secondary" onClick={props.onChange}>
+        {t['booking.change']}
+      </button>
     </section>
   );
 }
@@ -80,11 +93,19 @@ type DoneProps = { t: Messages; ids: string; H: 'h2' | 'h3'; headingRef: Ref<HTM
 export function DoneStep({ t, ids, H, headingRef, booked, bookingsHref, onAgain }: DoneProps) {
   return (
     <section aria-labelledby={`done-${ids}`} className="booking-done">
-      <H id={`done-${ids}`} tabIndex={-1} ref={headingRef}>{t['booking.done.title']}</H>
+      <H id={`done-${ids}`} tabIndex={-1} ref={headingRef}>
+        {t['booking.done.title']}
+      </H>
       <p className="notice">{t[booked.status === 'confirmed' ? 'booking.done.confirmed' : 'booking.done.requested']}</p>
       <BookingDetails rows={bookingRows(booked, t)} />
-      {bookingsHref ? <p><a href={bookingsHref}>{t['booking.done.see']}</a></p> : null}
-      <button type="button" className="secondary" onClick={onAgain}>{t['booking.again']}</button>
+      {bookingsHref ? (
+        <p>
+          <a href={bookingsHref}>{t['booking.done.see']}</a>
+        </p>
+      ) : null}
+      <button type="button" className="secondary" onClick={onAgain}>
+        {t['booking.again']}
+      </button>
     </section>
   );
 }

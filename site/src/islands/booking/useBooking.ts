@@ -11,7 +11,10 @@ export function useBookingAccount(locale: string, given: Account | null | undefi
   const [account, setAccount] = useState<Account | null | undefined>(given);
   useEffect(() => {
     if (given !== undefined) return setAccount(given);
-    const load = () => resume(locale).then((ok) => (ok ? loadAccount(locale) : null)).then(setAccount, () => setAccount(null));
+    const load = () =>
+      resume(locale)
+        .then((ok) => (ok ? loadAccount(locale) : null))
+        .then(setAccount, () => setAccount(null));
     load();
     // A session cannot be resumed offline: try again when the connection is back.
     window.addEventListener('online', load);

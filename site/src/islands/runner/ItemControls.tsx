@@ -82,14 +82,26 @@ function MultipleChoice({ item, value, onChange, disabled, lang, t, announce }: 
   };
   return (
     <div className="runner-options">
-      <p className="hint" id={hintId}>{format(t[max < item.options.length ? 'test.multiple.max' : 'test.multiple.any'], { max })}</p>
+      <p className="hint" id={hintId}>
+        {format(t[max < item.options.length ? 'test.multiple.max' : 'test.multiple.any'], { max })}
+      </p>
       {item.options.map((o) => (
         <label key={o.key} className="choice runner-choice">
-          <input type="checkbox" name={`item-${item.key}`} value={o.key} checked={chosen.includes(o.key)} disabled={disabled} aria-describedby={hintId} onChange={(e) => toggle(o.key, e.target.checked)} />
+          <input
+            type="checkbox"
+            name={`item-${item.key}`}
+            value={o.key}
+            checked={chosen.includes(o.key)}
+            disabled={disabled}
+            aria-describedby={hintId}
+            onChange={(e) => toggle(o.key, e.target.checked)}
+          />
           <OptionLabel label={o.label[lang]} image={o.image} />
         </label>
       ))}
-      <p className="hint" aria-hidden="true">{format(t['test.multiple.chosen'], { n: chosen.length, max })}</p>
+      <p className="hint" aria-hidden="true">
+        {format(t['test.multiple.chosen'], { n: chosen.length, max })}
+      </p>
     </div>
   );
 }
@@ -146,16 +158,36 @@ function Ranking({ item, value, onChange, disabled, t, lang, announce }: Props) 
           const option = item.options.find((o) => o.key === key);
           return (
             <li key={key}>
-              <span className="runner-rank" aria-hidden="true">{i + 1}.</span>
+              <span className="runner-rank" aria-hidden="true">
+                {i + 1}.
+              </span>
               <OptionLabel label={label(key)} image={option?.image} />
               <span className="runner-rank-actions">
-                <button type="button" className="secondary" disabled={disabled || i === 0} ref={(el) => { buttons.current.set(`${key}|up`, el); }}
-                  aria-label={`${t['test.ranking.upShort']}: ${format(t['test.ranking.which'], { option: label(key), position: i + 1 })}`} onClick={() => move(i, -1)}>
-                  <span aria-hidden="true">↑ </span>{t['test.ranking.upShort']}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={disabled || i === 0}
+                  ref={(el) => {
+                    buttons.current.set(`${key}|up`, el);
+                  }}
+                  aria-label={`${t['test.ranking.upShort']}: ${format(t['test.ranking.which'], { option: label(key), position: i + 1 })}`}
+                  onClick={() => move(i, -1)}
+                >
+                  <span aria-hidden="true">↑ </span>
+                  {t['test.ranking.upShort']}
                 </button>
-                <button type="button" className="secondary" disabled={disabled || i === order.length - 1} ref={(el) => { buttons.current.set(`${key}|down`, el); }}
-                  aria-label={`${t['test.ranking.downShort']}: ${format(t['test.ranking.which'], { option: label(key), position: i + 1 })}`} onClick={() => move(i, 1)}>
-                  <span aria-hidden="true">↓ </span>{t['test.ranking.downShort']}
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={disabled || i === order.length - 1}
+                  ref={(el) => {
+                    buttons.current.set(`${key}|down`, el);
+                  }}
+                  aria-label={`${t['test.ranking.downShort']}: ${format(t['test.ranking.which'], { option: label(key), position: i + 1 })}`}
+                  onClick={() => move(i, 1)}
+                >
+                  <span aria-hidden="true">↓ </span>
+                  {t['test.ranking.downShort']}
                 </button>
               </span>
             </li>

@@ -35,10 +35,16 @@ export default function ItemView({ entry, record, itemLeft, itemUp, testUp, busy
       {!section.allowBack ? <p className="hint">{t['test.run.noBack']}</p> : null}
       <fieldset className="runner-item" key={item.key}>
         <legend>
-          <span className="runner-question" tabIndex={-1} ref={questionRef}>{item.text[lang]}</span>
+          <span className="runner-question" tabIndex={-1} ref={questionRef}>
+            {item.text[lang]}
+          </span>
         </legend>
         {item.image ? <img className="runner-image" src={`/assessment/${encodeURIComponent(item.image)}.svg`} alt="" /> : null}
-        {itemLeft !== null ? <p className="runner-timer" role="timer">{format(t['test.time.itemClock'], { time: clock(itemLeft) })}</p> : null}
+        {itemLeft !== null ? (
+          <p className="runner-timer" role="timer">
+            {format(t['test.time.itemClock'], { time: clock(itemLeft) })}
+          </p>
+        ) : null}
         {itemUp ? <p className="notice">{t['test.time.itemUp']}</p> : null}
         {final ? <p className="hint">{t['test.run.final']}</p> : null}
         <ItemControls item={item} value={value} onChange={onAnswer} announce={announce} disabled={busy || testUp || itemUp || final} t={t} lang={lang} />

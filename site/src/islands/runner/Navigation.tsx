@@ -21,14 +21,24 @@ export function Navigation({ index, total, canBack, running, busy, onGo, onFinis
     <>
       <div className="runner-nav">
         <button type="button" className="secondary" disabled={!canBack} onClick={() => onGo(index - 1)}>
-          <span aria-hidden="true">← </span>{t['test.run.back']}
+          <span aria-hidden="true">← </span>
+          {t['test.run.back']}
         </button>
         {last ? (
-          <button type="button" disabled={busy} onClick={onFinish}>{t['test.run.finish']}</button>
+          <button type="button" disabled={busy} onClick={onFinish}>
+            {t['test.run.finish']}
+          </button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => onGo(index + 1)}>{t['test.run.next']}<span aria-hidden="true"> →</span></button>
+          <button type="button" disabled={busy} onClick={() => onGo(index + 1)}>
+            {t['test.run.next']}
+            <span aria-hidden="true"> →</span>
+          </button>
         )}
-        {!last ? <button type="button" className="secondary" disabled={busy} onClick={onFinish}>{t['test.run.finish']}</button> : null}
+        {!last ? (
+          <button type="button" className="secondary" disabled={busy} onClick={onFinish}>
+            {t['test.run.finish']}
+          </button>
+        ) : null}
       </div>
       {index > 0 && !canBack && running ? <p className="hint">{t['test.run.backLocked']}</p> : null}
     </>
@@ -49,11 +59,17 @@ type ConfirmProps = {
 export function FinishConfirm({ unanswered, total, titleRef, onFinish, onKeepGoing, t }: ConfirmProps) {
   return (
     <div className="runner-confirm" role="group" aria-labelledby="runner-confirm-title">
-      <h3 id="runner-confirm-title" tabIndex={-1} ref={titleRef}>{t['test.finish.confirmTitle']}</h3>
+      <h3 id="runner-confirm-title" tabIndex={-1} ref={titleRef}>
+        {t['test.finish.confirmTitle']}
+      </h3>
       <p>{format(t['test.finish.unanswered'], { n: unanswered, total })}</p>
       <div className="runner-nav">
-        <button type="button" onClick={onFinish}>{t['test.finish.anyway']}</button>
-        <button type="button" className="secondary" onClick={onKeepGoing}>{t['test.finish.keepGoing']}</button>
+        <button type="button" onClick={onFinish}>
+          {t['test.finish.anyway']}
+        </button>
+        <button type="button" className="secondary" onClick={onKeepGoing}>
+          {t['test.finish.keepGoing']}
+        </button>
       </div>
     </div>
   );

@@ -23,14 +23,18 @@ export default function Recommendations({ profile, t, professionsHref, instituti
   return (
     <section aria-labelledby="recommendations-title">
       <h2 id="recommendations-title">{t['results.recommendations.title']}</h2>
-      {profile.recommendations.length === 0 ? <p>{t['results.recommendations.none']}</p> : (
+      {profile.recommendations.length === 0 ? (
+        <p>{t['results.recommendations.none']}</p>
+      ) : (
         <ol className="recommendations">
           {profile.recommendations.map((r) => {
             const notes = notesFor(r);
             const id = `rec-${r.profession.slug}`;
             return (
               <li key={r.profession.slug} className="card recommendation">
-                <h3 id={id}><a href={`${professionsHref}${r.profession.slug}/`}>{r.profession.name}</a></h3>
+                <h3 id={id}>
+                  <a href={`${professionsHref}${r.profession.slug}/`}>{r.profession.name}</a>
+                </h3>
                 <p className="fit">
                   <strong>{format(t['results.fit'], { fit: r.fit })}</strong>
                   <Bar value={r.fit} />
@@ -51,8 +55,18 @@ export default function Recommendations({ profile, t, professionsHref, instituti
                       {r.scales.map((s) => (
                         <tr key={s.scale}>
                           <th scope="row">{s.name}</th>
-                          <td><span className="score-cell"><span className="score-number">{s.person}</span><Bar value={s.person} /></span></td>
-                          <td><span className="score-cell"><span className="score-number">{s.profession}</span><Bar value={s.profession} kind="other" /></span></td>
+                          <td>
+                            <span className="score-cell">
+                              <span className="score-number">{s.person}</span>
+                              <Bar value={s.person} />
+                            </span>
+                          </td>
+                          <td>
+                            <span className="score-cell">
+                              <span className="score-number">{s.profession}</span>
+                              <Bar value={s.profession} kind="other" />
+                            </span>
+                          </td>
                         </tr>
                       ))}
                     </tbody>
@@ -63,7 +77,11 @@ export default function Recommendations({ profile, t, professionsHref, instituti
                     <h4>{t['results.recommendation.study']}</h4>
                     <ul>
                       {r.specialties.map((s) => (
-                        <li key={s.key}>{s.code ? `${s.code} — ` : ''}{s.name}{t[`level.${s.level}`] ? <span className="muted"> ({t[`level.${s.level}`]})</span> : null}</li>
+                        <li key={s.key}>
+                          {s.code ? `${s.code} — ` : ''}
+                          {s.name}
+                          {t[`level.${s.level}`] ? <span className="muted"> ({t[`level.${s.level}`]})</span> : null}
+                        </li>
                       ))}
                     </ul>
                   </>
@@ -78,7 +96,14 @@ export default function Recommendations({ profile, t, professionsHref, instituti
                           <li key={i.slug}>
                             <a href={`${institutionsHref}#${i.slug}`}>{i.name}</a>
                             {i.locality ? <span className="muted"> — {i.locality}</span> : null}
-                            {site ? <>{' · '}<a href={site.href} rel="noopener noreferrer">{format(t['results.recommendation.website'], { host: site.host })}</a></> : null}
+                            {site ? (
+                              <>
+                                {' · '}
+                                <a href={site.href} rel="noopener noreferrer">
+                                  {format(t['results.recommendation.website'], { host: site.host })}
+                                </a>
+                              </>
+                            ) : null}
                           </li>
                         );
                       })}
@@ -86,12 +111,21 @@ export default function Recommendations({ profile, t, professionsHref, instituti
                   </>
                 ) : null}
                 {r.professionTestSlug && r.professionTest === null ? (
-                  <p><a href={runLink(r.professionTestSlug)}>{format(t['results.recommendation.test'], { profession: r.profession.name })}</a></p>
+                  <p>
+                    <a href={runLink(r.professionTestSlug)}>{format(t['results.recommendation.test'], { profession: r.profession.name })}</a>
+                  </p>
                 ) : null}
                 {notes.length ? (
                   <div className="specialist-note">
                     <h4>{t['results.notes.title']}</h4>
-                    {notes.map((n) => <p key={n.id}>{n.text} <span className="muted">— {n.author}, {dateOf(t, n.createdAt)}</span></p>)}
+                    {notes.map((n) => (
+                      <p key={n.id}>
+                        {n.text}{' '}
+                        <span className="muted">
+                          — {n.author}, {dateOf(t, n.createdAt)}
+                        </span>
+                      </p>
+                    ))}
                   </div>
                 ) : null}
               </li>

@@ -24,11 +24,18 @@ export function change(t: Messages, n: number): string {
 /** One finished attempt: the scales, the time spent and what changed since the previous attempt. */
 const ResultView = forwardRef<HTMLHeadingElement, Props>(function ResultView({ result, t, resultsHref, child }, heading) {
   const averageMs = result.answered ? result.itemTimeMs / result.answered : 0;
-  const previousLink = result.previous ? `${resultsHref}?${new URLSearchParams({ attempt: String(result.previous.attemptId), ...(child ? { child } : {}) })}` : '';
+  const previousLink = result.previous
+    ? `${resultsHref}?${new URLSearchParams({ attempt: String(result.previous.attemptId), ...(child ? { child } : {}) })}`
+    : '';
   return (
     <section className="result" aria-labelledby="result-title">
-      <h2 id="result-title" tabIndex={-1} ref={heading}>{format(t['results.one.title'], { test: result.test.title })}</h2>
-      <p>{format(t['results.one.finished'], { date: dateOf(t, result.finishedAt) })} {format(t['results.one.answered'], { n: result.answered, total: result.total })}</p>
+      <h2 id="result-title" tabIndex={-1} ref={heading}>
+        {format(t['results.one.title'], { test: result.test.title })}
+      </h2>
+      <p>
+        {format(t['results.one.finished'], { date: dateOf(t, result.finishedAt) })}{' '}
+        {format(t['results.one.answered'], { n: result.answered, total: result.total })}
+      </p>
 
       <table className="result-scales">
         <caption>{t['results.scales.caption']}</caption>
@@ -44,11 +51,21 @@ const ResultView = forwardRef<HTMLHeadingElement, Props>(function ResultView({ r
           {result.scales.map((s) => (
             <tr key={s.scale}>
               <th scope="row">{s.name}</th>
-              <td><span className="score-cell"><span className="score-number">{s.score}</span><Bar value={s.score} /></span></td>
+              <td>
+                <span className="score-cell">
+                  <span className="score-number">{s.score}</span>
+                  <Bar value={s.score} />
+                </span>
+              </td>
               <td>{t[`results.level.${s.level}`]}</td>
               <td>
                 {meaning(t, s)}
-                {s.percentile !== null ? <><br /><span className="hint">{format(t['results.scales.percentile'], { percentile: Math.round(s.percentile) })}</span></> : null}
+                {s.percentile !== null ? (
+                  <>
+                    <br />
+                    <span className="hint">{format(t['results.scales.percentile'], { percentile: Math.round(s.percentile) })}</span>
+                  </>
+                ) : null}
               </td>
             </tr>
           ))}
@@ -57,7 +74,10 @@ const ResultView = forwardRef<HTMLHeadingElement, Props>(function ResultView({ r
       <p className="hint">{t['results.scales.hint']}</p>
 
       <h3>{t['results.time.title']}</h3>
-      <p>{format(t['results.time.total'], { time: spoken(t, result.durationMs) })} {format(t['results.time.items'], { time: spoken(t, result.itemTimeMs), average: spoken(t, averageMs) })}</p>
+      <p>
+        {format(t['results.time.total'], { time: spoken(t, result.durationMs) })}{' '}
+        {format(t['results.time.items'], { time: spoken(t, result.itemTimeMs), average: spoken(t, averageMs) })}
+      </p>
 
       {result.comparison && result.previous ? (
         <>
@@ -78,12 +98,19 @@ const ResultView = forwardRef<HTMLHeadingElement, Props>(function ResultView({ r
                   <th scope="row">{c.name}</th>
                   <td>{c.before}</td>
                   <td>{c.after}</td>
-                  <td><span aria-hidden="true" className="change-mark">{c.change > 0 ? '▲ ' : c.change < 0 ? '▼ ' : '= '}</span>{change(t, c.change)}</td>
+                  <td>
+                    <span aria-hidden="true" className="change-mark">
+                      {c.change > 0 ? '▲ ' : c.change < 0 ? '▼ ' : '= '}
+                    </span>
+                    {change(t, c.change)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p><a href={previousLink}>{t['results.compare.previous']}</a></p>
+          <p>
+            <a href={previousLink}>{t['results.compare.previous']}</a>
+          </p>
         </>
       ) : null}
     </section>

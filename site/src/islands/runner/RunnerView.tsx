@@ -82,13 +82,25 @@ export default function RunnerView(props: Props) {
   };
 
   if (phase === 'loading') return <p role="status">{t['test.run.loading']}</p>;
-  if (phase === 'noTest') return <p className="notice">{t['test.run.noTest']} <a href={props.testsHref}>{t['test.list.link']}</a></p>;
-  if (phase === 'loggedOut') return <p className="notice">{t['test.loggedOut']} <a href={login}>{t['test.login']}</a></p>;
+  if (phase === 'noTest')
+    return (
+      <p className="notice">
+        {t['test.run.noTest']} <a href={props.testsHref}>{t['test.list.link']}</a>
+      </p>
+    );
+  if (phase === 'loggedOut')
+    return (
+      <p className="notice">
+        {t['test.loggedOut']} <a href={login}>{t['test.login']}</a>
+      </p>
+    );
   if (phase === 'elsewhere') {
     return (
       <div className="notice" role="status">
         <p>{t['test.run.elsewhere']}</p>
-        <p><a href={props.resultsHref}>{t['results.link']}</a> · <a href={props.testsHref}>{t['test.list.link']}</a></p>
+        <p>
+          <a href={props.resultsHref}>{t['results.link']}</a> · <a href={props.testsHref}>{t['test.list.link']}</a>
+        </p>
       </div>
     );
   }
@@ -107,11 +119,21 @@ export default function RunnerView(props: Props) {
   return (
     <div className="runner" data-attempt={record.id}>
       <StatusLine status={status} testLeft={limits.testLeft} login={login} t={t} onRetry={props.onRetry} />
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">{props.message}</p>
-      {props.refused ? <div className="test-problem" role="alert"><p>{props.refused}</p></div> : null}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {props.message}
+      </p>
+      {props.refused ? (
+        <div className="test-problem" role="alert">
+          <p>{props.refused}</p>
+        </div>
+      ) : null}
       {problem ? <TestProblem problem={problem} t={t} loginHref={login} cabinetHref={props.cabinetHref} /> : null}
       {record.finishRequested && running ? <p className="notice">{t['test.finish.waiting']}</p> : null}
-      {busy ? <p className="notice" role="status">{t['test.finish.busy']}</p> : null}
+      {busy ? (
+        <p className="notice" role="status">
+          {t['test.finish.busy']}
+        </p>
+      ) : null}
       {limits.testUp ? <p className="notice">{t['test.time.testUp']}</p> : null}
 
       <h2 className="runner-title">{record.test.title[lang]}</h2>
@@ -122,15 +144,28 @@ export default function RunnerView(props: Props) {
       </div>
 
       <ItemView
-        entry={entry} record={record} itemLeft={limits.itemLeft} itemUp={limits.itemUp} testUp={limits.testUp} busy={busy}
-        questionRef={question} onAnswer={props.onAnswer} announce={props.announce} t={t} lang={lang}
+        entry={entry}
+        record={record}
+        itemLeft={limits.itemLeft}
+        itemUp={limits.itemUp}
+        testUp={limits.testUp}
+        busy={busy}
+        questionRef={question}
+        onAnswer={props.onAnswer}
+        announce={props.announce}
+        t={t}
+        lang={lang}
       />
 
       <Navigation index={index} total={total} canBack={canBack} running={running} busy={busy} onGo={go} onFinish={() => finish(false)} t={t} />
 
       {confirming ? (
         <FinishConfirm
-          unanswered={unanswered} total={total} titleRef={confirmTitle} t={t} onFinish={() => finish(true)}
+          unanswered={unanswered}
+          total={total}
+          titleRef={confirmTitle}
+          t={t}
+          onFinish={() => finish(true)}
           onKeepGoing={() => {
             setConfirming(false);
             question.current?.focus();

@@ -9,13 +9,26 @@ export default function StatusLine({ status, testLeft, login, t, onRetry }: Prop
   return (
     <div className="runner-bar">
       <p role="status" className={`runner-status runner-status-${status}`}>
-        <span className="runner-status-mark" aria-hidden="true">{status === 'saved' ? '✓' : status === 'sending' ? '…' : '!'}</span>{' '}
+        <span className="runner-status-mark" aria-hidden="true">
+          {status === 'saved' ? '✓' : status === 'sending' ? '…' : '!'}
+        </span>{' '}
         {t[`test.save.${status}`]}
-        {status === 'loggedOut' ? <> <a href={login}>{t['test.login']}</a></> : null}
+        {status === 'loggedOut' ? (
+          <>
+            {' '}
+            <a href={login}>{t['test.login']}</a>
+          </>
+        ) : null}
       </p>
-      {status === 'retrying' || status === 'loggedOut' ? <button type="button" className="secondary" onClick={onRetry}>{t['test.save.retry']}</button> : null}
+      {status === 'retrying' || status === 'loggedOut' ? (
+        <button type="button" className="secondary" onClick={onRetry}>
+          {t['test.save.retry']}
+        </button>
+      ) : null}
       {testLeft !== null ? (
-        <p className="runner-timer" role="timer">{format(t['test.time.testClock'], { time: clock(testLeft) })}</p>
+        <p className="runner-timer" role="timer">
+          {format(t['test.time.testClock'], { time: clock(testLeft) })}
+        </p>
       ) : null}
     </div>
   );

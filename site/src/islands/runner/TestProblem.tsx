@@ -18,12 +18,20 @@ export default function TestProblem({ problem, t, onRetry, loginHref, cabinetHre
       {problem.kind === 'offline' || problem.kind === 'unreachable' ? (
         <p>
           {t[problem.kind === 'offline' ? 'test.problem.offline' : 'test.problem.unreachable']}{' '}
-          {onRetry ? <button type="button" className="secondary" onClick={onRetry}>{t['test.retry']}</button> : null}
+          {onRetry ? (
+            <button type="button" className="secondary" onClick={onRetry}>
+              {t['test.retry']}
+            </button>
+          ) : null}
         </p>
       ) : problem.kind === 'loggedOut' ? (
-        <p>{t['test.problem.loggedOut']} {loginHref ? <a href={loginHref}>{t['test.login']}</a> : null}</p>
+        <p>
+          {t['test.problem.loggedOut']} {loginHref ? <a href={loginHref}>{t['test.login']}</a> : null}
+        </p>
       ) : problem.kind === 'consent' ? (
-        <p>{t[`test.problem.${problem.code}`]} {cabinetHref ? <a href={cabinetHref}>{t['test.problem.consentLink']}</a> : null}</p>
+        <p>
+          {t[`test.problem.${problem.code}`]} {cabinetHref ? <a href={cabinetHref}>{t['test.problem.consentLink']}</a> : null}
+        </p>
       ) : (
         <p>{problem.message || t['test.problem.other']}</p>
       )}

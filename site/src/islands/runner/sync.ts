@@ -105,13 +105,22 @@ export function createSync(options: Options): Sync {
         return 'stop';
       }
       if (error.status === 400 || error.status === 409) {
-        const reason: Refusal = code === 'answer.timeUp' || code === 'answer.locked' ? code : error.fields.some((f) => f.code === 'answer.value') ? 'answer.value' : 'other';
-        const indices = new Set(error.fields.map((f) => /^answers\.(\d+)/.exec(pathOf(f.path))?.[1]).filter((i): i is string => i !== undefined).map(Number));
+        const reason: Refusal =
+          code === 'answer.timeUp' || code === 'answer.locked' ? code : error.fields.some((f) => f.code === 'answer.value') ? 'answer.value' : 'other';
+        const indices = new Set(
+          error.fields
+            .map((f) => /^answers\.(\d+)/.exec(pathOf(f.path))?.[1])
+            .filter((i): i is string => i !== undefined)
+            .map(Number),
+        );
         const named = batch.filter((_, i) => indices.has(i));
         if (named.length) await refuse(named, reason);
-        else if (!batch.length) options.apply((r) => ({ ...r, positionSent: true })); // the position alone: not worth insisting
-        else if (batch.length > 1) size = 1; // find the refused ones one by one
-        else if (position && error.fields.some((f) => pathOf(f.path).startsWith('position'))) options.apply((r) => ({ ...r, position: null, positionSent: true }));
+        else if (!batch.length)
+          options.apply((r) => ({ ...r, positionSent: true })); // the position alone: not worth insisting
+        else if (batch.length > 1)
+          size = 1; // find the refused ones one by one
+        else if (position && error.fields.some((f) => pathOf(f.path).startsWith('position')))
+          options.apply((r) => ({ ...r, position: null, positionSent: true }));
         else await refuse(batch, reason);
         return 'more';
       }

@@ -77,22 +77,28 @@ export function useAttemptStart({ locale, loginHref, resultsHref, store, clock, 
   }, [locale, recordRef, adopt, show]);
 
   /** The running attempt merged with this device's copy, stored and shown (at its position, unless an item of it is shown). */
-  const keep = useCallback(({ attempt, owner }: Opened): RunnerRecord => {
-    const { slug, child } = where.current;
-    const merged = mergeWithServer(readRecord(attempt.id) ?? recordRef.current, attempt, slug, child, owner);
-    save(merged);
-    if (currentRef.current === null || !merged.test.sections.some((s) => s.items.some((i) => i.key === currentRef.current))) {
-      show(merged.position);
-    }
-    return merged;
-  }, [recordRef, currentRef, save, show]);
+  const keep = useCallback(
+    ({ attempt, owner }: Opened): RunnerRecord => {
+      const { slug, child } = where.current;
+      const merged = mergeWithServer(readRecord(attempt.id) ?? recordRef.current, attempt, slug, child, owner);
+      save(merged);
+      if (currentRef.current === null || !merged.test.sections.some((s) => s.items.some((i) => i.key === currentRef.current))) {
+        show(merged.position);
+      }
+      return merged;
+    },
+    [recordRef, currentRef, save, show],
+  );
 
   /** The result page of an attempt (the child's, when the test is a child's). */
-  const resultLink = useCallback((id: number) => {
-    const query = new URLSearchParams({ attempt: String(id) });
-    if (where.current.child) query.set('child', where.current.child);
-    return `${resultsHref}?${query}`;
-  }, [resultsHref]);
+  const resultLink = useCallback(
+    (id: number) => {
+      const query = new URLSearchParams({ attempt: String(id) });
+      if (where.current.child) query.set('child', where.current.child);
+      return `${resultsHref}?${query}`;
+    },
+    [resultsHref],
+  );
 
   return { login, locate, showOwn, open, keep, resultLink };
 }

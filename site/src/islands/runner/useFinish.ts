@@ -30,14 +30,17 @@ export function useFinish({ locale, link, store, setPhase, setProblem, resultLin
   const delay = useRef(FIRST_DELAY);
 
   /** The attempt is over: its copy leaves this device and the result is shown. */
-  const done = useCallback((id: number) => {
-    sync.current?.dispose();
-    clearTimeout(timer.current);
-    forgetAttempt(id); // this attempt only: another test may be running in another tab
-    adopt(null);
-    setPhase('finishing');
-    window.location.assign(resultLink(id));
-  }, [sync, adopt, setPhase, resultLink]);
+  const done = useCallback(
+    (id: number) => {
+      sync.current?.dispose();
+      clearTimeout(timer.current);
+      forgetAttempt(id); // this attempt only: another test may be running in another tab
+      adopt(null);
+      setPhase('finishing');
+      window.location.assign(resultLink(id));
+    },
+    [sync, adopt, setPhase, resultLink],
+  );
 
   const complete = useCallback(async () => {
     const r = recordRef.current;

@@ -21,10 +21,13 @@ export function useItemClock(recordRef: RefObject<RunnerRecord | null>, apply: R
   }, []);
 
   /** Milliseconds on an item so far: the stored time, and the time running now if it is shown. */
-  const spentOn = useCallback((key: string) => {
-    const live = shownAt.current === null ? 0 : performance.now() - shownAt.current;
-    return (recordRef.current?.times[key] ?? 0) + (key === currentRef.current ? live : 0);
-  }, [recordRef]);
+  const spentOn = useCallback(
+    (key: string) => {
+      const live = shownAt.current === null ? 0 : performance.now() - shownAt.current;
+      return (recordRef.current?.times[key] ?? 0) + (key === currentRef.current ? live : 0);
+    },
+    [recordRef],
+  );
 
   /** Stores the time running on the item shown, and goes on counting from here. */
   const commitTime = useCallback(() => {

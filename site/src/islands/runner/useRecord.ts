@@ -17,17 +17,23 @@ export function useRecord() {
     setRecord(next);
   }, []);
   /** Changes the copy, on the device and on the page. */
-  const apply = useCallback((change: (r: RunnerRecord) => RunnerRecord): RunnerRecord => {
-    const { record: next, kept: ok } = updateRecord(recordRef.current!, change);
-    adopt(next);
-    if (!ok) setKept(false);
-    return next;
-  }, [adopt]);
+  const apply = useCallback(
+    (change: (r: RunnerRecord) => RunnerRecord): RunnerRecord => {
+      const { record: next, kept: ok } = updateRecord(recordRef.current!, change);
+      adopt(next);
+      if (!ok) setKept(false);
+      return next;
+    },
+    [adopt],
+  );
   /** A whole new copy (merged with the server's): stored on the device and shown. */
-  const save = useCallback((next: RunnerRecord) => {
-    if (!writeRecord(next)) setKept(false);
-    adopt(next);
-  }, [adopt]);
+  const save = useCallback(
+    (next: RunnerRecord) => {
+      if (!writeRecord(next)) setKept(false);
+      adopt(next);
+    },
+    [adopt],
+  );
 
   return { record, recordRef, kept, adopt, apply, save };
 }

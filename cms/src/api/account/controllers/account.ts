@@ -24,7 +24,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { email, ...changes } = result.changes;
     if (Object.keys(changes).length) {
       await strapi.db.query(USER).update({ where: { id: user.id }, data: changes });
-      await audit(strapi, { actorType: 'user', actorId: user.id, action: 'profile.updated', subjectType: USER, subjectId: user.id, details: { fields: Object.keys(changes) } });
+      await audit(strapi, {
+        actorType: 'user',
+        actorId: user.id,
+        action: 'profile.updated',
+        subjectType: USER,
+        subjectId: user.id,
+        details: { fields: Object.keys(changes) },
+      });
     }
     if (typeof email === 'string') {
       const language = [changes.language, user.language].find(isLanguage) ?? languageOf(ctx);
@@ -46,7 +53,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const token = body(ctx).token;
     const language = languageOf(ctx);
     const result = isLinkToken(token) ? await confirmEmailChange(strapi, token) : 'invalid';
-    if (result !== 'changed') return sendValidationError(ctx, language, [{ field: 'token', code: result === 'taken' ? 'emailChange.taken' : 'emailChange.link' }]);
+    if (result !== 'changed')
+      return sendValidationError(ctx, language, [{ field: 'token', code: result === 'taken' ? 'emailChange.taken' : 'emailChange.link' }]);
     ctx.body = { status: 'changed', message: message(language, 'emailChange.done') };
   },
 
@@ -55,7 +63,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const user = await loadUser(strapi, userId(ctx));
     const view = await profileView(strapi, user);
     const children = await strapi.db.query('api::child.child').findMany({ where: { parent: user.id } });
-    const events = await strapi.db.query('api::audit-event.audit-event').findMany({ where: { subjectType: USER, subjectId: String(user.id) }, orderBy: { id: 'asc' } });
+    const events = await strapi.db
+      .query('api::audit-event.audit-event')
+      .findMany({ where: { subjectType: USER, subjectId: String(user.id) }, orderBy: { id: 'asc' } });
     await audit(strapi, { actorType: 'user', actorId: user.id, action: 'personal-data.exported', subjectType: USER, subjectId: user.id });
     ctx.set('Content-Disposition', 'attachment; filename="qabilet-my-data.json"');
     ctx.set('Cache-Control', 'no-store');
@@ -71,7 +81,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const id = userId(ctx);
     await strapi.db.query(USER).update({ where: { id }, data: { deletionRequestedAt: new Date() } });
     await audit(strapi, { actorType: 'user', actorId: id, action: 'account.deletion-requested', subjectType: USER, subjectId: id });
-    ctx.body = { deletionRequestedAt: new Date().toISOString(), graceDays: GRACE_DAYS, message: message(languageOf(ctx), 'account.deletionRequested', { days: String(GRACE_DAYS) }) };
+    ctx.body = {
+      deletionRequestedAt: new Date().toISOString(),
+      graceDays: GRACE_DAYS,
+      message: message(languageOf(ctx), 'account.deletionRequested', { days: String(GRACE_DAYS) }),
+    };
   },
 
   async cancelDeletion(ctx: Context) {

@@ -4,7 +4,16 @@ import { normalizeKzMobile } from '@qabilet/domain';
 import { isLanguage, message, pickLanguage, type Language } from '../../../i18n/messages';
 import { sendValidationError } from '../../../lib/errors';
 import { loadUser } from '../../../accounts/profile';
-import { confirmParentalByCode, confirmParentalByLink, CODE_MINUTES, currentConsentText, isMinor, LINK_HOURS, requestParentalConsent, withdrawConsent } from '../../../accounts/consent';
+import {
+  confirmParentalByCode,
+  confirmParentalByLink,
+  CODE_MINUTES,
+  currentConsentText,
+  isMinor,
+  LINK_HOURS,
+  requestParentalConsent,
+  withdrawConsent,
+} from '../../../accounts/consent';
 import { sendParentalConsentMail, siteUrl } from '../../../accounts/mails';
 import { getSmsSender } from '../../../accounts/sms';
 import { isLinkToken } from '../../../accounts/tokens';
@@ -31,7 +40,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if ((email === undefined) === (phone === undefined)) return sendValidationError(ctx, language, [{ field: 'email', code: 'consent.contact' }]);
     const mailLanguage = isLanguage(user.language) ? user.language : language;
     if (email !== undefined) {
-      if (typeof email !== 'string' || !EMAIL.test(email.trim()) || email.length > 254) return sendValidationError(ctx, language, [{ field: 'email', code: 'email.format' }]);
+      if (typeof email !== 'string' || !EMAIL.test(email.trim()) || email.length > 254)
+        return sendValidationError(ctx, language, [{ field: 'email', code: 'email.format' }]);
       const address = email.trim().toLowerCase();
       const token = await requestParentalConsent(strapi, user.id, mailLanguage, { email: address });
       await sendParentalConsentMail(address, mailLanguage, user.firstName, token, LINK_HOURS);
@@ -47,7 +57,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         return smsUnavailable(ctx);
       }
     }
-    await audit(strapi, { actorType: 'user', actorId: user.id, action: 'consent.parental-requested', details: { channel: email !== undefined ? 'email-link' : 'sms-code' } });
+    await audit(strapi, {
+      actorType: 'user',
+      actorId: user.id,
+      action: 'consent.parental-requested',
+      details: { channel: email !== undefined ? 'email-link' : 'sms-code' },
+    });
     ctx.status = 202;
     ctx.body = { status: 'pending' };
   },
@@ -83,7 +98,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const id = userId(ctx);
     const done = await withdrawConsent(strapi, id, String(ctx.params.documentId));
     if (!done) return sendValidationError(ctx, languageOf(ctx), [{ field: 'documentId', code: 'consent.unknown' }]);
-    await audit(strapi, { actorType: 'user', actorId: id, action: 'consent.withdrawn', subjectType: 'api::consent.consent', subjectId: String(ctx.params.documentId) });
+    await audit(strapi, {
+      actorType: 'user',
+      actorId: id,
+      action: 'consent.withdrawn',
+      subjectType: 'api::consent.consent',
+      subjectId: String(ctx.params.documentId),
+    });
     ctx.body = { status: 'withdrawn' };
   },
 });

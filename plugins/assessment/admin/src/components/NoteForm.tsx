@@ -43,7 +43,13 @@ export function NoteForm({ kind, id, recommendations, onAdded }: Props) {
   const others = chosen.filter((p) => !recommended.has(p.slug));
 
   const toggle = (hit: ProfessionHit, on: boolean) =>
-    setChosen((previous) => (on ? (previous.some((p) => p.slug === hit.slug) || previous.length >= MAX_PROFESSIONS ? previous : [...previous, hit]) : previous.filter((p) => p.slug !== hit.slug)));
+    setChosen((previous) =>
+      on
+        ? previous.some((p) => p.slug === hit.slug) || previous.length >= MAX_PROFESSIONS
+          ? previous
+          : [...previous, hit]
+        : previous.filter((p) => p.slug !== hit.slug),
+    );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -205,7 +211,14 @@ function ProfessionSearch({ disabled, isChosen, onAdd }: SearchProps) {
     <Flex direction="column" alignItems="stretch" gap={2}>
       <Field.Root name="assessment-note-search" id="assessment-note-search" hint={t('note.search.hint')}>
         <Field.Label>{t('note.search')}</Field.Label>
-        <TextInput type="search" autoComplete="off" value={query} disabled={disabled} onChange={(e: ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)} onKeyDown={onKeyDown} />
+        <TextInput
+          type="search"
+          autoComplete="off"
+          value={query}
+          disabled={disabled}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
         <Field.Hint />
       </Field.Root>
       <Box aria-live="polite">
@@ -217,13 +230,24 @@ function ProfessionSearch({ disabled, isChosen, onAdd }: SearchProps) {
               </Button>
             ))}
             {typedSlug && !isChosen(typedSlug) && (
-              <Button type="button" variant="tertiary" size="S" startIcon={<Plus />} disabled={disabled} onClick={() => add({ slug: typedSlug, name: typedSlug })}>
+              <Button
+                type="button"
+                variant="tertiary"
+                size="S"
+                startIcon={<Plus />}
+                disabled={disabled}
+                onClick={() => add({ slug: typedSlug, name: typedSlug })}
+              >
                 {t('note.search.addSlug', { slug: typedSlug })}
               </Button>
             )}
           </Flex>
         )}
-        {wanted.length >= 2 && !searching && choices.length === 0 && !typedSlug && <Typography variant="pi" textColor="neutral600">{t('note.search.none')}</Typography>}
+        {wanted.length >= 2 && !searching && choices.length === 0 && !typedSlug && (
+          <Typography variant="pi" textColor="neutral600">
+            {t('note.search.none')}
+          </Typography>
+        )}
       </Box>
     </Flex>
   );

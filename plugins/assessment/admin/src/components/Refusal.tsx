@@ -8,7 +8,12 @@ import { useT } from '../utils/translations';
 
 export function Refusal({ problem, card = false }: { problem: Problem; card?: boolean }) {
   const t = useT();
-  const why = problem.status === 403 ? t(card ? 'error.forbidden.card' : 'error.forbidden') : problem.status === 404 ? t(card ? 'error.notFound.card' : 'error.notFound') : null;
+  const why =
+    problem.status === 403
+      ? t(card ? 'error.forbidden.card' : 'error.forbidden')
+      : problem.status === 404
+        ? t(card ? 'error.notFound.card' : 'error.notFound')
+        : null;
   if (!why) return <ProblemText message={problem.message} />;
   return (
     <Flex role="alert" direction="column" alignItems="flex-start" gap={2} padding={4} background="danger100" borderColor="danger200" hasRadius>

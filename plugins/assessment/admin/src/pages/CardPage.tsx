@@ -46,7 +46,17 @@ export function CardPage() {
       </PluginPage>
     );
   }
-  return <CardView card={card.data} kind={kind as PersonKind} id={id!} canRecommend={Boolean(allowedActions.canRecommend)} reloading={card.loading} reload={card.reload} back={back} />;
+  return (
+    <CardView
+      card={card.data}
+      kind={kind as PersonKind}
+      id={id!}
+      canRecommend={Boolean(allowedActions.canRecommend)}
+      reloading={card.loading}
+      reload={card.reload}
+      back={back}
+    />
+  );
 }
 
 type ViewProps = { card: Card; kind: PersonKind; id: string; canRecommend: boolean; reloading: boolean; reload: () => void; back: ReactNode };

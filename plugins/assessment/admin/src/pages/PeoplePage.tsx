@@ -15,7 +15,8 @@ import { useT, type MessageKey } from '../utils/translations';
 
 const DEFAULT_SIZE = 25;
 
-export const cardPath = (person: Pick<Person, 'kind' | 'id'>) => `/plugins/${PLUGIN_ID}/people/${encodeURIComponent(person.kind)}/${encodeURIComponent(String(person.id))}`;
+export const cardPath = (person: Pick<Person, 'kind' | 'id'>) =>
+  `/plugins/${PLUGIN_ID}/people/${encodeURIComponent(person.kind)}/${encodeURIComponent(String(person.id))}`;
 
 export function PeoplePage() {
   const t = useT();
@@ -48,7 +49,18 @@ export function PeoplePage() {
           {t('list.total', { total: meta?.total ?? people.length })}
         </Typography>
         <PeopleTable people={people} />
-        {meta && <Pager id="assessment" label={t('pager.label')} t={t} page={page} pageSize={pageSize} total={meta.total} onPage={(p) => go({ page: p, pageSize })} onPageSize={(size) => go({ page: 1, pageSize: size })} />}
+        {meta && (
+          <Pager
+            id="assessment"
+            label={t('pager.label')}
+            t={t}
+            page={page}
+            pageSize={pageSize}
+            total={meta.total}
+            onPage={(p) => go({ page: p, pageSize })}
+            onPageSize={(size) => go({ page: 1, pageSize: size })}
+          />
+        )}
       </Flex>
     );
 

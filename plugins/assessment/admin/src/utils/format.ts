@@ -7,7 +7,10 @@ import { useT } from './translations';
 export function useFormat() {
   const t = useT();
   const { formatDate } = useIntl();
-  const date = useCallback((iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric' }), [formatDate]);
+  const date = useCallback(
+    (iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric' }),
+    [formatDate],
+  );
   const dateTime = useCallback(
     (iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }),
     [formatDate],

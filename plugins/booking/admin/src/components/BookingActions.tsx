@@ -16,7 +16,9 @@ const MOVES: Record<StaffAction, BookingStatus> = { confirm: 'confirmed', comple
 const AFTER_START: StaffAction[] = ['complete', 'no-show'];
 
 const actionsFor = (booking: StaffBooking, now: Date) =>
-  (Object.keys(MOVES) as StaffAction[]).filter((action) => canMove(booking.status, MOVES[action]) && (!AFTER_START.includes(action) || new Date(booking.start) <= now));
+  (Object.keys(MOVES) as StaffAction[]).filter(
+    (action) => canMove(booking.status, MOVES[action]) && (!AFTER_START.includes(action) || new Date(booking.start) <= now),
+  );
 
 const LOOK: Record<StaffAction, { label: MessageKey; done: MessageKey; variant: 'default' | 'secondary' | 'tertiary' | 'danger-light' }> = {
   confirm: { label: 'action.confirm', done: 'action.done.confirm', variant: 'default' },

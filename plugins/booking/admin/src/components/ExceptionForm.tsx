@@ -25,7 +25,8 @@ export function ExceptionForm({ specialistId, onAdded }: { specialistId: Special
   async function submit(event: FormEvent) {
     event.preventDefault();
     const note = form.note.trim() || undefined;
-    const exception: NewException = kind === 'closed' ? { kind, from: form.from, to: form.to, note } : { kind, date: form.date, opens: form.opens, closes: form.closes, note };
+    const exception: NewException =
+      kind === 'closed' ? { kind, from: form.from, to: form.to, note } : { kind, date: form.date, opens: form.opens, closes: form.closes, note };
     setSending(true);
     try {
       await api.addException(specialistId, exception);

@@ -38,7 +38,12 @@ export function ExceptionsEditor({ specialistId, exceptions, canManage, onChange
     }
   }
 
-  const columns: MessageKey[] = ['exceptions.col.kind', 'exceptions.col.when', 'exceptions.col.note', ...(canManage ? (['exceptions.col.actions'] as const) : [])];
+  const columns: MessageKey[] = [
+    'exceptions.col.kind',
+    'exceptions.col.when',
+    'exceptions.col.note',
+    ...(canManage ? (['exceptions.col.actions'] as const) : []),
+  ];
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography tag="h2" variant="delta" id="booking-exceptions-title">

@@ -113,7 +113,15 @@ function nextInterval(day: Weekday, last: WorkingHours | undefined): WorkingHour
   return { day, opens: hhmm(start), closes: hhmm(Math.min(start + 60, 23 * 60 + 55)) };
 }
 
-type TimeFieldProps = { id: string; label: string; value: string; error?: string | boolean; disabled?: boolean; required?: boolean; onChange: (value: string) => void };
+type TimeFieldProps = {
+  id: string;
+  label: string;
+  value: string;
+  error?: string | boolean;
+  disabled?: boolean;
+  required?: boolean;
+  onChange: (value: string) => void;
+};
 
 /** A native time input: keyboard- and screen-reader-friendly, and `HH:MM` is what the API takes. */
 export function TimeField({ id, label, value, error, disabled, required = true, onChange }: TimeFieldProps) {

@@ -37,7 +37,10 @@ function MyDay({ me, canManage }: { me: Me; canManage: boolean }) {
   const specialistId: SpecialistId | undefined = specialist?.id;
 
   return (
-    <PluginPage title={t('page.title')} subtitle={specialist ? t('page.subtitle', { name: specialist.name, centre: specialist.centreName ?? specialist.centre }) : t('page.subtitle.everyone')}>
+    <PluginPage
+      title={t('page.title')}
+      subtitle={specialist ? t('page.subtitle', { name: specialist.name, centre: specialist.centreName ?? specialist.centre }) : t('page.subtitle.everyone')}
+    >
       {!specialist && !several ? (
         <EmptyStateLayout content={t('page.noSpecialist')} />
       ) : (

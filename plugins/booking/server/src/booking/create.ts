@@ -20,7 +20,13 @@ import { checkSlot, resolveSlot, takenError } from './resolve-slot';
 import type { Row } from './rows';
 import { SlotTaken } from './take-cells';
 
-export async function createBooking(strapi: Core.Strapi, userId: number, input: unknown, key: string | undefined, now: Date): Promise<{ replayed: boolean; row: Row }> {
+export async function createBooking(
+  strapi: Core.Strapi,
+  userId: number,
+  input: unknown,
+  key: string | undefined,
+  now: Date,
+): Promise<{ replayed: boolean; row: Row }> {
   const body = objectBody(input);
   const problems = allowOnly(body, ['slot', 'service', 'format', 'child']);
   const read = readSlotId(body.slot);
@@ -42,7 +48,8 @@ export async function createBooking(strapi: Core.Strapi, userId: number, input: 
   const { specialist, policy, start } = resolved;
   const { user, child } = await checkPerson(strapi, userId, body.child);
   // Taken — perhaps by this very request's first try, still in flight when we looked above.
-  if ((await checkSlot(strapi, request, resolved, now)) === 'taken') return (await replayIfRetried()) ?? Promise.reject(await takenError(strapi, specialist, service, format, start, now));
+  if ((await checkSlot(strapi, request, resolved, now)) === 'taken')
+    return (await replayIfRetried()) ?? Promise.reject(await takenError(strapi, specialist, service, format, start, now));
 
   try {
     const booked = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }): Promise<Row> => {

@@ -18,7 +18,10 @@ export async function forgetPerson(strapi: Core.Strapi, userId: number, now: Dat
   await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
     const rows: Row[] = await strapi.db.query(BOOKING).findMany({ where: { user: userId }, populate });
     for (const r of rows.filter((b) => LIVE.includes(b.status) && new Date(b.start) > now)) {
-      await strapi.db.query(BOOKING).update({ where: { id: r.id }, data: { status: 'cancelled', history: [...(r.history ?? []), entry(now, { by: 'system' }, 'cancelled', 'cancelled', { reason: 'account deleted' })] } });
+      await strapi.db.query(BOOKING).update({
+        where: { id: r.id },
+        data: { status: 'cancelled', history: [...(r.history ?? []), entry(now, { by: 'system' }, 'cancelled', 'cancelled', { reason: 'account deleted' })] },
+      });
       const change = changeOf({ ...r, status: 'cancelled' }, 'cancelled', { by: 'system' }, { reason: 'account deleted' });
       await changedInside(strapi, change);
       cancelled.push(change);

@@ -18,7 +18,17 @@ export function videoRoom(policy: CentrePolicy): string {
   return `${base}/qabilet-${crypto.randomBytes(12).toString('hex')}`;
 }
 
-export type UserBooking = { userId: number; user: Contact; child: OwnChild | null; specialist: Specialist; policy: CentrePolicy; service: Service; format: Format; start: Date; now: Date };
+export type UserBooking = {
+  userId: number;
+  user: Contact;
+  child: OwnChild | null;
+  specialist: Specialist;
+  policy: CentrePolicy;
+  service: Service;
+  format: Format;
+  start: Date;
+  now: Date;
+};
 
 /** A booking to write: for a user (or their child) or a lead, by whom, in which status. */
 export type NewBooking = Omit<UserBooking, 'userId' | 'user' | 'child'> & {
@@ -43,8 +53,17 @@ export async function insertBooking(strapi: Core.Strapi, trx: Knex.Transaction, 
   const child = 'userId' in person ? person.child : null;
   const created = await strapi.db.query(BOOKING).create({
     data: {
-      user, child: child?.id ?? null, lead: 'lead' in person ? person.lead : null, specialist: specialist.id, centre: specialist.centre, service, format, status,
-      start: start.toISOString(), end: end.toISOString(), videoLink: format === 'online' ? videoRoom(policy) : null,
+      user,
+      child: child?.id ?? null,
+      lead: 'lead' in person ? person.lead : null,
+      specialist: specialist.id,
+      centre: specialist.centre,
+      service,
+      format,
+      status,
+      start: start.toISOString(),
+      end: end.toISOString(),
+      videoLink: format === 'online' ? videoRoom(policy) : null,
       history: [{ at: now.toISOString(), by: actor.by, actor: actor.id, action: 'created', status }],
     },
   });
@@ -53,10 +72,21 @@ export async function insertBooking(strapi: Core.Strapi, trx: Knex.Transaction, 
   const row: Row = { ...created, user: user === null ? null : { id: user }, child, specialist };
   await tell(strapi, trx, row, status, '0', undefined, 'userId' in person ? person.user : undefined);
   await changedInside(strapi, changeOf(row, 'created', actor, { requestId: b.requestId }));
-  await accounts(strapi).audit({ actorType: actor.by === 'staff' ? 'admin' : 'user', actorId: actor.id, action: 'booking.create', subjectType: BOOKING, subjectId: created.documentId });
+  await accounts(strapi).audit({
+    actorType: actor.by === 'staff' ? 'admin' : 'user',
+    actorId: actor.id,
+    action: 'booking.create',
+    subjectType: BOOKING,
+    subjectId: created.documentId,
+  });
   return row;
 }
 
 /** A user's own booking: requested, or confirmed where the centre confirms automatically. */
 export const insertUserBooking = (strapi: Core.Strapi, trx: Knex.Transaction, b: UserBooking): Promise<Row> =>
-  insertBooking(strapi, trx, { ...b, person: { userId: b.userId, user: b.user, child: b.child }, actor: { by: 'user', id: b.userId }, status: b.policy.autoConfirm ? 'confirmed' : 'requested' });
+  insertBooking(strapi, trx, {
+    ...b,
+    person: { userId: b.userId, user: b.user, child: b.child },
+    actor: { by: 'user', id: b.userId },
+    status: b.policy.autoConfirm ? 'confirmed' : 'requested',
+  });

@@ -55,7 +55,13 @@ export async function move(strapi: Core.Strapi, row: Row, to: BookingStatus, act
   });
   forgetSlots();
   changedAfter(strapi, change);
-  await accounts(strapi).audit({ actorType: actor.by === 'staff' ? 'admin' : actor.by, actorId: actor.id, action: `booking.${to}`, subjectType: BOOKING, subjectId: row.documentId });
+  await accounts(strapi).audit({
+    actorType: actor.by === 'staff' ? 'admin' : actor.by,
+    actorId: actor.id,
+    action: `booking.${to}`,
+    subjectType: BOOKING,
+    subjectId: row.documentId,
+  });
   return (await loadBooking(strapi, { id: row.id }))!;
 }
 
@@ -90,13 +96,23 @@ export async function rescheduleByUser(strapi: Core.Strapi, userId: number, docu
     await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
       const current = await strapi.db.query(BOOKING).findOne({ where: { id: row.id }, select: ['status', 'history', 'start'] });
       if (!LIVE.includes(current.status)) throw invalid({ code: 'booking.final', values: { status: current.status } });
-      const history = [...(current.history ?? []), entry(now, { by: 'user', id: userId }, 'rescheduled', status, { from: new Date(current.start).toISOString() })];
-      await strapi.db.query(BOOKING).update({ where: { id: row.id }, data: { specialist: specialist.id, start: start.toISOString(), end: end.toISOString(), status, history } });
+      const history = [
+        ...(current.history ?? []),
+        entry(now, { by: 'user', id: userId }, 'rescheduled', status, { from: new Date(current.start).toISOString() }),
+      ];
+      await strapi.db
+        .query(BOOKING)
+        .update({ where: { id: row.id }, data: { specialist: specialist.id, start: start.toISOString(), end: end.toISOString(), status, history } });
       await freeCells(trx, row.id);
       await takeCells(trx, specialist.id, row.id, start, new Date(end.getTime() + timing.bufferMinutes * 60_000));
       const moved = (await loadBooking(strapi, { id: row.id }))!;
       await tell(strapi, trx, moved, 'rescheduled', String(history.length));
-      rescheduled = changeOf(moved, 'rescheduled', { by: 'user', id: userId }, { from: { specialistId: row.specialist?.id ?? null, start: new Date(row.start).toISOString() } });
+      rescheduled = changeOf(
+        moved,
+        'rescheduled',
+        { by: 'user', id: userId },
+        { from: { specialistId: row.specialist?.id ?? null, start: new Date(row.start).toISOString() } },
+      );
       await changedInside(strapi, rescheduled);
     });
     forgetSlots();

@@ -12,15 +12,23 @@ import { centreNames } from './views';
 /** Queues the news of a change to `row` for its user (a parent for a child's booking). */
 export async function tell(strapi: Core.Strapi, trx: Knex.Transaction, row: Row, kind: NewsKind, tag: string, reason?: string, known?: Contact) {
   // A caller without an account (a lead the call centre booked for) is told by SMS only.
-  const user = row.lead ? null : known ?? (row.user ? await contactOf(strapi, row.user.id) : null);
+  const user = row.lead ? null : (known ?? (row.user ? await contactOf(strapi, row.user.id) : null));
   if (!user && !row.lead) return;
   const spoken = user ? user.language : row.lead!.language;
   const language: Language = isLanguage(spoken) ? spoken : 'kk';
   const centre = (await centreNames(strapi, [row.centre], language)).get(row.centre);
   await enqueue(trx, {
-    kind, tag, bookingId: row.id, language, service: row.service, format: row.format, start: new Date(row.start),
+    kind,
+    tag,
+    bookingId: row.id,
+    language,
+    service: row.service,
+    format: row.format,
+    start: new Date(row.start),
     centre: { name: centre?.name ?? row.centre, address: centre?.address ?? '', phone: centre?.phone },
-    videoLink: row.videoLink, childName: row.child?.firstName, reason,
+    videoLink: row.videoLink,
+    childName: row.child?.firstName,
+    reason,
     contact: user ? { phone: user.phone, email: user.confirmed ? user.email : null } : { phone: row.lead!.phone, email: null },
     cabinetUrl: `${siteUrl()}/${language}/account/bookings/`,
   });

@@ -8,17 +8,28 @@ import { BookingError, invalid } from '../errors';
 
 const USER = 'plugin::users-permissions.user';
 
-export const accounts = (strapi: Core.Strapi) => strapi.service('api::account.account') as unknown as {
-  consentState(user: unknown): Promise<{ own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean }>;
-  findOwnChild(parentId: number, documentId: unknown): Promise<{ id: number; documentId: string; firstName: string } | null>;
-  childConsentGiven(parentId: number, childId: number): Promise<boolean>;
-  audit(entry: Record<string, unknown>): Promise<void>;
+export const accounts = (strapi: Core.Strapi) =>
+  strapi.service('api::account.account') as unknown as {
+    consentState(user: unknown): Promise<{ own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean }>;
+    findOwnChild(parentId: number, documentId: unknown): Promise<{ id: number; documentId: string; firstName: string } | null>;
+    childConsentGiven(parentId: number, childId: number): Promise<boolean>;
+    audit(entry: Record<string, unknown>): Promise<void>;
+  };
+
+export type Contact = {
+  id: number;
+  email: string;
+  phone: string | null;
+  confirmed: boolean;
+  language: string | null;
+  birthDate: string;
+  deletionRequestedAt: string | null;
 };
 
-export type Contact = { id: number; email: string; phone: string | null; confirmed: boolean; language: string | null; birthDate: string; deletionRequestedAt: string | null };
-
 export async function contactOf(strapi: Core.Strapi, userId: number): Promise<Contact | null> {
-  return strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id', 'email', 'phone', 'confirmed', 'language', 'birthDate', 'deletionRequestedAt', 'blocked'] });
+  return strapi.db
+    .query(USER)
+    .findOne({ where: { id: userId }, select: ['id', 'email', 'phone', 'confirmed', 'language', 'birthDate', 'deletionRequestedAt', 'blocked'] });
 }
 
 export type OwnChild = { id: number; documentId: string; firstName: string };

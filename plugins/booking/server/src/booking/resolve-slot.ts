@@ -18,7 +18,15 @@ export const activeSpecialist = (strapi: Core.Strapi, id: number): Promise<Speci
   strapi.db.query(SPECIALIST).findOne({ where: { id, active: true } });
 
 /** Whether `start` is a slot of the specialist's schedule for the service, and whether it is free now (packages/domain: slotStanding). */
-export async function slotState(strapi: Core.Strapi, specialist: Specialist, policy: CentrePolicy, service: Service, start: Date, now: Date, ignoreBooking?: number) {
+export async function slotState(
+  strapi: Core.Strapi,
+  specialist: Specialist,
+  policy: CentrePolicy,
+  service: Service,
+  start: Date,
+  now: Date,
+  ignoreBooking?: number,
+) {
   const timing = specialist.timings?.[service];
   if (!timing) return 'unknown' as const;
   const date = kzDate(start);

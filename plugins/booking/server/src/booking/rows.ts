@@ -13,12 +13,23 @@ export type Actor = { by: 'user' | 'staff' | 'system'; id?: number };
 export type HistoryEntry = { at: string; by: Actor['by']; actor?: number; action: string; status: BookingStatus; reason?: string; from?: string };
 
 export type Row = {
-  id: number; documentId: string; centre: string; service: Service; format: Format; status: BookingStatus; start: string; end: string;
-  videoLink: string | null; history: HistoryEntry[]; createdAt: string;
+  id: number;
+  documentId: string;
+  centre: string;
+  service: Service;
+  format: Format;
+  status: BookingStatus;
+  start: string;
+  end: string;
+  videoLink: string | null;
+  history: HistoryEntry[];
+  createdAt: string;
   /** A caller without an account, booked for by the call centre (no user then). */
   lead?: { name: string; phone: string; language: string } | null;
   /** Staff lists also read the person's name and phone. */
-  user?: { id: number; surname?: string; firstName?: string; phone?: string | null } | null; child?: { id: number; documentId: string; firstName: string; surname?: string } | null; specialist?: Specialist | null;
+  user?: { id: number; surname?: string; firstName?: string; phone?: string | null } | null;
+  child?: { id: number; documentId: string; firstName: string; surname?: string } | null;
+  specialist?: Specialist | null;
 };
 
 export const populate = { specialist: true, child: { select: ['id', 'documentId', 'firstName', 'surname'] }, user: { select: ['id'] } } as const;
@@ -28,7 +39,13 @@ export async function loadBooking(strapi: Core.Strapi, where: Record<string, unk
 }
 
 /** One line of a booking's history. */
-export const entry = (now: Date, actor: Actor, action: string, status: BookingStatus, extra: Partial<HistoryEntry> = {}): HistoryEntry =>
-  ({ at: now.toISOString(), by: actor.by, ...(actor.id !== undefined ? { actor: actor.id } : {}), action, status, ...extra });
+export const entry = (now: Date, actor: Actor, action: string, status: BookingStatus, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
+  at: now.toISOString(),
+  by: actor.by,
+  ...(actor.id !== undefined ? { actor: actor.id } : {}),
+  action,
+  status,
+  ...extra,
+});
 
 export const isDocumentId = (id: unknown): id is string => typeof id === 'string' && /^[a-z0-9]{10,40}$/.test(id);

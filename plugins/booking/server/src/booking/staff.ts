@@ -25,7 +25,15 @@ import { SlotTaken } from './take-cells';
 export { isStaffAction, type StaffAction } from '@qabilet/domain';
 
 /** A staff member's action on a booking of a specialist in their scope (`specialistIds`; 'all' for everyone). */
-export async function actAsStaff(strapi: Core.Strapi, adminId: number, specialistIds: number[] | 'all', documentId: unknown, action: StaffAction, input: unknown, now: Date) {
+export async function actAsStaff(
+  strapi: Core.Strapi,
+  adminId: number,
+  specialistIds: number[] | 'all',
+  documentId: unknown,
+  action: StaffAction,
+  input: unknown,
+  now: Date,
+) {
   const body = objectBody(input ?? {});
   const problems = allowOnly(body, ['reason']);
   if (problems.length) throw invalid(problems);
@@ -71,7 +79,9 @@ export async function createStaffBooking(strapi: Core.Strapi, input: StaffBookin
   let checked: Awaited<ReturnType<typeof checkPerson>> | undefined;
   if ('userId' in person) {
     // The registry knows a child by id; the consent rules by the parent's own reference to them.
-    const child = person.childId ? await strapi.db.query('api::child.child').findOne({ where: { id: person.childId, parent: person.userId }, select: ['documentId'] }) : undefined;
+    const child = person.childId
+      ? await strapi.db.query('api::child.child').findOne({ where: { id: person.childId, parent: person.userId }, select: ['documentId'] })
+      : undefined;
     if (child === null) throw invalid({ field: 'child', code: 'child.unknown' });
     checked = await checkPerson(strapi, person.userId, child?.documentId ?? null);
   }
@@ -84,9 +94,18 @@ export async function createStaffBooking(strapi: Core.Strapi, input: StaffBookin
   try {
     booked = await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) =>
       insertBooking(strapi, trx, {
-        person: 'userId' in person ? { userId: person.userId, user: checked!.user, child: checked!.child } : person, actor, status: 'confirmed', requestId: input.requestId,
-        specialist, policy, service: input.service, format: input.format, start, now,
-      }));
+        person: 'userId' in person ? { userId: person.userId, user: checked!.user, child: checked!.child } : person,
+        actor,
+        status: 'confirmed',
+        requestId: input.requestId,
+        specialist,
+        policy,
+        service: input.service,
+        format: input.format,
+        start,
+        now,
+      }),
+    );
   } catch (error) {
     if (error instanceof SlotTaken) throw await takenError(strapi, specialist, input.service, input.format, start, now);
     throw error;

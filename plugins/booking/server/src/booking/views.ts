@@ -7,13 +7,19 @@ import { LIVE, populate, type Row } from './rows';
 
 /** Centres' public details in a language, by slug. */
 export async function centreNames(strapi: Core.Strapi, slugs: string[], language: Language) {
-  const rows = await strapi.db.query('api::centre.centre').findMany({ where: { slug: { $in: [...new Set(slugs)] }, locale: language }, select: ['slug', 'name', 'address', 'phone'] });
+  const rows = await strapi.db
+    .query('api::centre.centre')
+    .findMany({ where: { slug: { $in: [...new Set(slugs)] }, locale: language }, select: ['slug', 'name', 'address', 'phone'] });
   type Centre = { slug: string; name: string; address: string; phone: string };
   return new Map<string, Centre>(rows.map((r: Centre) => [r.slug, r]));
 }
 
 export async function viewsOf(strapi: Core.Strapi, rows: Row[], language: Language, now: Date): Promise<BookingView[]> {
-  const centres = await centreNames(strapi, rows.map((r) => r.centre), language);
+  const centres = await centreNames(
+    strapi,
+    rows.map((r) => r.centre),
+    language,
+  );
   const policies = new Map<string, CentrePolicy | undefined>();
   for (const r of rows) if (!policies.has(r.centre)) policies.set(r.centre, await policyOf(strapi, r.centre));
   return rows.map((r) => {

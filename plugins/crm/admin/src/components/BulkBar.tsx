@@ -75,14 +75,22 @@ export function BulkBar({ me, selected, onDone }: Props) {
         </Box>
       )}
       {asking === 'assign' && (
-        <ActionDialog title={t('bulk.assign.title', { count: selected.length })} submit={t('bulk.assign.submit')} onClose={() => setAsking(null)} onSubmit={() => run('assign', { specialist: Number(specialist) || undefined })}>
+        <ActionDialog
+          title={t('bulk.assign.title', { count: selected.length })}
+          submit={t('bulk.assign.submit')}
+          onClose={() => setAsking(null)}
+          onSubmit={() => run('assign', { specialist: Number(specialist) || undefined })}
+        >
           {(problem) => (
             <SelectField
               id="crm-bulk-specialist"
               label={t('assign.specialist')}
               value={specialist}
               required
-              options={me.specialists.map((s) => ({ value: String(s.id), label: t('specialist.option', { name: s.name, centre: me.centres.find((c) => c.slug === s.centre)?.name ?? s.centre }) }))}
+              options={me.specialists.map((s) => ({
+                value: String(s.id),
+                label: t('specialist.option', { name: s.name, centre: me.centres.find((c) => c.slug === s.centre)?.name ?? s.centre }),
+              }))}
               onChange={setSpecialist}
               error={problem?.fields.specialist}
             />
@@ -90,8 +98,25 @@ export function BulkBar({ me, selected, onDone }: Props) {
         </ActionDialog>
       )}
       {asking === 'cancel' && (
-        <ActionDialog title={t('bulk.cancel.title', { count: selected.length })} submit={t('bulk.cancel.submit')} danger onClose={() => setAsking(null)} onSubmit={() => run('cancel', { note: note.trim() || undefined })}>
-          {(problem) => <TextField id="crm-bulk-note" label={t('cancel.note')} hint={t('cancel.note.hint')} multiline maxLength={2000} value={note} onChange={setNote} error={problem?.fields.note} />}
+        <ActionDialog
+          title={t('bulk.cancel.title', { count: selected.length })}
+          submit={t('bulk.cancel.submit')}
+          danger
+          onClose={() => setAsking(null)}
+          onSubmit={() => run('cancel', { note: note.trim() || undefined })}
+        >
+          {(problem) => (
+            <TextField
+              id="crm-bulk-note"
+              label={t('cancel.note')}
+              hint={t('cancel.note.hint')}
+              multiline
+              maxLength={2000}
+              value={note}
+              onChange={setNote}
+              error={problem?.fields.note}
+            />
+          )}
         </ActionDialog>
       )}
     </Flex>

@@ -39,7 +39,14 @@ export function CallPanel({ onOpen }: { onOpen: (id: string) => void }) {
   }, [api]);
 
   return (
-    <Box tag="section" aria-labelledby="crm-call-title" padding={5} background={call ? 'primary100' : 'neutral100'} borderColor={call ? 'primary200' : 'neutral200'} hasRadius>
+    <Box
+      tag="section"
+      aria-labelledby="crm-call-title"
+      padding={5}
+      background={call ? 'primary100' : 'neutral100'}
+      borderColor={call ? 'primary200' : 'neutral200'}
+      hasRadius
+    >
       <Flex direction="column" alignItems="stretch" gap={3}>
         <Typography id="crm-call-title" tag="h2" variant="delta">
           {t('call.title')}

@@ -50,7 +50,13 @@ export function NewRequestForm({ me, onCreated }: Props) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const person: NewRequest['person'] | undefined =
-      choice?.kind === 'user' ? { user: choice.user } : choice?.kind === 'child' ? { user: choice.user, child: choice.child } : choice?.kind === 'lead' ? { lead: { name: name.trim(), phone: phone.trim() } } : undefined;
+      choice?.kind === 'user'
+        ? { user: choice.user }
+        : choice?.kind === 'child'
+          ? { user: choice.user, child: choice.child }
+          : choice?.kind === 'lead'
+            ? { lead: { name: name.trim(), phone: phone.trim() } }
+            : undefined;
     setSending(true);
     try {
       const created = await api.create({
@@ -93,13 +99,37 @@ export function NewRequestForm({ me, onCreated }: Props) {
           <Box padding={4} background="neutral100" hasRadius>
             <Grid.Root gap={4}>
               <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <TextField id="crm-new-name" label={t('new.lead.name')} required autoComplete="off" value={name} onChange={setName} error={fields['person.lead.name']} maxLength={120} />
+                <TextField
+                  id="crm-new-name"
+                  label={t('new.lead.name')}
+                  required
+                  autoComplete="off"
+                  value={name}
+                  onChange={setName}
+                  error={fields['person.lead.name']}
+                  maxLength={120}
+                />
               </Grid.Item>
               <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-                <TextField id="crm-new-phone" label={t('new.lead.phone')} type="tel" required autoComplete="off" value={phone} onChange={setPhone} error={fields['person.lead.phone']} />
+                <TextField
+                  id="crm-new-phone"
+                  label={t('new.lead.phone')}
+                  type="tel"
+                  required
+                  autoComplete="off"
+                  value={phone}
+                  onChange={setPhone}
+                  error={fields['person.lead.phone']}
+                />
               </Grid.Item>
               <Grid.Item col={12} direction="column" alignItems="stretch">
-                <Checkbox checked={consent} onCheckedChange={(on) => setConsent(on === true)} aria-invalid={Boolean(fields.consent)} aria-describedby={fields.consent ? 'crm-new-consent-error' : undefined} required>
+                <Checkbox
+                  checked={consent}
+                  onCheckedChange={(on) => setConsent(on === true)}
+                  aria-invalid={Boolean(fields.consent)}
+                  aria-describedby={fields.consent ? 'crm-new-consent-error' : undefined}
+                  required
+                >
                   {t('new.consent')}
                 </Checkbox>
                 {fields.consent && (
@@ -114,10 +144,26 @@ export function NewRequestForm({ me, onCreated }: Props) {
         <Divider />
         <Grid.Root gap={4}>
           <Grid.Item col={6} s={6} xs={12} direction="column" alignItems="stretch">
-            <SelectField id="crm-new-service" label={t('new.service')} required value={service} options={me.services.map((s) => ({ value: s, label: t(`service.${s}`) }))} onChange={(v) => setService(v as Service)} error={fields.service} />
+            <SelectField
+              id="crm-new-service"
+              label={t('new.service')}
+              required
+              value={service}
+              options={me.services.map((s) => ({ value: s, label: t(`service.${s}`) }))}
+              onChange={(v) => setService(v as Service)}
+              error={fields.service}
+            />
           </Grid.Item>
           <Grid.Item col={6} s={6} xs={12} direction="column" alignItems="stretch">
-            <SelectField id="crm-new-format" label={t('new.format')} required value={format} options={me.formats.map((f) => ({ value: f, label: t(`format.${f}`) }))} onChange={(v) => setFormat(v as Format)} error={fields.format} />
+            <SelectField
+              id="crm-new-format"
+              label={t('new.format')}
+              required
+              value={format}
+              options={me.formats.map((f) => ({ value: f, label: t(`format.${f}`) }))}
+              onChange={(v) => setFormat(v as Format)}
+              error={fields.format}
+            />
           </Grid.Item>
           <Grid.Item col={6} s={6} xs={12} direction="column" alignItems="stretch">
             <SelectField
@@ -144,7 +190,16 @@ export function NewRequestForm({ me, onCreated }: Props) {
             />
           </Grid.Item>
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <TextField id="crm-new-wish" label={t('new.wish')} hint={t('new.wish.hint')} multiline maxLength={500} value={wish} onChange={setWish} error={fields.wish} />
+            <TextField
+              id="crm-new-wish"
+              label={t('new.wish')}
+              hint={t('new.wish.hint')}
+              multiline
+              maxLength={500}
+              value={wish}
+              onChange={setWish}
+              error={fields.wish}
+            />
           </Grid.Item>
         </Grid.Root>
         {problem && !fieldErrors && <ProblemText message={problem.message} />}

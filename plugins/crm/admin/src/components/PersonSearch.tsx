@@ -12,7 +12,8 @@ import { useT } from '../utils/translations';
 
 export type Choice = { kind: 'user'; user: string } | { kind: 'child'; user: string; child: string } | { kind: 'lead' };
 
-const valueOf = (choice: Choice | null) => (!choice ? '' : choice.kind === 'lead' ? 'lead' : choice.kind === 'user' ? `user:${choice.user}` : `child:${choice.user}:${choice.child}`);
+const valueOf = (choice: Choice | null) =>
+  !choice ? '' : choice.kind === 'lead' ? 'lead' : choice.kind === 'user' ? `user:${choice.user}` : `child:${choice.user}:${choice.child}`;
 function choiceOf(value: string): Choice {
   const [kind, user, child] = value.split(':');
   if (kind === 'user') return { kind, user: user! };
@@ -43,7 +44,10 @@ export function PersonSearch({ regions, choice, error, onChoice }: Props) {
       const found = await api.people(phone.trim());
       setPeople(found);
       // One person with no children is whom the caller means; otherwise the operator asks.
-      onChoice(found.length === 0 ? { kind: 'lead' } : found.length === 1 && found[0]!.children.length === 0 ? { kind: 'user', user: found[0]!.id } : null, phone.trim());
+      onChoice(
+        found.length === 0 ? { kind: 'lead' } : found.length === 1 && found[0]!.children.length === 0 ? { kind: 'user', user: found[0]!.id } : null,
+        phone.trim(),
+      );
     } catch (failure) {
       setPeople(null);
       setProblem(problemOf(failure, t('error.generic')));
@@ -62,9 +66,20 @@ export function PersonSearch({ regions, choice, error, onChoice }: Props) {
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex gap={2} alignItems="flex-end" wrap="wrap">
         <Box minWidth="20rem">
-          <Field.Root name="phone" id="crm-new-search" error={problem?.fields.phone ?? (problem && !Object.keys(problem.fields).length ? problem.message : undefined)} hint={t('new.search.hint')}>
+          <Field.Root
+            name="phone"
+            id="crm-new-search"
+            error={problem?.fields.phone ?? (problem && !Object.keys(problem.fields).length ? problem.message : undefined)}
+            hint={t('new.search.hint')}
+          >
             <Field.Label>{t('new.search')}</Field.Label>
-            <TextInput type="tel" value={phone} autoComplete="off" onKeyDown={onKeyDown} onChange={(e: ChangeEvent<HTMLInputElement>) => setPhone(e.target.value)} />
+            <TextInput
+              type="tel"
+              value={phone}
+              autoComplete="off"
+              onKeyDown={onKeyDown}
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setPhone(e.target.value)}
+            />
             <Field.Hint />
             <Field.Error />
           </Field.Root>
@@ -82,7 +97,12 @@ export function PersonSearch({ regions, choice, error, onChoice }: Props) {
         <Typography id="crm-new-who" variant="pi" fontWeight="bold" textColor="neutral800">
           {t('new.who')}
         </Typography>
-        <Radio.Group aria-labelledby="crm-new-who" aria-describedby={error ? 'crm-new-who-error' : undefined} value={valueOf(choice)} onValueChange={(v) => onChoice(choiceOf(v), phone.trim())}>
+        <Radio.Group
+          aria-labelledby="crm-new-who"
+          aria-describedby={error ? 'crm-new-who-error' : undefined}
+          value={valueOf(choice)}
+          onValueChange={(v) => onChoice(choiceOf(v), phone.trim())}
+        >
           {(people ?? []).flatMap((person) => [
             <Radio.Item key={person.id} value={`user:${person.id}`}>
               {t('new.who.user', { name: person.name, region: regions.find((r) => r.code === person.region)?.name ?? person.region ?? '—' })}

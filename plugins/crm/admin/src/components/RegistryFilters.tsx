@@ -47,7 +47,15 @@ export function RegistryFilters({ me, keys, applied, errors, onApply }: Props) {
           return (
             <Grid.Item key={key} col={3} s={6} xs={12} direction="column" alignItems="stretch">
               {select ? (
-                <SelectField id={id(key)} label={select.label} value={draft[key] ?? ''} options={select.options} any={any} onChange={set(key)} error={errors[key]} />
+                <SelectField
+                  id={id(key)}
+                  label={select.label}
+                  value={draft[key] ?? ''}
+                  options={select.options}
+                  any={any}
+                  onChange={set(key)}
+                  error={errors[key]}
+                />
               ) : (
                 <TextField
                   id={id(key)}

@@ -50,19 +50,55 @@ export function RequestActions({ me, request, onChanged }: Props) {
       setSending(false);
     }
   }
-  const close = (to: Closing, withNote = false) => run(() => api.close(request.id, to, withNote ? note.trim() : undefined), t(DONE[to], { number: request.number }));
+  const close = (to: Closing, withNote = false) =>
+    run(() => api.close(request.id, to, withNote ? note.trim() : undefined), t(DONE[to], { number: request.number }));
   const open = (next: Acting) => {
     setProblem(undefined);
     setActing(acting === next ? null : next);
   };
 
-  const buttons: Array<{ key: string; label: MessageKey; show: boolean; variant: 'default' | 'secondary' | 'tertiary' | 'danger-light'; onClick: () => void; pressed?: boolean }> = [
-    { key: 'book', label: 'action.book', show: me.can.intake && !hasBooking && !isClosed(request.status), variant: 'default', onClick: () => open('book'), pressed: acting === 'book' },
-    { key: 'assign', label: 'action.assign', show: me.can.manage && !hasBooking && !isClosed(request.status), variant: 'secondary', onClick: () => open('assign'), pressed: acting === 'assign' },
-    { key: 'completed', label: 'action.complete', show: canClose && may('completed'), variant: 'default', onClick: () => open('completed'), pressed: acting === 'completed' },
+  const buttons: Array<{
+    key: string;
+    label: MessageKey;
+    show: boolean;
+    variant: 'default' | 'secondary' | 'tertiary' | 'danger-light';
+    onClick: () => void;
+    pressed?: boolean;
+  }> = [
+    {
+      key: 'book',
+      label: 'action.book',
+      show: me.can.intake && !hasBooking && !isClosed(request.status),
+      variant: 'default',
+      onClick: () => open('book'),
+      pressed: acting === 'book',
+    },
+    {
+      key: 'assign',
+      label: 'action.assign',
+      show: me.can.manage && !hasBooking && !isClosed(request.status),
+      variant: 'secondary',
+      onClick: () => open('assign'),
+      pressed: acting === 'assign',
+    },
+    {
+      key: 'completed',
+      label: 'action.complete',
+      show: canClose && may('completed'),
+      variant: 'default',
+      onClick: () => open('completed'),
+      pressed: acting === 'completed',
+    },
     { key: 'no_show', label: 'action.noShow', show: canClose && may('no_show'), variant: 'tertiary', onClick: () => void close('no_show') },
     { key: 'no_answer', label: 'action.noAnswer', show: canDrop && may('no_answer'), variant: 'tertiary', onClick: () => void close('no_answer') },
-    { key: 'cancelled', label: 'action.cancel', show: canDrop && may('cancelled'), variant: 'danger-light', onClick: () => open('cancelled'), pressed: acting === 'cancelled' },
+    {
+      key: 'cancelled',
+      label: 'action.cancel',
+      show: canDrop && may('cancelled'),
+      variant: 'danger-light',
+      onClick: () => open('cancelled'),
+      pressed: acting === 'cancelled',
+    },
   ];
   const shown = buttons.filter((b) => b.show);
   if (shown.length === 0) return null;

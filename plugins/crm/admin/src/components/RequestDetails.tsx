@@ -25,7 +25,8 @@ export function RequestDetails({ request }: { request: CrmRequest }) {
   const t = useT();
   const { allowedActions } = useRBAC(SEE_RESULTS);
   const { formatDate } = useIntl();
-  const when = (iso: string) => formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const when = (iso: string) =>
+    formatDate(new Date(iso), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const booking = request.booking;
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
@@ -51,7 +52,12 @@ export function RequestDetails({ request }: { request: CrmRequest }) {
         <Item term={t('col.centre')}>{request.centre?.name ?? '—'}</Item>
         <Item term={t('col.specialist')}>{request.specialist?.name ?? t('details.unassigned')}</Item>
         <Item term={t('col.booking')}>
-          {booking ? t('details.booking', { date: formatDate(new Date(`${booking.date}T00:00:00Z`), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }), time: booking.time }) : t('details.noBooking')}
+          {booking
+            ? t('details.booking', {
+                date: formatDate(new Date(`${booking.date}T00:00:00Z`), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }),
+                time: booking.time,
+              })
+            : t('details.noBooking')}
         </Item>
         <Item term={t('col.created')}>{when(request.createdAt)}</Item>
         <Item term={t('details.wish')} wide>

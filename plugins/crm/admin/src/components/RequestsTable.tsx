@@ -43,7 +43,12 @@ export function RequestsTable({ requests, caption, selectable, selected, onSelec
                 aria-label={t('select.all')}
                 checked={allOn ? true : someOn ? 'indeterminate' : false}
                 disabled={requests.length === 0}
-                onCheckedChange={(on) => onSelect(requests.map((r) => r.id), on === true)}
+                onCheckedChange={(on) =>
+                  onSelect(
+                    requests.map((r) => r.id),
+                    on === true,
+                  )
+                }
               />
             </Th>
           )}
@@ -67,7 +72,11 @@ export function RequestsTable({ requests, caption, selectable, selected, onSelec
             <Tr key={request.id}>
               {selectable && (
                 <Td>
-                  <Checkbox aria-label={t('select.one', { number: request.number })} checked={selected.has(request.id)} onCheckedChange={(on) => onSelect([request.id], on === true)} />
+                  <Checkbox
+                    aria-label={t('select.one', { number: request.number })}
+                    checked={selected.has(request.id)}
+                    onCheckedChange={(on) => onSelect([request.id], on === true)}
+                  />
                 </Td>
               )}
               <Td>
@@ -76,7 +85,9 @@ export function RequestsTable({ requests, caption, selectable, selected, onSelec
                 </TextButton>
               </Td>
               <Td>
-                <Typography>{formatDate(new Date(request.createdAt), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</Typography>
+                <Typography>
+                  {formatDate(new Date(request.createdAt), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}
+                </Typography>
               </Td>
               <Td>
                 <Flex direction="column" alignItems="flex-start">
@@ -109,7 +120,11 @@ export function RequestsTable({ requests, caption, selectable, selected, onSelec
                 </Td>
               )}
               <Td>
-                <Typography>{request.booking ? `${formatDate(new Date(`${request.booking.date}T00:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' })}, ${request.booking.time}` : '—'}</Typography>
+                <Typography>
+                  {request.booking
+                    ? `${formatDate(new Date(`${request.booking.date}T00:00:00Z`), { timeZone: 'UTC', day: 'numeric', month: 'short' })}, ${request.booking.time}`
+                    : '—'}
+                </Typography>
               </Td>
               <Td>
                 <Typography>{t(`source.${request.source}`)}</Typography>

@@ -30,7 +30,10 @@ export function SlotPicker({ request, onBook }: Props) {
   const [sending, setSending] = useState(false);
   const to = addDays(from, 6);
   const slots = useResource(
-    useCallback(() => api.slots({ ...(request.centre ? { centre: request.centre.slug } : {}), service: request.service, format: request.format, from, to }), [api, request.centre, request.service, request.format, from, to]),
+    useCallback(
+      () => api.slots({ ...(request.centre ? { centre: request.centre.slug } : {}), service: request.service, format: request.format, from, to }),
+      [api, request.centre, request.service, request.format, from, to],
+    ),
     t('error.generic'),
   );
   const day = (date: string) => formatDate(new Date(`${date}T00:00:00Z`), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' });
@@ -53,7 +56,14 @@ export function SlotPicker({ request, onBook }: Props) {
           {t('slots.title')}
         </Typography>
         <Flex gap={2} justifyContent="space-between" wrap="wrap">
-          <Button type="button" variant="tertiary" size="S" startIcon={<ArrowLeft />} disabled={from <= todayInKazakhstan()} onClick={() => setFrom(addDays(from, -7))}>
+          <Button
+            type="button"
+            variant="tertiary"
+            size="S"
+            startIcon={<ArrowLeft />}
+            disabled={from <= todayInKazakhstan()}
+            onClick={() => setFrom(addDays(from, -7))}
+          >
             {t('slots.previous')}
           </Button>
           <Typography aria-live="polite">{t('slots.range', { from: day(from), to: day(to) })}</Typography>

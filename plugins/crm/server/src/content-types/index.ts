@@ -13,7 +13,12 @@ export default {
     schema: {
       kind: 'collectionType',
       collectionName: 'crm_requests',
-      info: { singularName: 'request', pluralName: 'requests', displayName: 'Consultation request', description: 'A request for a consultation or testing, from first contact until it is closed. Personal data: changes go through the registry.' },
+      info: {
+        singularName: 'request',
+        pluralName: 'requests',
+        displayName: 'Consultation request',
+        description: 'A request for a consultation or testing, from first contact until it is closed. Personal data: changes go through the registry.',
+      },
       options: { draftAndPublish: false },
       pluginOptions: hidden,
       attributes: {
@@ -47,7 +52,12 @@ export default {
     schema: {
       kind: 'collectionType',
       collectionName: 'crm_export_templates',
-      info: { singularName: 'export-template', pluralName: 'export-templates', displayName: 'Export template', description: "The columns of a registry export, in order, with headers in Kazakh, Russian and English (R-NFR-8: the customer's template)." },
+      info: {
+        singularName: 'export-template',
+        pluralName: 'export-templates',
+        displayName: 'Export template',
+        description: "The columns of a registry export, in order, with headers in Kazakh, Russian and English (R-NFR-8: the customer's template).",
+      },
       options: { draftAndPublish: false },
       pluginOptions: editable,
       attributes: {

@@ -42,7 +42,15 @@ export function ColumnsForm({ partner, onSaved }: Props) {
     }
   }
 
-  const scoreColumns = partner.tests.flatMap((test) => test.scales.map((s) => ({ key: `${test.key}-${s.from}-${s.to}`, test: format.text(test.name) || test.key, column: s.from, range: `${s.min}–${s.max}`, scale: s.to })));
+  const scoreColumns = partner.tests.flatMap((test) =>
+    test.scales.map((s) => ({
+      key: `${test.key}-${s.from}-${s.to}`,
+      test: format.text(test.name) || test.key,
+      column: s.from,
+      range: `${s.min}–${s.max}`,
+      scale: s.to,
+    })),
+  );
   return (
     <Box tag="form" onSubmit={submit} noValidate aria-label={t('columns.form')}>
       <Flex direction="column" alignItems="stretch" gap={4}>

@@ -23,7 +23,19 @@ export function ErrorSummary({ id, prefix, problem }: Props) {
     focusPath(prefix, path);
   };
   return (
-    <Box ref={box} id={id} tabIndex={-1} tag="section" aria-labelledby={`${id}-title`} padding={4} background="danger100" borderColor="danger600" borderStyle="solid" borderWidth="1px" hasRadius>
+    <Box
+      ref={box}
+      id={id}
+      tabIndex={-1}
+      tag="section"
+      aria-labelledby={`${id}-title`}
+      padding={4}
+      background="danger100"
+      borderColor="danger600"
+      borderStyle="solid"
+      borderWidth="1px"
+      hasRadius
+    >
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography id={`${id}-title`} tag="h2" variant="delta" textColor="danger700">
           {entries.length ? t('errors.title', { count: entries.length }) : t('errors.refused')}

@@ -71,7 +71,20 @@ export function EventLog({ partnerId }: { partnerId: number }) {
         />
       )}
       {log.data && total > pageSize && (
-        <Pager id="partners-log" label={t('log.pages')} t={t} sizes={PAGE_SIZES} page={page} pageSize={pageSize} total={total} onPage={setPage} onPageSize={(size) => { setPageSize(size); setPage(1); }} />
+        <Pager
+          id="partners-log"
+          label={t('log.pages')}
+          t={t}
+          sizes={PAGE_SIZES}
+          page={page}
+          pageSize={pageSize}
+          total={total}
+          onPage={setPage}
+          onPageSize={(size) => {
+            setPageSize(size);
+            setPage(1);
+          }}
+        />
       )}
     </Flex>
   );

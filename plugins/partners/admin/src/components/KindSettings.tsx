@@ -118,7 +118,10 @@ function DesktopSettings({ prefix, draft, onChange, errors, centres }: Props) {
   const t = useT();
   const known = centres.some((c) => c.slug === draft.centre);
   // A centre the catalogue no longer lists (or not yet loaded) is still shown by its slug.
-  const options = [...centres.map((c) => ({ value: c.slug, label: c.name })), ...(draft.centre && !known ? [{ value: draft.centre, label: draft.centre }] : [])];
+  const options = [
+    ...centres.map((c) => ({ value: c.slug, label: c.name })),
+    ...(draft.centre && !known ? [{ value: draft.centre, label: draft.centre }] : []),
+  ];
   return (
     <FieldGroup id={fieldId(prefix, 'config')} legend={t('desktop.legend')} hint={t('desktop.hint')} error={errors.config} boxed>
       <SelectField

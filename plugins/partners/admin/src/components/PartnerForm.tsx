@@ -84,7 +84,12 @@ export function PartnerForm({ prefix, title, initial, editing, submitLabel, onSu
             <Typography id={`${prefix}-kind-label`} variant="delta" fontWeight="bold" textColor="neutral800">
               {t('field.kind')}
             </Typography>
-            <Radio.Group value={draft.kind} onValueChange={(value) => chooseKind(value as PartnerKind)} aria-labelledby={`${prefix}-kind-label`} aria-describedby={errors.kind ? `${prefix}-kind-error` : undefined}>
+            <Radio.Group
+              value={draft.kind}
+              onValueChange={(value) => chooseKind(value as PartnerKind)}
+              aria-labelledby={`${prefix}-kind-label`}
+              aria-describedby={errors.kind ? `${prefix}-kind-error` : undefined}
+            >
               <Flex direction="column" alignItems="flex-start" gap={3}>
                 {PARTNER_KINDS.map((kind) => (
                   <Flex key={kind} direction="column" alignItems="flex-start" gap={1}>
@@ -107,11 +112,25 @@ export function PartnerForm({ prefix, title, initial, editing, submitLabel, onSu
         )}
         <Grid.Root gap={4}>
           <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-            <TextField id={fieldId(prefix, 'name')} label={t('field.name')} hint={t('field.name.hint')} required maxLength={120} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} error={errorUnder(errors, 'name')} />
+            <TextField
+              id={fieldId(prefix, 'name')}
+              label={t('field.name')}
+              hint={t('field.name.hint')}
+              required
+              maxLength={120}
+              value={draft.name}
+              onChange={(name) => setDraft({ ...draft, name })}
+              error={errorUnder(errors, 'name')}
+            />
           </Grid.Item>
           {editing && (
             <Grid.Item col={6} xs={12} direction="column" alignItems="flex-start">
-              <Checkbox id={fieldId(prefix, 'active')} checked={active} onCheckedChange={(on) => setActive(on === true)} aria-describedby={`${prefix}-active-hint`}>
+              <Checkbox
+                id={fieldId(prefix, 'active')}
+                checked={active}
+                onCheckedChange={(on) => setActive(on === true)}
+                aria-describedby={`${prefix}-active-hint`}
+              >
                 {t('field.active')}
               </Checkbox>
               <Typography id={`${prefix}-active-hint`} variant="pi" textColor={errors.active ? 'danger600' : 'neutral600'}>
@@ -121,7 +140,14 @@ export function PartnerForm({ prefix, title, initial, editing, submitLabel, onSu
           )}
         </Grid.Root>
         <KindSettings prefix={prefix} draft={draft} onChange={setDraft} errors={errors} centres={centres} />
-        <TestsEditor prefix={prefix} kind={draft.kind} tests={draft.tests} onChange={(tests) => setDraft({ ...draft, tests })} errors={errors} scales={scales.data ?? []} />
+        <TestsEditor
+          prefix={prefix}
+          kind={draft.kind}
+          tests={draft.tests}
+          onChange={(tests) => setDraft({ ...draft, tests })}
+          errors={errors}
+          scales={scales.data ?? []}
+        />
         <Flex gap={2} wrap="wrap">
           <Button type="submit" loading={sending}>
             {submitLabel}

@@ -21,7 +21,9 @@ type Props = { partner: PartnerView; platform: Platform; onRotated: (partner: Pa
 
 export function PlatformView({ partner, platform, onRotated }: Props) {
   const t = useT();
-  const values = KEYS_OF[partner.kind].map((key) => [key, key === 'clientId' ? (platform.clientId ?? partner.clientId) : platform[key]] as const).filter(([, value]) => value);
+  const values = KEYS_OF[partner.kind]
+    .map((key) => [key, key === 'clientId' ? (platform.clientId ?? partner.clientId) : platform[key]] as const)
+    .filter(([, value]) => value);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography textColor="neutral700">{t(`platform.intro.${partner.kind}`)}</Typography>

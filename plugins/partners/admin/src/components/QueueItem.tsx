@@ -54,7 +54,11 @@ export function QueueItem({ row, onResolve }: Props) {
   };
   const matchAgain = (event: FormEvent) => {
     event.preventDefault();
-    const body = Object.fromEntries(Object.entries(again).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+    const body = Object.fromEntries(
+      Object.entries(again)
+        .filter(([, v]) => v.trim())
+        .map(([k, v]) => [k, v.trim()]),
+    );
     if (!Object.keys(body).length) {
       setProblem({ message: t('queue.again.none'), fields: { again: t('queue.again.none') } });
       document.getElementById(fieldId(prefix, 'phone'))?.focus();
@@ -109,7 +113,13 @@ export function QueueItem({ row, onResolve }: Props) {
               <Typography id={`${prefix}-choose`} variant="delta" fontWeight="bold" tag="h4">
                 {t('queue.choose')}
               </Typography>
-              <Radio.Group id={fieldId(prefix, 'person')} value={chosen} onValueChange={setChosen} aria-labelledby={`${prefix}-choose`} aria-describedby={errors.person ? `${prefix}-person-error` : undefined}>
+              <Radio.Group
+                id={fieldId(prefix, 'person')}
+                value={chosen}
+                onValueChange={setChosen}
+                aria-labelledby={`${prefix}-choose`}
+                aria-describedby={errors.person ? `${prefix}-person-error` : undefined}
+              >
                 <Flex direction="column" alignItems="flex-start" gap={2}>
                   {candidates.map((c) => (
                     <Radio.Item key={candidateKey(c)} value={candidateKey(c)}>

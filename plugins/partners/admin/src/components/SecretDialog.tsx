@@ -51,7 +51,12 @@ export function SecretDialog({ secret, kind, partnerName, onClose, returnTo }: P
               <Field.Hint />
             </Field.Root>
             <Flex gap={2} alignItems="center" wrap="wrap">
-              <Button type="button" variant="secondary" startIcon={<Duplicate />} onClick={async () => setCopied((await copyText(secret, input.current)) ? 'yes' : 'no')}>
+              <Button
+                type="button"
+                variant="secondary"
+                startIcon={<Duplicate />}
+                onClick={async () => setCopied((await copyText(secret, input.current)) ? 'yes' : 'no')}
+              >
                 {t('secret.copy')}
               </Button>
               <Typography role="status" variant="pi" textColor={copied === 'no' ? 'danger600' : 'neutral800'}>

@@ -73,7 +73,16 @@ export function TestsEditor({ prefix, kind, tests, onChange, errors, scales }: P
   );
 }
 
-type TestProps = { prefix: string; kind: PartnerKind; index: number; test: TestDraft; scales: Scale[]; errors: FieldErrors; onChange: (test: TestDraft) => void; onRemove?: () => void };
+type TestProps = {
+  prefix: string;
+  kind: PartnerKind;
+  index: number;
+  test: TestDraft;
+  scales: Scale[];
+  errors: FieldErrors;
+  onChange: (test: TestDraft) => void;
+  onRemove?: () => void;
+};
 
 function TestFields({ prefix, kind, index, test, scales, errors, onChange, onRemove }: TestProps) {
   const t = useT();
@@ -176,13 +185,27 @@ function TestFields({ prefix, kind, index, test, scales, errors, onChange, onRem
   );
 }
 
-type ScaleProps = { prefix: string; kind: PartnerKind; path: string; n: number; testN: number; scale: ScaleDraft; scales: Scale[]; errors: FieldErrors; onChange: (scale: ScaleDraft) => void; onRemove: () => void };
+type ScaleProps = {
+  prefix: string;
+  kind: PartnerKind;
+  path: string;
+  n: number;
+  testN: number;
+  scale: ScaleDraft;
+  scales: Scale[];
+  errors: FieldErrors;
+  onChange: (scale: ScaleDraft) => void;
+  onRemove: () => void;
+};
 
 function ScaleRow({ prefix, kind, path, n, testN, scale, scales, errors, onChange, onRemove }: ScaleProps) {
   const t = useT();
   const format = useFormat();
   const known = scales.some((s) => s.key === scale.to);
-  const options = [...scales.map((s) => ({ value: s.key, label: format.text(s.name) || s.key })), ...(scale.to && !known ? [{ value: scale.to, label: scale.to }] : [])];
+  const options = [
+    ...scales.map((s) => ({ value: s.key, label: format.text(s.name) || s.key })),
+    ...(scale.to && !known ? [{ value: scale.to, label: scale.to }] : []),
+  ];
   const number = (key: 'min' | 'max') => (
     <Grid.Item col={2} s={6} xs={12} direction="column" alignItems="stretch">
       <TextField

@@ -113,7 +113,13 @@ export function UploadForm({ partnerId, onImported }: Props) {
         {sending && <Typography>{t('upload.sending')}</Typography>}
         {summary && !sending && (
           <VisuallyHidden>
-            {t('summary.announce', { rows: summary.rows, imported: summary.imported, queued: summary.queued, duplicates: summary.duplicates, rejected: summary.rejected?.length ?? 0 })}
+            {t('summary.announce', {
+              rows: summary.rows,
+              imported: summary.imported,
+              queued: summary.queued,
+              duplicates: summary.duplicates,
+              rejected: summary.rejected?.length ?? 0,
+            })}
           </VisuallyHidden>
         )}
       </Box>

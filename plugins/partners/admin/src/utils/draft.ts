@@ -3,7 +3,18 @@
  * redirect URIs one per line), turned into the server's body only when it is sent, so that the
  * server is the one judge of what is valid and says so field by field.
  */
-import { COLUMN_KEYS, type DesktopColumns, type PartnerConfig, type PartnerInput, type PartnerKind, type PartnerTest, type PartnerView, type ScaleMap, type Share, type Text } from '../api';
+import {
+  COLUMN_KEYS,
+  type DesktopColumns,
+  type PartnerConfig,
+  type PartnerInput,
+  type PartnerKind,
+  type PartnerTest,
+  type PartnerView,
+  type ScaleMap,
+  type Share,
+  type Text,
+} from '../api';
 
 export type ScaleDraft = { uid: string; from: string; to: string; min: string; max: string };
 export type TestDraft = { uid: string; key: string; name: Text; url: string; scales: ScaleDraft[] };
@@ -36,14 +47,29 @@ export const emptyColumns = (columns: DesktopColumns = {}): ColumnsDraft =>
   Object.fromEntries(COLUMN_KEYS.map((key) => [key, columns[key] ?? ''])) as ColumnsDraft;
 
 export function emptyDraft(kind: PartnerKind): PartnerDraft {
-  return { kind, name: '', loginUrl: '', launchUrl: '', redirectUris: '', jwksUrl: '', share: { name: false, email: false }, centre: '', columns: emptyColumns(), tests: [emptyTest(kind)], base: {} };
+  return {
+    kind,
+    name: '',
+    loginUrl: '',
+    launchUrl: '',
+    redirectUris: '',
+    jwksUrl: '',
+    share: { name: false, email: false },
+    centre: '',
+    columns: emptyColumns(),
+    tests: [emptyTest(kind)],
+    base: {},
+  };
 }
 
 /** A new kind keeps the name and the tests typed so far, and starts its own settings afresh. */
 export const withKind = (draft: PartnerDraft, kind: PartnerKind): PartnerDraft => ({
   ...emptyDraft(kind),
   name: draft.name,
-  tests: draft.tests.map((test) => ({ ...test, scales: test.scales.map((s) => (kind === 'lti' ? { ...s, from: LTI_SCORE } : s.from === LTI_SCORE ? { ...s, from: '' } : s)) })),
+  tests: draft.tests.map((test) => ({
+    ...test,
+    scales: test.scales.map((s) => (kind === 'lti' ? { ...s, from: LTI_SCORE } : s.from === LTI_SCORE ? { ...s, from: '' } : s)),
+  })),
 });
 
 export function draftOf(partner: PartnerView): PartnerDraft {
@@ -75,12 +101,19 @@ const numberOf = (value: string): number => (value.trim() === '' ? (null as unkn
 
 /** The columns given a header; an empty one is left out (only `takenAt` is required). */
 export const columnsOf = (columns: ColumnsDraft): DesktopColumns =>
-  Object.fromEntries(Object.entries(columns).filter(([, header]) => header.trim() !== '').map(([key, header]) => [key, header.trim()]));
+  Object.fromEntries(
+    Object.entries(columns)
+      .filter(([, header]) => header.trim() !== '')
+      .map(([key, header]) => [key, header.trim()]),
+  );
 
 export function configOf(draft: PartnerDraft): PartnerConfig {
   const share = { name: draft.share.name, email: draft.share.email };
   if (draft.kind === 'lti') {
-    const redirectUris = draft.redirectUris.split('\n').map((line) => line.trim()).filter(Boolean);
+    const redirectUris = draft.redirectUris
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     const deploymentId = typeof draft.base.deploymentId === 'string' ? { deploymentId: draft.base.deploymentId } : {};
     return { loginUrl: draft.loginUrl.trim(), launchUrl: draft.launchUrl.trim(), redirectUris, jwksUrl: draft.jwksUrl.trim(), ...deploymentId, share };
   }
@@ -95,7 +128,9 @@ export function testsOf(draft: PartnerDraft): PartnerTest[] {
     name: { kk: test.name.kk.trim(), ru: test.name.ru.trim(), en: test.name.en.trim() },
     ...(draft.kind !== 'desktop' && test.url.trim() ? { url: test.url.trim() } : {}),
     // An LTI score is a share of its maximum: its range is not the admin's to set.
-    scales: test.scales.map((s) => (draft.kind === 'lti' ? ({ from: LTI_SCORE, to: s.to } as ScaleMap) : { from: s.from.trim(), to: s.to, min: numberOf(s.min), max: numberOf(s.max) })),
+    scales: test.scales.map((s) =>
+      draft.kind === 'lti' ? ({ from: LTI_SCORE, to: s.to } as ScaleMap) : { from: s.from.trim(), to: s.to, min: numberOf(s.min), max: numberOf(s.max) },
+    ),
   }));
 }
 

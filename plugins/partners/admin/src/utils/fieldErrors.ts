@@ -12,7 +12,9 @@ export const fieldId = (prefix: string, path: string) => `${prefix}-${path.repla
 
 /** The messages of a field and of its parts (a list's items: `config.redirectUris.2`). */
 export function errorUnder(errors: FieldErrors, path: string): string | undefined {
-  const found = Object.entries(errors).filter(([key]) => key === path || key.startsWith(`${path}.`)).map(([, message]) => message);
+  const found = Object.entries(errors)
+    .filter(([key]) => key === path || key.startsWith(`${path}.`))
+    .map(([, message]) => message);
   return found.length ? [...new Set(found)].join(' ') : undefined;
 }
 
@@ -58,7 +60,15 @@ const FIELD_LABELS: Record<string, MessageKey> = {
   columns: 'columns.legend',
   tests: 'tests.legend',
 };
-const TEST_PARTS: Record<string, MessageKey> = { key: 'test.key', url: 'test.url', name: 'test.name', 'name.kk': 'test.name.kk', 'name.ru': 'test.name.ru', 'name.en': 'test.name.en', scales: 'scales.legend' };
+const TEST_PARTS: Record<string, MessageKey> = {
+  key: 'test.key',
+  url: 'test.url',
+  name: 'test.name',
+  'name.kk': 'test.name.kk',
+  'name.ru': 'test.name.ru',
+  'name.en': 'test.name.en',
+  scales: 'scales.legend',
+};
 const SCALE_PARTS: Record<string, MessageKey> = { from: 'scale.from', to: 'scale.to', min: 'scale.min', max: 'scale.max' };
 
 /** The words a person reads for a field's path in the error summary ("Test 1 · Score 2 · Our scale"). */

@@ -5,10 +5,27 @@ import { catalogueLocale, type Instant, type Text } from '../api';
 
 export function useFormat() {
   const { formatDate, locale } = useIntl();
-  const date = useCallback((at: Instant) => formatDate(new Date(typeof at === 'string' && /^\d+$/.test(at) ? Number(at) : at), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric' }), [formatDate]);
+  const date = useCallback(
+    (at: Instant) =>
+      formatDate(new Date(typeof at === 'string' && /^\d+$/.test(at) ? Number(at) : at), {
+        timeZone: 'Asia/Almaty',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }),
+    [formatDate],
+  );
   const dateTime = useCallback(
     (at: Instant) =>
-      formatDate(new Date(typeof at === 'string' && /^\d+$/.test(at) ? Number(at) : at), { timeZone: 'Asia/Almaty', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      formatDate(new Date(typeof at === 'string' && /^\d+$/.test(at) ? Number(at) : at), {
+        timeZone: 'Asia/Almaty',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      }),
     [formatDate],
   );
   /** A text kept in three languages, in the page's one (or the first one filled). */
