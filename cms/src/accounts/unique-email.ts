@@ -10,7 +10,18 @@ import type { Core } from '@strapi/strapi';
 
 const INDEX = 'up_users_email_lower_unique';
 
+/** Whether the index exists already: then start-up need not scan every account for shared addresses. */
+async function indexExists(strapi: Core.Strapi): Promise<boolean> {
+  const knex = strapi.db.connection;
+  const found =
+    strapi.db.dialect.client === 'postgres'
+      ? await knex('pg_indexes').where({ indexname: INDEX }).first()
+      : await knex('sqlite_master').where({ type: 'index', name: INDEX }).first();
+  return Boolean(found);
+}
+
 export async function ensureUniqueEmailIndex(strapi: Core.Strapi): Promise<void> {
+  if (await indexExists(strapi)) return;
   const knex = strapi.db.connection;
   const table = strapi.db.metadata.get('plugin::users-permissions.user').tableName;
   const shared = await knex(table).select(knex.raw('lower(email) as address')).whereNotNull('email').groupByRaw('lower(email)').havingRaw('count(*) > 1');
