@@ -11,5 +11,5 @@ export { json, ms } from './rows';
 export { grantOnce } from './grants';
 export { audit, type AuditEntry } from './audit';
 export { rawBodyOf, signCall, verifyCall, SIGNATURE_TOLERANCE_SECONDS, type SignatureCheck } from './signature';
-export { routeConfigs } from './routes';
+export { routeConfigs, router, routesOf, type Route, type RouteConfig, type RouteRow } from './routes';
 export { servicesOf, siteUrl, type ServicesOf } from './services';

@@ -6,40 +6,34 @@
  */
 import { desktopAdminRoutes, desktopContentRoutes } from './desktop-routes';
 
-import { routeConfigs } from '@qabilet/plugin-kit/server';
+import { routeConfigs, router } from '@qabilet/plugin-kit/server';
 
 const { can, user, open } = routeConfigs('partners');
 
 export default {
-  'content-api': {
-    type: 'content-api',
-    routes: [
-      { method: 'GET', path: '/tests', handler: 'public.tests', config: user },
-      { method: 'POST', path: '/launches', handler: 'public.launch', config: user },
-      { method: 'GET', path: '/jwks', handler: 'lti.jwks', config: open },
-      { method: 'GET', path: '/lti/auth', handler: 'lti.auth', config: open },
-      { method: 'POST', path: '/lti/auth', handler: 'lti.auth', config: open },
-      { method: 'POST', path: '/lti/token', handler: 'lti.token', config: open },
-      { method: 'GET', path: '/lti/:clientId/lineitems', handler: 'lti.lineItems', config: open },
-      { method: 'GET', path: '/lti/:clientId/lineitems/:test', handler: 'lti.lineItem', config: open },
-      { method: 'POST', path: '/lti/:clientId/lineitems/:test/scores', handler: 'lti.score', config: open },
-      { method: 'POST', path: '/callback/:clientId', handler: 'lti.callback', config: open },
-      ...desktopContentRoutes,
-    ],
-  },
-  admin: {
-    type: 'admin',
-    routes: [
-      { method: 'GET', path: '/partners', handler: 'admin.list', config: can('manage') },
-      { method: 'POST', path: '/partners', handler: 'admin.create', config: can('manage') },
-      { method: 'GET', path: '/partners/:id', handler: 'admin.get', config: can('manage') },
-      { method: 'PUT', path: '/partners/:id', handler: 'admin.update', config: can('manage') },
-      { method: 'POST', path: '/partners/:id/secret', handler: 'admin.rotate', config: can('manage') },
-      { method: 'GET', path: '/partners/:id/events', handler: 'admin.events', config: can('manage') },
-      { method: 'GET', path: '/scales', handler: 'admin.scales', config: can('manage') },
-      ...desktopAdminRoutes,
-    ],
-  },
+  'content-api': router('content-api', [
+    ['GET /tests', 'public.tests', user],
+    ['POST /launches', 'public.launch', user],
+    ['GET /jwks', 'lti.jwks', open],
+    ['GET /lti/auth', 'lti.auth', open],
+    ['POST /lti/auth', 'lti.auth', open],
+    ['POST /lti/token', 'lti.token', open],
+    ['GET /lti/:clientId/lineitems', 'lti.lineItems', open],
+    ['GET /lti/:clientId/lineitems/:test', 'lti.lineItem', open],
+    ['POST /lti/:clientId/lineitems/:test/scores', 'lti.score', open],
+    ['POST /callback/:clientId', 'lti.callback', open],
+    ...desktopContentRoutes,
+  ]),
+  admin: router('admin', [
+    ['GET /partners', 'admin.list', can('manage')],
+    ['POST /partners', 'admin.create', can('manage')],
+    ['GET /partners/:id', 'admin.get', can('manage')],
+    ['PUT /partners/:id', 'admin.update', can('manage')],
+    ['POST /partners/:id/secret', 'admin.rotate', can('manage')],
+    ['GET /partners/:id/events', 'admin.events', can('manage')],
+    ['GET /scales', 'admin.scales', can('manage')],
+    ...desktopAdminRoutes,
+  ]),
 };
 
 /** What the authenticated role may call. */
