@@ -8,12 +8,11 @@ import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
 import { parseDateTime } from '@qabilet/domain';
 import { rawBodyOf, verifyCall } from '@qabilet/plugin-kit/server';
-import { servicesOf } from '@qabilet/plugin-kit/server';
-import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { PartnersError, allowOnly, type Problem } from './errors';
 import { LAUNCHES, NONCES, SUBJECTS, isUniqueViolation } from './tables';
 import { logEvent, partnerByClientId, partnerSecret, scaled, type PartnerRow } from './store';
 import { openLaunch } from './launches';
+import { logResult, recordPartnerStatement } from './partner-statement';
 import { consentedCandidate } from './desktop-match';
 import type { MessageKey } from './messages';
 
@@ -131,30 +130,9 @@ async function receive(strapi: Core.Strapi, ctx: Context, partner: PartnerRow): 
       .whereIn('status', ['created', 'used'])
       .update({ status: 'completed', completed_at: Date.now() });
     if (!taken) return null;
-    return (
-      await servicesOf<AssessmentServices>(
-        strapi,
-        'assessment',
-      )('results').record(
-        {
-          id,
-          person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
-          source: { kind: 'partner', partnerId: partner.id, name: partner.name },
-          object: { test: test!.key, name: test!.name },
-          scales: values,
-          timestamp: at!,
-        },
-        trx,
-      )
-    ).stored;
+    return recordPartnerStatement(strapi, trx, { id, subject, partner, test: test!, scales: values, at: at! });
   });
   if (stored === null) return refuse(403, [{ field: 'test', code: 'callback.notLaunched' }]);
-  await logEvent(strapi, {
-    partnerId: partner.id,
-    kind: 'callback',
-    outcome: 'ok',
-    code: stored ? 'event.callback' : 'event.repeat',
-    detail: `test=${test!.key} statement=${id}`,
-  });
+  await logResult(strapi, partner.id, 'callback', stored, `test=${test!.key} statement=${id}`);
   return { statementId: id, stored };
 }

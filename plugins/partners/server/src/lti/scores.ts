@@ -1,13 +1,12 @@
 /** Assignment and Grade Services (AGS 2.0): line items, one per test, and scores, which become statements in the common result model. */
 import type { Core } from '@strapi/strapi';
 import { parseDateTime } from '@qabilet/domain';
-import { servicesOf } from '@qabilet/plugin-kit/server';
-import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import { PartnersError, type Problem } from '../errors';
 import { uuidFrom } from '../crypto';
 import { LAUNCHES, SUBJECTS, ms } from '../tables';
 import { consentedCandidate } from '../desktop-match';
 import { logEvent, type PartnerRow, type PartnerTest } from '../store';
+import { logResult, recordPartnerStatement } from '../partner-statement';
 import { lineItemUrl } from './shared';
 
 export function lineItemView(partner: PartnerRow, test: PartnerTest) {
@@ -61,7 +60,7 @@ export async function score(
   const id = uuidFrom(`lti:${partner.id}:${String(body.userId)}:${test.key}:${at!.toISOString()}`);
   // The same score sent again is the same statement: harmless, whatever became of the launch.
   if (await knex('assessment_statements').where({ id }).first('id')) {
-    await logEvent(strapi, { partnerId: partner.id, kind: 'score', outcome: 'ok', code: 'event.repeat', detail: `test=${test.key} statement=${id}` });
+    await logResult(strapi, partner.id, 'score', false, `test=${test.key} statement=${id}`);
     return { statementId: id, stored: false };
   }
   // A final score belongs to a launch of that test, used within the week, not yet scored.
@@ -78,30 +77,10 @@ export async function score(
   const stored = await knex.transaction(async (trx) => {
     const taken = await trx(LAUNCHES).where({ id: launched.id, status: 'used' }).update({ status: 'completed', completed_at: Date.now() });
     if (!taken) return null;
-    return (
-      await servicesOf<AssessmentServices>(
-        strapi,
-        'assessment',
-      )('results').record(
-        {
-          id,
-          person: { key: subject.person_key, userId: subject.user_id, childId: subject.child_id ?? null },
-          source: { kind: 'partner', partnerId: partner.id, name: partner.name },
-          object: { test: test.key, name: test.name },
-          scales: test.scales.map((m) => ({ scale: m.to, score: percent, raw: given as number, min: 0, max: max as number })),
-          timestamp: at!,
-        },
-        trx,
-      )
-    ).stored;
+    const scales = test.scales.map((m) => ({ scale: m.to, score: percent, raw: given as number, min: 0, max: max as number }));
+    return recordPartnerStatement(strapi, trx, { id, subject, partner, test, scales, at: at! });
   });
   if (stored === null) return refuse(409, [{ field: 'userId', code: 'ags.scored' }]);
-  await logEvent(strapi, {
-    partnerId: partner.id,
-    kind: 'score',
-    outcome: 'ok',
-    code: stored ? 'event.score' : 'event.repeat',
-    detail: `test=${test.key} statement=${id}`,
-  });
+  await logResult(strapi, partner.id, 'score', stored, `test=${test.key} statement=${id}`);
   return { statementId: id, stored };
 }
