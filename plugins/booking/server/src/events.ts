@@ -7,19 +7,13 @@
  *   logged by id and never reach the person who made the change.
  */
 import type { Core } from '@strapi/strapi';
-import type { BookingStatus, Format, Service } from '@qabilet/domain';
+import type { BookingCore } from './booking/rows';
 
 export type ChangeKind = 'created' | 'confirmed' | 'completed' | 'no_show' | 'cancelled' | 'rescheduled';
 
 export type BookingChange = {
   kind: ChangeKind;
-  booking: {
-    id: number;
-    documentId: string;
-    centre: string;
-    service: Service;
-    format: Format;
-    status: BookingStatus;
+  booking: BookingCore & {
     start: string;
     end: string;
     specialistId: number | null;
@@ -69,13 +63,7 @@ export function changedAfter(strapi: Core.Strapi, change: BookingChange): void {
   void strapi.db.transaction(({ onCommit }: { onCommit: (cb: () => void) => void }) => onCommit(run));
 }
 
-type RowLike = {
-  id: number;
-  documentId: string;
-  centre: string;
-  service: Service;
-  format: Format;
-  status: BookingStatus;
+type RowLike = BookingCore & {
   start: string | Date;
   end: string | Date;
   specialist?: { id: number } | number | null;
@@ -92,15 +80,16 @@ export function changeOf(
   actor: BookingChange['actor'],
   extra: Partial<Pick<BookingChange, 'reason' | 'from' | 'requestId'>> = {},
 ): BookingChange {
+  const { id, documentId, centre, service, format, status } = row;
   return {
     kind,
     booking: {
-      id: row.id,
-      documentId: row.documentId,
-      centre: row.centre,
-      service: row.service,
-      format: row.format,
-      status: row.status,
+      id,
+      documentId,
+      centre,
+      service,
+      format,
+      status,
       start: new Date(row.start).toISOString(),
       end: new Date(row.end).toISOString(),
       specialistId: idOf(row.specialist),

@@ -12,13 +12,10 @@ export const LIVE: BookingStatus[] = [...LIVE_STATUSES];
 export type Actor = { by: 'user' | 'staff' | 'system'; id?: number };
 export type HistoryEntry = { at: string; by: Actor['by']; actor?: number; action: string; status: BookingStatus; reason?: string; from?: string };
 
-export type Row = {
-  id: number;
-  documentId: string;
-  centre: string;
-  service: Service;
-  format: Format;
-  status: BookingStatus;
+/** What every view of a booking carries (the row, and the change other plugins hear of in events.ts). */
+export type BookingCore = { id: number; documentId: string; centre: string; service: Service; format: Format; status: BookingStatus };
+
+export type Row = BookingCore & {
   start: string;
   end: string;
   videoLink: string | null;

@@ -16,6 +16,17 @@ const schema = (singularName: string, pluralName: string, displayName: string, d
   },
 });
 
+/** Whom a booking or a waitlist place is for, and what is asked for where: the same columns in both. */
+const person = {
+  user: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user' },
+  child: { type: 'relation', relation: 'manyToOne', target: 'api::child.child' },
+};
+const asked = {
+  centre: { type: 'string', required: true, maxLength: 80 },
+  service: { type: 'enumeration', enum: ['consultation', 'testing'], required: true },
+  format: { type: 'enumeration', enum: ['offline', 'online'], required: true },
+};
+
 export default {
   specialist: schema(
     'specialist',
@@ -70,12 +81,9 @@ export default {
     'Booking',
     'A consultation or test booked by a user for themselves or their child. Personal data: changes go through the booking routes.',
     {
-      user: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user' },
-      child: { type: 'relation', relation: 'manyToOne', target: 'api::child.child' },
+      ...person,
       specialist: { type: 'relation', relation: 'manyToOne', target: 'plugin::booking.specialist' },
-      centre: { type: 'string', required: true, maxLength: 80 },
-      service: { type: 'enumeration', enum: ['consultation', 'testing'], required: true },
-      format: { type: 'enumeration', enum: ['offline', 'online'], required: true },
+      ...asked,
       status: { type: 'enumeration', enum: ['requested', 'confirmed', 'completed', 'cancelled', 'no_show'], required: true },
       start: { type: 'datetime', required: true },
       end: { type: 'datetime', required: true },
@@ -94,11 +102,8 @@ export default {
         'Waitlist entry',
         'A user waiting for a free time of a centre, service and format between two dates. Personal data: changes go through the waitlist routes.',
         {
-          user: { type: 'relation', relation: 'manyToOne', target: 'plugin::users-permissions.user' },
-          child: { type: 'relation', relation: 'manyToOne', target: 'api::child.child' },
-          centre: { type: 'string', required: true, maxLength: 80 },
-          service: { type: 'enumeration', enum: ['consultation', 'testing'], required: true },
-          format: { type: 'enumeration', enum: ['offline', 'online'], required: true },
+          ...person,
+          ...asked,
           from: { type: 'date', required: true },
           to: { type: 'date', required: true },
           status: { type: 'enumeration', enum: ['waiting', 'offered', 'booked', 'lapsed', 'left'], required: true },
