@@ -20,7 +20,10 @@ import { AssessmentError, allowOnly, handle, invalid, objectBody, unknownPerson 
 import { languageOf } from './messages';
 import { attemptOf, extraTimeOf, finishAttempt, saveAnswers, setExtraTime, startAttempt, type AttemptRow } from './attempts';
 import { consentedPerson, ownPerson, personById, type Person } from './people';
-import { attemptView, fitView, notesOf, profileView, professions, resultView } from './views';
+import { attemptView, notesOf, resultView } from './views';
+import { professions } from './professions';
+import { fitView } from './recommendations';
+import { profileView } from './profile-view';
 import { currentVersions } from './versions';
 import { ATTEMPTS, NOTES, ms } from './tables';
 import { inScope, profilesInScope, staffScope } from './staff';
