@@ -9,10 +9,13 @@ import type { BookingStaffMe, ScheduleExceptionView, SpecialistScheduleView, Sta
 import { answerError, BookingError, invalid, type Problem } from './errors';
 import { languageOf, message } from './messages';
 import { checkSlotQuery, forgetSlots, slotAnswer } from './slots';
-import { actAsStaff, cancelByUser, centreNames, createBooking, isStaffAction, myBookings, rescheduleByUser, staffBookings, viewsOf } from './bookings';
+import { createBooking } from './booking/create';
+import { cancelByUser, rescheduleByUser } from './booking/lifecycle';
+import { actAsStaff, isStaffAction, staffBookings } from './booking/staff';
+import { centreNames, myBookings, viewsOf } from './booking/views';
 import { EXCEPTION, SPECIALIST } from './schedule';
 import { inScope, scopeOf } from './scope';
-import { sweepAfter } from './waitlist-actions';
+import { sweepAfter } from './waitlist/sweep';
 
 type Handler = (ctx: Context) => Promise<void>;
 

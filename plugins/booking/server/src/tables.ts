@@ -25,8 +25,8 @@
  *   COMMITTED gives each statement a fresh snapshot). On SQLite the one connection already runs
  *   transactions one at a time. The lock is the first thing such a transaction takes, so it never
  *   waits for it while holding a row or a cell that the lock's holder might wait for. The limit is
- *   the person's own: their bookings and their accepted waitlist offers (bookings.ts,
- *   waitlist-actions.ts); staff booking for them (staff-bookings.ts) are not held to it.
+ *   the person's own: their bookings and their accepted waitlist offers (booking/create.ts,
+ *   waitlist/offers.ts); staff booking for them (staff-bookings.ts) are not held to it.
  * - One live waitlist place per person, centre and service: `booking_waitlist.person_key` (the user
  *   and child, set when the entry is made; see waitlist-store.ts) and a unique index over it, the
  *   centre and the service, partial on the live statuses, so that an entry that ended (left, booked,

@@ -1,13 +1,15 @@
 /**
- * HTTP handlers of the waitlist and its offers (waitlist-actions.ts does the work). Who acts comes
+ * HTTP handlers of the waitlist and its offers (waitlist/places.ts and waitlist/offers.ts do the work). Who acts comes
  * from Strapi's auth, never from the body; the offer's token comes in the body, never in a URL.
  */
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
-import { viewsOf } from './bookings';
+import { viewsOf } from './booking/views';
 import { handle } from './controllers';
 import { languageOf } from './messages';
-import { acceptOffer, declineOffer, joinWaitlist, leaveWaitlist, myWaitlist, viewOffer, waitlistViews } from './waitlist-actions';
+import { joinWaitlist, leaveWaitlist, myWaitlist } from './waitlist/places';
+import { acceptOffer, declineOffer, viewOffer } from './waitlist/offers';
+import { waitlistViews } from './waitlist/views';
 
 const userId = (ctx: Context) => (ctx.state as { user: { id: number } }).user.id;
 

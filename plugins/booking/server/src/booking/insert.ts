@@ -1,6 +1,6 @@
 /**
  * Writing a new booking, the same for every path that makes one (create.ts, staff.ts, and an
- * accepted waitlist offer in waitlist-actions.ts, booked exactly as a slot picked from the list).
+ * accepted waitlist offer in waitlist/offers.ts, booked exactly as a slot picked from the list).
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';

@@ -2,7 +2,7 @@
  * The slot a booking asks for, resolved and checked once for every path that books one — a user's
  * own booking (create.ts), a staff member's (staff.ts) and a user's move of a booking (lifecycle.ts):
  * the specialist takes bookings, offers the service and format, the centre offers the format, and the
- * start is a slot of the schedule, still ahead and free. A waitlist offer (waitlist-actions.ts) holds
+ * start is a slot of the schedule, still ahead and free. A waitlist offer (waitlist/offers.ts) holds
  * its time already, so it only asks `activeSpecialist`. Free here is a reading, not a promise: the
  * cells (take-cells.ts) decide between two requests that both saw it free.
  */
