@@ -4,26 +4,15 @@
  * a new address only once confirmed from it (email-change.ts).
  */
 import type { Core } from '@strapi/strapi';
-import { ageOn, todayInKazakhstan } from '@qabilet/domain';
-import { checkRegistration, type FieldProblem } from './registration';
+import { ageOn, todayInKazakhstan, type AccountProfileView, type AccountView, type ChildView, type ConsentView } from '@qabilet/domain';
+import { checkRegistration, REGISTRATION_FIELDS, type FieldProblem } from './registration';
 import { registrationLookups } from './lookups';
 import { consentState } from './consent';
 import { pendingEmailOf } from './email-change';
 
 const USER = 'plugin::users-permissions.user';
-export const PROFILE_FIELDS = [
-  'surname',
-  'firstName',
-  'patronymic',
-  'gender',
-  'birthDate',
-  'region',
-  'locality',
-  'email',
-  'phone',
-  'education',
-  'userType',
-] as const;
+/** What the profile shows and edits: the registration's fields, the password aside (it changes on its own way). */
+export const PROFILE_FIELDS = REGISTRATION_FIELDS.filter((f): f is Exclude<typeof f, 'password'> => f !== 'password');
 const EDITABLE = [...PROFILE_FIELDS, 'language', 'currentPassword'];
 
 export type ProfileUser = Record<(typeof PROFILE_FIELDS)[number], string> & {
@@ -43,15 +32,15 @@ export async function loadUser(strapi: Core.Strapi, id: number): Promise<Profile
   return strapi.db.query(USER).findOne({ where: { id } });
 }
 
-export function publicProfile(user: ProfileUser) {
+export function publicProfile(user: ProfileUser): AccountProfileView {
   const { id, documentId, language, phoneVerified, deletionRequestedAt, createdAt } = user;
-  const fields = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, user[f] ?? null]));
+  const fields = Object.fromEntries(PROFILE_FIELDS.map((f) => [f, user[f] ?? null])) as Record<(typeof PROFILE_FIELDS)[number], string | null>;
   // The pending address is the owner's own data: shown to them, so they see what waits for confirmation.
   const pendingEmail = pendingEmailOf(user);
   return { id, documentId, ...fields, pendingEmail, age: ageOn(user.birthDate, todayInKazakhstan()), language, phoneVerified, deletionRequestedAt, createdAt };
 }
 
-export async function profileView(strapi: Core.Strapi, user: ProfileUser) {
+export async function profileView(strapi: Core.Strapi, user: ProfileUser): Promise<AccountView> {
   const [children, consents, consent] = await Promise.all([
     strapi.db.query('api::child.child').findMany({ where: { parent: user.id }, orderBy: { id: 'asc' } }),
     strapi.db
@@ -62,7 +51,7 @@ export async function profileView(strapi: Core.Strapi, user: ProfileUser) {
   return {
     profile: publicProfile(user),
     consent,
-    consents: consents.map(({ documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child }: ConsentRow) => ({
+    consents: consents.map(({ documentId, kind, status, textVersion, language, channel, givenBy, givenAt, withdrawnAt, child }: ConsentRow): ConsentView => ({
       documentId,
       kind,
       status,
@@ -79,11 +68,11 @@ export async function profileView(strapi: Core.Strapi, user: ProfileUser) {
 }
 
 /** A consent as the database holds it, with the child it was given for, if any. */
-type ConsentRow = Record<string, unknown> & { child?: { documentId: string; firstName: string } | null };
+type ConsentRow = Omit<ConsentView, 'child'> & { child?: { documentId: string; firstName: string } | null };
 /** A child as the database holds it. */
-type ChildRow = Record<string, unknown> & { birthDate: string };
+type ChildRow = Omit<ChildView, 'age'>;
 
-export function childView(child: ChildRow) {
+export function childView(child: ChildRow): ChildView {
   const { documentId, surname, firstName, patronymic, gender, birthDate, region, locality, education } = child;
   return { documentId, surname, firstName, patronymic, gender, birthDate, age: ageOn(birthDate, todayInKazakhstan()), region, locality, education };
 }

@@ -4,22 +4,20 @@
  * as stable codes that the caller words in the user's language.
  */
 import crypto from 'node:crypto';
-import { checkBirthDate, EDUCATION, GENDERS, normalizeKzMobile, normalizeName, todayInKazakhstan, USER_TYPES, type UserType } from '@qabilet/domain';
+import {
+  checkBirthDate,
+  EDUCATION,
+  GENDERS,
+  normalizeKzMobile,
+  normalizeName,
+  PERSON_FIELDS,
+  todayInKazakhstan,
+  USER_TYPES,
+  type UserType,
+} from '@qabilet/domain';
 
-export const REGISTRATION_FIELDS = [
-  'surname',
-  'firstName',
-  'patronymic',
-  'gender',
-  'birthDate',
-  'region',
-  'locality',
-  'email',
-  'phone',
-  'education',
-  'userType',
-  'password',
-] as const;
+/** The person's fields (the same the profile shows, packages/domain/src/account-view.ts) and the password. */
+export const REGISTRATION_FIELDS = [...PERSON_FIELDS, 'password'] as const;
 type Field = (typeof REGISTRATION_FIELDS)[number];
 
 export type FieldProblem = { field: string; code: string; values?: Record<string, string | number> };

@@ -10,6 +10,7 @@ export * from './language.ts';
 export * from './interpolate.ts';
 export * from './schedule.ts';
 export * from './booking-view.ts';
+export * from './account-view.ts';
 export * from './waitlist-view.ts';
 export * from './booking-admin-view.ts';
 export * from './slots-view.ts';
