@@ -3,17 +3,23 @@
  * the translation helpers to its id and catalogue once (`pluginTranslations`) and declares its menu
  * links with `pluginAdmin`; its pages load with `useResource`, show refusals with `problemOf` and
  * `ProblemText`, and are laid out with `PluginPage`, `Section`, `DataTable`, `Pager`,
- * `StatusBadge`, `SelectField` and `TextField`.
+ * `StatusBadge`, `SelectField` and `TextField`; forms with `TitledForm`, confirmations with `DialogFooter`
+ * and views with `PageTabs`. Their API modules build queries with `queryOf` and read the public
+ * Content API with `getPublic`.
  */
 export { isAbort, pathOf, problemOf, problemOfBody, type ErrorBody, type FieldError, type Problem } from './problem';
+export { backendURL, catalogueLocale, CATALOGUE_LOCALES, getPublic, queryOf, type CatalogueLocale } from './http';
 export { useResource, type Resource } from './useResource';
 export { pluginAdmin, type PageLink } from './pluginAdmin';
 export { pluginTranslations, registerTrads, type Catalogue, type CatalogueLoader, type MessageValues, type Translate } from './translations';
 export { DataTable } from './components/DataTable';
-export { Pager, PAGE_SIZES, type PagerKey } from './components/Pager';
+export { DialogFooter } from './components/DialogFooter';
+export { PageTabs, type PageTab } from './components/PageTabs';
+export { Pager, PAGE_SIZES, type PagerKey, type Paging } from './components/Pager';
 export { PluginPage } from './components/PluginPage';
 export { ProblemText } from './components/ProblemText';
 export { Section } from './components/Section';
 export { SelectField, type Option } from './components/SelectField';
 export { StatusBadge, type Tone } from './components/StatusBadge';
 export { TextField, type TextFieldProps } from './components/TextField';
+export { TitledForm } from './components/TitledForm';

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { catalogueLocale, getPublic, queryOf } from '@qabilet/plugin-kit/admin';
 import type { AssessedPerson, NoteView, PeoplePage, PersonCardView } from '@qabilet/domain';
 
 /** What the API sends (packages/domain/src/assessment-view.ts), by the names the pages use. */
@@ -32,20 +33,6 @@ export type NewNote = { text: string; professions: string[] };
 /** A catalogue profession found by the free search of the note form. */
 export type ProfessionHit = { slug: string; name: string };
 
-/** A query string of the values given. */
-export const queryOf = (values: Record<string, string | number | undefined>) =>
-  new URLSearchParams(
-    Object.entries(values)
-      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-
-/** Where the admin's API is (the admin may be served apart from the CMS). */
-const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
-
-/** The catalogue's languages; the admin shown in another one searches the Russian names. */
-const catalogueLocale = (locale: string) => (['kk', 'ru', 'en'].includes(locale) ? locale : 'ru');
-
 export const personPath = (kind: PersonKind, id: number | string) => `/assessment/people/${encodeURIComponent(kind)}/${encodeURIComponent(String(id))}`;
 
 export function useAssessmentApi() {
@@ -61,9 +48,8 @@ export function useAssessmentApi() {
       /** The regions' names, from the public Content API (the site's reference data). */
       regions: async (signal?: AbortSignal): Promise<RegionNames> => {
         const query = new URLSearchParams({ 'fields[0]': 'code', 'fields[1]': 'name', locale: catalogueLocale(locale), 'pagination[pageSize]': '100' });
-        const response = await fetch(`${backendURL()}/api/regions?${query}`, { headers: { Accept: 'application/json' }, signal });
-        const body = (await response.json().catch(() => ({}))) as { data?: Array<{ code: string; name: string }> };
-        return new Map((response.ok ? (body.data ?? []) : []).map((r) => [r.code, r.name]));
+        const { ok, body } = await getPublic<{ data?: Array<{ code: string; name: string }> }>('regions', query.toString(), { signal });
+        return new Map((ok ? (body.data ?? []) : []).map((r) => [r.code, r.name]));
       },
       /**
        * Professions of the public catalogue whose name or slug contains `text` (the public Content
@@ -79,10 +65,8 @@ export function useAssessmentApi() {
           sort: 'name',
           'pagination[pageSize]': '8',
         });
-        const response = await fetch(`${backendURL()}/api/professions?${query}`, { headers: { Accept: 'application/json' }, signal });
-        if (!response.ok) return [];
-        const body = (await response.json().catch(() => ({}))) as { data?: ProfessionHit[] };
-        return (body.data ?? []).map(({ slug, name }) => ({ slug, name }));
+        const { ok, body } = await getPublic<{ data?: ProfessionHit[] }>('professions', query.toString(), { signal });
+        return (ok ? (body.data ?? []) : []).map(({ slug, name }) => ({ slug, name }));
       },
     };
   }, [get, post, locale]);

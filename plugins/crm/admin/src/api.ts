@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { getPublic, problemOfBody, queryOf, type ErrorBody } from '@qabilet/plugin-kit/admin';
 import type { BulkResult, Closing, CrmMe, ExportTemplateView, Format, PhoneMatch, RequestPage, RequestView, Service, SlotView } from '@qabilet/domain';
 
 export type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
@@ -36,35 +37,6 @@ export type BulkAction = 'assign' | 'no_answer' | 'cancel';
 export type ExportQuery = Filters & { file: 'xlsx' | 'csv'; template: string; locale: string };
 export type { SlotView as Slot } from '@qabilet/domain';
 export type SlotQuery = { centre?: string; service: Service; format: Format; from: string; to: string };
-
-/**
- * What a failed call made without the fetch client (slots, the export's file) tells the person; it
- * travels as the error's `problem`, which the plugin kit's problemOf shows as it is.
- */
-export type Problem = { message: string; fields: Record<string, string> };
-
-type ErrorBody = { message?: string; details?: { errors?: { path?: Array<string | number> | string; message?: string }[] } } | undefined;
-
-/** Field errors keyed by their dotted path (`person.lead.phone`), as the form fields name themselves. */
-export function problemOfBody(body: ErrorBody, fallback: string): Problem {
-  const fields: Record<string, string> = {};
-  for (const item of body?.details?.errors ?? []) {
-    const key = Array.isArray(item.path) ? item.path.join('.') : String(item.path ?? '');
-    if (item.message && !(key in fields)) fields[key] = item.message;
-  }
-  return { message: body?.message || fallback, fields };
-}
-
-/** A query string of the values given; the fetch client appends a string as it is (it would not encode `+` in a phone). */
-export const queryOf = (values: Record<string, string | number | undefined>) =>
-  new URLSearchParams(
-    Object.entries(values)
-      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-
-/** Where the admin's API is (the admin may be served apart from the CMS). */
-const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
 
 /** The file name the server gave in Content-Disposition, or a plain one. */
 function fileNameOf(headers: Headers | undefined, fallback: string): string {
@@ -110,12 +82,9 @@ export function useCrmApi() {
       },
       /** Free slots come from the public Content API (no admin token: it is not the admin's API). */
       slots: async (query: SlotQuery, signal?: AbortSignal): Promise<SlotView[]> => {
-        const response = await fetch(`${backendURL()}/api/booking/slots?${queryOf(query)}`, {
-          headers: { Accept: 'application/json', 'Accept-Language': locale },
-          signal,
-        });
-        const body = (await response.json().catch(() => ({}))) as { data?: SlotView[]; error?: ErrorBody };
-        if (!response.ok) throw Object.assign(new Error('slots'), { problem: problemOfBody(body.error, '') });
+        // A refusal travels as the error's `problem`, which the plugin kit's problemOf shows as it is.
+        const { ok, body } = await getPublic<{ data?: SlotView[]; error?: ErrorBody }>('booking/slots', queryOf(query), { signal, locale });
+        if (!ok) throw Object.assign(new Error('slots'), { problem: problemOfBody(body.error, '') });
         return body.data ?? [];
       },
     };

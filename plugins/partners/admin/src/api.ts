@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { catalogueLocale, getPublic, queryOf } from '@qabilet/plugin-kit/admin';
 import type {
   DesktopPartnerView,
   ImportSummary,
@@ -78,19 +79,6 @@ export type Resolution =
   { person: { kind: 'user' | 'child'; id: number | string } } | { phone?: string; email?: string; bookingRef?: string } | { discard: true };
 export type Centre = { slug: string; name: string };
 
-export const queryOf = (values: Record<string, string | number | undefined>) =>
-  new URLSearchParams(
-    Object.entries(values)
-      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-
-/** Where the admin's API is (the admin may be served apart from the CMS). */
-const backendURL = () => (window as unknown as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
-
-/** The catalogue's languages; an admin shown in another one reads the Russian names. */
-export const catalogueLocale = (locale: string): Language => (LANGUAGES.includes(locale as Language) ? (locale as Language) : 'ru');
-
 const partnerPath = (id: number | string) => `/partners/partners/${encodeURIComponent(String(id))}`;
 
 export function usePartnersApi() {
@@ -127,9 +115,8 @@ export function usePartnersApi() {
           sort: 'name',
           'pagination[pageSize]': '100',
         });
-        const response = await fetch(`${backendURL()}/api/centres?${query}`, { headers: { Accept: 'application/json' }, signal });
-        const body = (await response.json().catch(() => ({}))) as { data?: Centre[] };
-        return (response.ok ? (body.data ?? []) : []).map(({ slug, name }) => ({ slug, name }));
+        const { ok, body } = await getPublic<{ data?: Centre[] }>('centres', query.toString(), { signal });
+        return (ok ? (body.data ?? []) : []).map(({ slug, name }) => ({ slug, name }));
       },
     };
   }, [get, post, put, locale]);

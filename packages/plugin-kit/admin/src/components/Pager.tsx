@@ -11,33 +11,38 @@ export const PAGE_SIZES: readonly number[] = [10, 25, 50, 100];
 
 export type PagerKey = 'pager.size' | 'pager.previous' | 'pager.next' | 'pager.position';
 
+/** Which page of the list is shown, and how many items a page holds. */
+export type Paging = { page: number; pageSize: number };
+
 type Props = {
   /** Names the page-size select: `${id}-page-size`. */
   id: string;
   /** The navigation's name, which tells two pagers of a page apart. */
   label: string;
   t: Translate<PagerKey>;
-  page: number;
-  pageSize: number;
+  paging: Paging;
   total: number;
-  onPage: (page: number) => void;
-  /** Without it, the page size is fixed and not shown. */
-  onPageSize?: (size: number) => void;
+  /** Called with the page asked for; a new page size starts again at the first page. */
+  onChange: (paging: Paging) => void;
+  /** Whether the page size may be chosen; without it, the size is fixed and not shown. */
+  resizable?: boolean;
   sizes?: readonly number[];
 };
 
-export function Pager({ id, label, t, page, pageSize, total, onPage, onPageSize, sizes = PAGE_SIZES }: Props) {
+export function Pager({ id, label, t, paging, total, onChange, resizable = true, sizes = PAGE_SIZES }: Props) {
+  const { page, pageSize } = paging;
+  const onPage = (next: number) => onChange({ page: next, pageSize });
   const pageCount = Math.max(Math.ceil(total / pageSize), 1);
   return (
     <Flex tag="nav" aria-label={label} justifyContent="space-between" alignItems="flex-end" wrap="wrap" gap={4}>
-      {onPageSize ? (
+      {resizable ? (
         <Box width="12rem">
           <SelectField
             id={`${id}-page-size`}
             label={t('pager.size')}
             value={String(pageSize)}
             options={sizes.map((n) => ({ value: String(n), label: String(n) }))}
-            onChange={(v) => onPageSize(Number(v))}
+            onChange={(v) => onChange({ page: 1, pageSize: Number(v) })}
           />
         </Box>
       ) : (

@@ -8,7 +8,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent, t
 import { Box, Button, Checkbox, Field, Flex, Tag, TextInput, Typography } from '@strapi/design-system';
 import { Cross, Plus } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
-import { isAbort, problemOf, ProblemText, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { isAbort, problemOf, ProblemText, TextField, TitledForm, type Problem } from '@qabilet/plugin-kit/admin';
 import { useAssessmentApi, type Note, type PersonKind, type ProfessionHit, type Recommendation } from '../api';
 import { useT } from '../utils/translations';
 
@@ -75,82 +75,77 @@ export function NoteForm({ kind, id, recommendations, onAdded }: Props) {
   const fieldErrors = Object.keys(fields).filter((k) => k !== '').length > 0;
   const professionsErrorId = `${uid}-professions-error`;
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="assessment-note-title">
-      <Flex direction="column" alignItems="stretch" gap={5}>
-        <Typography id="assessment-note-title" tag="h3" variant="delta">
-          {t('note.title')}
+    <TitledForm titleId="assessment-note-title" title={t('note.title')} level="h3" onSubmit={submit}>
+      <Box>
+        <TextField
+          multiline
+          id="assessment-note-text"
+          label={t('note.text')}
+          hint={t('note.text.hint', { max: MAX_TEXT })}
+          required
+          maxLength={MAX_TEXT}
+          value={text}
+          onChange={setText}
+          error={fields.text}
+          textAreaRef={textRef}
+        />
+        <Typography variant="pi" textColor="neutral600" aria-hidden="true">
+          {t('note.count', { count: text.length, max: MAX_TEXT })}
         </Typography>
-        <Box>
-          <TextField
-            multiline
-            id="assessment-note-text"
-            label={t('note.text')}
-            hint={t('note.text.hint', { max: MAX_TEXT })}
-            required
-            maxLength={MAX_TEXT}
-            value={text}
-            onChange={setText}
-            error={fields.text}
-            textAreaRef={textRef}
-          />
-          <Typography variant="pi" textColor="neutral600" aria-hidden="true">
-            {t('note.count', { count: text.length, max: MAX_TEXT })}
+      </Box>
+      <Box
+        tag="fieldset"
+        ref={professionsRef}
+        aria-describedby={professionProblems.length ? `${professionsErrorId} ${uid}-professions-hint` : `${uid}-professions-hint`}
+        borderWidth={0}
+        padding={0}
+        margin={0}
+      >
+        <Typography tag="legend" variant="pi" fontWeight="bold" textColor="neutral800">
+          {t('note.professions')}
+        </Typography>
+        <Flex direction="column" alignItems="stretch" gap={3} paddingTop={1}>
+          <Typography id={`${uid}-professions-hint`} variant="pi" textColor="neutral600">
+            {t('note.professions.hint', { max: MAX_PROFESSIONS, count: chosen.length })}
           </Typography>
-        </Box>
-        <Box
-          tag="fieldset"
-          ref={professionsRef}
-          aria-describedby={professionProblems.length ? `${professionsErrorId} ${uid}-professions-hint` : `${uid}-professions-hint`}
-          borderWidth={0}
-          padding={0}
-          margin={0}
-        >
-          <Typography tag="legend" variant="pi" fontWeight="bold" textColor="neutral800">
-            {t('note.professions')}
-          </Typography>
-          <Flex direction="column" alignItems="stretch" gap={3} paddingTop={1}>
-            <Typography id={`${uid}-professions-hint`} variant="pi" textColor="neutral600">
-              {t('note.professions.hint', { max: MAX_PROFESSIONS, count: chosen.length })}
+          {recommendations.length > 0 && (
+            <Flex direction="column" alignItems="flex-start" gap={2}>
+              {recommendations.map((r) => (
+                <Checkbox
+                  key={r.profession.slug}
+                  checked={isChosen(r.profession.slug)}
+                  disabled={!isChosen(r.profession.slug) && full}
+                  onCheckedChange={(on) => toggle({ slug: r.profession.slug, name: r.profession.name }, on === true)}
+                >
+                  {t('note.recommended', { name: r.profession.name, fit: Math.round(r.fit) })}
+                </Checkbox>
+              ))}
+            </Flex>
+          )}
+          {others.length > 0 && (
+            <Flex gap={2} wrap="wrap" aria-label={t('note.others')} role="group">
+              {others.map((p) => (
+                <Tag key={p.slug} icon={<Cross />} label={t('note.remove', { name: p.name })} onClick={() => toggle(p, false)}>
+                  {p.name}
+                </Tag>
+              ))}
+            </Flex>
+          )}
+          <ProfessionSearch disabled={full} isChosen={isChosen} onAdd={(hit) => toggle(hit, true)} />
+          {professionProblems.length > 0 && (
+            <Typography id={professionsErrorId} variant="pi" textColor="danger600">
+              {professionProblems.join(' ')}
             </Typography>
-            {recommendations.length > 0 && (
-              <Flex direction="column" alignItems="flex-start" gap={2}>
-                {recommendations.map((r) => (
-                  <Checkbox
-                    key={r.profession.slug}
-                    checked={isChosen(r.profession.slug)}
-                    disabled={!isChosen(r.profession.slug) && full}
-                    onCheckedChange={(on) => toggle({ slug: r.profession.slug, name: r.profession.name }, on === true)}
-                  >
-                    {t('note.recommended', { name: r.profession.name, fit: Math.round(r.fit) })}
-                  </Checkbox>
-                ))}
-              </Flex>
-            )}
-            {others.length > 0 && (
-              <Flex gap={2} wrap="wrap" aria-label={t('note.others')} role="group">
-                {others.map((p) => (
-                  <Tag key={p.slug} icon={<Cross />} label={t('note.remove', { name: p.name })} onClick={() => toggle(p, false)}>
-                    {p.name}
-                  </Tag>
-                ))}
-              </Flex>
-            )}
-            <ProfessionSearch disabled={full} isChosen={isChosen} onAdd={(hit) => toggle(hit, true)} />
-            {professionProblems.length > 0 && (
-              <Typography id={professionsErrorId} variant="pi" textColor="danger600">
-                {professionProblems.join(' ')}
-              </Typography>
-            )}
-          </Flex>
-        </Box>
-        {problem && !fieldErrors && <ProblemText message={problem.message} />}
-        <Flex gap={2}>
-          <Button type="submit" loading={sending} startIcon={<Plus />}>
-            {t('note.submit')}
-          </Button>
+          )}
         </Flex>
+      </Box>
+      {problem && !fieldErrors && <ProblemText message={problem.message} />}
+      <Flex gap={2}>
+        <Button type="submit" loading={sending} startIcon={<Plus />}>
+          {t('note.submit')}
+        </Button>
       </Flex>
-    </form>
+    </TitledForm>
   );
 }
 

@@ -3,23 +3,19 @@
  * number, the sentence that explains it, the person's scales beside the profession's, and where to
  * study for it.
  */
-import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Flex, Link, Typography } from '@strapi/design-system';
 import { DataTable } from '@qabilet/plugin-kit/admin';
 import type { Recommendation } from '../api';
 import { hasKey, useT } from '../utils/translations';
 import { Bar } from './Bar';
+import { CardList } from './CardList';
 
 export function Recommendations({ recommendations }: { recommendations: Recommendation[] }) {
   const t = useT();
-  if (recommendations.length === 0) return <Typography textColor="neutral600">{t('rec.none')}</Typography>;
   return (
-    <Flex tag="ol" direction="column" alignItems="stretch" gap={4}>
-      {recommendations.map((r, i) => (
-        <Box tag="li" key={r.profession.slug} padding={5} borderColor="neutral150" borderStyle="solid" borderWidth="1px" hasRadius>
-          <RecommendationView recommendation={r} rank={i + 1} />
-        </Box>
-      ))}
-    </Flex>
+    <CardList items={recommendations} none={t('rec.none')} keyOf={(r) => r.profession.slug}>
+      {(r, i) => <RecommendationView recommendation={r} rank={i + 1} />}
+    </CardList>
   );
 }
 

@@ -3,25 +3,21 @@
  * how many items were answered, each scale's score and level, and how the scales moved since the
  * previous attempt at the same test.
  */
-import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { Flex, Grid, Typography } from '@strapi/design-system';
 import { DataTable } from '@qabilet/plugin-kit/admin';
 import type { Result } from '../api';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
 import { Bar } from './Bar';
+import { CardList } from './CardList';
 import { Fact } from './Fact';
 
 export function Results({ results }: { results: Result[] }) {
   const t = useT();
-  if (results.length === 0) return <Typography textColor="neutral600">{t('results.none')}</Typography>;
   return (
-    <Flex tag="ol" direction="column" alignItems="stretch" gap={4}>
-      {results.map((result) => (
-        <Box tag="li" key={result.attemptId} padding={5} borderColor="neutral150" borderStyle="solid" borderWidth="1px" hasRadius>
-          <ResultView result={result} />
-        </Box>
-      ))}
-    </Flex>
+    <CardList items={results} none={t('results.none')} keyOf={(result) => result.attemptId}>
+      {(result) => <ResultView result={result} />}
+    </CardList>
   );
 }
 

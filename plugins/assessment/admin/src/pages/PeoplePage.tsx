@@ -6,7 +6,7 @@
 import { useCallback } from 'react';
 import { NavLink, useSearchParams } from 'react-router-dom';
 import { Box, EmptyStateLayout, Flex, Link, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
-import { PAGE_SIZES, Pager, PluginPage, useResource } from '@qabilet/plugin-kit/admin';
+import { PAGE_SIZES, Pager, PluginPage, useResource, type Paging } from '@qabilet/plugin-kit/admin';
 import { useAssessmentApi, type Person } from '../api';
 import { Refusal } from '../components/Refusal';
 import { PLUGIN_ID } from '../pluginId';
@@ -29,7 +29,7 @@ export function PeoplePage() {
     useCallback(() => api.people(page, pageSize), [api, page, pageSize]),
     t('error.generic'),
   );
-  const go = (next: { page: number; pageSize: number }) => setParams({ page: String(next.page), pageSize: String(next.pageSize) });
+  const go = (next: Paging) => setParams({ page: String(next.page), pageSize: String(next.pageSize) });
   const meta = list.data?.meta;
   const people = list.data?.data ?? [];
 
@@ -49,18 +49,7 @@ export function PeoplePage() {
           {t('list.total', { total: meta?.total ?? people.length })}
         </Typography>
         <PeopleTable people={people} />
-        {meta && (
-          <Pager
-            id="assessment"
-            label={t('pager.label')}
-            t={t}
-            page={page}
-            pageSize={pageSize}
-            total={meta.total}
-            onPage={(p) => go({ page: p, pageSize })}
-            onPageSize={(size) => go({ page: 1, pageSize: size })}
-          />
-        )}
+        {meta && <Pager id="assessment" label={t('pager.label')} t={t} paging={{ page, pageSize }} total={meta.total} onChange={go} />}
       </Flex>
     );
 

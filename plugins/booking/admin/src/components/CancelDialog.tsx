@@ -1,8 +1,8 @@
 /** Cancelling needs a reason, which the person is told; the dialog stays open until the server agrees. */
 import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
-import type { Problem } from '@qabilet/plugin-kit/admin';
+import { Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { DialogFooter, type Problem } from '@qabilet/plugin-kit/admin';
 import { personName, type StaffBooking } from '../api';
 import { asUtcMidnight } from '../utils/dates';
 import { useT } from '../utils/translations';
@@ -63,16 +63,7 @@ export function CancelDialog({ booking, onClose, onCancel }: Props) {
               )}
             </Flex>
           </Dialog.Body>
-          <Dialog.Footer>
-            <Dialog.Cancel>
-              <Button variant="tertiary" fullWidth>
-                {t('cancel.keep')}
-              </Button>
-            </Dialog.Cancel>
-            <Button type="submit" variant="danger-light" fullWidth loading={sending}>
-              {t('cancel.submit')}
-            </Button>
-          </Dialog.Footer>
+          <DialogFooter cancel={t('cancel.keep')} confirm={t('cancel.submit')} sending={sending} />
         </form>
       </Dialog.Content>
     </Dialog.Root>

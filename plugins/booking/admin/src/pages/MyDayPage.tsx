@@ -3,9 +3,9 @@
  * admin, who see several specialists, first choose whose day to look at.
  */
 import { useCallback, useState } from 'react';
-import { Box, EmptyStateLayout, Field, SingleSelect, SingleSelectOption, Tabs, Typography } from '@strapi/design-system';
+import { Box, EmptyStateLayout, Field, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { Page, useRBAC } from '@strapi/strapi/admin';
-import { PluginPage, useResource } from '@qabilet/plugin-kit/admin';
+import { PageTabs, PluginPage, useResource } from '@qabilet/plugin-kit/admin';
 import { useBookingApi, type Me, type SpecialistId } from '../api';
 import { BookingsView } from '../components/BookingsView';
 import { ScheduleView } from '../components/ScheduleView';
@@ -60,26 +60,26 @@ function MyDay({ me, canManage }: { me: Me; canManage: boolean }) {
               </Field.Root>
             </Box>
           )}
-          <Tabs.Root defaultValue="bookings">
-            <Tabs.List aria-label={t('tabs.label')}>
-              <Tabs.Trigger value="bookings">{t('tabs.bookings')}</Tabs.Trigger>
-              <Tabs.Trigger value="schedule">{t('tabs.schedule')}</Tabs.Trigger>
-            </Tabs.List>
-            <Tabs.Content value="bookings">
-              <Box paddingTop={6}>
-                <BookingsView specialistId={specialistId} showSpecialist={!specialist} canManage={canManage} />
-              </Box>
-            </Tabs.Content>
-            <Tabs.Content value="schedule">
-              <Box paddingTop={6}>
-                {specialistId === undefined ? (
-                  <Typography>{t('schedule.chooseSpecialist')}</Typography>
-                ) : (
-                  <ScheduleView key={String(specialistId)} specialistId={specialistId} canManage={canManage} />
-                )}
-              </Box>
-            </Tabs.Content>
-          </Tabs.Root>
+          <PageTabs
+            label={t('tabs.label')}
+            tabs={[
+              {
+                value: 'bookings',
+                label: t('tabs.bookings'),
+                content: <BookingsView specialistId={specialistId} showSpecialist={!specialist} canManage={canManage} />,
+              },
+              {
+                value: 'schedule',
+                label: t('tabs.schedule'),
+                content:
+                  specialistId === undefined ? (
+                    <Typography>{t('schedule.chooseSpecialist')}</Typography>
+                  ) : (
+                    <ScheduleView key={String(specialistId)} specialistId={specialistId} canManage={canManage} />
+                  ),
+              },
+            ]}
+          />
         </Box>
       )}
     </PluginPage>

@@ -5,10 +5,11 @@
 import { useState } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { problemOf, SelectField, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { problemOf, SelectField, type Problem } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type BulkAction, type BulkResult, type CrmRequest, type Me } from '../api';
 import { useT } from '../utils/translations';
 import { ActionDialog } from './ActionDialog';
+import { NoteField } from './NoteField';
 
 type Props = { me: Me; selected: CrmRequest[]; onDone: () => void };
 
@@ -105,18 +106,7 @@ export function BulkBar({ me, selected, onDone }: Props) {
           onClose={() => setAsking(null)}
           onSubmit={() => run('cancel', { note: note.trim() || undefined })}
         >
-          {(problem) => (
-            <TextField
-              id="crm-bulk-note"
-              label={t('cancel.note')}
-              hint={t('cancel.note.hint')}
-              multiline
-              maxLength={2000}
-              value={note}
-              onChange={setNote}
-              error={problem?.fields.note}
-            />
-          )}
+          {(problem) => <NoteField id="crm-bulk-note" text="cancel.note" maxLength={2000} value={note} onChange={setNote} error={problem?.fields.note} />}
         </ActionDialog>
       )}
     </Flex>

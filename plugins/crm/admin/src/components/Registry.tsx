@@ -104,13 +104,11 @@ export function Registry({ me, mine = false, onOpen, changes, onChanged }: Props
           id="crm"
           label={t('pager.label')}
           t={t}
-          page={pagination.page}
-          pageSize={pagination.pageSize}
+          paging={pagination}
           total={pagination.total}
-          onPage={setPage}
-          onPageSize={(size) => {
-            setPageSize(size);
-            setPage(1);
+          onChange={(next) => {
+            setPageSize(next.pageSize);
+            setPage(next.page);
           }}
         />
       )}

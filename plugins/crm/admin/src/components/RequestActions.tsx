@@ -7,9 +7,10 @@ import { useState, type FormEvent } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { isClosed, mayClose } from '@qabilet/domain';
-import { problemOf, ProblemText, SelectField, TextField, type Problem } from '@qabilet/plugin-kit/admin';
+import { problemOf, ProblemText, SelectField, type Problem } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type Closing, type CrmRequest, type Me } from '../api';
 import { useT, type MessageKey } from '../utils/translations';
+import { NoteField } from './NoteField';
 import { SlotPicker } from './SlotPicker';
 
 type Acting = 'book' | 'assign' | 'completed' | 'cancelled' | null;
@@ -166,12 +167,10 @@ export function RequestActions({ me, request, onChanged }: Props) {
       {(acting === 'completed' || acting === 'cancelled') && (
         <form noValidate onSubmit={submitNote(acting)}>
           <Flex direction="column" alignItems="stretch" gap={2}>
-            <TextField
+            <NoteField
               id={`crm-note-${acting}`}
-              label={acting === 'completed' ? t('complete.note') : t('cancel.note')}
-              hint={acting === 'completed' ? t('complete.note.hint') : t('cancel.note.hint')}
+              text={acting === 'completed' ? 'complete.note' : 'cancel.note'}
               required={acting === 'completed' || hasBooking}
-              multiline
               maxLength={2000}
               value={note}
               onChange={setNote}

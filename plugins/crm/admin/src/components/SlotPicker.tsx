@@ -8,7 +8,7 @@ import { useIntl } from 'react-intl';
 import { Box, Button, Flex, Loader, Radio, Typography, VisuallyHidden } from '@strapi/design-system';
 import { ArrowLeft, ArrowRight } from '@strapi/icons';
 import { addDays, todayInKazakhstan } from '@qabilet/domain';
-import { ProblemText, useResource, type Problem } from '@qabilet/plugin-kit/admin';
+import { ProblemText, TitledForm, useResource, type Problem } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type CrmRequest, type Slot } from '../api';
 import { useT } from '../utils/translations';
 
@@ -50,61 +50,56 @@ export function SlotPicker({ request, onBook }: Props) {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="crm-slots-title">
-      <Flex direction="column" alignItems="stretch" gap={3}>
-        <Typography id="crm-slots-title" tag="h3" variant="delta">
-          {t('slots.title')}
-        </Typography>
-        <Flex gap={2} justifyContent="space-between" wrap="wrap">
-          <Button
-            type="button"
-            variant="tertiary"
-            size="S"
-            startIcon={<ArrowLeft />}
-            disabled={from <= todayInKazakhstan()}
-            onClick={() => setFrom(addDays(from, -7))}
-          >
-            {t('slots.previous')}
-          </Button>
-          <Typography aria-live="polite">{t('slots.range', { from: day(from), to: day(to) })}</Typography>
-          <Button type="button" variant="tertiary" size="S" endIcon={<ArrowRight />} onClick={() => setFrom(addDays(from, 7))}>
-            {t('slots.next')}
-          </Button>
-        </Flex>
-        {slots.problem ? (
-          <ProblemText message={slots.problem.message} />
-        ) : slots.loading ? (
-          <Loader small>{t('slots.loading')}</Loader>
-        ) : days.length === 0 ? (
-          <Typography textColor="neutral600">{t('slots.none')}</Typography>
-        ) : (
-          <Box maxHeight="24rem" overflow="auto">
-            <Radio.Group aria-labelledby="crm-slots-title" value={chosen} onValueChange={setChosen}>
-              {days.map(([date, list]) => (
-                <Flex key={date} direction="column" alignItems="stretch" gap={2} paddingBottom={3}>
-                  <Typography variant="sigma" textColor="neutral600" aria-hidden>
-                    {day(date)}
-                  </Typography>
-                  <Flex gap={4} wrap="wrap">
-                    {list.map((slot) => (
-                      <Radio.Item key={slot.id} value={slot.id}>
-                        <VisuallyHidden>{`${day(date)}, `}</VisuallyHidden>
-                        {t('slots.option', { time: slot.time, specialist: slot.specialist.name })}
-                      </Radio.Item>
-                    ))}
-                  </Flex>
-                </Flex>
-              ))}
-            </Radio.Group>
-          </Box>
-        )}
-        {problem && <ProblemText message={problem.fields.slot ?? problem.message} />}
-        <Flex>
-          <Button type="submit" loading={sending} disabled={!chosen}>
-            {t('slots.book')}
-          </Button>
-        </Flex>
+    <TitledForm titleId="crm-slots-title" title={t('slots.title')} level="h3" gap={3} onSubmit={submit}>
+      <Flex gap={2} justifyContent="space-between" wrap="wrap">
+        <Button
+          type="button"
+          variant="tertiary"
+          size="S"
+          startIcon={<ArrowLeft />}
+          disabled={from <= todayInKazakhstan()}
+          onClick={() => setFrom(addDays(from, -7))}
+        >
+          {t('slots.previous')}
+        </Button>
+        <Typography aria-live="polite">{t('slots.range', { from: day(from), to: day(to) })}</Typography>
+        <Button type="button" variant="tertiary" size="S" endIcon={<ArrowRight />} onClick={() => setFrom(addDays(from, 7))}>
+          {t('slots.next')}
+        </Button>
       </Flex>
-    </form>
+      {slots.problem ? (
+        <ProblemText message={slots.problem.message} />
+      ) : slots.loading ? (
+        <Loader small>{t('slots.loading')}</Loader>
+      ) : days.length === 0 ? (
+        <Typography textColor="neutral600">{t('slots.none')}</Typography>
+      ) : (
+        <Box maxHeight="24rem" overflow="auto">
+          <Radio.Group aria-labelledby="crm-slots-title" value={chosen} onValueChange={setChosen}>
+            {days.map(([date, list]) => (
+              <Flex key={date} direction="column" alignItems="stretch" gap={2} paddingBottom={3}>
+                <Typography variant="sigma" textColor="neutral600" aria-hidden>
+                  {day(date)}
+                </Typography>
+                <Flex gap={4} wrap="wrap">
+                  {list.map((slot) => (
+                    <Radio.Item key={slot.id} value={slot.id}>
+                      <VisuallyHidden>{`${day(date)}, `}</VisuallyHidden>
+                      {t('slots.option', { time: slot.time, specialist: slot.specialist.name })}
+                    </Radio.Item>
+                  ))}
+                </Flex>
+              </Flex>
+            ))}
+          </Radio.Group>
+        </Box>
+      )}
+      {problem && <ProblemText message={problem.fields.slot ?? problem.message} />}
+      <Flex>
+        <Button type="submit" loading={sending} disabled={!chosen}>
+          {t('slots.book')}
+        </Button>
+      </Flex>
+    </TitledForm>
   );
 }

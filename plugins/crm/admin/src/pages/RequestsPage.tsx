@@ -5,9 +5,9 @@
  * admin the registry of their scope, to act on or (a curator) only to read and export.
  */
 import { useCallback, useState } from 'react';
-import { Box, EmptyStateLayout, Flex, Tabs } from '@strapi/design-system';
+import { EmptyStateLayout, Flex } from '@strapi/design-system';
 import { Page } from '@strapi/strapi/admin';
-import { PluginPage, useResource } from '@qabilet/plugin-kit/admin';
+import { PageTabs, PluginPage, useResource } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type Me } from '../api';
 import { CallPanel } from '../components/CallPanel';
 import { NewRequestForm } from '../components/NewRequestForm';
@@ -43,28 +43,25 @@ function Requests({ me }: { me: Me }) {
     content = (
       <Flex direction="column" alignItems="stretch" gap={6}>
         <CallPanel onOpen={setOpen} />
-        <Tabs.Root defaultValue="new">
-          <Tabs.List aria-label={t('tabs.label')}>
-            <Tabs.Trigger value="new">{t('tabs.new')}</Tabs.Trigger>
-            <Tabs.Trigger value="registry">{t('tabs.registry')}</Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content value="new">
-            <Box paddingTop={6}>
-              <NewRequestForm
-                me={me}
-                onCreated={(request) => {
-                  changed();
-                  setOpen(request.id);
-                }}
-              />
-            </Box>
-          </Tabs.Content>
-          <Tabs.Content value="registry">
-            <Box paddingTop={6}>
-              <Registry me={me} onOpen={setOpen} changes={changes} onChanged={changed} />
-            </Box>
-          </Tabs.Content>
-        </Tabs.Root>
+        <PageTabs
+          label={t('tabs.label')}
+          tabs={[
+            {
+              value: 'new',
+              label: t('tabs.new'),
+              content: (
+                <NewRequestForm
+                  me={me}
+                  onCreated={(request) => {
+                    changed();
+                    setOpen(request.id);
+                  }}
+                />
+              ),
+            },
+            { value: 'registry', label: t('tabs.registry'), content: <Registry me={me} onOpen={setOpen} changes={changes} onChanged={changed} /> },
+          ]}
+        />
       </Flex>
     );
   else content = <Registry me={me} onOpen={setOpen} changes={changes} onChanged={changed} />;

@@ -19,8 +19,8 @@ export function EventLog({ partnerId }: { partnerId: number }) {
   const t = useT();
   const api = usePartnersApi();
   const format = useFormat();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { page, pageSize } = paging;
   const log = useResource(
     useCallback(() => api.events(partnerId, page, pageSize), [api, partnerId, page, pageSize]),
     t('error.generic'),
@@ -71,20 +71,7 @@ export function EventLog({ partnerId }: { partnerId: number }) {
         />
       )}
       {log.data && total > pageSize && (
-        <Pager
-          id="partners-log"
-          label={t('log.pages')}
-          t={t}
-          sizes={PAGE_SIZES}
-          page={page}
-          pageSize={pageSize}
-          total={total}
-          onPage={setPage}
-          onPageSize={(size) => {
-            setPageSize(size);
-            setPage(1);
-          }}
-        />
+        <Pager id="partners-log" label={t('log.pages')} t={t} sizes={PAGE_SIZES} paging={paging} total={total} onChange={setPaging} />
       )}
     </Flex>
   );

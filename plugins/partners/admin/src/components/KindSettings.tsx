@@ -9,7 +9,7 @@ import type { PartnerDraft } from '../utils/draft';
 import { errorUnder, fieldId, type FieldErrors } from '../utils/fieldErrors';
 import { useT } from '../utils/translations';
 import { ColumnsFields } from './ColumnsFields';
-import { FieldGroup, TextField } from './Fields';
+import { FieldGroup, PartnerField } from './Fields';
 
 type Props = { prefix: string; draft: PartnerDraft; onChange: (draft: PartnerDraft) => void; errors: FieldErrors; centres: Centre[] };
 
@@ -26,42 +26,17 @@ export function KindSettings(props: Props) {
   return <DesktopSettings {...props} />;
 }
 
-function LtiSettings({ prefix, draft, onChange, errors }: Props) {
+function LtiSettings(props: Props) {
+  const { prefix, errors } = props;
   const t = useT();
-  const url = (key: 'loginUrl' | 'launchUrl' | 'jwksUrl') => (
-    <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-      <TextField
-        id={fieldId(prefix, `config.${key}`)}
-        label={t(`field.${key}`)}
-        hint={t(`field.${key}.hint`)}
-        type="url"
-        inputMode="url"
-        required
-        maxLength={500}
-        value={draft[key]}
-        onChange={(value) => onChange({ ...draft, [key]: value })}
-        error={errorUnder(errors, `config.${key}`)}
-      />
-    </Grid.Item>
-  );
+  const url = (key: 'loginUrl' | 'launchUrl' | 'jwksUrl') => <PartnerField form={props} name={key} type="url" inputMode="url" required maxLength={500} />;
   return (
     <FieldGroup id={fieldId(prefix, 'config')} legend={t('lti.legend')} hint={t('lti.hint')} error={errors.config} boxed>
       <Grid.Root gap={4}>
         {url('loginUrl')}
         {url('launchUrl')}
         {url('jwksUrl')}
-        <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-          <TextField
-            id={fieldId(prefix, 'config.redirectUris')}
-            label={t('field.redirectUris')}
-            hint={t('field.redirectUris.hint')}
-            multiline
-            maxLength={5000}
-            value={draft.redirectUris}
-            onChange={(redirectUris) => onChange({ ...draft, redirectUris })}
-            error={errorUnder(errors, 'config.redirectUris')}
-          />
-        </Grid.Item>
+        <PartnerField form={props} name="redirectUris" multiline maxLength={5000} />
       </Grid.Root>
     </FieldGroup>
   );

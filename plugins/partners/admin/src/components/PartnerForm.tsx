@@ -8,10 +8,10 @@ import { Box, Button, Checkbox, Flex, Grid, Radio, Typography } from '@strapi/de
 import { useResource, type Problem } from '@qabilet/plugin-kit/admin';
 import { PARTNER_KINDS, usePartnersApi, type Centre, type PartnerKind } from '../api';
 import { withKind, type PartnerDraft } from '../utils/draft';
-import { errorUnder, fieldId } from '../utils/fieldErrors';
+import { fieldId } from '../utils/fieldErrors';
 import { useT } from '../utils/translations';
 import { ErrorSummary } from './ErrorSummary';
-import { TextField } from './Fields';
+import { PartnerField } from './Fields';
 import { KindSettings } from './KindSettings';
 import { TestsEditor } from './TestsEditor';
 
@@ -111,18 +111,7 @@ export function PartnerForm({ prefix, title, initial, editing, submitLabel, onSu
           </Flex>
         )}
         <Grid.Root gap={4}>
-          <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-            <TextField
-              id={fieldId(prefix, 'name')}
-              label={t('field.name')}
-              hint={t('field.name.hint')}
-              required
-              maxLength={120}
-              value={draft.name}
-              onChange={(name) => setDraft({ ...draft, name })}
-              error={errorUnder(errors, 'name')}
-            />
-          </Grid.Item>
+          <PartnerField form={{ prefix, errors, draft, onChange: setDraft }} name="name" required maxLength={120} />
           {editing && (
             <Grid.Item col={6} xs={12} direction="column" alignItems="flex-start">
               <Checkbox

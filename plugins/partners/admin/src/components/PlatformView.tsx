@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise, WarningCircle } from '@strapi/icons';
-import { problemOf, ProblemText } from '@qabilet/plugin-kit/admin';
+import { DialogFooter, problemOf, ProblemText } from '@qabilet/plugin-kit/admin';
 import { usePartnersApi, type PartnerKind, type PartnerView, type Platform, type PlatformKey } from '../api';
 import { useT } from '../utils/translations';
 import { SecretDialog } from './SecretDialog';
@@ -98,16 +98,7 @@ function RotateSecret({ partner, onRotated }: { partner: PartnerView; onRotated:
                 )}
               </Flex>
             </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.Cancel>
-                <Button variant="tertiary" fullWidth>
-                  {t('dialog.cancel')}
-                </Button>
-              </Dialog.Cancel>
-              <Button type="button" variant="danger-light" fullWidth loading={sending} onClick={rotate}>
-                {t('secret.rotate.confirm')}
-              </Button>
-            </Dialog.Footer>
+            <DialogFooter cancel={t('dialog.cancel')} confirm={t('secret.rotate.confirm')} sending={sending} onConfirm={rotate} />
           </Dialog.Content>
         </Dialog.Root>
       )}

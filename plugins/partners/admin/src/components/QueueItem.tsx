@@ -6,7 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { Box, Button, Dialog, Flex, Grid, Radio, Typography } from '@strapi/design-system';
 import { Check, Search, Trash, WarningCircle } from '@strapi/icons';
-import { problemOf, type Problem } from '@qabilet/plugin-kit/admin';
+import { DialogFooter, problemOf, type Problem } from '@qabilet/plugin-kit/admin';
 import { type Candidate, type QueuedRow, type Resolution } from '../api';
 import { errorUnder, fieldId } from '../utils/fieldErrors';
 import { useFormat } from '../utils/format';
@@ -185,25 +185,15 @@ export function QueueItem({ row, onResolve }: Props) {
             <Dialog.Body icon={<WarningCircle fill="danger600" aria-hidden focusable={false} />}>
               <Dialog.Description>{t('queue.discard.warning')}</Dialog.Description>
             </Dialog.Body>
-            <Dialog.Footer>
-              <Dialog.Cancel>
-                <Button variant="tertiary" fullWidth>
-                  {t('dialog.cancel')}
-                </Button>
-              </Dialog.Cancel>
-              <Button
-                type="button"
-                variant="danger-light"
-                fullWidth
-                loading={busy === 'discard'}
-                onClick={async () => {
-                  await send('discard', { discard: true });
-                  setDiscarding(false);
-                }}
-              >
-                {t('queue.discard.confirm')}
-              </Button>
-            </Dialog.Footer>
+            <DialogFooter
+              cancel={t('dialog.cancel')}
+              confirm={t('queue.discard.confirm')}
+              sending={busy === 'discard'}
+              onConfirm={async () => {
+                await send('discard', { discard: true });
+                setDiscarding(false);
+              }}
+            />
           </Dialog.Content>
         </Dialog.Root>
       )}

@@ -69,7 +69,17 @@ export function ReviewQueue({ partnerId, version, headingRef }: Props) {
           ))}
         </Flex>
       )}
-      {total > pageSize && <Pager id="partners-queue" label={t('queue.pages')} t={t} page={page} pageSize={pageSize} total={total} onPage={setPage} />}
+      {total > pageSize && (
+        <Pager
+          id="partners-queue"
+          label={t('queue.pages')}
+          t={t}
+          paging={{ page, pageSize }}
+          total={total}
+          onChange={(next) => setPage(next.page)}
+          resizable={false}
+        />
+      )}
     </Flex>
   );
 }
