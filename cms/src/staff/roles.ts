@@ -102,6 +102,22 @@ function assessmentPermissions(strapi: Core.Strapi, code: string): Permission[] 
   return [...[READ, CREATE, UPDATE, DELETE].map((action) => on(action, test)), { action: PUBLISH, subject: test, properties: {}, conditions: [] }];
 }
 
+/**
+ * The registry of users and talents (plugin talent): specialists see the people their centre
+ * served, open their cards, keep the consultation journal and confirm talents; operators see
+ * names, phones and open requests; coordinators see their region, export, sample the journal for
+ * review and confirm talents; the curator sees everything read-only, exports and sets the talent
+ * rules. The content manager sees no one.
+ */
+const TALENT_ACTIONS: Record<string, string[]> = {
+  'qabilet-specialist': ['read', 'card', 'journal', 'confirm', 'specialists'],
+  'qabilet-call-centre-operator': ['read'],
+  'qabilet-regional-coordinator': ['read', 'card', 'export', 'review', 'confirm', 'specialists'],
+  'qabilet-project-curator': ['read', 'card', 'export', 'settings', 'specialists'],
+};
+const talentPermissions = (code: string): Permission[] => (TALENT_ACTIONS[code] ?? []).map((a) => ({ action: `plugin::talent.${a}` }));
+export const grantTalentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, talentPermissions);
+
 export const grantAssessmentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) =>
   grantToRoles(strapi, ids, (code) => assessmentPermissions(strapi, code));
 export const grantBookingToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => bookingPermissions(strapi, code));

@@ -21,3 +21,6 @@ export * from './registry.ts';
 export * from './assessment.ts';
 export * from './scoring.ts';
 export * from './fit.ts';
+export * from './name-search.ts';
+export * from './people-registry.ts';
+export * from './people-view.ts';

@@ -144,8 +144,12 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 export type TemplateColumn = { key: ExportColumn; header: Record<Language, string> };
 
 /** Checks a template's `columns` as staff edit them in the admin: known keys, once each, headers in all three languages. */
-export function checkTemplateColumns(value: unknown): { ok: true; value: TemplateColumn[] } | { ok: false; problems: FieldProblem[] } {
+export function checkTemplateColumns<Key extends string = ExportColumn>(
+  value: unknown,
+  columns: readonly Key[] = EXPORT_COLUMNS as readonly string[] as readonly Key[],
+): { ok: true; value: Array<{ key: Key; header: Record<Language, string> }> } | { ok: false; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
+  const EXPORT_COLUMNS = columns;
   if (!Array.isArray(value) || value.length === 0 || value.length > EXPORT_COLUMNS.length)
     return { ok: false, problems: [{ field: 'columns', code: 'template.columns' }] };
   const seen = new Set<string>();
@@ -160,7 +164,7 @@ export function checkTemplateColumns(value: unknown): { ok: true; value: Templat
       if (typeof h !== 'string' || !h.trim() || h.length > 80) problems.push({ field: `columns.${i}.header.${l}`, code: 'template.header' });
     }
   });
-  return problems.length ? { ok: false, problems } : { ok: true, value: value as TemplateColumn[] };
+  return problems.length ? { ok: false, problems } : { ok: true, value: value as Array<{ key: Key; header: Record<Language, string> }> };
 }
 
 /**

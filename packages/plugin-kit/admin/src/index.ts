@@ -23,3 +23,7 @@ export { SelectField, type Option } from './components/SelectField';
 export { StatusBadge, type Tone } from './components/StatusBadge';
 export { TextField, type TextFieldProps } from './components/TextField';
 export { TitledForm } from './components/TitledForm';
+export { fetchFile, fileNameOf, saveFile } from './download';
+export { useRegions, type Region } from './regions';
+export { FormDialog } from './components/FormDialog';
+export { ExportDialog, type ExportKey, type ExportQuery } from './components/ExportDialog';

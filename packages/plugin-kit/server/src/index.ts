@@ -13,3 +13,4 @@ export { audit, type AuditEntry } from './audit';
 export { rawBodyOf, signCall, verifyCall, SIGNATURE_TOLERANCE_SECONDS, type SignatureCheck } from './signature';
 export { routeConfigs, router, routesOf, type Route, type RouteConfig, type RouteRow } from './routes';
 export { servicesOf, siteUrl, type ServicesOf } from './services';
+export { tableFile, type TableFile } from './table-file';

@@ -1,0 +1,11 @@
+/** The views of the registry's parts: a tab each (shown by the rights GET /talent/me states), and their pages. */
+import type { ReactNode } from 'react';
+import type { RegistryMe } from '../api';
+import type { MessageKey } from '../utils/translations';
+import { PeopleView } from '../views/PeopleView';
+
+export type Tab = { value: string; label: MessageKey; shown: (me: RegistryMe) => boolean; render: (me: RegistryMe) => ReactNode };
+
+export const TABS: Tab[] = [{ value: 'people', label: 'tab.people', shown: (me) => me.can.read, render: (me) => <PeopleView me={me} /> }];
+
+export const ROUTES: Array<{ path: string; element: ReactNode }> = [];

@@ -1,0 +1,13 @@
+/** The plugin's catalogues, one per part, merged per language (a key belongs to one part). */
+import commonEn from './common/en.json';
+import commonKk from './common/kk.json';
+import commonRu from './common/ru.json';
+import peopleEn from './people/en.json';
+import peopleKk from './people/kk.json';
+import peopleRu from './people/ru.json';
+
+export const CATALOGUES = {
+  en: { ...commonEn, ...peopleEn },
+  kk: { ...commonKk, ...peopleKk },
+  ru: { ...commonRu, ...peopleRu },
+};

@@ -1,0 +1,5 @@
+/** The plugin's parts, in the order they boot (the registry of users first: the others build on it). */
+import type { Part } from './part';
+import people from './people';
+
+export const PARTS: Part[] = [people];

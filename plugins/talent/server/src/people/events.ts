@@ -1,0 +1,120 @@
+/**
+ * The registry follows its sources as they change: the CMS's accounts, children and consents, the
+ * CRM's requests and the waitlist (their database lifecycles), and the assessment plugin's results
+ * (its `results` events, wired in index.ts). A change queues the person's key; the queue is
+ * refreshed after the change commits (never inside the writer's transaction, whose data another
+ * connection could not see yet), one refresh at a time, in order.
+ */
+import type { Core } from '@strapi/strapi';
+import { refreshPeople } from './project';
+
+type Event = { model: { uid: string }; result?: Record<string, unknown> | null; params?: { where?: Record<string, unknown>; data?: Record<string, unknown> } };
+
+const pending = new Set<string>();
+let running: Promise<void> = Promise.resolve();
+let scheduled = false;
+
+function flushSoon(strapi: Core.Strapi) {
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    const keys = [...pending];
+    pending.clear();
+    if (!keys.length) return;
+    running = running
+      .then(() => refreshPeople(strapi, keys))
+      .catch((e: Error) => void strapi.log.warn(`talent: refresh of ${keys.length} people failed: ${e.name} ${e.message}`));
+  });
+}
+
+/** Queues people for a refresh once the current transaction (if any) commits. */
+export function queueRefresh(strapi: Core.Strapi, keys: Iterable<string>): void {
+  const add = () => {
+    for (const k of keys) pending.add(k);
+    flushSoon(strapi);
+  };
+  if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(add));
+  else add();
+}
+
+/** Waits until every queued refresh is done (the tests and the nightly job). */
+export async function settled(): Promise<void> {
+  while (scheduled || pending.size) await new Promise((r) => setImmediate(r));
+  await running;
+}
+
+const idOf = (v: unknown): number | null => {
+  if (typeof v === 'number') return v;
+  if (v && typeof v === 'object' && 'id' in v && typeof (v as { id: unknown }).id === 'number') return (v as { id: number }).id;
+  if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
+  return null;
+};
+
+const USER = 'plugin::users-permissions.user';
+const CHILD = 'api::child.child';
+const CONSENT = 'api::consent.consent';
+const REQUEST = 'plugin::crm.request';
+const WAITLIST = 'plugin::booking.waitlist-entry';
+
+/** The keys of the person a relation-holding row (a consent, a waitlist entry) is about. */
+async function ownerKeys(strapi: Core.Strapi, uid: string, id: number | null, where?: Record<string, unknown>): Promise<string[]> {
+  if (id !== null) {
+    const row = await strapi.db.query(uid).findOne({ where: { id }, select: ['id'], populate: { user: { select: ['id'] }, child: { select: ['id'] } } });
+    if (!row) return [];
+    return row.child?.id ? [`c:${row.child.id}`] : row.user?.id ? [`u:${row.user.id}`] : [];
+  }
+  const child = idOf(where?.child);
+  const user = idOf(where?.user);
+  return child ? [`c:${child}`] : user ? [`u:${user}`] : [];
+}
+
+async function keysOf(strapi: Core.Strapi, event: Event): Promise<string[]> {
+  const r = event.result ?? {};
+  const id = idOf(r.id);
+  switch (event.model.uid) {
+    case USER:
+      return id ? [`u:${id}`] : idOf(event.params?.where?.id) ? [`u:${idOf(event.params?.where?.id)}`] : [];
+    case CHILD:
+      return id ? [`c:${id}`] : [];
+    case REQUEST:
+      if (r.personKind === 'child' && r.childId) return [`c:${r.childId}`];
+      if (r.personKind === 'user' && r.userId) return [`u:${r.userId}`];
+      if (r.personKind === 'lead' && typeof r.phone === 'string') return [`l:${r.phone.replace(/\D/g, '')}`];
+      return [];
+    default:
+      return ownerKeys(strapi, event.model.uid, id, event.params?.where);
+  }
+}
+
+export function followSources(strapi: Core.Strapi): void {
+  const on = (event: Event) => {
+    // Looked up after the commit too: the row a lifecycle names may not be visible before it.
+    const run = () =>
+      keysOf(strapi, event)
+        .then((keys) => keys.length && queueRefresh(strapi, keys))
+        .catch((e: Error) => strapi.log.warn(`talent: could not follow a change of ${event.model.uid}: ${e.name}`));
+    if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(() => void run()));
+    else void run();
+  };
+  // A deleted child or request is gone by afterDelete: its key is taken before.
+  const before = (event: Event) => {
+    if (event.model.uid !== CHILD) return;
+    const where = event.params?.where?.id;
+    const ids = where && typeof where === 'object' && Array.isArray((where as { $in?: unknown }).$in) ? (where as { $in: unknown[] }).$in : [where];
+    const keys = ids
+      .map(idOf)
+      .filter((id): id is number => id !== null)
+      .map((id) => `c:${id}`);
+    if (keys.length) queueRefresh(strapi, keys);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [USER, CHILD, CONSENT, REQUEST, WAITLIST],
+    afterCreate: on,
+    afterUpdate: on,
+    afterUpdateMany: on,
+    beforeDelete: before,
+    beforeDeleteMany: before,
+    afterDelete: on,
+  } as never);
+}
