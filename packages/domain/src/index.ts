@@ -24,3 +24,5 @@ export * from './fit.ts';
 export * from './name-search.ts';
 export * from './people-registry.ts';
 export * from './people-view.ts';
+export * from './talent.ts';
+export * from './talent-view.ts';
