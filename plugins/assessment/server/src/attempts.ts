@@ -26,6 +26,7 @@ import { ageNow, type Person } from './people';
 import { ANSWERS, ATTEMPTS, PREFERENCES, isUniqueViolation, json, ms } from './tables';
 import { currentVersion, versionById, type Version } from './versions';
 import { recordInProfile } from './profiles';
+import { resultRecorded } from './statements';
 
 export type AttemptRow = {
   id: number;
@@ -272,7 +273,9 @@ export async function finishAttempt(strapi: Core.Strapi, row: AttemptRow, versio
   if (problems.length) throw invalid(problems);
   const batch = checkBatch(version.definition, row, body.answers, now, false);
   const position = checkPosition(version.definition, body.position);
-  return inTransaction(strapi, async (trx) => {
+  let scored = false;
+  const finished = await inTransaction(strapi, async (trx) => {
+    scored = false;
     const fresh = await lockedAttempt(strapi, trx, row.id);
     if (batch.length) await storeBatch(trx, version.definition, fresh, batch, position, now);
     if (fresh.status === 'finished') return fresh;
@@ -289,6 +292,10 @@ export async function finishAttempt(strapi: Core.Strapi, row: AttemptRow, versio
       .where({ id: row.id, status: 'running' })
       .update({ status: 'finished', running_key: null, finished_at: now.getTime(), result: JSON.stringify(result) });
     if (updated) await recordInProfile(strapi, trx, fresh, version, score, now);
+    scored = !!updated;
     return trx(ATTEMPTS).where({ id: row.id }).first();
   });
+  // Committed: whoever follows results (the talent registry) hears of it.
+  if (scored) resultRecorded(row.person_key);
+  return finished;
 }

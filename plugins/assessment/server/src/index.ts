@@ -11,7 +11,7 @@ import { ensureTables } from './tables';
 import { registerVersioning, syncVersions } from './versions';
 import { forgetChild, forgetPerson } from './forget';
 import { consentedPerson, ownPerson, personById } from './people';
-import { knownScales, recordStatement, type StatementInput } from './statements';
+import { knownScales, onResult, recordStatement, type StatementInput } from './statements';
 import { toEntry } from './definition';
 import type { Knex } from 'knex';
 
@@ -49,6 +49,8 @@ const plugin = {
     results: ({ strapi }: { strapi: Core.Strapi }) => ({
       record: (input: StatementInput, trx?: Knex.Transaction) => recordStatement(strapi, input, trx),
       knownScales: (knex?: Knex) => knownScales(strapi, knex),
+      // Told of every new result after it is committed, with the person's key.
+      on: (listener: (personKey: string) => void) => onResult(listener),
     }),
     // The CMS's seed writes the tests' definitions as the Content Manager stores them.
     definitions: () => ({ toEntry }),

@@ -44,6 +44,14 @@ export async function knownScales(strapi: Core.Strapi, knex: Knex = strapi.db.co
   return [...found].map(([key, name]) => ({ key, name }));
 }
 
+type ResultListener = (personKey: string) => void;
+const resultListeners: ResultListener[] = [];
+/** Another plugin (the talent registry) hears of every new result — a finished attempt, a stored statement — once it is committed. */
+export const onResult = (listener: ResultListener) => void resultListeners.push(listener);
+export function resultRecorded(personKey: string): void {
+  for (const listener of resultListeners) listener(personKey);
+}
+
 function statementOf(input: StatementInput, stored: Date) {
   const mean = input.scales.length ? input.scales.reduce((sum, s) => sum + s.score, 0) / input.scales.length : 0;
   return {
@@ -93,6 +101,10 @@ export async function recordStatement(strapi: Core.Strapi, input: StatementInput
     throw error;
   }
   await project(strapi, trx, input, now);
+  trx.executionPromise.then(
+    () => resultRecorded(input.person.key),
+    () => undefined,
+  );
   return { stored: true, id: input.id };
 }
 
