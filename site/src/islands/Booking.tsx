@@ -3,7 +3,7 @@ import { useHydrated, type Messages } from './Form';
 import type { Account, Booking as Made, CentreOption } from './booking-api';
 import ChooseStep from './booking/ChooseStep';
 import { ConfirmStep, DoneStep, LoginNotice } from './booking/ConfirmStep';
-import { useBookingAccount, useBookingChoice, useBookingRequest } from './booking/useBooking';
+import { useBookingAccount, useBookingChoice, useBookingRequest, type StepProps } from './booking/useBooking';
 
 type Props = {
   locale: string;
@@ -30,6 +30,7 @@ type Props = {
  */
 export default function Booking(props: Props) {
   const { locale, t, centres, loginHref, cabinetHref, bookingsHref, onBooked } = props;
+  const links = { loginHref, cabinetHref, bookingsHref };
   const H = props.headingLevel === 3 ? 'h3' : 'h2';
   const ids = useId().replace(/:/g, '');
   const ready = useHydrated();
@@ -68,6 +69,7 @@ export default function Booking(props: Props) {
 
   const { slot } = choice;
   const { booked } = request;
+  const shared: StepProps = { t, ids, H, headingRef: heading };
   return (
     <div className="booking">
       {account === null && step === 'choose' ? <LoginNotice text={t['booking.loggedOut']} loginHref={loginHref} t={t} /> : null}
@@ -79,30 +81,22 @@ export default function Booking(props: Props) {
 
       {step === 'choose' ? (
         <ChooseStep
+          {...shared}
           locale={locale}
-          t={t}
-          ids={ids}
-          H={H}
-          headingRef={heading}
           centres={centres}
           account={account}
           choice={choice}
           choose={choose}
           taken={request.taken}
           ready={ready}
-          loginHref={loginHref}
-          cabinetHref={cabinetHref}
-          bookingsHref={bookingsHref}
+          links={links}
           onContinue={() => setStep('confirm')}
         />
       ) : null}
 
       {step === 'confirm' && slot ? (
         <ConfirmStep
-          t={t}
-          ids={ids}
-          H={H}
-          headingRef={heading}
+          {...shared}
           slot={slot}
           choice={choice}
           centre={centres.find((c) => c.slug === slot.centre)}
@@ -111,8 +105,7 @@ export default function Booking(props: Props) {
           busy={request.busy}
           ready={ready}
           taken={request.taken}
-          loginHref={loginHref}
-          cabinetHref={cabinetHref}
+          links={links}
           onConfirm={request.confirm}
           onChange={() => {
             request.setProblem(null);
@@ -121,7 +114,7 @@ export default function Booking(props: Props) {
         />
       ) : null}
 
-      {step === 'done' && booked ? <DoneStep t={t} ids={ids} H={H} headingRef={heading} booked={booked} bookingsHref={bookingsHref} onAgain={again} /> : null}
+      {step === 'done' && booked ? <DoneStep {...shared} booked={booked} bookingsHref={bookingsHref} onAgain={again} /> : null}
     </div>
   );
 }

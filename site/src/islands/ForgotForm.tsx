@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, useHydrated, type Messages } from './Form';
+import { api, type FieldError } from './api';
+import { ErrorSummary, fieldErrors, formErrors, InputField, useHydrated, type Messages } from './Form';
 
 export default function ForgotForm({ locale, t }: { locale: string; t: Messages }) {
   const ready = useHydrated();
@@ -14,11 +14,7 @@ export default function ForgotForm({ locale, t }: { locale: string; t: Messages 
       const result = await api.post<{ message: string }>('/api/auth/forgot-password', { email }, locale);
       setSent(result.message);
     } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fields.length
-          ? error.fields
-          : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }],
-      );
+      setErrors(formErrors(error, t['form.failed']));
     }
   }
 
@@ -31,21 +27,13 @@ export default function ForgotForm({ locale, t }: { locale: string; t: Messages 
   return (
     <form method="post" onSubmit={submit} noValidate className="form">
       <ErrorSummary title={t['form.errors']} errors={errors} labels={{ email: t['field.email'] }} />
-      <Field name="email" label={t['field.email']} required error={fieldErrors(errors).email}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+      <InputField
+        name="email"
+        label={t['field.email']}
+        required
+        error={fieldErrors(errors).email}
+        input={{ type: 'email', autoComplete: 'email', required: true, value: email, onChange: (e) => setEmail(e.target.value) }}
+      />
       <button type="submit" disabled={!ready}>
         {t['forgot.submit']}
       </button>

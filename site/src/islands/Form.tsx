@@ -1,20 +1,14 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import { interpolate } from '@qabilet/domain';
-import type { FieldError } from './api';
+import { ApiError, type FieldError } from './api';
 
 export type Messages = Record<string, string>;
 export const format = (text: string | undefined, values: Record<string, string | number> = {}) => interpolate(text ?? '', values);
 
+type FieldProps = { name: string; label: string; error?: string; hint?: string; required?: boolean; optionalText?: string };
+
 /** A labelled control with its hint and error tied to it for screen readers. */
-export function Field(props: {
-  name: string;
-  label: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-  optionalText?: string;
-  children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode;
-}) {
+export function Field(props: FieldProps & { children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode }) {
   const id = `f-${props.name}-${useId().replace(/:/g, '')}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = props.error ? `${id}-error` : undefined;
@@ -37,6 +31,38 @@ export function Field(props: {
       ) : null}
       {props.children({ id, describedBy, invalid: Boolean(props.error) })}
     </div>
+  );
+}
+
+/** An input in its Field; `input` holds what differs from form to form (type, value, autoComplete, required…). */
+export function InputField({ input, ...field }: FieldProps & { input: InputHTMLAttributes<HTMLInputElement> }) {
+  return (
+    <Field {...field}>
+      {({ id, describedBy, invalid }) => <input id={id} name={field.name} {...input} aria-invalid={invalid || undefined} aria-describedby={describedBy} />}
+    </Field>
+  );
+}
+
+/** A list to choose from in its Field, the "choose…" line first; `options` are [value, label]. */
+export function SelectField({
+  select,
+  options,
+  choose,
+  ...field
+}: FieldProps & { choose: string; options: Array<[string, string]>; select: SelectHTMLAttributes<HTMLSelectElement> }) {
+  return (
+    <Field {...field}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} name={field.name} {...select} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
+          <option value="">{choose}</option>
+          {options.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -75,6 +101,15 @@ export function ErrorSummary({ title, errors, labels }: { title: string; errors:
 }
 
 export const fieldErrors = (errors: FieldError[]) => Object.fromEntries(errors.map((e) => [e.path[0], e.message]));
+
+/**
+ * What a failed submission shows: the server's problems field by field, else one line for the whole
+ * form (the server's own message, or `failed` when it sent none or `own` is false).
+ */
+export function formErrors(error: unknown, failed: string, own = true): FieldError[] {
+  if (error instanceof ApiError && error.fields.length) return error.fields;
+  return [{ path: ['form'], message: own && error instanceof ApiError ? error.message : failed }];
+}
 
 /** False in the static HTML, true once React runs: submit buttons stay disabled until then. */
 export function useHydrated(): boolean {

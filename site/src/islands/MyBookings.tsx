@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { resume } from './api';
 import type { Messages } from './Form';
 import Booking from './Booking';
 import BookingItem from './BookingItem';
 import BookingProblem from './BookingProblem';
 import WaitlistPlaces from './WaitlistPlaces';
+import { useResume } from './useResume';
 import {
   loadAccount,
   myBookings,
@@ -50,17 +50,8 @@ export default function MyBookings({ locale, t, centres, loginHref, cabinetHref 
     }
   }, [locale]);
 
-  useEffect(() => {
-    const start = () =>
-      resume(locale).then(
-        (ok) => (ok ? load() : setAccount(null)),
-        () => setAccount(null),
-      );
-    start();
-    // A session cannot be resumed offline: try again when the connection is back.
-    window.addEventListener('online', start);
-    return () => window.removeEventListener('online', start);
-  }, [locale, load]);
+  const loggedOut = useCallback(() => setAccount(null), []);
+  useResume(locale, load, loggedOut);
 
   // After a change the list is read again; focus goes back to the booking that changed.
   useEffect(() => {

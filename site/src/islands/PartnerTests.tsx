@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { format, type Messages } from './Form';
-import type { ExternalScale, Problem, ResultSource } from './assessment-api';
+import type { Problem, ResultSource } from './assessment-api';
 import { launchPartnerTest, listPartnerTests, partnerProblemOf, rememberLaunch, returnedFrom, type PartnerTest } from './partners-api';
-import Bar from './runner/Bar';
+import ResultLink from './runner/ResultLink';
+import ScaleTable from './runner/ScaleTable';
 import TestProblem from './runner/TestProblem';
 import { dateOf } from './runner/dates';
 import { useAnnouncer } from './runner/useAnnouncer';
@@ -11,36 +12,6 @@ import { useAnnouncer } from './runner/useAnnouncer';
 export function sourceText(t: Messages, source: ResultSource | null | undefined): string {
   if (!source) return t['results.source.qabilet'] ?? '';
   return format(t[source.kind === 'desktop' ? 'results.source.desktop' : 'results.source.partner'], { name: source.name });
-}
-
-/** A result's scales: the score in figures with its bar beside it, and the level in words. */
-export function ScaleScores({ t, caption, scales }: { t: Messages; caption: string; scales: ExternalScale[] }) {
-  return (
-    <table className="result-scales">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t['results.scales.scale']}</th>
-          <th scope="col">{t['results.scales.score']}</th>
-          <th scope="col">{t['results.scales.level']}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scales.map((s) => (
-          <tr key={s.scale}>
-            <th scope="row">{s.name}</th>
-            <td>
-              <span className="score-cell">
-                <span className="score-number">{s.score}</span>
-                <Bar value={s.score} />
-              </span>
-            </td>
-            <td>{t[`results.level.${s.level}`]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
 }
 
 type Props = { locale: string; t: Messages; child: string | null; cabinetHref: string; loginHref: string; resultsHref: string; onLoggedOut: () => void };
@@ -190,7 +161,7 @@ export default function PartnerTests({ locale, t, child, cabinetHref, loginHref,
                   </div>
                 </dl>
                 {test.result ? (
-                  <ScaleScores t={t} caption={format(t['partners.scores'], { date: dateOf(t, test.result.completedAt) })} scales={test.result.scales} />
+                  <ScaleTable t={t} caption={format(t['partners.scores'], { date: dateOf(t, test.result.completedAt) })} scales={test.result.scales} />
                 ) : null}
                 <p className="hint" id={`${id}-where`}>
                   {format(t['partners.leaving'], { partner: test.partner.name })}
@@ -205,11 +176,7 @@ export default function PartnerTests({ locale, t, child, cabinetHref, loginHref,
                   >
                     {label}
                   </button>
-                  {test.result ? (
-                    <a className="button-link secondary" href={resultLink(test.result.statementId)} aria-label={`${t['test.list.result']}: ${test.title}`}>
-                      {t['test.list.result']}
-                    </a>
-                  ) : null}
+                  {test.result ? <ResultLink t={t} href={resultLink(test.result.statementId)} test={test.title} /> : null}
                 </div>
               </li>
             );

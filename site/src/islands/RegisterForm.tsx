@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { api, ApiError, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, format, useHydrated, type Messages } from './Form';
+import { api, type FieldError } from './api';
+import { ErrorSummary, fieldErrors, format, formErrors, InputField, SelectField, useHydrated, type Messages } from './Form';
+import { withField } from './PersonFields';
 import { educationOptions } from './options';
 
 export type Place = { code: string; name: string };
@@ -40,8 +41,7 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
   const byField = fieldErrors(errors);
   const regionLocalities = useMemo(() => localities.filter((l) => l.region === values.region), [localities, values.region]);
   const labels = Object.fromEntries([...FIELDS.map((f) => [f, t[`field.${f}`]]), ['consent', t['register.consent.show']]]);
-  const set = (name: string) => (e: { target: { value: string } }) =>
-    setValues((v) => ({ ...v, [name]: e.target.value, ...(name === 'region' ? { locality: '' } : {}) }));
+  const set = (name: string) => (e: { target: { value: string } }) => setValues((v) => withField(v, name, e.target.value));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -52,11 +52,7 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
       await api.post('/api/auth/local/register', body, locale);
       setDone(String(values.email));
     } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fields.length
-          ? error.fields
-          : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }],
-      );
+      setErrors(formErrors(error, t['form.failed']));
     } finally {
       setBusy(false);
     }
@@ -75,21 +71,15 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
   }
 
   const text = (name: (typeof FIELDS)[number], type = 'text', extra: Record<string, string> = {}) => (
-    <Field name={name} label={t[`field.${name}`]} error={byField[name]} required={name !== 'patronymic'} optionalText={t['form.optional']} hint={extra.hint}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          name={name}
-          type={type}
-          value={values[name] ?? ''}
-          onChange={set(name)}
-          required={name !== 'patronymic'}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          autoComplete={extra.autoComplete}
-        />
-      )}
-    </Field>
+    <InputField
+      name={name}
+      label={t[`field.${name}`]}
+      error={byField[name]}
+      required={name !== 'patronymic'}
+      optionalText={t['form.optional']}
+      hint={extra.hint}
+      input={{ type, value: values[name] ?? '', onChange: set(name), required: name !== 'patronymic', autoComplete: extra.autoComplete }}
+    />
   );
   const radios = (name: 'gender' | 'userType', options: string[]) => (
     <fieldset className={`field${byField[name] ? ' field-invalid' : ''}`} aria-describedby={byField[name] ? `${name}-error` : undefined}>
@@ -107,18 +97,16 @@ export default function RegisterForm({ locale, t, regions, localities, consent, 
     </fieldset>
   );
   const select = (name: 'education' | 'region' | 'locality', options: Array<[string, string]>, disabledText?: string) => (
-    <Field name={name} label={t[`field.${name}`]} error={byField[name]} required hint={disabledText}>
-      {({ id, describedBy, invalid }) => (
-        <select id={id} name={name} value={values[name] ?? ''} onChange={set(name)} required aria-invalid={invalid || undefined} aria-describedby={describedBy}>
-          <option value="">{t['form.choose']}</option>
-          {options.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      name={name}
+      label={t[`field.${name}`]}
+      error={byField[name]}
+      required
+      hint={disabledText}
+      choose={t['form.choose']}
+      options={options}
+      select={{ value: values[name] ?? '', onChange: set(name), required: true }}
+    />
   );
 
   return (

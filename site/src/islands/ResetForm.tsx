@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, setAccessToken, type FieldError } from './api';
-import { ErrorSummary, Field, fieldErrors, useHydrated, type Messages } from './Form';
+import { api, setAccessToken, type FieldError } from './api';
+import { ErrorSummary, fieldErrors, formErrors, InputField, useHydrated, type Messages } from './Form';
 
 type Props = { locale: string; t: Messages; cabinetHref: string; forgotHref: string };
 
@@ -21,7 +21,7 @@ export default function ResetForm({ locale, t, cabinetHref, forgotHref }: Props)
       setAccessToken(result.jwt);
       setDone(true);
     } catch (error) {
-      setErrors(error instanceof ApiError && error.fields.length ? error.fields : [{ path: ['form'], message: t['form.failed'] }]);
+      setErrors(formErrors(error, t['form.failed'], false));
     }
   }
 
@@ -37,6 +37,16 @@ export default function ResetForm({ locale, t, cabinetHref, forgotHref }: Props)
         {t['reset.done']} <a href={cabinetHref}>{t['cabinet.title']}</a>
       </p>
     );
+  const newPassword = (name: string, value: string, setValue: (value: string) => void, hint?: string) => (
+    <InputField
+      name={name}
+      label={t[`field.${name}`]}
+      hint={hint}
+      required
+      error={byField[name]}
+      input={{ type: 'password', autoComplete: 'new-password', required: true, value, onChange: (e) => setValue(e.target.value) }}
+    />
+  );
   const labels = { password: t['field.password'], passwordConfirmation: t['field.passwordConfirmation'], code: t['forgot.title'] };
   return (
     <form method="post" onSubmit={submit} noValidate className="form">
@@ -46,36 +56,8 @@ export default function ResetForm({ locale, t, cabinetHref, forgotHref }: Props)
           <a href={forgotHref}>{t['forgot.title']}</a>
         </p>
       ) : null}
-      <Field name="password" label={t['field.password']} hint={t['field.password.hint']} required error={byField.password}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
-      <Field name="passwordConfirmation" label={t['field.passwordConfirmation']} required error={byField.passwordConfirmation}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            name="passwordConfirmation"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+      {newPassword('password', password, setPassword, t['field.password.hint'])}
+      {newPassword('passwordConfirmation', confirmation, setConfirmation)}
       <button type="submit" disabled={!ready}>
         {t['reset.submit']}
       </button>

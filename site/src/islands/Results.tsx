@@ -2,8 +2,8 @@ import { forwardRef, useCallback, useEffect, useRef, useState } from 'react';
 import { resume } from './api';
 import { format, type Messages } from './Form';
 import { getProfile, getResult, getStatement, problemOf, type Problem, type Profile, type Result, type Statement } from './assessment-api';
-import { ScaleScores, sourceText } from './PartnerTests';
-import Bar from './runner/Bar';
+import { sourceText } from './PartnerTests';
+import ScaleTable from './runner/ScaleTable';
 import Recommendations from './runner/Recommendations';
 import ResultView from './runner/ResultView';
 import TestProblem from './runner/TestProblem';
@@ -30,7 +30,7 @@ const StatementView = forwardRef<HTMLHeadingElement, { statement: Statement; t: 
       <p>
         {sourceText(t, statement.source)}. {format(t['results.one.finished'], { date: dateOf(t, statement.finishedAt) })}
       </p>
-      <ScaleScores t={t} caption={t['results.scales.caption']} scales={statement.scales} />
+      <ScaleTable t={t} caption={t['results.scales.caption']} scales={statement.scales} />
       <p className="hint">{t['results.scales.hint']}</p>
     </section>
   );
@@ -145,36 +145,15 @@ export default function Results({ locale, t, loginHref, testsHref, runHref, resu
                   ) : null}
                 </dl>
                 {profile.scales.length ? (
-                  <table className="result-scales">
-                    <caption>{t['results.profile.scales']}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t['results.scales.scale']}</th>
-                        <th scope="col">{t['results.scales.score']}</th>
-                        <th scope="col">{t['results.scales.level']}</th>
-                        <th scope="col">{t['results.source.column']}</th>
-                        <th scope="col">{t['results.profile.when']}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {profile.scales.map((s) => (
-                        <tr key={s.scale}>
-                          <th scope="row">{s.name}</th>
-                          <td>
-                            <span className="score-cell">
-                              <span className="score-number">{s.score}</span>
-                              <Bar value={s.score} />
-                            </span>
-                          </td>
-                          <td>{t[`results.level.${s.level}`]}</td>
-                          <td>{sourceText(t, s.source)}</td>
-                          <td>
-                            <a href={resultLink(s)}>{dateOf(t, s.finishedAt)}</a>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <ScaleTable
+                    t={t}
+                    caption={t['results.profile.scales']}
+                    scales={profile.scales}
+                    columns={[
+                      { head: t['results.source.column'], cell: (s) => sourceText(t, s.source) },
+                      { head: t['results.profile.when'], cell: (s) => <a href={resultLink(s)}>{dateOf(t, s.finishedAt)}</a> },
+                    ]}
+                  />
                 ) : null}
               </>
             )}

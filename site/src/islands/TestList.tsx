@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { EXTRA_TIME, scaledSeconds } from '@qabilet/domain';
-import { resume } from './api';
 import { format, type Messages } from './Form';
 import { getPreferences, listTests, loadAccount, problemOf, setPreferences, type Account, type Problem, type TestSummary } from './assessment-api';
 import { returnedFrom } from './partners-api';
 import PartnerTests from './PartnerTests';
+import ResultLink from './runner/ResultLink';
 import TestProblem from './runner/TestProblem';
 import { dateOf } from './runner/dates';
+import { useResume } from './useResume';
 
 type Props = { locale: string; t: Messages; loginHref: string; cabinetHref: string; runHref: string; resultsHref: string };
 
@@ -69,17 +70,7 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
 
   const loggedOut = useCallback(() => setAccount(null), []);
 
-  useEffect(() => {
-    const start = () =>
-      resume(locale).then(
-        (ok) => (ok ? load() : setAccount(null)),
-        () => setAccount(null),
-      );
-    start();
-    // A session cannot be resumed offline: try again when the connection is back.
-    window.addEventListener('online', start);
-    return () => window.removeEventListener('online', start);
-  }, [locale, load]);
+  useResume(locale, load, loggedOut);
 
   const choose = (next: string | null) => {
     setChild(next);
@@ -147,7 +138,7 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
           <legend>{t['test.list.who']}</legend>
           <label className="choice">
             <input type="radio" name="person" value="" checked={!child} onChange={() => choose(null)} />{' '}
-            {format(t['test.list.me'], { name: account.profile.firstName })}
+            {format(t['test.list.me'], { name: account.profile.firstName ?? '' })}
           </label>
           {account.children.map((c) => (
             <label className="choice" key={c.documentId}>
@@ -220,11 +211,7 @@ export default function TestList({ locale, t, loginHref, cabinetHref, runHref, r
                       {t[action(test)]}
                     </a>
                   ) : null}
-                  {test.lastResult ? (
-                    <a className="button-link secondary" href={resultLink(test.lastResult.attemptId)} aria-label={`${t['test.list.result']}: ${test.title}`}>
-                      {t['test.list.result']}
-                    </a>
-                  ) : null}
+                  {test.lastResult ? <ResultLink t={t} href={resultLink(test.lastResult.attemptId)} test={test.title} /> : null}
                 </div>
               </li>
             ))}

@@ -158,10 +158,7 @@ export default function TestRunner({ locale, t, loginHref, testsHref, resultsHre
       t={t}
       lang={lang}
       announce={announce}
-      login={start.login}
-      testsHref={testsHref}
-      resultsHref={resultsHref}
-      cabinetHref={cabinetHref}
+      links={{ login: start.login, testsHref, resultsHref, cabinetHref }}
       onAnswer={answer}
       onMove={move}
       onFinish={finishNow}

@@ -4,6 +4,8 @@ import { ErrorSummary, Field, format, useHydrated, type Messages } from './Form'
 import BookingProblem from './BookingProblem';
 import { joinWaitlist, problemOf, type Account, type Format, type Problem, type Service, type WaitlistEntry } from './booking-api';
 import { addDays, firstDay, lastDay, longDate, monthName } from './booking-dates';
+import PersonOptions from './booking/PersonOptions';
+import type { BookingLinks } from './booking/useBooking';
 import type { FieldError } from './api';
 
 type Props = {
@@ -18,9 +20,7 @@ type Props = {
   child: string;
   /** The month the slot picker shows and how many free times it has, once known. */
   shown: { month: string; count: number; last?: string } | null;
-  loginHref: string;
-  cabinetHref: string;
-  bookingsHref?: string;
+  links: BookingLinks;
   headingLevel: 3 | 4;
 };
 
@@ -32,7 +32,8 @@ const NAMES: Record<string, string> = { from: 'waitlist-from', to: 'waitlist-to'
  * at once when the month on show has no free time, and as a quiet link otherwise.
  */
 export default function WaitlistJoin(props: Props) {
-  const { locale, t, centre, service, account, shown, loginHref, cabinetHref, bookingsHref } = props;
+  const { locale, t, centre, service, account, shown } = props;
+  const { loginHref, cabinetHref, bookingsHref } = props.links;
   const H = props.headingLevel === 4 ? 'h4' : 'h3';
   const ids = useId().replace(/:/g, '');
   const ready = useHydrated();
@@ -209,12 +210,7 @@ export default function WaitlistJoin(props: Props) {
                   <Field name="waitlist-child" label={t['booking.person']!} error={errorOf('child')} required>
                     {({ id, describedBy }) => (
                       <select id={id} name={NAMES.child} value={child} aria-describedby={describedBy} onChange={(e) => setChild(e.target.value)}>
-                        <option value="">{t['booking.person.self']}</option>
-                        {account.children.map((c) => (
-                          <option key={c.documentId} value={c.documentId}>
-                            {format(t['booking.person.child'], { firstName: c.firstName, surname: c.surname })}
-                          </option>
-                        ))}
+                        <PersonOptions t={t} list={account.children} />
                       </select>
                     )}
                   </Field>

@@ -15,6 +15,7 @@ import type {
   StatementView as Statement,
   TestSummaryView as TestSummary,
 } from '@qabilet/domain';
+import type { AccountView } from '@qabilet/domain';
 import { api, authed, ApiError, setAccessToken } from './api';
 
 export type { AnswerValue, ExternalScale, PublicTest, PublicItem, TestKind, Level, ResultSource } from '@qabilet/domain';
@@ -25,17 +26,13 @@ export type { Attempt, Profile, Recommendation, Result, ScaleResult, ServerAnswe
 export type AnswerIn = ServerAnswer & { answeredAt: string };
 export type Position = NonNullable<Attempt['position']>;
 
-export type Child = { documentId: string; firstName: string; surname: string; age: number };
-export type Account = {
-  profile: { id: number; userType: string; firstName: string; age: number };
-  consent: { own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean };
-  children: Child[];
-};
+/** GET /api/accounts/me (packages/domain/src/account-view.ts). */
+export type { AccountView as Account, ChildView as Child } from '@qabilet/domain';
 
 const BASE = '/api/assessment';
 const withChild = (path: string, child?: string | null) => (child ? `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams({ child })}` : path);
 
-export const loadAccount = (locale: string) => authed<Account>('/api/accounts/me', locale);
+export const loadAccount = (locale: string) => authed<AccountView>('/api/accounts/me', locale);
 export const listTests = (locale: string, child?: string | null) =>
   authed<{ data: TestSummary[] }>(withChild(`${BASE}/tests`, child), locale).then((r) => r.data);
 

@@ -3,6 +3,7 @@
  * place that turns its failures into the few situations the pages explain to a visitor.
  */
 import type {
+  AccountView,
   BookingView as Booking,
   Format,
   OfferSlot,
@@ -22,11 +23,8 @@ export type { SlotPage };
 /** What to look for: one centre's slots, or (online only) every centre's. */
 export type SlotQuery = { centre?: string; service: Service; format: Format };
 
-/** The parts of GET /api/accounts/me the booking flow needs. */
-export type Account = {
-  consent: { servicesAllowed: boolean };
-  children: Array<{ documentId: string; firstName: string; surname: string; age: number }>;
-};
+/** GET /api/accounts/me (packages/domain/src/account-view.ts); the booking flow reads its consent and children. */
+export type { AccountView as Account } from '@qabilet/domain';
 
 /** A centre as the booking form lists it (from the build, so the list needs no request). */
 export type CentreOption = { slug: string; name: string; city: string; address: string };
@@ -39,7 +37,7 @@ function slotsPath(query: SlotQuery, from: string, to: string): string {
 
 export const listSlots = (query: SlotQuery, from: string, to: string, locale: string) => api.get<SlotPage>(slotsPath(query, from, to), locale);
 
-export const loadAccount = (locale: string) => authed<Account>('/api/accounts/me', locale);
+export const loadAccount = (locale: string) => authed<AccountView>('/api/accounts/me', locale);
 
 export const myBookings = (locale: string) => authed<{ data: Booking[] }>('/api/booking/bookings/mine', locale).then((r) => r.data);
 

@@ -1,17 +1,13 @@
-import { useMemo, type Ref } from 'react';
-import { Field, format, type Messages } from '../Form';
+import { useMemo } from 'react';
+import { Field, format } from '../Form';
 import SlotPicker from '../SlotPicker';
 import WaitlistJoin from '../WaitlistJoin';
 import { FORMATS, SERVICES, type Account, type CentreOption } from '../booking-api';
-import { ONLINE, type BookingChoice } from './useBooking';
+import PersonOptions from './PersonOptions';
+import { ONLINE, type BookingChoice, type BookingLinks, type StepProps } from './useBooking';
 
-type Props = {
+type Props = StepProps & {
   locale: string;
-  t: Messages;
-  /** This booking form's own id part, and its step headings' level. */
-  ids: string;
-  H: 'h2' | 'h3';
-  headingRef: Ref<HTMLHeadingElement>;
   centres: CentreOption[];
   account: Account | null | undefined;
   choice: BookingChoice;
@@ -21,9 +17,7 @@ type Props = {
   taken: ReadonlySet<string>;
   /** Hydrated: the buttons work. */
   ready: boolean;
-  loginHref: string;
-  cabinetHref: string;
-  bookingsHref?: string;
+  links: BookingLinks;
   onContinue: () => void;
 };
 
@@ -73,12 +67,7 @@ export default function ChooseStep(props: Props) {
           <Field name="child" label={t['booking.person']} required>
             {({ id }) => (
               <select id={id} name="child" value={child} onChange={(e) => choose(() => choice.setChild(e.target.value))}>
-                <option value="">{t['booking.person.self']}</option>
-                {account.children.map((c) => (
-                  <option key={c.documentId} value={c.documentId}>
-                    {format(t['booking.person.child'], { firstName: c.firstName, surname: c.surname })}
-                  </option>
-                ))}
+                <PersonOptions t={t} list={account.children} />
               </select>
             )}
           </Field>
@@ -120,9 +109,7 @@ export default function ChooseStep(props: Props) {
             account={account}
             child={child}
             shown={choice.shown}
-            loginHref={props.loginHref}
-            cabinetHref={props.cabinetHref}
-            bookingsHref={props.bookingsHref}
+            links={props.links}
             headingLevel={H === 'h2' ? 3 : 4}
           />
         ) : null}

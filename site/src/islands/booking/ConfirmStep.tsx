@@ -1,11 +1,10 @@
-import type { Ref } from 'react';
 import { format, type Messages } from '../Form';
 import BookingDetails, { bookingRows } from '../BookingDetails';
 import BookingProblem from '../BookingProblem';
 import { SlotChoices } from '../SlotPicker';
 import type { Account, Booking, CentreOption, Problem, Slot } from '../booking-api';
 import { longDate } from '../booking-dates';
-import type { BookingChoice } from './useBooking';
+import type { BookingChoice, BookingLinks, StepProps } from './useBooking';
 
 /** "Log in to book", with the login link. */
 export function LoginNotice({ text, loginHref, t }: { text: string | undefined; loginHref: string; t: Messages }) {
@@ -16,11 +15,7 @@ export function LoginNotice({ text, loginHref, t }: { text: string | undefined; 
   );
 }
 
-type Props = {
-  t: Messages;
-  ids: string;
-  H: 'h2' | 'h3';
-  headingRef: Ref<HTMLHeadingElement>;
+type Props = StepProps & {
   slot: Slot;
   choice: BookingChoice;
   centre: CentreOption | undefined;
@@ -29,8 +24,7 @@ type Props = {
   busy: boolean;
   ready: boolean;
   taken: ReadonlySet<string>;
-  loginHref: string;
-  cabinetHref: string;
+  links: BookingLinks;
   onConfirm: () => void;
   /** Back to the choices. */
   onChange: () => void;
@@ -38,7 +32,8 @@ type Props = {
 
 /** The second step: a summary to confirm; a taken slot offers the nearest free ones. */
 export function ConfirmStep(props: Props) {
-  const { t, ids, H, slot, choice, centre: centreData, account, problem, loginHref } = props;
+  const { t, ids, H, slot, choice, centre: centreData, account, problem } = props;
+  const { loginHref, cabinetHref } = props.links;
   const { service, sessionFormat } = choice;
   const childData = account?.children.find((c) => c.documentId === choice.child);
   // The nearest free slots after a conflict may fall on other days: their labels name the day.
@@ -48,7 +43,7 @@ export function ConfirmStep(props: Props) {
       <H id={`confirm-${ids}`} tabIndex={-1} ref={props.headingRef}>
         {t['booking.confirm.title']}
       </H>
-      {problem ? <BookingProblem focus problem={problem} t={t} onRetry={props.onConfirm} loginHref={loginHref} cabinetHref={props.cabinetHref} /> : null}
+      {problem ? <BookingProblem focus problem={problem} t={t} onRetry={props.onConfirm} loginHref={loginHref} cabinetHref={cabinetHref} /> : null}
       {problem?.kind === 'taken' && problem.nearest.length ? (
         <SlotChoices
           legend={t['booking.taken.nearest']}
@@ -87,7 +82,7 @@ export function ConfirmStep(props: Props) {
   );
 }
 
-type DoneProps = { t: Messages; ids: string; H: 'h2' | 'h3'; headingRef: Ref<HTMLHeadingElement>; booked: Booking; bookingsHref?: string; onAgain: () => void };
+type DoneProps = StepProps & { booked: Booking; bookingsHref?: string; onAgain: () => void };
 
 /** The last step: the booking made, and a way to book another. */
 export function DoneStep({ t, ids, H, headingRef, booked, bookingsHref, onAgain }: DoneProps) {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type Ref } from 'react';
+import type { Messages } from '../Form';
 import { resume } from '../api';
 import { attemptKey, bookSlot, isUncertain, loadAccount, problemOf } from '../booking-api';
 import type { Account, Booking, Format, Problem, Service, Slot, SlotQuery } from '../booking-api';
@@ -44,6 +45,12 @@ export function useBookingChoice(initialCentre: string) {
 }
 
 export type BookingChoice = ReturnType<typeof useBookingChoice>;
+
+/** Where a booking flow sends the visitor: to log in, to the cabinet's consents, to their bookings (left out on that page). */
+export type BookingLinks = { loginHref: string; cabinetHref: string; bookingsHref?: string };
+
+/** What every step of a booking form is given: the texts, the form's own id part, its headings' level and the heading that takes focus. */
+export type StepProps = { t: Messages; ids: string; H: 'h2' | 'h3'; headingRef: Ref<HTMLHeadingElement> };
 
 type Request = {
   locale: string;

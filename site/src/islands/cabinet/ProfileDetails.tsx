@@ -7,7 +7,7 @@ type Props = { t: Messages; profile: Profile; regions: Place[]; localities: Loca
 
 /** The profile as read: the fields filled in, the address awaiting confirmation, the age and the phone's state. */
 export default function ProfileDetails({ t, profile, regions, localities }: Props) {
-  const shown = (f: string): string => {
+  const shown = (f: (typeof EDITABLE)[number]): string => {
     const v = String(profile[f] ?? '');
     if (f === 'gender') return t[`field.gender.${v}`] ?? v;
     if (f === 'region') return regions.find((r) => r.code === v)?.name ?? v;

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { authed } from '../api';
-import { Field, fieldErrors } from '../Form';
+import { fieldErrors, InputField } from '../Form';
+import PersonFields, { withField } from '../PersonFields';
 import { educationOptions } from '../options';
 import type { Locality, Place } from '../RegisterForm';
+import type { PersonField } from '@qabilet/domain';
 import type { Profile, SectionProps } from './types';
 
 type Props = SectionProps & { profile: Profile; regions: Place[]; localities: Locality[]; onClose: () => void };
@@ -19,69 +21,41 @@ export default function ProfileForm({ locale, t, act, errors, profile, regions, 
       (ok) => ok && onClose(),
     );
   };
-  const value = (f: string) => draft[f] ?? String(profile[f] ?? '');
-  const change = (f: string) => (e: { target: { value: string } }) =>
-    setDraft((d) => ({ ...d, [f]: e.target.value, ...(f === 'region' ? { locality: '' } : {}) }));
-  const text = (f: string, type = 'text', hint?: string) => (
-    <Field key={f} name={f} label={t[`field.${f}`]} hint={hint} error={fieldErrors(errors)[f]} required={f !== 'patronymic'} optionalText={t['form.optional']}>
-      {({ id, describedBy, invalid }) => (
-        <input id={id} name={f} type={type} value={value(f)} onChange={change(f)} aria-invalid={invalid || undefined} aria-describedby={describedBy} />
-      )}
-    </Field>
+  const value = (f: string) => draft[f] ?? String(profile[f as PersonField] ?? '');
+  const change = (f: string) => (e: { target: { value: string } }) => setDraft((d) => withField(d, f, e.target.value));
+  const byField = fieldErrors(errors);
+  const text = (f: string, type: string, hint?: string) => (
+    <InputField
+      name={f}
+      label={t[`field.${f}`]}
+      hint={hint}
+      error={byField[f]}
+      required
+      optionalText={t['form.optional']}
+      input={{ type, value: value(f), onChange: change(f) }}
+    />
   );
-  const select = (f: string, options: Array<[string, string]>) => (
-    <Field key={f} name={f} label={t[`field.${f}`]} error={fieldErrors(errors)[f]} required>
-      {({ id, describedBy, invalid }) => (
-        <select id={id} name={f} value={value(f)} onChange={change(f)} aria-invalid={invalid || undefined} aria-describedby={describedBy}>
-          <option value="">{t['form.choose']}</option>
-          {options.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-
   return (
     <form onSubmit={saveProfile} noValidate className="form">
-      {(['surname', 'firstName', 'patronymic'] as const).map((f) => text(f))}
-      {select('gender', [
-        ['female', t['field.gender.female']],
-        ['male', t['field.gender.male']],
-      ])}
-      {text('birthDate', 'date')}
-      {select('education', educationOptions(t))}
-      {select(
-        'region',
-        regions.map((r) => [r.code, r.name]),
-      )}
-      {select(
-        'locality',
-        localities.filter((l) => l.region === (draft.region ?? profile.region)).map((l) => [l.key, l.name]),
-      )}
+      <PersonFields
+        t={t}
+        errors={byField}
+        value={value}
+        onChange={change}
+        education={educationOptions(t)}
+        regions={regions}
+        localities={localities.filter((l) => l.region === (draft.region ?? profile.region))}
+      />
       {text('email', 'email', t['cabinet.email.hint'])}
       {text('phone', 'tel')}
-      <Field
+      <InputField
         name="currentPassword"
         label={t['field.currentPassword']}
         hint={t['cabinet.contactNeedsPassword']}
-        error={fieldErrors(errors).currentPassword}
+        error={byField.currentPassword}
         optionalText={t['form.optional']}
-      >
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            onChange={(e) => setDraft((d) => ({ ...d, currentPassword: e.target.value }))}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-          />
-        )}
-      </Field>
+        input={{ type: 'password', autoComplete: 'current-password', onChange: (e) => setDraft((d) => ({ ...d, currentPassword: e.target.value })) }}
+      />
       <button type="submit">{t['cabinet.save']}</button>
       <button type="button" className="secondary" onClick={onClose}>
         {t['cabinet.cancel']}

@@ -1,28 +1,8 @@
 import type { FieldError } from '../api';
 import type { Messages } from '../Form';
 
-export type Profile = Record<string, string | number | boolean | null> & {
-  firstName: string;
-  age: number;
-  phoneVerified: boolean;
-  deletionRequestedAt: string | null;
-  userType: string;
-  pendingEmail: string | null;
-};
-export type Consent = {
-  documentId: string;
-  kind: 'own' | 'parental';
-  status: string;
-  textVersion: string;
-  givenAt: string | null;
-  child: { firstName: string } | null;
-};
-export type View = {
-  profile: Profile;
-  consent: { own: boolean; parentalNeeded: boolean; parental: boolean; servicesAllowed: boolean };
-  consents: Consent[];
-  children: Array<{ documentId: string; firstName: string; surname: string; age: number }>;
-};
+/** GET /api/accounts/me (packages/domain/src/account-view.ts), by the names the cabinet uses. */
+export type { AccountView as View, AccountProfileView as Profile, ConsentView as Consent } from '@qabilet/domain';
 
 /** Runs an action as the user, then reloads the view; resolves whether it succeeded. */
 export type Act = (fn: () => Promise<unknown>, message?: string) => Promise<boolean>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { authed, ApiError, resume, type FieldError } from '../api';
-import type { Messages } from '../Form';
+import { authed, resume, type FieldError } from '../api';
+import { formErrors, type Messages } from '../Form';
 import type { Act, CodeFor, View } from './types';
 
 /** The account's view (undefined while loading, null when logged out), the status line and the error summary. */
@@ -27,11 +27,7 @@ export function useCabinet(locale: string, t: Messages) {
       setNotice(message);
       return true;
     } catch (error) {
-      setErrors(
-        error instanceof ApiError && error.fields.length
-          ? error.fields
-          : [{ path: ['form'], message: error instanceof ApiError ? error.message : t['form.failed'] }],
-      );
+      setErrors(formErrors(error, t['form.failed']));
       return false;
     }
   };

@@ -5,14 +5,13 @@ import type { RunnerRecord } from '../runner-store';
 import ItemControls from './ItemControls';
 import { clock } from './time';
 import type { Entry, Lang } from './types';
+import type { TimeLimits } from './useTimeLimits';
 
 type Props = {
   entry: Entry;
   record: RunnerRecord;
   /** The item's own clock (a timed task), and whether its time or the test's is up. */
-  itemLeft: number | null;
-  itemUp: boolean;
-  testUp: boolean;
+  limits: Pick<TimeLimits, 'itemLeft' | 'itemUp' | 'testUp'>;
   busy: boolean;
   /** The question, focused when the item changes. */
   questionRef: Ref<HTMLSpanElement>;
@@ -23,7 +22,8 @@ type Props = {
 };
 
 /** The item shown, in its section: the question, its picture, its clock and its answer controls. */
-export default function ItemView({ entry, record, itemLeft, itemUp, testUp, busy, questionRef, onAnswer, announce, t, lang }: Props) {
+export default function ItemView({ entry, record, limits, busy, questionRef, onAnswer, announce, t, lang }: Props) {
+  const { itemLeft, itemUp, testUp } = limits;
   const { item, section, si } = entry;
   const value = record.drafts[item.key] ? record.drafts[item.key]!.value : record.answers[item.key]?.value;
   // In a part without going back, a sent answer is final.

@@ -1,7 +1,7 @@
 import { forwardRef } from 'react';
 import { format, type Messages } from '../Form';
 import type { Result, ScaleResult } from '../assessment-api';
-import Bar from './Bar';
+import ScaleTable from './ScaleTable';
 import { dateOf } from './dates';
 import { spoken } from './time';
 
@@ -37,28 +37,15 @@ const ResultView = forwardRef<HTMLHeadingElement, Props>(function ResultView({ r
         {format(t['results.one.answered'], { n: result.answered, total: result.total })}
       </p>
 
-      <table className="result-scales">
-        <caption>{t['results.scales.caption']}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t['results.scales.scale']}</th>
-            <th scope="col">{t['results.scales.score']}</th>
-            <th scope="col">{t['results.scales.level']}</th>
-            <th scope="col">{t['results.scales.meaning']}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.scales.map((s) => (
-            <tr key={s.scale}>
-              <th scope="row">{s.name}</th>
-              <td>
-                <span className="score-cell">
-                  <span className="score-number">{s.score}</span>
-                  <Bar value={s.score} />
-                </span>
-              </td>
-              <td>{t[`results.level.${s.level}`]}</td>
-              <td>
+      <ScaleTable
+        t={t}
+        caption={t['results.scales.caption']}
+        scales={result.scales}
+        columns={[
+          {
+            head: t['results.scales.meaning'],
+            cell: (s) => (
+              <>
                 {meaning(t, s)}
                 {s.percentile !== null ? (
                   <>
@@ -66,11 +53,11 @@ const ResultView = forwardRef<HTMLHeadingElement, Props>(function ResultView({ r
                     <span className="hint">{format(t['results.scales.percentile'], { percentile: Math.round(s.percentile) })}</span>
                   </>
                 ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       <p className="hint">{t['results.scales.hint']}</p>
 
       <h3>{t['results.time.title']}</h3>

@@ -25,10 +25,8 @@ type Props = {
   /** Answers the server refused for good, said once. */
   refused: string;
   offlineReady: boolean;
-  login: string;
-  testsHref: string;
-  resultsHref: string;
-  cabinetHref: string;
+  /** Where the notices lead: logging in (with the way back), the tests, the results and the cabinet. */
+  links: { login: string; testsHref: string; resultsHref: string; cabinetHref: string };
   t: Messages;
   lang: Lang;
   announce: (text: string) => void;
@@ -49,7 +47,8 @@ type Props = {
  * Focus moves to the new question after moving, and to that question when it is asked.
  */
 export default function RunnerView(props: Props) {
-  const { phase, problem, record, entries, index, status, limits, login, t, lang } = props;
+  const { phase, problem, record, entries, index, status, limits, t, lang } = props;
+  const { login, testsHref, resultsHref, cabinetHref } = props.links;
   const [confirming, setConfirming] = useState(false);
   const question = useRef<HTMLSpanElement>(null);
   const confirmTitle = useRef<HTMLHeadingElement>(null);
@@ -85,7 +84,7 @@ export default function RunnerView(props: Props) {
   if (phase === 'noTest')
     return (
       <p className="notice">
-        {t['test.run.noTest']} <a href={props.testsHref}>{t['test.list.link']}</a>
+        {t['test.run.noTest']} <a href={testsHref}>{t['test.list.link']}</a>
       </p>
     );
   if (phase === 'loggedOut')
@@ -99,14 +98,14 @@ export default function RunnerView(props: Props) {
       <div className="notice" role="status">
         <p>{t['test.run.elsewhere']}</p>
         <p>
-          <a href={props.resultsHref}>{t['results.link']}</a> · <a href={props.testsHref}>{t['test.list.link']}</a>
+          <a href={resultsHref}>{t['results.link']}</a> · <a href={testsHref}>{t['test.list.link']}</a>
         </p>
       </div>
     );
   }
   const entry = entries[index];
   if (!record || !entry) {
-    if (problem) return <TestProblem problem={problem} t={t} loginHref={login} cabinetHref={props.cabinetHref} onRetry={props.onReconnect} />;
+    if (problem) return <TestProblem problem={problem} t={t} loginHref={login} cabinetHref={cabinetHref} onRetry={props.onReconnect} />;
     return <p role="status">{t[phase === 'finishing' ? 'test.finish.busy' : 'test.run.loading']}</p>;
   }
 
@@ -127,7 +126,7 @@ export default function RunnerView(props: Props) {
           <p>{props.refused}</p>
         </div>
       ) : null}
-      {problem ? <TestProblem problem={problem} t={t} loginHref={login} cabinetHref={props.cabinetHref} /> : null}
+      {problem ? <TestProblem problem={problem} t={t} loginHref={login} cabinetHref={cabinetHref} /> : null}
       {record.finishRequested && running ? <p className="notice">{t['test.finish.waiting']}</p> : null}
       {busy ? (
         <p className="notice" role="status">
@@ -146,9 +145,7 @@ export default function RunnerView(props: Props) {
       <ItemView
         entry={entry}
         record={record}
-        itemLeft={limits.itemLeft}
-        itemUp={limits.itemUp}
-        testUp={limits.testUp}
+        limits={limits}
         busy={busy}
         questionRef={question}
         onAnswer={props.onAnswer}
