@@ -26,3 +26,5 @@ export * from './people-registry.ts';
 export * from './people-view.ts';
 export * from './talent.ts';
 export * from './talent-view.ts';
+export * from './results-over-time.ts';
+export * from './person-card-view.ts';

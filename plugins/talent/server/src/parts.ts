@@ -1,5 +1,6 @@
 /** The plugin's parts, in the order they boot (the registry of users first: the others build on it). */
 import type { Part } from './part';
 import people from './people';
+import cards from './cards';
 
-export const PARTS: Part[] = [people];
+export const PARTS: Part[] = [people, cards];

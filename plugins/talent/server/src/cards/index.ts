@@ -1,0 +1,83 @@
+/**
+ * The user card (issue 18, R-OUT): everything Qabilet knows and did about one person, assembled
+ * from the sections the plugin's parts register (sections.ts). Staff open it from the registry
+ * within their scope (the operator gets the limited card); the person, or their parent, reads
+ * their own in the cabinet without staff-only notes or the staff's history. Every view is audited.
+ */
+import type { Core } from '@strapi/strapi';
+import { isLanguage, type UserCardView } from '@qabilet/domain';
+import { audit, grantOnce, handle, routeConfigs, servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
+import type { Context } from 'koa';
+import type { Part } from '../part';
+import { adminOf, can, knownOnly, refuse } from '../admin';
+import { notFound } from '../errors';
+import { languageOf } from '../messages';
+import { personByKey, personInScope, talentScope, type PersonRow } from '../scope';
+import { cardOf } from './card';
+import { PERSON_SUBJECT } from './sources';
+
+export { registerCardSection, type CardSectionProvider, type CardContext } from './sections';
+
+const { can: allowed, user } = routeConfigs('talent');
+const USER_ACTIONS = ['plugin::talent.cards.mine'];
+
+const contextOf = (ctx: Context) => {
+  const locale = (ctx.query as Record<string, unknown>).locale;
+  return { language: isLanguage(locale) ? locale : languageOf(ctx), now: new Date() };
+};
+
+/** Who saw which sections of whose card: ids and section names only. */
+const audited = (strapi: Core.Strapi, actor: { actorType: 'admin' | 'user'; actorId: number }, card: UserCardView) =>
+  audit(strapi, {
+    ...actor,
+    action: 'talent.card.view',
+    subjectType: PERSON_SUBJECT,
+    subjectId: card.id,
+    details: { audience: card.audience, limited: card.limited, sections: card.order },
+  });
+
+/** The registry's row of the person a user acts for (themselves or their child); the registry is brought up to date first when it lags. */
+async function ownRow(strapi: Core.Strapi, key: string): Promise<PersonRow> {
+  const row = await personByKey(strapi, key);
+  if (row) return row;
+  await strapi.plugin('talent').service('people').refresh([key]);
+  const fresh = await personByKey(strapi, key);
+  if (!fresh) throw notFound();
+  return fresh;
+}
+
+const part: Part = {
+  name: 'cards',
+  actions: [{ uid: 'card', displayName: 'Open the card of a person in the registry (within the role’s scope)' }],
+  async bootstrap(strapi) {
+    await grantOnce(strapi, 'talent', USER_ACTIONS);
+  },
+  admin: [{ method: 'GET', path: '/people/:id', handler: 'card', config: allowed('read') }],
+  contentApi: [{ method: 'GET', path: '/cards/mine', handler: 'mine', config: user }],
+  controllers: (strapi) => ({
+    card: handle(async (ctx) => {
+      refuse(knownOnly(ctx.query as Record<string, unknown>, ['locale']));
+      const scope = await talentScope(strapi, adminOf(ctx));
+      const person = await personInScope(strapi, scope, ctx.params.id);
+      // Whoever reads the registry without the right to open cards (the call-centre operator) gets the limited card.
+      const card = await cardOf(strapi, person, 'staff', scope.limited || !can(ctx, 'card'), contextOf(ctx));
+      await audited(strapi, { actorType: 'admin', actorId: scope.adminId }, card);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: card };
+    }),
+    mine: handle(async (ctx) => {
+      const query = ctx.query as Record<string, unknown>;
+      refuse(knownOnly(query, ['child', 'locale']));
+      const userId = (ctx.state.user as { id: number }).id;
+      const own = await servicesOf<AssessmentServices>(strapi, 'assessment')('people').own(userId, query.child);
+      const person = await ownRow(strapi, own.key);
+      const card = await cardOf(strapi, person, 'self', false, contextOf(ctx));
+      await audited(strapi, { actorType: 'user', actorId: userId }, card);
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: card };
+    }),
+  }),
+};
+
+export default part;
