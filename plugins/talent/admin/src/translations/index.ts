@@ -4,10 +4,11 @@
  */
 import commonEn from './common/en.json';
 import peopleEn from './people/en.json';
+import cardsEn from './cards/en.json';
 
-export const EN = { ...commonEn, ...peopleEn };
+export const EN = { ...commonEn, ...peopleEn, ...cardsEn };
 
-const parts = ['common', 'people'] as const;
+const parts = ['common', 'people', 'cards'] as const;
 
 export async function load(locale: string): Promise<{ default: Record<string, string> }> {
   const loaded = await Promise.all(parts.map((part) => import(`./${part}/${locale}.json`) as Promise<{ default: Record<string, string> }>));
