@@ -25,9 +25,6 @@ export type {
 export type PersonKind = AssessedPerson['kind'];
 export const PERSON_KINDS: readonly PersonKind[] = ['user', 'child'];
 
-/** Kazakhstan's regions by code, with their names in the page's language (the public catalogue). */
-export type RegionNames = Map<string, string>;
-
 export type PeopleMeta = PeoplePage['meta'];
 export type NewNote = { text: string; professions: string[] };
 /** A catalogue profession found by the free search of the note form. */
@@ -45,12 +42,6 @@ export function useAssessmentApi() {
       card: async (kind: PersonKind, id: string) => (await get<{ data: PersonCardView }>(personPath(kind, id), options)).data.data,
       addNote: async (kind: PersonKind, id: string, body: NewNote) =>
         (await post<{ data: NoteView }>(`${personPath(kind, id)}/notes`, body, options)).data.data,
-      /** The regions' names, from the public Content API (the site's reference data). */
-      regions: async (signal?: AbortSignal): Promise<RegionNames> => {
-        const query = new URLSearchParams({ 'fields[0]': 'code', 'fields[1]': 'name', locale: catalogueLocale(locale), 'pagination[pageSize]': '100' });
-        const { ok, body } = await getPublic<{ data?: Array<{ code: string; name: string }> }>('regions', query.toString(), { signal });
-        return new Map((ok ? (body.data ?? []) : []).map((r) => [r.code, r.name]));
-      },
       /**
        * Professions of the public catalogue whose name or slug contains `text` (the public Content
        * API, as the site reads it: no admin token, it is not the admin's API).

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { getPublic, problemOfBody, queryOf, type ErrorBody } from '@qabilet/plugin-kit/admin';
+import { fetchFile, getPublic, problemOfBody, queryOf, type ErrorBody } from '@qabilet/plugin-kit/admin';
 import type { BulkResult, Closing, CrmMe, ExportTemplateView, Format, PhoneMatch, RequestPage, RequestView, Service, SlotView } from '@qabilet/domain';
 
 export type { Closing, Format, RequestSource, RequestStatus, Service } from '@qabilet/domain';
@@ -38,14 +38,6 @@ export type ExportQuery = Filters & { file: 'xlsx' | 'csv'; template: string; lo
 export type { SlotView as Slot } from '@qabilet/domain';
 export type SlotQuery = { centre?: string; service: Service; format: Format; from: string; to: string };
 
-/** The file name the server gave in Content-Disposition, or a plain one. */
-function fileNameOf(headers: Headers | undefined, fallback: string): string {
-  const disposition = headers?.get('Content-Disposition') ?? '';
-  const star = disposition.match(/filename\*=UTF-8''([^;]+)/i)?.[1];
-  if (star) return decodeURIComponent(star);
-  return disposition.match(/filename="?([^";]+)"?/i)?.[1] ?? fallback;
-}
-
 export function useCrmApi() {
   const { get, post } = useFetchClient();
   const { locale } = useIntl();
@@ -68,18 +60,7 @@ export function useCrmApi() {
       templates: async () => (await get<{ data: ExportTemplateView[] }>('/crm/exports/templates', options)).data.data,
       currentCall: async (signal?: AbortSignal) => (await get<{ data: RequestView | null }>('/crm/calls/current', { ...options, signal })).data.data,
       /** The filtered list as a file; the fetch client carries the admin's token, which a plain link could not. */
-      exportFile: async (query: ExportQuery) => {
-        // Every status is taken as it is, so that a refusal's JSON body can be read out of the blob.
-        const response = await get<Blob>('/crm/exports/requests', { ...options, params: queryOf(query), responseType: 'blob', validateStatus: () => true });
-        if ((response.status ?? 200) >= 400) {
-          const body = (await response.data
-            .text()
-            .then((text) => JSON.parse(text))
-            .catch(() => ({}))) as { error?: ErrorBody };
-          throw Object.assign(new Error('export'), { problem: problemOfBody(body.error, '') });
-        }
-        return { blob: response.data, name: fileNameOf(response.headers, `requests.${query.file}`) };
-      },
+      exportFile: async (query: ExportQuery) => fetchFile(get, '/crm/exports/requests', { ...options, params: queryOf(query) }, `requests.${query.file}`),
       /** Free slots come from the public Content API (no admin token: it is not the admin's API). */
       slots: async (query: SlotQuery, signal?: AbortSignal): Promise<SlotView[]> => {
         // A refusal travels as the error's `problem`, which the plugin kit's problemOf shows as it is.

@@ -1,7 +1,8 @@
 /** Dates, durations and places as the pages show them (dates in Kazakhstan's time, as the centres keep it). */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useIntl } from 'react-intl';
-import { useAssessmentApi, type Person, type RegionNames } from '../api';
+import { useRegions } from '@qabilet/plugin-kit/admin';
+import type { Person } from '../api';
 import { useT } from './translations';
 
 export function useFormat() {
@@ -28,13 +29,8 @@ export function useFormat() {
 
 /** The region's name, from the code the server gives (named from the public catalogue of regions once it has loaded). */
 export function useRegionName() {
-  const api = useAssessmentApi();
-  const [names, setNames] = useState<RegionNames>(new Map());
-  useEffect(() => {
-    const controller = new AbortController();
-    api.regions(controller.signal).then(setNames, () => undefined);
-    return () => controller.abort();
-  }, [api]);
+  const regions = useRegions();
+  const names = useMemo(() => new Map(regions.map((r) => [r.code, r.name])), [regions]);
   return useCallback(
     (region: Person['region']): string | null => {
       if (!region) return null;

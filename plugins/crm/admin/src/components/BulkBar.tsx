@@ -5,10 +5,9 @@
 import { useState } from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { problemOf, SelectField, type Problem } from '@qabilet/plugin-kit/admin';
+import { FormDialog, problemOf, SelectField, type Problem } from '@qabilet/plugin-kit/admin';
 import { useCrmApi, type BulkAction, type BulkResult, type CrmRequest, type Me } from '../api';
 import { useT } from '../utils/translations';
-import { ActionDialog } from './ActionDialog';
 import { NoteField } from './NoteField';
 
 type Props = { me: Me; selected: CrmRequest[]; onDone: () => void };
@@ -76,9 +75,11 @@ export function BulkBar({ me, selected, onDone }: Props) {
         </Box>
       )}
       {asking === 'assign' && (
-        <ActionDialog
+        <FormDialog
           title={t('bulk.assign.title', { count: selected.length })}
           submit={t('bulk.assign.submit')}
+          close={t('dialog.close')}
+          back={t('dialog.back')}
           onClose={() => setAsking(null)}
           onSubmit={() => run('assign', { specialist: Number(specialist) || undefined })}
         >
@@ -96,18 +97,20 @@ export function BulkBar({ me, selected, onDone }: Props) {
               error={problem?.fields.specialist}
             />
           )}
-        </ActionDialog>
+        </FormDialog>
       )}
       {asking === 'cancel' && (
-        <ActionDialog
+        <FormDialog
           title={t('bulk.cancel.title', { count: selected.length })}
           submit={t('bulk.cancel.submit')}
           danger
+          close={t('dialog.close')}
+          back={t('dialog.back')}
           onClose={() => setAsking(null)}
           onSubmit={() => run('cancel', { note: note.trim() || undefined })}
         >
           {(problem) => <NoteField id="crm-bulk-note" text="cancel.note" maxLength={2000} value={note} onChange={setNote} error={problem?.fields.note} />}
-        </ActionDialog>
+        </FormDialog>
       )}
     </Flex>
   );

@@ -6,11 +6,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { Pager, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
+import { ExportDialog, Pager, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
 import { FILTER_KEYS, useCrmApi, type FilterKey, type Filters, type Me } from '../api';
 import { useT } from '../utils/translations';
 import { BulkBar } from './BulkBar';
-import { ExportDialog } from './ExportDialog';
 import { RegistryFilters } from './RegistryFilters';
 import { RequestsTable } from './RequestsTable';
 
@@ -112,7 +111,15 @@ export function Registry({ me, mine = false, onOpen, changes, onChanged }: Props
           }}
         />
       )}
-      {exporting && <ExportDialog filters={filters} onClose={() => setExporting(false)} />}
+      {exporting && (
+        <ExportDialog
+          id="crm"
+          t={t}
+          templates={api.templates}
+          exportFile={(query) => api.exportFile({ ...filters, ...query })}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </Flex>
   );
 }
