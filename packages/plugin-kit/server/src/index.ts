@@ -14,3 +14,4 @@ export { rawBodyOf, signCall, verifyCall, SIGNATURE_TOLERANCE_SECONDS, type Sign
 export { routeConfigs, router, routesOf, type Route, type RouteConfig, type RouteRow } from './routes';
 export { servicesOf, siteUrl, type ServicesOf } from './services';
 export { tableFile, type TableFile } from './table-file';
+export { checkFile, EXTENSIONS, SIGNATURE_BYTES, sniff, type KnownType, type Verdict } from './file-signature';
