@@ -24,6 +24,8 @@ export * from './fit.ts';
 export * from './name-search.ts';
 export * from './people-registry.ts';
 export * from './people-view.ts';
+export * from './specialist-document.ts';
+export * from './specialist-view.ts';
 export * from './talent.ts';
 export * from './talent-view.ts';
 export * from './results-over-time.ts';
