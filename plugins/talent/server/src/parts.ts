@@ -1,6 +1,7 @@
 /** The plugin's parts, in the order they boot (the registry of users first: the others build on it). */
 import type { Part } from './part';
 import people from './people';
+import specialists from './specialists';
 import cards from './cards';
 
-export const PARTS: Part[] = [people, cards];
+export const PARTS: Part[] = [people, specialists, cards];
