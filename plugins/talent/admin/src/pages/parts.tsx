@@ -3,10 +3,18 @@ import type { ReactNode } from 'react';
 import type { RegistryMe } from '../api';
 import type { MessageKey } from '../utils/translations';
 import { PeopleView } from '../views/PeopleView';
+import { SpecialistsView } from '../views/SpecialistsView';
+import { SpecialistCardPage } from '../views/SpecialistCardPage';
 import { PersonCardPage } from '../views/PersonCardPage';
 
 export type Tab = { value: string; label: MessageKey; shown: (me: RegistryMe) => boolean; render: (me: RegistryMe) => ReactNode };
 
-export const TABS: Tab[] = [{ value: 'people', label: 'tab.people', shown: (me) => me.can.read, render: (me) => <PeopleView me={me} /> }];
+export const TABS: Tab[] = [
+  { value: 'people', label: 'tab.people', shown: (me) => me.can.read, render: (me) => <PeopleView me={me} /> },
+  { value: 'specialists', label: 'tab.specialists', shown: (me) => me.can.specialists, render: () => <SpecialistsView /> },
+];
 
-export const ROUTES: Array<{ path: string; element: ReactNode }> = [{ path: 'people/:id', element: <PersonCardPage /> }];
+export const ROUTES: Array<{ path: string; element: ReactNode }> = [
+  { path: 'people/:id', element: <PersonCardPage /> },
+  { path: 'specialists/:id', element: <SpecialistCardPage /> },
+];
