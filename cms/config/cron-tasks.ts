@@ -21,4 +21,14 @@ export default {
     },
     options: { rule: '30 3 * * *', tz: 'Asia/Almaty' },
   },
+  // Every night at 04:00: the registry of users rebuilt from its sources and everyone's talents
+  // re-evaluated (results that left the rules' window, entries of people no longer there). It
+  // writes only what changed: running on several instances at once ends in the same rows.
+  reconcileTalents: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const done = await (strapi.plugin('talent').service('talents') as { reconcile(): Promise<Record<string, number>> }).reconcile();
+      strapi.log.info(`[talent] reconciled ${JSON.stringify(done)}`);
+    },
+    options: { rule: '0 4 * * *', tz: 'Asia/Almaty' },
+  },
 };

@@ -10,6 +10,7 @@ import { PARTS } from './parts';
 import { routesOf } from './part';
 import { refreshPeople, reconcilePeople } from './people/project';
 import { queueRefresh, settled } from './people/events';
+import { reconcileTalents, talentsSettled } from './talents';
 
 const plugin = {
   register() {},
@@ -35,6 +36,11 @@ const plugin = {
       queue: (keys: string[]) => queueRefresh(strapi, keys),
       settled: () => settled(),
       reconcile: (now?: number) => reconcilePeople(strapi, now),
+    }),
+    // The registry of talents: waiting for its evaluations (tests), and the nightly reconciliation.
+    talents: ({ strapi }: { strapi: Core.Strapi }) => ({
+      settled: () => talentsSettled(),
+      reconcile: (now?: number) => reconcileTalents(strapi, now),
     }),
   },
 };

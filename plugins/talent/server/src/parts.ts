@@ -3,5 +3,6 @@ import type { Part } from './part';
 import people from './people';
 import specialists from './specialists';
 import cards from './cards';
+import talents from './talents';
 
-export const PARTS: Part[] = [people, specialists, cards];
+export const PARTS: Part[] = [people, specialists, cards, talents];

@@ -8,9 +8,12 @@ import peopleRu from './people/ru.json';
 import specialistsEn from './specialists/en.json';
 import specialistsKk from './specialists/kk.json';
 import specialistsRu from './specialists/ru.json';
+import talentsEn from './talents/en.json';
+import talentsKk from './talents/kk.json';
+import talentsRu from './talents/ru.json';
 
 export const CATALOGUES = {
-  en: { ...commonEn, ...peopleEn, ...specialistsEn },
-  kk: { ...commonKk, ...peopleKk, ...specialistsKk },
-  ru: { ...commonRu, ...peopleRu, ...specialistsRu },
+  en: { ...commonEn, ...peopleEn, ...specialistsEn, ...talentsEn },
+  kk: { ...commonKk, ...peopleKk, ...specialistsKk, ...talentsKk },
+  ru: { ...commonRu, ...peopleRu, ...specialistsRu, ...talentsRu },
 };
