@@ -6,12 +6,16 @@ import { PeopleView } from '../views/PeopleView';
 import { SpecialistsView } from '../views/SpecialistsView';
 import { SpecialistCardPage } from '../views/SpecialistCardPage';
 import { PersonCardPage } from '../views/PersonCardPage';
+import { TalentsView } from '../views/TalentsView';
+import { RulesView } from '../views/RulesView';
 
 export type Tab = { value: string; label: MessageKey; shown: (me: RegistryMe) => boolean; render: (me: RegistryMe) => ReactNode };
 
 export const TABS: Tab[] = [
   { value: 'people', label: 'tab.people', shown: (me) => me.can.read, render: (me) => <PeopleView me={me} /> },
   { value: 'specialists', label: 'tab.specialists', shown: (me) => me.can.specialists, render: () => <SpecialistsView /> },
+  { value: 'talents', label: 'tab.talents', shown: (me) => me.can.read && !me.limited, render: (me) => <TalentsView me={me} /> },
+  { value: 'rules', label: 'tab.rules', shown: (me) => me.can.settings, render: () => <RulesView /> },
 ];
 
 export const ROUTES: Array<{ path: string; element: ReactNode }> = [

@@ -6,10 +6,11 @@ import commonEn from './common/en.json';
 import peopleEn from './people/en.json';
 import specialistsEn from './specialists/en.json';
 import cardsEn from './cards/en.json';
+import talentsEn from './talents/en.json';
 
-export const EN = { ...commonEn, ...peopleEn, ...specialistsEn, ...cardsEn };
+export const EN = { ...commonEn, ...peopleEn, ...specialistsEn, ...cardsEn, ...talentsEn };
 
-const parts = ['common', 'people', 'specialists', 'cards'] as const;
+const parts = ['common', 'people', 'specialists', 'cards', 'talents'] as const;
 
 export async function load(locale: string): Promise<{ default: Record<string, string> }> {
   const loaded = await Promise.all(parts.map((part) => import(`./${part}/${locale}.json`) as Promise<{ default: Record<string, string> }>));
