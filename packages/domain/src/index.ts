@@ -30,3 +30,5 @@ export * from './talent.ts';
 export * from './talent-view.ts';
 export * from './results-over-time.ts';
 export * from './person-card-view.ts';
+export * from './journal.ts';
+export * from './journal-view.ts';
