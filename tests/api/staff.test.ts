@@ -41,8 +41,12 @@ describe('staff: admin roles and the region and centre conditions', () => {
   it('gives the project curator read actions only', async () => {
     const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-project-curator' }, populate: ['permissions'] });
     assert.ok(role.permissions.length > 0);
-    // Exporting the registry is reading it too (R-NFR-8); nothing that writes.
-    for (const p of role.permissions) assert.match(p.action, /\.(read|export)$/, p.action);
+    // Exporting the registry is reading it too (R-NFR-8), as are opening the registry's user and
+    // specialist cards; the one thing the curator writes is the talent rules (issue 18, R-NFR-4).
+    const reading = ['plugin::talent.card', 'plugin::talent.specialists'];
+    for (const p of role.permissions)
+      if (!reading.includes(p.action) && p.action !== 'plugin::talent.settings') assert.match(p.action, /\.(read|export)$/, p.action);
+    assert.ok(role.permissions.some((p: { action: string }) => p.action === 'plugin::talent.settings'));
   });
 
   it('creates one demo account per role, each able to log in, only once', async () => {

@@ -67,10 +67,9 @@ export function inScope(knex: Knex, q: Knex.QueryBuilder, scope: TalentScope, al
   if (scope.all) return q;
   const served = (centres: string[]) => knex(PERSON_CENTRES).whereIn('centre', centres).select('person_id');
   if (scope.role === 'specialist') return q.whereIn(`${alias}.id`, served([scope.centre as string]));
-  return q.where((w) => {
-    w.whereIn(`${alias}.region`, scope.regions);
-    if (scope.centres.length) w.orWhereIn(`${alias}.id`, served(scope.centres));
-  });
+  // One semi-join over a union (the planner hashes it), not an OR that would scan every row.
+  const living = knex(PEOPLE).whereIn('region', scope.regions).select('id');
+  return q.whereIn(`${alias}.id`, scope.centres.length ? living.union(served(scope.centres)) : living);
 }
 
 export type PersonRow = {
@@ -92,7 +91,8 @@ export type PersonRow = {
   user_type: string | null;
   consent: string;
   services: string;
-  last_activity_at: number | string | null;
+  /** Epoch ms of the person's last activity; 0 when there was none. */
+  last_activity_at: number | string;
   talent_status: string;
 };
 

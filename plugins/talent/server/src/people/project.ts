@@ -57,7 +57,7 @@ async function write(strapi: Core.Strapi, sources: Source[], now: number): Promi
       user_type: s.fields.userType,
       consent: s.consent,
       services: `,${[...a.services].sort().join(',')},`,
-      last_activity_at: a.last,
+      last_activity_at: a.last ?? 0,
       search: personSearchText(s.fields),
       updated_at: now,
     };

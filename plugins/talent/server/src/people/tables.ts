@@ -36,12 +36,13 @@ export async function ensurePeopleTables(strapi: Core.Strapi): Promise<void> {
       t.string('user_type', 10);
       t.string('consent', 8).notNullable();
       t.string('services', 120).notNullable();
-      t.bigInteger('last_activity_at');
+      // 0 when the person has done nothing yet: the list sorts by it, newest first, on its index.
+      t.bigInteger('last_activity_at').notNullable().defaultTo(0);
       t.string('talent_status', 10).notNullable().defaultTo('none');
       t.text('search').notNullable();
       t.bigInteger('updated_at').notNullable();
-      t.index(['region', 'last_activity_at']);
-      t.index(['last_activity_at']);
+      t.index(['region']);
+      t.index(['last_activity_at', 'id']);
       t.index(['user_id']);
       t.index(['talent_status']);
       t.index(['birth_date']);
