@@ -5,7 +5,8 @@
 // and a profession page, run with the system Chromium; the assessment figures of bench/assessment.mjs;
 // then the booking figures of bench/booking.mjs
 // (slot queries, 100 concurrent booking clients on PostgreSQL) and the registry figures of
-// bench/registry.mjs (200 000 requests, the admin list by filter), and the partner and
+// bench/registry.mjs (200 000 requests, the admin list by filter), the registry of users of
+// bench/talent.mjs (200 000 people, search p95), and the partner and
 // desktop-import figures of bench/partners.mjs. Figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { createSiteServer } from '../site/server.mjs';
 import { findPgBinaries } from '../scripts/lib/pg-cluster.mjs';
 import { benchBooking } from './booking.mjs';
 import { benchRegistry } from './registry.mjs';
+import { benchTalent } from './talent.mjs';
 import { benchAssessmentApi, benchAssessmentRules } from './assessment.mjs';
 import { benchDesktopParse, benchPartnersApi } from './partners.mjs';
 
@@ -183,6 +185,8 @@ try {
     await benchBooking();
     // The applications registry: 200 000 requests, the admin list's filters (bench/registry.mjs).
     await benchRegistry();
+    // The registry of users: 200 000 people, search by name, phone and e-mail (bench/talent.mjs).
+    await benchTalent();
     // 1 000 attempts from 200 concurrent clients (bench/assessment.mjs).
     await benchAssessmentApi();
     // 200 signed callbacks sent twice, 5 000 desktop rows pushed twice (bench/partners.mjs).
