@@ -4,5 +4,6 @@ import people from './people';
 import specialists from './specialists';
 import cards from './cards';
 import talents from './talents';
+import journal from './journal';
 
-export const PARTS: Part[] = [people, specialists, cards, talents];
+export const PARTS: Part[] = [people, specialists, cards, talents, journal];

@@ -11,9 +11,12 @@ import specialistsRu from './specialists/ru.json';
 import talentsEn from './talents/en.json';
 import talentsKk from './talents/kk.json';
 import talentsRu from './talents/ru.json';
+import journalEn from './journal/en.json';
+import journalKk from './journal/kk.json';
+import journalRu from './journal/ru.json';
 
 export const CATALOGUES = {
-  en: { ...commonEn, ...peopleEn, ...specialistsEn, ...talentsEn },
-  kk: { ...commonKk, ...peopleKk, ...specialistsKk, ...talentsKk },
-  ru: { ...commonRu, ...peopleRu, ...specialistsRu, ...talentsRu },
+  en: { ...commonEn, ...peopleEn, ...specialistsEn, ...talentsEn, ...journalEn },
+  kk: { ...commonKk, ...peopleKk, ...specialistsKk, ...talentsKk, ...journalKk },
+  ru: { ...commonRu, ...peopleRu, ...specialistsRu, ...talentsRu, ...journalRu },
 };
