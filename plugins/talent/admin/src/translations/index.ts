@@ -7,10 +7,11 @@ import peopleEn from './people/en.json';
 import specialistsEn from './specialists/en.json';
 import cardsEn from './cards/en.json';
 import talentsEn from './talents/en.json';
+import journalEn from './journal/en.json';
 
-export const EN = { ...commonEn, ...peopleEn, ...specialistsEn, ...cardsEn, ...talentsEn };
+export const EN = { ...commonEn, ...peopleEn, ...specialistsEn, ...cardsEn, ...talentsEn, ...journalEn };
 
-const parts = ['common', 'people', 'specialists', 'cards', 'talents'] as const;
+const parts = ['common', 'people', 'specialists', 'cards', 'talents', 'journal'] as const;
 
 export async function load(locale: string): Promise<{ default: Record<string, string> }> {
   const loaded = await Promise.all(parts.map((part) => import(`./${part}/${locale}.json`) as Promise<{ default: Record<string, string> }>));
