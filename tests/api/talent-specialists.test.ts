@@ -175,6 +175,22 @@ describe('talent: the specialist card and its private documents', () => {
     assert.equal(await mediaFiles(), media);
   });
 
+  it('takes its largest size from the plugin’s configuration', async () => {
+    const key = 'plugin::talent.documentMaxBytes';
+    const configured = ctx.strapi.config.get(key);
+    ctx.strapi.config.set(key, 100 * 1024);
+    try {
+      const count = await stored(mine);
+      assert.equal((await me.http.get(`/talent/specialists/${mine}`).expect(200)).body.data.limits.maxBytes, 100 * 1024);
+      const file = Buffer.concat([pdf(), Buffer.alloc(150 * 1024, 0x20)]);
+      const res = await upload(me, mine, { kind: 'id' }, { bytes: file, name: 'id.pdf', type: 'application/pdf' }).expect(400);
+      assert.match(res.body.error.details.errors[0].message, /larger than 0\.1 MB/);
+      assert.equal(await stored(mine), count);
+    } finally {
+      ctx.strapi.config.set(key, configured);
+    }
+  });
+
   it('answers 404 out of scope, lets the coordinator of the region work on the card and the curator only read', async () => {
     const doc = (await upload(me, mine, { kind: 'id' }, { bytes: PNG, name: 'id.png', type: 'image/png' }).expect(201)).body.data.id as number;
     const count = await stored(mine);

@@ -10,6 +10,12 @@ import { CREDENTIAL_KINDS, DOCUMENT_KINDS, useSpecialistsApi, type DocumentForm,
 import { useT, type MessageKey } from '../utils/translations';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
+/** What a diploma, certificate or award also says. */
+const CREDENTIAL_FIELDS: Array<{ key: 'title' | 'issuer' | 'year'; maxLength: number; numeric?: boolean }> = [
+  { key: 'title', maxLength: 200 },
+  { key: 'issuer', maxLength: 200 },
+  { key: 'year', maxLength: 4, numeric: true },
+];
 const EMPTY: DocumentForm = { kind: '', title: '', issuer: '', year: '', file: null };
 
 type Props = { card: SpecialistCard; onClose: () => void; onDone: () => void };
@@ -55,34 +61,19 @@ export function DocumentUploadDialog({ card, onClose, onDone }: Props) {
           />
           {credential && (
             <>
-              <TextField
-                id="document-title"
-                label={t('document.title')}
-                value={form.title}
-                required
-                maxLength={200}
-                onChange={(title) => set({ title })}
-                error={problem?.fields.title}
-              />
-              <TextField
-                id="document-issuer"
-                label={t('document.issuer')}
-                value={form.issuer}
-                required
-                maxLength={200}
-                onChange={(issuer) => set({ issuer })}
-                error={problem?.fields.issuer}
-              />
-              <TextField
-                id="document-year"
-                label={t('document.year')}
-                value={form.year}
-                required
-                inputMode="numeric"
-                maxLength={4}
-                onChange={(year) => set({ year })}
-                error={problem?.fields.year}
-              />
+              {CREDENTIAL_FIELDS.map(({ key, numeric, maxLength }) => (
+                <TextField
+                  key={key}
+                  id={`document-${key}`}
+                  label={t(`document.${key}`)}
+                  value={form[key]}
+                  required
+                  inputMode={numeric ? 'numeric' : undefined}
+                  maxLength={maxLength}
+                  onChange={(value) => set({ [key]: value })}
+                  error={problem?.fields[key]}
+                />
+              ))}
             </>
           )}
           <Field.Root name="file" id="document-file" required error={problem?.fields.file} hint={t('document.file.hint', { max: megabytes })}>

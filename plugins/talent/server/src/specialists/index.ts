@@ -30,6 +30,18 @@ const itemOf = (s: SpecialistRecord, names: Map<string, string>, adminId: number
   mine: s.adminId === adminId,
 });
 
+/**
+ * A private file as a download: never cached, never sniffed into another type, under a safe name
+ * (safeDocumentName and the export's own name are letters, digits, dots and dashes only).
+ */
+function sendPrivate(ctx: Context, filename: string, type: string, body: Buffer) {
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+  ctx.type = type;
+  ctx.body = body;
+}
+
 const part: Part = {
   name: 'specialists',
   actions: [{ uid: 'specialists', displayName: 'See specialist cards and their private documents (own card; coordinators: their region; curator: read-only)' }],
@@ -108,10 +120,7 @@ const part: Part = {
         const consulted = await consultedBy(strapi, scope, card.specialist);
         const file = await exportConsulted(strapi, consulted, card.specialist, query.file as 'xlsx' | 'csv', language, new Date());
         await record(scope, card, 'peopleExport', { file: query.file, rows: file.rows });
-        ctx.set('Cache-Control', 'no-store');
-        ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
-        ctx.type = file.type;
-        ctx.body = file.body;
+        sendPrivate(ctx, file.filename, file.type, file.body);
       }),
       upload: handle(async (ctx) => {
         const { scope, card } = await access(ctx);
@@ -127,11 +136,7 @@ const part: Part = {
         const { scope, card } = await access(ctx);
         const document = await documentOf(strapi, card.specialist.id, ctx.params.document);
         await record(scope, card, 'documentView', { document: document.id, kind: document.kind });
-        ctx.set('Cache-Control', 'no-store');
-        ctx.set('X-Content-Type-Options', 'nosniff');
-        ctx.set('Content-Disposition', `attachment; filename="${document.filename}"`);
-        ctx.type = document.type;
-        ctx.body = document.bytes;
+        sendPrivate(ctx, document.filename, document.type, document.bytes);
       }),
       remove: handle(async (ctx) => {
         const { scope, card } = await access(ctx);
