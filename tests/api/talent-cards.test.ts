@@ -199,6 +199,33 @@ describe('talent: the user card', () => {
     for (const secret of [tel, person.email, 'Серікова', outcome]) assert.ok(!raw.includes(secret), secret);
   });
 
+  it('exports the results over time for the psychologist, within the scope, audited', async () => {
+    const exported = () => ctx.strapi.db.query('api::audit-event.audit-event').count({ where: { action: 'talent.card.export', subjectId: String(id) } });
+    const before = await exported();
+    const res = await specialist.http.get(`/talent/people/${id}/export`, { file: 'csv', locale: 'ru' }).buffer(true).expect(200);
+    assert.match(String(res.headers['content-type']), /text\/csv/);
+    assert.match(String(res.headers['content-disposition']), new RegExp(`card-${id}-results`));
+    const lines = (res.text ?? res.body.toString())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
+    assert.match(lines[0]!, /Тест/);
+    const seen = await card(specialist, id);
+    const interests = seen.sections.results!.find((t) => t.test === 'interests')!;
+    // One row per scale of each measurement (the card's scale names are in English, the file's in Russian: counted, not compared).
+    const rows = seen.sections.results!.reduce((n, test) => n + test.measurements.reduce((m, x) => m + x.scales.length, 0), 0);
+    assert.equal(lines.length - 1, rows);
+    assert.equal(lines.filter((l) => /,\d{4}-\d{2}-\d{2},/.test(l)).length, rows);
+    // The second measurement's rows carry the change since the first.
+    const change = interests.measurements[1]!.change![0]!;
+    assert.ok(lines.some((l) => l.endsWith(`,${Math.round(change.change)}`)));
+    assert.ok(!lines.join('\n').includes(tel) && !lines.join('\n').includes(person.email));
+    assert.equal(await exported(), before + 1);
+    await otherSpecialist.http.get(`/talent/people/${id}/export`, { file: 'csv' }).expect(404);
+    await operator.http.get(`/talent/people/${id}/export`, { file: 'csv' }).expect(403);
+    await specialist.http.get(`/talent/people/${id}/export`, { file: 'pdf' }).expect(400);
+  });
+
   it('shows the person their own card without staff-only notes or the staff’s history', async () => {
     const res = await mine(person).expect(200);
     assert.equal(res.headers['cache-control'], 'no-store');

@@ -10,6 +10,7 @@ import { BackButton, Page } from '@strapi/strapi/admin';
 import { PluginPage, ProblemText, Section, useResource } from '@qabilet/plugin-kit/admin';
 import { useCardsApi, type UserCardView } from '../api-cards';
 import { cardViewOf } from '../components/CardViews';
+import { CardExport } from '../components/CardExport';
 import { PLUGIN_ID } from '../pluginId';
 import { useT, type MessageKey } from '../utils/translations';
 
@@ -40,7 +41,13 @@ function CardView({ card, back }: { card: UserCardView; back: ReactNode }) {
     return view ? [{ section, view }] : [];
   });
   return (
-    <PluginPage documentTitle={t('card.pageTitle', { name })} navigationAction={back} title={name} subtitle={t(`kind.${card.kind}` as MessageKey)}>
+    <PluginPage
+      documentTitle={t('card.pageTitle', { name })}
+      navigationAction={back}
+      title={name}
+      subtitle={t(`kind.${card.kind}` as MessageKey)}
+      primaryAction={card.limited ? undefined : <CardExport id={String(card.id)} />}
+    >
       <Flex direction="column" alignItems="stretch" gap={6}>
         {shown.map(({ section, view }) => (
           <Section key={section} id={`talent-card-${section}`} title={t(view.title)}>

@@ -11,10 +11,11 @@ import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strap
 import type { Context } from 'koa';
 import type { Part } from '../part';
 import { adminOf, can, knownOnly, refuse } from '../admin';
-import { notFound } from '../errors';
+import { invalid, notFound } from '../errors';
 import { languageOf } from '../messages';
 import { personByKey, personInScope, talentScope, type PersonRow } from '../scope';
 import { cardOf } from './card';
+import { exportResults } from './export';
 import { PERSON_SUBJECT } from './sources';
 
 export { registerCardSection, type CardSectionProvider, type CardContext } from './sections';
@@ -53,7 +54,10 @@ const part: Part = {
   async bootstrap(strapi) {
     await grantOnce(strapi, 'talent', USER_ACTIONS);
   },
-  admin: [{ method: 'GET', path: '/people/:id', handler: 'card', config: allowed('read') }],
+  admin: [
+    { method: 'GET', path: '/people/:id', handler: 'card', config: allowed('read') },
+    { method: 'GET', path: '/people/:id/export', handler: 'export', config: allowed('card') },
+  ],
   contentApi: [{ method: 'GET', path: '/cards/mine', handler: 'mine', config: user }],
   controllers: (strapi) => ({
     card: handle(async (ctx) => {
@@ -65,6 +69,29 @@ const part: Part = {
       await audited(strapi, { actorType: 'admin', actorId: scope.adminId }, card);
       ctx.set('Cache-Control', 'no-store');
       ctx.body = { data: card };
+    }),
+    export: handle(async (ctx) => {
+      const query = ctx.query as Record<string, unknown>;
+      refuse(knownOnly(query, ['file', 'locale']));
+      if (query.file !== 'xlsx' && query.file !== 'csv') throw invalid({ field: 'file', code: 'export.file' });
+      const scope = await talentScope(strapi, adminOf(ctx));
+      // The operator reads the limited card only: no results leave through an export either.
+      if (scope.limited) throw notFound();
+      const person = await personInScope(strapi, scope, ctx.params.id);
+      const { language, now } = contextOf(ctx);
+      const file = await exportResults(strapi, person, query.file, language, now);
+      await audit(strapi, {
+        actorType: 'admin',
+        actorId: scope.adminId,
+        action: 'talent.card.export',
+        subjectType: PERSON_SUBJECT,
+        subjectId: person.id,
+        details: { file: query.file, rows: file.rows },
+      });
+      ctx.set('Cache-Control', 'no-store');
+      ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
+      ctx.type = file.type;
+      ctx.body = file.body;
     }),
     mine: handle(async (ctx) => {
       const query = ctx.query as Record<string, unknown>;

@@ -5,6 +5,9 @@ import commonRu from './common/ru.json';
 import peopleEn from './people/en.json';
 import peopleKk from './people/kk.json';
 import peopleRu from './people/ru.json';
+import cardsEn from './cards/en.json';
+import cardsKk from './cards/kk.json';
+import cardsRu from './cards/ru.json';
 import specialistsEn from './specialists/en.json';
 import specialistsKk from './specialists/kk.json';
 import specialistsRu from './specialists/ru.json';
@@ -16,7 +19,7 @@ import journalKk from './journal/kk.json';
 import journalRu from './journal/ru.json';
 
 export const CATALOGUES = {
-  en: { ...commonEn, ...peopleEn, ...specialistsEn, ...talentsEn, ...journalEn },
-  kk: { ...commonKk, ...peopleKk, ...specialistsKk, ...talentsKk, ...journalKk },
-  ru: { ...commonRu, ...peopleRu, ...specialistsRu, ...talentsRu, ...journalRu },
+  en: { ...commonEn, ...peopleEn, ...cardsEn, ...specialistsEn, ...talentsEn, ...journalEn },
+  kk: { ...commonKk, ...peopleKk, ...cardsKk, ...specialistsKk, ...talentsKk, ...journalKk },
+  ru: { ...commonRu, ...peopleRu, ...cardsRu, ...specialistsRu, ...talentsRu, ...journalRu },
 };
