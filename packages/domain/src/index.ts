@@ -28,6 +28,7 @@ export * from './specialist-document.ts';
 export * from './specialist-view.ts';
 export * from './talent.ts';
 export * from './talent-view.ts';
+export * from './talent-checks.ts';
 export * from './results-over-time.ts';
 export * from './person-card-view.ts';
 export * from './journal.ts';
