@@ -5,37 +5,17 @@
 // 2. over HTTP, on a throwaway PostgreSQL cluster: 1 000 attempts submitted by 200 clients at once
 //    (start, every answer in one batch, finish), then a check that every answer is stored once.
 // Figures, not pass/fail.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SMTPServer } from 'smtp-server';
-import { checkNode, root, testSecrets } from '../scripts/lib/env.mjs';
-import { startPgCluster } from '../scripts/lib/pg-cluster.mjs';
-import { bootStrapi } from '../scripts/lib/strapi.mjs';
+import { checkNode, root } from '../scripts/lib/env.mjs';
+import { benchCms, benchUsers, ms as msDigits, percentile, pool, timed } from './lib.mjs';
 
 checkNode();
 const ATTEMPTS = Number(process.env.BENCH_ATTEMPTS ?? 1000);
 const CLIENTS = 200;
 const TESTS = ['interests', 'soft-skills', 'profession-software-developer', 'profession-graphic-designer', 'profession-paediatric-nurse'];
 
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-const ms = (n) => `${n.toFixed(2)} ms`;
-
-async function pool(count, concurrency, fn) {
-  const out = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      while (next < count) {
-        const i = next++;
-        const t = performance.now();
-        await fn(i, worker);
-        out.push(performance.now() - t);
-      }
-    }),
-  );
-  return out;
-}
+const ms = (n) => msDigits(n, 2);
 
 const valueFor = (item, n) =>
   item.type === 'likert'
@@ -72,67 +52,9 @@ export async function benchAssessmentRules() {
 }
 
 export async function benchAssessmentApi() {
-  const cluster = await startPgCluster('qabilet_bench_assessment');
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData: (stream, _s, done) => stream.on('end', done).resume(),
-  });
-  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    ADMIN_EMAIL: 'bench@qabilet.example',
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0',
-    DATABASE_POOL_MAX: '20',
-    RATE_LIMIT_SCALE: '1000',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.server.address().port),
-  });
-  const { strapi, url } = await bootStrapi();
+  const { strapi, url, stop } = await benchCms('qabilet_bench_assessment');
   try {
-    const jwts = [];
-    for (let i = 0; i < CLIENTS; i += 20) {
-      jwts.push(
-        ...(await Promise.all(
-          Array.from({ length: 20 }, async () => {
-            const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
-            const password = 'Qabilet2026bench';
-            const reg = await fetch(`${url}/api/auth/local/register`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({
-                surname: 'Бенчмарк',
-                firstName: 'Тест',
-                gender: 'female',
-                birthDate: '2000-01-01',
-                region: 'KZ-75',
-                locality: 'kz-75-medeu-district',
-                email,
-                phone: '+77011234567',
-                education: 'university',
-                userType: 'student',
-                password,
-              }),
-            });
-            const { user } = await reg.json();
-            await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
-            return (
-              await (
-                await fetch(`${url}/api/auth/local`, {
-                  method: 'POST',
-                  headers: { 'Content-Type': 'application/json' },
-                  body: JSON.stringify({ identifier: email, password }),
-                })
-              ).json()
-            ).jwt;
-          }),
-        )),
-      );
-    }
+    const jwts = await benchUsers(strapi, url, CLIENTS);
     const call = async (jwt, method, p, body) => {
       const res = await fetch(`${url}/api/assessment${p}`, {
         method,
@@ -146,17 +68,16 @@ export async function benchAssessmentApi() {
     const statuses = { finished: 0 };
     let answersSent = 0;
     const phases = { start: [], answers: [], finish: [] };
-    const timed = async (phase, fn) => {
-      const t = performance.now();
-      const out = await fn();
-      phases[phase].push(performance.now() - t);
-      return out;
+    const timedPhase = async (phase, fn) => {
+      const { result, ms: took } = await timed(fn);
+      phases[phase].push(took);
+      return result;
     };
     const started = performance.now();
     // Attempt i is client i % 200's attempt of test ⌊i / 200⌋: every client has one of each test running.
-    const whole = await pool(ATTEMPTS, CLIENTS, async (i) => {
+    const attempts = await pool(ATTEMPTS, CLIENTS, async (i) => {
       const jwt = jwts[i % CLIENTS];
-      const attempt = await timed('start', () => call(jwt, 'POST', '/attempts', { test: TESTS[Math.floor(i / CLIENTS) % TESTS.length] }));
+      const attempt = await timedPhase('start', () => call(jwt, 'POST', '/attempts', { test: TESTS[Math.floor(i / CLIENTS) % TESTS.length] }));
       const items = attempt.test.sections.flatMap((s) => s.items);
       answersSent += items.length;
       const answers = items.map((item, n) => ({
@@ -166,10 +87,11 @@ export async function benchAssessmentApi() {
         timeMs: 1200,
         answeredAt: new Date().toISOString(),
       }));
-      await timed('answers', () => call(jwt, 'POST', `/attempts/${attempt.id}/answers`, { answers }));
-      await timed('finish', () => call(jwt, 'POST', `/attempts/${attempt.id}/finish`, {}));
+      await timedPhase('answers', () => call(jwt, 'POST', `/attempts/${attempt.id}/answers`, { answers }));
+      await timedPhase('finish', () => call(jwt, 'POST', `/attempts/${attempt.id}/finish`, {}));
       statuses.finished += 1;
     });
+    const whole = attempts.map((r) => r.ms);
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `  ${ATTEMPTS} attempts by ${CLIENTS} concurrent clients (start, answers, finish): ${(ATTEMPTS / seconds).toFixed(0)} attempts/s, whole attempt p50 ${ms(percentile(whole, 50))}, p99 ${ms(percentile(whole, 99))}`,
@@ -178,14 +100,12 @@ export async function benchAssessmentApi() {
     const [{ n }] = await strapi.db.connection('assessment_answers').count({ n: '*' });
     const [{ f }] = await strapi.db.connection('assessment_attempts').where({ status: 'finished' }).count({ f: '*' });
     console.log(`  stored: ${f} finished attempts (of ${statuses.finished}), ${n} answers (of ${answersSent} sent)`);
-    const profileTimes = await pool(200, 20, async (i) => call(jwts[i % CLIENTS], 'GET', '/profile'));
+    const profileTimes = (await pool(200, 20, async (i) => call(jwts[i % CLIENTS], 'GET', '/profile'))).map((r) => r.ms);
     console.log(
       `  GET /profile (top 5 of the catalogue with explanations), 20 clients at once: p50 ${ms(percentile(profileTimes, 50))}, p99 ${ms(percentile(profileTimes, 99))}`,
     );
   } finally {
-    await strapi.destroy();
-    cluster.stop();
-    smtp.close();
+    await stop();
   }
 }
 

@@ -5,71 +5,16 @@
 //   (req/s, p50, p99, and how many found their slot just taken).
 // Figures, not pass/fail.
 import crypto from 'node:crypto';
-import { checkNode, testSecrets } from '../scripts/lib/env.mjs';
-import { startPgCluster } from '../scripts/lib/pg-cluster.mjs';
-import { bootStrapi } from '../scripts/lib/strapi.mjs';
-import { SMTPServer } from 'smtp-server';
+import { checkNode } from '../scripts/lib/env.mjs';
+import { benchCms, benchUsers, ms, percentile, pool } from './lib.mjs';
 
 checkNode();
 const SPECIALISTS_PER_CENTRE = 10;
 const CLIENTS = 100;
 const BOOKINGS_PER_CLIENT = 5;
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (n) => `${n.toFixed(1)} ms`;
-
-async function timed(fn) {
-  const t = performance.now();
-  const result = await fn();
-  return { result, ms: performance.now() - t };
-}
-
-/** Runs `count` calls of `fn`, `concurrency` at a time; returns each call's duration and result. */
-async function pool(count, concurrency, fn) {
-  const out = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      while (next < count) {
-        const i = next++;
-        out.push(await timed(() => fn(i, worker)));
-      }
-    }),
-  );
-  return out;
-}
-
-/** A local SMTP server that accepts and drops every mail (registration sends one). */
-async function mailSink() {
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData: (stream, _s, done) => stream.on('end', done).resume(),
-  });
-  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  return smtp;
-}
-
 export async function benchBooking() {
-  const cluster = await startPgCluster('qabilet_bench');
-  const smtp = await mailSink();
-  Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    ADMIN_EMAIL: 'bench@qabilet.example',
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0',
-    DATABASE_POOL_MAX: '20',
-    RATE_LIMIT_SCALE: '1000',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.server.address().port),
-  });
-  const { strapi, url } = await bootStrapi();
+  const { strapi, url, cluster, stop } = await benchCms('qabilet_bench');
   try {
     const { addDays, kzDate, cellsOf } = await import('@qabilet/domain');
     const centres = (await strapi.db.query('api::centre.centre').findMany({ where: { locale: 'kk' }, select: ['slug'] })).map((c) => c.slug);
@@ -144,44 +89,7 @@ export async function benchBooking() {
     );
 
     // 100 people with consent, logged in.
-    const users = [];
-    for (let i = 0; i < CLIENTS; i += 20) {
-      users.push(
-        ...(await Promise.all(
-          Array.from({ length: 20 }, async () => {
-            const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
-            const password = 'Qabilet2026bench';
-            const reg = await fetch(`${url}/api/auth/local/register`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({
-                surname: 'Бенчмарк',
-                firstName: 'Тест',
-                gender: 'female',
-                birthDate: '2000-01-01',
-                region: 'KZ-75',
-                locality: 'kz-75-medeu-district',
-                email,
-                phone: '+77011234567',
-                education: 'university',
-                userType: 'student',
-                password,
-              }),
-            });
-            const { user } = await reg.json();
-            await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
-            const login = await (
-              await fetch(`${url}/api/auth/local`, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json' },
-                body: JSON.stringify({ identifier: email, password }),
-              })
-            ).json();
-            return login.jwt;
-          }),
-        )),
-      );
-    }
+    const users = await benchUsers(strapi, url, CLIENTS);
     // Every client books free slots of the same three centres, one after another: collisions happen.
     const free = [];
     for (const centre of centres.slice(0, 3)) {
@@ -217,9 +125,7 @@ export async function benchBooking() {
       `  bookings stored: ${rows} (201s: ${statuses[201] ?? 0}); double bookings: ${(await strapi.db.connection.raw('select count(*) as n from (select specialist_id, cell from booking_cells group by specialist_id, cell having count(*) > 1) d')).rows[0].n} (distinct start times ${distinct})`,
     );
   } finally {
-    await strapi.destroy();
-    cluster.stop();
-    smtp.close();
+    await stop();
   }
 }
 

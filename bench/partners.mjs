@@ -7,34 +7,14 @@
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
-import { SMTPServer } from 'smtp-server';
-import { checkNode, root, testSecrets } from '../scripts/lib/env.mjs';
-import { startPgCluster } from '../scripts/lib/pg-cluster.mjs';
-import { bootStrapi } from '../scripts/lib/strapi.mjs';
+import { checkNode, root } from '../scripts/lib/env.mjs';
+import { benchCms, benchUsers, ms, percentile, pool } from './lib.mjs';
 
 checkNode();
 const require = createRequire(`${root}/package.json`);
 const CALLBACKS = 200;
 const ROWS = 5000;
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-const ms = (n) => `${n.toFixed(1)} ms`;
 const sign = (secret, ts, raw) => `v1=${crypto.createHmac('sha256', secret).update(`${ts}.`).update(raw).digest('hex')}`;
-
-async function pool(count, concurrency, fn) {
-  const out = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = performance.now();
-        await fn(i);
-        out.push(performance.now() - t);
-      }
-    }),
-  );
-  return out;
-}
 
 const phoneOf = (i) => `+7701${String(1000000 + i).slice(-7)}`;
 
@@ -68,67 +48,9 @@ export async function benchDesktopParse() {
 }
 
 export async function benchPartnersApi() {
-  const cluster = await startPgCluster('qabilet_bench_partners');
-  const smtp = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData: (stream, _s, done) => stream.on('end', done).resume(),
-  });
-  await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    ADMIN_EMAIL: 'bench@qabilet.example',
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0',
-    DATABASE_POOL_MAX: '20',
-    RATE_LIMIT_SCALE: '1000',
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(smtp.server.address().port),
-  });
-  const { strapi, url } = await bootStrapi();
+  const { strapi, url, stop } = await benchCms('qabilet_bench_partners');
   try {
-    const users = [];
-    for (let i = 0; i < CALLBACKS; i += 20) {
-      users.push(
-        ...(await Promise.all(
-          Array.from({ length: 20 }, async (_, k) => {
-            const email = `bench.${crypto.randomBytes(5).toString('hex')}@example.kz`;
-            const password = 'Qabilet2026bench';
-            const reg = await fetch(`${url}/api/auth/local/register`, {
-              method: 'POST',
-              headers: { 'Content-Type': 'application/json' },
-              body: JSON.stringify({
-                surname: 'Бенчмарк',
-                firstName: 'Тест',
-                gender: 'female',
-                birthDate: '2000-01-01',
-                region: 'KZ-75',
-                locality: 'kz-75-medeu-district',
-                email,
-                phone: phoneOf(i + k),
-                education: 'university',
-                userType: 'student',
-                password,
-              }),
-            });
-            const { user } = await reg.json();
-            await strapi.db.query('plugin::users-permissions.user').update({ where: { id: user.id }, data: { confirmed: true } });
-            return (
-              await (
-                await fetch(`${url}/api/auth/local`, {
-                  method: 'POST',
-                  headers: { 'Content-Type': 'application/json' },
-                  body: JSON.stringify({ identifier: email, password }),
-                })
-              ).json()
-            ).jwt;
-          }),
-        )),
-      );
-    }
+    const users = await benchUsers(strapi, url, CALLBACKS, phoneOf);
     const partners = strapi.plugin('partners').service('partners');
     const { partner, secret } = await partners.create({
       kind: 'callback',
@@ -167,9 +89,10 @@ export async function benchPartnersApi() {
     };
     const started = performance.now();
     // A repeat is the same result sent again as a partner's retry: new bytes (here a space), a new signature.
-    const times = await pool(CALLBACKS * 2, 50, (i) =>
+    const calls = await pool(CALLBACKS * 2, 50, (i) =>
       post(i < CALLBACKS ? bodies[i] : bodies[i - CALLBACKS].replace('{', '{ '), Math.floor(Date.now() / 1000)),
     );
+    const times = calls.map((r) => r.ms);
     const seconds = (performance.now() - started) / 1000;
     const [{ n }] = await strapi.db.connection('assessment_statements').where({ source_id: partner.id }).count({ n: '*' });
     console.log(
@@ -222,9 +145,7 @@ export async function benchPartnersApi() {
       `  the same ${ROWS} rows again: ${(ROWS / again.seconds).toFixed(0)} rows/s — imported ${again.totals.imported}, duplicates ${again.totals.duplicates}`,
     );
   } finally {
-    await strapi.destroy();
-    cluster.stop();
-    smtp.close();
+    await stop();
   }
 }
 

@@ -4,35 +4,15 @@
 // staff use, as the super admin (whole country) and as a regional coordinator; and one export.
 // Figures, not pass/fail.
 import crypto from 'node:crypto';
-import { checkNode, testSecrets } from '../scripts/lib/env.mjs';
-import { startPgCluster } from '../scripts/lib/pg-cluster.mjs';
-import { bootStrapi } from '../scripts/lib/strapi.mjs';
+import { checkNode } from '../scripts/lib/env.mjs';
+import { adminLogin, benchCms, ms, percentile, pick, seededRandom, staffToken } from './lib.mjs';
 
 checkNode();
 const ROWS = Number(process.env.BENCH_REQUESTS ?? 200_000);
 const RUNS = 40;
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (n) => `${n.toFixed(1)} ms`;
-const pick = (list, r) => list[Math.floor(r * list.length) % list.length];
-
 export async function benchRegistry() {
-  const cluster = await startPgCluster('qabilet_bench_registry');
-  Object.assign(process.env, testSecrets(), cluster.env, {
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: 'error',
-    ADMIN_EMAIL: 'bench@qabilet.example',
-    ADMIN_PASSWORD: 'Bench-Passw0rd',
-    BOOKING_OUTBOX_INTERVAL_MS: '0',
-    DATABASE_POOL_MAX: '20',
-    RATE_LIMIT_SCALE: '1000',
-    SEED_DEMO: 'true',
-  });
-  const { strapi, url } = await bootStrapi();
+  const { strapi, url, cluster, stop } = await benchCms('qabilet_bench_registry', { SEED_DEMO: 'true' });
   try {
     const knex = strapi.db.connection;
     const centres = await strapi.db
@@ -44,14 +24,7 @@ export async function benchRegistry() {
     const sources = ['site', 'site', 'site', 'call_centre', 'call_centre', 'staff'];
     const now = Date.now();
     const t0 = performance.now();
-    // Random but repeatable (mulberry32): the same rows on every run.
-    let seed = 42;
-    const random = () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = seededRandom(42);
     for (let done = 0; done < ROWS; done += 2000) {
       const batch = [];
       for (let i = 0; i < Math.min(2000, ROWS - done); i++) {
@@ -87,29 +60,8 @@ export async function benchRegistry() {
       `\nRegistry (PostgreSQL ${cluster.version}; ${ROWS.toLocaleString('en')} requests over a year in ${centres.length} centres, inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
 
-    const login = async (email, password) =>
-      (
-        await (
-          await fetch(`${url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) })
-        ).json()
-      ).data.token;
-    const admin = await login('bench@qabilet.example', 'Bench-Passw0rd');
-    const role = await strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-regional-coordinator' } });
-    await strapi.service('admin::user').create({
-      email: 'coord.bench@qabilet.example',
-      firstname: 'Bench',
-      lastname: 'Coordinator',
-      password: 'Bench-Passw0rd',
-      isActive: true,
-      registrationToken: null,
-      roles: [role.id],
-    });
-    const almaty = await strapi.db.query('api::centre.centre').findOne({ where: { slug: 'almaty-region', locale: 'kk' }, populate: { region: true } });
-    const user = await strapi.db.query('admin::user').findOne({ where: { email: 'coord.bench@qabilet.example' } });
-    await strapi
-      .documents('api::staff-profile.staff-profile')
-      .create({ data: { user: user.id, centre: almaty.documentId, region: almaty.region?.documentId } });
-    const coordinator = await login('coord.bench@qabilet.example', 'Bench-Passw0rd');
+    const admin = await adminLogin(url);
+    const coordinator = await staffToken(strapi, url, 'qabilet-regional-coordinator', 'almaty-region');
 
     const day = (d) => new Date(now - d * 86_400_000 + 5 * 3_600_000).toISOString().slice(0, 10);
     const someSpecialist = byCentre.get('almaty-region')?.[0];
@@ -152,8 +104,7 @@ export async function benchRegistry() {
     const rows = (await strapi.db.query('api::audit-event.audit-event').findOne({ where: { action: 'crm.export' }, orderBy: { id: 'desc' } }))?.details?.rows;
     console.log(`  export to XLSX, one centre's completed requests: ${rows} rows, ${(size / 1024).toFixed(0)} KB in ${ms(performance.now() - t)}`);
   } finally {
-    await strapi.destroy();
-    cluster.stop();
+    await stop();
   }
 }
 
