@@ -103,7 +103,7 @@ export async function fillPeople(strapi, rows) {
   const knex = strapi.db.connection;
   const centres = await strapi.db
     .query('api::centre.centre')
-    .findMany({ where: { locale: 'kk' }, select: ['slug'], populate: { region: { select: ['code'] } } });
+    .findMany({ where: { locale: 'kk' }, select: ['slug'], populate: { region: { select: ['code'] }, regions: { select: ['code'] } } });
   const random = seededRandom(7);
   const now = Date.now();
   const services = ['request', 'booking', 'test', 'partner', 'desktop', 'waitlist'];
@@ -143,14 +143,22 @@ export async function fillPeople(strapi, rows) {
         search: personSearchText({ surname, firstName, patronymic, phone, email }),
         updated_at: now,
       });
-      if (random() < 0.4) served.push([batch.length - 1, centre.slug]);
+      if (random() < 0.4) served.push([batch.length - 1, pick(centres, random())]);
     }
     const ids = await knex('talent_people').insert(batch).returning('id');
-    const centreRows = served.map(([i, centre]) => ({ person_id: ids[i].id ?? ids[i], centre }));
+    const idAt = (i) => ids[i].id ?? ids[i];
+    const centreRows = served.map(([i, centre]) => ({ person_id: idAt(i), centre: centre.slug }));
     if (centreRows.length) await knex('talent_person_centres').insert(centreRows);
+    // Where each lives, and the regions the centre that served them serves (a coordinator's scope).
+    const regionRows = new Map();
+    batch.forEach((p, i) => p.region && regionRows.set(`${idAt(i)}|${p.region}`, { person_id: idAt(i), region: p.region }));
+    for (const [i, centre] of served) for (const r of centre.regions ?? []) regionRows.set(`${idAt(i)}|${r.code}`, { person_id: idAt(i), region: r.code });
+    const regionList = [...regionRows.values()];
+    for (let k = 0; k < regionList.length; k += 1000) await knex('talent_person_regions').insert(regionList.slice(k, k + 1000));
   }
   await knex.raw('VACUUM ANALYZE talent_people');
   await knex.raw('VACUUM ANALYZE talent_person_centres');
+  await knex.raw('VACUUM ANALYZE talent_person_regions');
 }
 
 export async function benchTalent() {

@@ -58,6 +58,8 @@ export function assertWrites(scope: TalentScope): void {
 
 export const PEOPLE = 'talent_people';
 export const PERSON_CENTRES = 'talent_person_centres';
+/** The regions a person belongs to for coordinators: where they live, and the regions the centres that served them serve. */
+export const PERSON_REGIONS = 'talent_person_regions';
 
 /**
  * Narrows a query of `talent_people` (under `alias`) to the scope: the one place that decides
@@ -67,9 +69,8 @@ export function inScope(knex: Knex, q: Knex.QueryBuilder, scope: TalentScope, al
   if (scope.all) return q;
   const served = (centres: string[]) => knex(PERSON_CENTRES).whereIn('centre', centres).select('person_id');
   if (scope.role === 'specialist') return q.whereIn(`${alias}.id`, served([scope.centre as string]));
-  // One semi-join over a union (the planner hashes it), not an OR that would scan every row.
-  const living = knex(PEOPLE).whereIn('region', scope.regions).select('id');
-  return q.whereIn(`${alias}.id`, scope.centres.length ? living.union(served(scope.centres)) : living);
+  // The regions where they live or were served, kept per person: one indexed semi-join.
+  return q.whereIn(`${alias}.id`, knex(PERSON_REGIONS).whereIn('region', scope.regions).select('person_id'));
 }
 
 export type PersonRow = {

@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { personSearchText } from '@qabilet/domain';
-import { PEOPLE, PERSON_CENTRES } from '../scope';
+import { PEOPLE, PERSON_CENTRES, PERSON_REGIONS } from '../scope';
 import { activityOf, childrenOf, leadsOf, usersOf, type Source } from './sources';
 
 const BATCH = 400;
@@ -22,6 +22,18 @@ const changedListeners: ChangedListener[] = [];
 /** A part that derives something from a person's records (the talents) hears of every refreshed person. */
 export const onPeopleRefreshed = (listener: ChangedListener) => void changedListeners.push(listener);
 
+let centreCache: { at: number; map: Map<string, string[]> } | undefined;
+/** The regions each centre serves (the catalogue's, kept a minute). */
+async function centreRegions(strapi: Core.Strapi): Promise<Map<string, string[]>> {
+  if (centreCache && Date.now() - centreCache.at < 60_000) return centreCache.map;
+  const rows = await strapi.db.query('api::centre.centre').findMany({ select: ['slug'], populate: { regions: { select: ['code'] } } });
+  const map = new Map<string, string[]>();
+  for (const c of rows as Array<{ slug: string; regions?: Array<{ code: string }> }>)
+    map.set(c.slug, [...new Set([...(map.get(c.slug) ?? []), ...(c.regions ?? []).map((r) => r.code)])]);
+  centreCache = { at: Date.now(), map };
+  return map;
+}
+
 const chunks = <T>(items: T[], size = BATCH): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 async function remove(strapi: Core.Strapi, keys: string[]): Promise<void> {
@@ -30,6 +42,7 @@ async function remove(strapi: Core.Strapi, keys: string[]): Promise<void> {
   for (const part of chunks(keys)) {
     const ids = (await knex(PEOPLE).whereIn('person_key', part).select('id')).map((r: { id: number }) => r.id);
     if (ids.length) await knex(PERSON_CENTRES).whereIn('person_id', ids).delete();
+    if (ids.length) await knex(PERSON_REGIONS).whereIn('person_id', ids).delete();
     await knex(PEOPLE).whereIn('person_key', part).delete();
   }
   for (const listener of removedListeners) await listener(strapi, keys);
@@ -72,11 +85,18 @@ async function write(strapi: Core.Strapi, sources: Source[], now: number): Promi
     )
     .select('id', 'person_key');
   const idOf = new Map(ids.map((r: { id: number; person_key: string }) => [r.person_key, r.id]));
-  await knex(PERSON_CENTRES)
-    .whereIn('person_id', [...idOf.values()])
-    .delete();
+  const personIds = [...idOf.values()];
+  await knex(PERSON_CENTRES).whereIn('person_id', personIds).delete();
+  await knex(PERSON_REGIONS).whereIn('person_id', personIds).delete();
   const centres = sources.flatMap((s) => [...activity.get(s.key)!.centres].map((centre) => ({ person_id: idOf.get(s.key)!, centre })));
   for (const part of chunks(centres)) await knex(PERSON_CENTRES).insert(part);
+  const served = await centreRegions(strapi);
+  const regions = sources.flatMap((s) => {
+    const set = new Set<string>(s.fields.region ? [s.fields.region] : []);
+    for (const centre of activity.get(s.key)!.centres) for (const r of served.get(centre) ?? []) set.add(r);
+    return [...set].map((region) => ({ person_id: idOf.get(s.key)!, region }));
+  });
+  for (const part of chunks(regions)) await knex(PERSON_REGIONS).insert(part);
   const changed = [...idOf].map(([key, id]) => ({ id, key }));
   for (const listener of changedListeners) await listener(strapi, changed);
 }

@@ -4,12 +4,13 @@
  * project.ts. Nobody edits it; it is dropped and rebuilt at will.
  * - `talent_people`: the person's fields that staff filter by, the services they used, their last
  *   activity and talent status, and `search`, the folded text they are found by (never shown);
- * - `talent_person_centres`: the centres that served them (a specialist's scope).
+ * - `talent_person_centres`: the centres that served them (a specialist's scope);
+ * - `talent_person_regions`: where they live and the regions those centres serve (a coordinator's).
  * Text search is the database's own: trigrams (`pg_trgm`, GIN) on PostgreSQL, an FTS5 trigram
  * index kept by triggers on SQLite.
  */
 import type { Core } from '@strapi/strapi';
-import { PEOPLE, PERSON_CENTRES } from '../scope';
+import { PEOPLE, PERSON_CENTRES, PERSON_REGIONS } from '../scope';
 
 export const PEOPLE_FTS = 'talent_people_fts';
 
@@ -53,6 +54,14 @@ export async function ensurePeopleTables(strapi: Core.Strapi): Promise<void> {
       t.integer('person_id').notNullable();
       t.string('centre', 80).notNullable();
       t.primary(['centre', 'person_id']);
+      t.index(['person_id']);
+    });
+  }
+  if (!(await knex.schema.hasTable(PERSON_REGIONS))) {
+    await knex.schema.createTable(PERSON_REGIONS, (t) => {
+      t.integer('person_id').notNullable();
+      t.string('region', 8).notNullable();
+      t.primary(['region', 'person_id']);
       t.index(['person_id']);
     });
   }
