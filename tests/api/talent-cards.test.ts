@@ -13,7 +13,8 @@ import { staffMember, type Staff } from './crm-helpers.ts';
 
 const CENTRE = 'east-kazakhstan';
 const OTHER = 'pavlodar';
-const settled = () => ctx.strapi.plugin('talent').service('people').settled() as Promise<void>;
+// Every queued refresh of the registry and evaluation of talents done (each may rewrite the person's row and scope).
+const settled = () => ctx.strapi.plugin('talent').service('talents').settled() as Promise<void>;
 const phone = () => `+7701${crypto.randomInt(1e6, 9e6)}`;
 
 type Session = Awaited<ReturnType<typeof confirmedUser>>;
@@ -59,6 +60,8 @@ describe('talent: the user card', () => {
   let person: Session, tel: string, id: number, second: Awaited<ReturnType<typeof takeTest>>;
   const outcome = `Staff only: ${crypto.randomBytes(4).toString('hex')}`;
   const advice = `Try the robotics club ${crypto.randomBytes(4).toString('hex')}`;
+  const signed = `Read about engineering ${crypto.randomBytes(4).toString('hex')}`;
+  const privateNote = `Private: ${crypto.randomBytes(4).toString('hex')}`;
 
   before(async () => {
     specialist = await staffMember('qabilet-specialist', CENTRE);
@@ -88,6 +91,25 @@ describe('talent: the user card', () => {
     second = await takeTest(person, 'interests', 2);
     assert.ok(first.attemptId < second.attemptId);
     await specialist.http.post(`/assessment/people/user/${person.id}/notes`, { text: advice }).expect(201);
+    // A signed entry of the consultation journal, as the journal part keeps it: its recommendations are the person's, its notes are not.
+    const fields = { goal: 'g', observations: privateNote, tests: [], recommendations: [{ text: signed, links: [] }], nextStep: 'Come back in May' };
+    await ctx.strapi.db.connection('talent_journal_entries').insert({
+      booking_id: crypto.randomInt(1e8, 2e9),
+      specialist_id: 0,
+      centre: CENTRE,
+      person_key: `u:${person.id}`,
+      service: 'consultation',
+      held_at: Date.now() - 86_400_000,
+      status: 'signed',
+      version: 1,
+      fields: JSON.stringify(fields),
+      notes: privateNote,
+      author_id: specialist.id,
+      saved_at: Date.now(),
+      signed_by: specialist.id,
+      signed_at: Date.now(),
+      revision: 1,
+    });
     await settled();
     id = await registryId(`u:${person.id}`);
   });
@@ -137,6 +159,12 @@ describe('talent: the user card', () => {
       'scales are named',
     );
     assert.ok(recommendations!.some((r) => r.text === advice));
+    // The journal part's section: the signed recommendations and next step, never the specialist's notes.
+    assert.deepEqual(
+      seen.sections.journal!.map((j) => [j.recommendations[0]!.text, j.nextStep]),
+      [[signed, 'Come back in May']],
+    );
+    assert.ok(!JSON.stringify(seen).includes(privateNote));
     // The coordinator of the region opens it too.
     assert.equal((await card(coordinator, id)).sections.personal!.phone, tel);
   });
@@ -240,6 +268,8 @@ describe('talent: the user card', () => {
     assert.ok(!JSON.stringify(own).includes(outcome));
     assert.equal(own.sections.results!.find((t) => t.test === 'interests')!.measurements.length, 2);
     assert.ok(own.sections.recommendations!.some((r) => r.text === advice));
+    assert.equal(own.sections.journal![0]!.recommendations[0]!.text, signed);
+    assert.ok(!JSON.stringify(own).includes(privateNote));
     const audit = await ctx.strapi.db
       .query('api::audit-event.audit-event')
       .findOne({ where: { action: 'talent.card.view', actorType: 'user', actorId: String(person.id) }, orderBy: { id: 'desc' } });

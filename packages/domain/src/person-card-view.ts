@@ -8,6 +8,7 @@
 import type { ConsentState, PersonService } from './people-registry.ts';
 import type { PersonKind, RequestStatus } from './registry.ts';
 import type { ResultsOverTime } from './results-over-time.ts';
+import type { JournalRecommendationsItem } from './journal-view.ts';
 
 /** Who reads the card: staff (everything within their scope) or the person (no staff-only notes, no staff history). */
 export type CardAudience = 'staff' | 'self';
@@ -85,6 +86,8 @@ export type CardSections = {
   results?: ResultsOverTime;
   recommendations?: CardRecommendation[];
   history?: CardHistoryEntry[];
+  /** The consultation journal's signed recommendations and next steps (never the specialist's notes). */
+  journal?: JournalRecommendationsItem[];
   [other: string]: unknown;
 };
 

@@ -44,7 +44,7 @@ export const testMessages = (locale: Locale): Record<string, string> =>
 
 /** The strings of the person's own card (with the dates' words and the link to log in). */
 export const cardMessages = (locale: Locale): Record<string, string> =>
-  pick(locale, ['card.', 'format.', 'test.login', 'results.link', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
+  pick(locale, ['card.', 'format.', 'results.journal.', 'test.login', 'results.link', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
 
 /** The few strings of the fit on a profession's page (that page ships only these). */
 export const fitMessages = (locale: Locale): Record<string, string> => pick(locale, ['test.fit.', 'results.link']);

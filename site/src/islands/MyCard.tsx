@@ -9,11 +9,11 @@ import { format, type Messages } from './Form';
 import { loadAccount, problemOf, type Account } from './assessment-api';
 import { getMyCard, type UserCardView } from './card-api';
 import { useResume } from './useResume';
-import { PersonalSection, RatingsSection, RecommendationsSection, ResultsSection, ServicesSection } from './card/CardSections';
+import { JournalSection, PersonalSection, RatingsSection, RecommendationsSection, ResultsSection, ServicesSection, type Catalogue } from './card/CardSections';
 
-type Props = { locale: string; t: Messages; loginHref: string };
+type Props = Catalogue & { locale: string; t: Messages; loginHref: string };
 
-export default function MyCard({ locale, t, loginHref }: Props) {
+export default function MyCard({ locale, t, loginHref, professionsHref, institutionsHref }: Props) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [child, setChild] = useState<string | null>(null);
   const [card, setCard] = useState<UserCardView | null>(null);
@@ -91,13 +91,13 @@ export default function MyCard({ locale, t, loginHref }: Props) {
           ))}
         </fieldset>
       ) : null}
-      {!card ? <p role="status">{t['card.loading']}</p> : <CardView t={t} sections={card.sections} />}
+      {!card ? <p role="status">{t['card.loading']}</p> : <CardView t={t} sections={card.sections} hrefs={{ professionsHref, institutionsHref }} />}
     </div>
   );
 }
 
 /** The sections this page shows, in the card’s order; another part’s section (talent entries) gets its view here as it comes. */
-function CardView({ t, sections }: { t: Messages; sections: UserCardView['sections'] }) {
+function CardView({ t, sections, hrefs }: { t: Messages; sections: UserCardView['sections']; hrefs: Catalogue }) {
   return (
     <>
       {sections.personal ? <PersonalSection t={t} personal={sections.personal} /> : null}
@@ -105,6 +105,7 @@ function CardView({ t, sections }: { t: Messages; sections: UserCardView['sectio
       {sections.ratings ? <RatingsSection t={t} /> : null}
       {sections.results ? <ResultsSection t={t} results={sections.results} /> : null}
       {sections.recommendations ? <RecommendationsSection t={t} recommendations={sections.recommendations} /> : null}
+      {sections.journal ? <JournalSection t={t} items={sections.journal} hrefs={hrefs} /> : null}
     </>
   );
 }

@@ -1,9 +1,9 @@
 /**
  * How each section of the card is shown, by the name the server registered it under
- * (server/src/cards/sections.ts). This part's sections are typed by the domain's contract; another
- * part adds its own with one line in OTHER_VIEWS (its title's key and its component, which reads
- * its own contract), so the card imports the part's view and nothing else of it. A section with no
- * view here is not shown.
+ * (server/src/cards/sections.ts). The sections the domain's contract names (this part's and the
+ * journal's) are typed by it; another part adds its own with one line in OTHER_VIEWS (its title's
+ * key and its component, which reads its own contract), so the card imports the part's view and
+ * nothing else of it. A section with no view here is not shown.
  */
 import type { ReactNode } from 'react';
 import { Typography } from '@strapi/design-system';
@@ -13,17 +13,18 @@ import { CardLimitedView, CardPersonalView } from './CardPersonal';
 import { CardServicesView } from './CardServices';
 import { CardRecommendationsView, CardResultsView } from './CardResults';
 import { CardHistoryView } from './CardHistory';
+import { CardJournalView } from './CardJournal';
 import { useT } from '../utils/translations';
 
 type View<T> = { title: MessageKey; render: (data: T) => ReactNode };
-type Own = Required<Pick<CardSections, 'personal' | 'limited' | 'services' | 'ratings' | 'results' | 'recommendations' | 'history'>>;
+type Typed = Required<Pick<CardSections, 'personal' | 'limited' | 'services' | 'ratings' | 'results' | 'recommendations' | 'journal' | 'history'>>;
 
 function NoRatings() {
   const t = useT();
   return <Typography>{t('card.ratings.none')}</Typography>;
 }
 
-const OWN_VIEWS: { [K in keyof Own]: View<Own[K]> } = {
+const TYPED_VIEWS: { [K in keyof Typed]: View<Typed[K]> } = {
   personal: { title: 'card.section.personal', render: (data) => <CardPersonalView personal={data} /> },
   limited: { title: 'card.section.limited', render: (data) => <CardLimitedView limited={data} /> },
   services: { title: 'card.section.services', render: (data) => <CardServicesView services={data} /> },
@@ -31,6 +32,7 @@ const OWN_VIEWS: { [K in keyof Own]: View<Own[K]> } = {
   ratings: { title: 'card.section.ratings', render: () => <NoRatings /> },
   results: { title: 'card.section.results', render: (data) => <CardResultsView results={data} /> },
   recommendations: { title: 'card.section.recommendations', render: (data) => <CardRecommendationsView recommendations={data} /> },
+  journal: { title: 'card.section.journal', render: (data) => <CardJournalView items={data} /> },
   history: { title: 'card.section.history', render: (data) => <CardHistoryView history={data} /> },
 };
 
@@ -39,6 +41,6 @@ const OTHER_VIEWS: Record<string, View<unknown>> = {};
 
 /** The view of a section by its name, or none. */
 export function cardViewOf(name: string): View<unknown> | undefined {
-  if (Object.hasOwn(OWN_VIEWS, name)) return OWN_VIEWS[name as keyof Own] as View<unknown>;
+  if (Object.hasOwn(TYPED_VIEWS, name)) return TYPED_VIEWS[name as keyof Typed] as View<unknown>;
   return OTHER_VIEWS[name];
 }

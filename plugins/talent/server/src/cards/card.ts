@@ -7,6 +7,7 @@ import { limitedOf, nameOf, personalOf } from './personal';
 import { usedServicesOf } from './services';
 import { recommendationsOf, resultsOf } from './results';
 import { historyOfPerson } from './history';
+import { recommendationsFor } from '../journal/recommendations';
 
 // This part's own sections; the other parts register theirs the same way.
 registerCardSection('personal', async (_strapi, person) => personalOf(person));
@@ -15,6 +16,8 @@ registerCardSection('services', (strapi, person, audience, { language }) => used
 registerCardSection('ratings', async () => ({ collected: false, ratings: [] }));
 registerCardSection('results', (strapi, person, _audience, { language }) => resultsOf(strapi, person, language));
 registerCardSection('recommendations', (strapi, person, _audience, { language }) => recommendationsOf(strapi, person, language));
+// The consultation journal's signed recommendations: what the journal part gives every reader (never its notes).
+registerCardSection('journal', (strapi, person) => recommendationsFor(strapi, person.person_key));
 // What staff did is for staff: the person's own card has no history of actions.
 registerCardSection('history', async (strapi, person, audience) => (audience === 'staff' ? historyOfPerson(strapi, person) : undefined));
 
