@@ -178,6 +178,8 @@ describe('talent: the consultation journal', () => {
     await curator.http.get(path).expect(200);
     assert.equal(await auditCount('talent.journal.view'), views + 2);
     await put(coordinator, `${path}/draft`, full(0)).expect(403);
+    // The list is the specialist's own: a coordinator keeps no journal.
+    await coordinator.http.get('/talent/journal').expect(403);
     await post(curator, `${path}/amend`, { ...full(0), reason: 'x' }).expect(403);
   });
 
