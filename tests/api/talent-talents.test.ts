@@ -228,6 +228,34 @@ describe('talent: the registry of talents', () => {
     assert.equal((await knex('talent_confirmations').where({ person_key: key })).length, 0);
   });
 
+  it('finds talents in partners’ results and desktop imports too, marked as without an age norm', async () => {
+    const { parent, key, surname } = await family();
+    const user = await ctx.strapi.db.query('plugin::users-permissions.user').findOne({ where: { email: parent.email } });
+    const childId = Number(key.slice(2));
+    // As the partners plugin records a desktop import: through the assessment's results service (of
+    // a source no partner has, so that the partners' own counts stay theirs).
+    await ctx.strapi
+      .plugin('assessment')
+      .service('results')
+      .record({
+        id: crypto.randomUUID(),
+        person: { key, userId: user.id, childId },
+        source: { kind: 'desktop', partnerId: 2_000_000_000, name: 'Өскемен орталығы' },
+        object: { test: 'desk-creativity', name: { kk: 'Шығармашылық', ru: 'Креативность', en: 'Creativity' } },
+        scales: [{ scale: 'creativity', score: 94, raw: 47, min: 0, max: 50 }],
+        timestamp: new Date(),
+      });
+    await settled();
+    const [entry] = ((await talents(coordinator, { domain: 'soft:creativity', pageSize: 100 }).expect(200)).body.data as Entry[]).filter((e) =>
+      e.name.startsWith(surname),
+    );
+    assert.equal(entry?.status, 'candidate');
+    assert.deepEqual(
+      entry!.evidence.agreeing.map((e) => [e.source, e.test, e.score, e.percentile, e.norm]),
+      [['desktop', 'desk-creativity', 94, null, null]],
+    );
+  });
+
   it('refuses bad rules field by field, localised, and changes nothing', async () => {
     const before = (await curator.http.get('/talent/rules').expect(200)).body.data.current.version;
     const res = await put(curator, '/talent/rules', {
