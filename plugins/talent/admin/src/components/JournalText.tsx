@@ -1,6 +1,6 @@
-/** A signed text of an entry, read only: each field under its own heading, the recommendations as a list. */
+/** A signed text of an entry, read only: each field under its own heading, the recommendations as a list (also the user card's). */
 import { Flex, Link, Typography } from '@strapi/design-system';
-import type { JournalFields, JournalLink } from '../api-journal';
+import type { JournalFields, JournalLink, JournalRecommendation } from '../api-journal';
 import { useT } from '../utils/translations';
 
 function LinkText({ link }: { link: JournalLink }) {
@@ -16,6 +16,28 @@ function LinkText({ link }: { link: JournalLink }) {
     <Typography>
       {kind}: {link.slug}
     </Typography>
+  );
+}
+
+/** The recommendations as a numbered list, each with its links: for the entry and for the user card alike. */
+export function JournalRecommendationList({ recommendations }: { recommendations: JournalRecommendation[] }) {
+  return (
+    <ol>
+      {recommendations.map((r, i) => (
+        <li key={i}>
+          <Typography style={{ whiteSpace: 'pre-wrap' }}>{r.text}</Typography>
+          {r.links.length > 0 && (
+            <ul>
+              {r.links.map((l, j) => (
+                <li key={j}>
+                  <LinkText link={l} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -38,22 +60,7 @@ export function JournalText({ fields, notes, level = 'h3' }: { fields: JournalFi
         <Typography tag={level} variant="delta">
           {t('journal.recommendations')}
         </Typography>
-        <ol>
-          {fields.recommendations.map((r, i) => (
-            <li key={i}>
-              <Typography style={{ whiteSpace: 'pre-wrap' }}>{r.text}</Typography>
-              {r.links.length > 0 && (
-                <ul>
-                  {r.links.map((l, j) => (
-                    <li key={j}>
-                      <LinkText link={l} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          ))}
-        </ol>
+        <JournalRecommendationList recommendations={fields.recommendations} />
       </Flex>
       {block(t('journal.nextStep'), fields.nextStep)}
       {notes !== undefined && block(t('journal.notes'), notes)}
