@@ -83,6 +83,23 @@ describe('talent: the registry of users', () => {
     await contentManager.http.get('/talent/me').expect(403);
   });
 
+  it('tells each role what it may do in the registry', async () => {
+    const me = async (staff: Staff) => (await staff.http.get('/talent/me').expect(200)).body.data;
+    const rights = (data: { can: Record<string, boolean> }) =>
+      Object.entries(data.can)
+        .filter(([, v]) => v)
+        .map(([k]) => k)
+        .sort();
+    assert.deepEqual(rights(await me(specialist)), ['card', 'confirm', 'journal', 'read', 'specialists']);
+    assert.deepEqual(rights(await me(coordinator)), ['card', 'confirm', 'export', 'read', 'review', 'specialists']);
+    const curatorView = await me(curator);
+    assert.deepEqual(rights(curatorView), ['card', 'export', 'read', 'settings', 'specialists']);
+    assert.equal(curatorView.readOnly, true);
+    const operatorMe = await me(operator);
+    assert.deepEqual(rights(operatorMe), ['read']);
+    assert.equal(operatorMe.limited, true);
+  });
+
   it('refuses bad filters field by field, localised, and unknown parameters', async () => {
     const res = await coordinator.http
       .get('/talent/people', { kind: 'robot', ageGroup: 'age-1-2', activeFrom: '2026-02-30', region: 'kz', page: '0', role: 'admin' })

@@ -1,6 +1,7 @@
 /**
  * The configurations a plugin's routes name (every route names its policies): `can(...actions)`,
- * behind the admin permissions `plugin::<plugin>.<action>` (any one of them); `user`, for the
+ * behind the admin permissions `plugin::<plugin>.<action>` (all of them: Strapi's hasPermissions
+ * policy asks for every action named); `user`, for the
  * users-permissions role the plugin grants its actions to; `open`, no session at all (the route
  * checks a signature, token or key itself, or serves what is public).
  */

@@ -50,7 +50,7 @@ const part: Part = {
     if (Number(n) === 0) await reconcilePeople(strapi);
   },
   admin: [
-    { method: 'GET', path: '/me', handler: 'me', config: allowed('read', 'journal', 'settings', 'specialists') },
+    { method: 'GET', path: '/me', handler: 'me', config: allowed('read') },
     { method: 'GET', path: '/people', handler: 'list', config: allowed('read') },
     { method: 'GET', path: '/people-export/templates', handler: 'templates', config: allowed('export') },
     { method: 'GET', path: '/people-export', handler: 'export', config: allowed('export') },
