@@ -12,10 +12,10 @@ import { addDays, kzDate } from '@qabilet/domain';
 import { ctx } from '../setup/context.ts';
 import { api, confirmedUser } from './helpers.ts';
 import { staffMember, type Staff } from './crm-helpers.ts';
+import { completedConsultation, specialistOf } from './talent-helpers.ts';
 
 const CENTRE = 'east-kazakhstan';
 const OTHER = 'pavlodar';
-const BOOKING = 'plugin::booking.booking';
 const auditCount = (action: string) => ctx.strapi.db.query('api::audit-event.audit-event').count({ where: { action } });
 
 const send = (method: 'put' | 'post', staff: Staff, path: string, body: unknown, language = 'en') => {
@@ -26,50 +26,6 @@ const put = (staff: Staff, path: string, body: unknown, language?: string) => se
 const post = (staff: Staff, path: string, body: unknown, language?: string) => send('post', staff, path, body, language);
 const problems = (res: { body: { error: { details: { errors: Array<{ path: string[]; code: string }> } } } }) =>
   res.body.error.details.errors.map((e) => `${e.path.join('.')}:${e.code}`);
-
-/** A specialist row at `centre` linked to the staff member, working every day 08:00–20:00. */
-async function specialistOf(staff: Staff, centre: string) {
-  const { forgetSlots } = await import('../../plugins/booking/dist/server/slots.js');
-  const profile = await ctx.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { user: { id: staff.id } } });
-  const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '08:00', closes: '20:00' }));
-  const row = await ctx.strapi.db.query('plugin::booking.specialist').create({
-    data: {
-      name: `Journal ${crypto.randomBytes(3).toString('hex')}`,
-      centre,
-      active: true,
-      services: ['consultation', 'testing'],
-      formats: ['offline', 'online'],
-      hours,
-      timings: { consultation: { slotMinutes: 45, bufferMinutes: 15 }, testing: { slotMinutes: 90, bufferMinutes: 0 } },
-      staffProfile: profile.id,
-    },
-  });
-  forgetSlots();
-  return row as { id: number; name: string };
-}
-
-/** A consultation the user booked with this specialist, held an hour ago and completed by the specialist. */
-async function completedConsultation(staff: Staff, specialist: { name: string }, centre: string, jwt: string): Promise<number> {
-  const from = addDays(kzDate(new Date()), 3);
-  const slots = await api()
-    .get('/api/booking/slots')
-    .query({ centre, service: 'consultation', format: 'offline', from, to: addDays(from, 2) })
-    .expect(200);
-  const slot = slots.body.data.find((s: { specialist: { name: string } }) => s.specialist.name === specialist.name);
-  const booked = await api()
-    .post('/api/booking/bookings')
-    .set('Authorization', `Bearer ${jwt}`)
-    .send({ slot: slot.id, service: 'consultation', format: 'offline' })
-    .expect(201);
-  const row = await ctx.strapi.db.query(BOOKING).findOne({ where: { documentId: booked.body.data.id } });
-  const past = new Date(Date.now() - 3_600_000);
-  await ctx.strapi.db.query(BOOKING).update({
-    where: { id: row.id },
-    data: { status: 'confirmed', start: past.toISOString(), end: new Date(past.getTime() + 45 * 60_000).toISOString() },
-  });
-  await staff.http.post(`/booking/bookings/${booked.body.data.id}/complete`).expect(200);
-  return row.id as number;
-}
 
 const full = (version: number) => ({
   version,

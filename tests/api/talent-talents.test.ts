@@ -13,8 +13,9 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import request from 'supertest';
 import { ctx } from '../setup/context.ts';
-import { api, confirmedUser } from './helpers.ts';
+import { api } from './helpers.ts';
 import { staffMember, type Staff } from './crm-helpers.ts';
+import { family, interests } from './talent-helpers.ts';
 
 const CENTRE = 'east-kazakhstan';
 const OTHER = 'pavlodar';
@@ -22,8 +23,6 @@ const DOMAIN = 'interest:investigative';
 const settled = () => ctx.strapi.plugin('talent').service('talents').settled() as Promise<void>;
 const auditCount = (action: string) => ctx.strapi.db.query('api::audit-event.audit-event').count({ where: { action } });
 
-type Session = Awaited<ReturnType<typeof confirmedUser>>;
-type Item = { key: string; type: string };
 type Evidence = {
   rulesVersion: number;
   threshold: number;
@@ -39,56 +38,6 @@ const put = (staff: Staff, path: string, body: unknown) =>
     .set({ Authorization: `Bearer ${staff.token}`, 'Accept-Language': 'en' })
     .send(body as object);
 const talents = (staff: Staff, query: Record<string, unknown> = {}) => staff.http.get('/talent/talents', query);
-
-/** A parent of East Kazakhstan and their child, a pupil of 15 (the interests test is for 12 and older). */
-async function family() {
-  const parent = await confirmedUser({ birthDate: '1985-02-03', userType: 'parent', education: 'university', region: 'KZ-63', locality: 'kz-63-oskemen' });
-  // A surname of its own (letters only), by which the test finds her among everyone else's entries.
-  const surname = `Тест${[...crypto.randomBytes(6)].map((b) => 'абвгдежзиклмнопрстуф'[b % 20]).join('')}`;
-  const res = await api().post('/api/accounts/children').set('Authorization', `Bearer ${parent.jwt}`).send({
-    surname,
-    firstName: 'Дана',
-    gender: 'female',
-    birthDate: '2011-04-12',
-    region: 'KZ-63',
-    locality: 'kz-63-oskemen',
-    education: 'school-9',
-  });
-  const childDoc: string = res.body.data?.documentId ?? res.body.documentId;
-  assert.ok(childDoc, JSON.stringify(res.body));
-  const child = await ctx.strapi.db.query('api::child.child').findOne({ where: { documentId: childDoc } });
-  return { parent, childDoc, key: `c:${child.id}`, surname };
-}
-
-/** The interests test taken whole for the child: `high` scales at the top of the Likert scale, the others at its bottom. */
-async function interests(parent: Session, child: string, high: string[]): Promise<number> {
-  const as = (path: string, body: unknown) =>
-    api()
-      .post(`/api/assessment${path}`)
-      .set({ Authorization: `Bearer ${parent.jwt}`, 'Accept-Language': 'en' })
-      .send(body as object);
-  const started = await as('/attempts', { test: 'interests', child });
-  assert.ok([200, 201].includes(started.status), JSON.stringify(started.body));
-  const attempt = started.body.data as { id: number; test: { sections: Array<{ items: Item[] }> } };
-  const items = attempt.test.sections.flatMap((s) => s.items);
-  // Which scale an item feeds is not sent to the testee: the harness reads it from the version taken.
-  const row = await ctx.strapi.db.connection('assessment_attempts').where({ id: attempt.id }).first('version_id');
-  const version = await ctx.strapi.db.connection('assessment_versions').where({ id: row.version_id }).first('definition');
-  const definition = (typeof version.definition === 'string' ? JSON.parse(version.definition) : version.definition) as {
-    sections: Array<{ items: Array<{ key: string; scale?: string; reverse?: boolean }> }>;
-  };
-  const keyed = new Map(definition.sections.flatMap((s) => s.items).map((i) => [i.key, i]));
-  const answers = items.map((item, i) => ({
-    item: item.key,
-    value: high.includes(keyed.get(item.key)?.scale ?? '') !== !!keyed.get(item.key)?.reverse ? 5 : 1,
-    seq: i + 1,
-    timeMs: 1500,
-    answeredAt: new Date().toISOString(),
-  }));
-  await as(`/attempts/${attempt.id}/answers`, { answers }).expect(200);
-  await as(`/attempts/${attempt.id}/finish`, {}).expect(200);
-  return attempt.id;
-}
 
 describe('talent: the registry of talents', () => {
   let specialist: Staff, coordinator: Staff, otherCoordinator: Staff, otherSpecialist: Staff, curator: Staff, contentManager: Staff, operator: Staff;
