@@ -6,6 +6,7 @@
  * Instants are ISO strings (UTC); names of tests and scales are in the reader's language.
  */
 import type { ConsentState, PersonService } from './people-registry.ts';
+import type { PersonListItem } from './people-view.ts';
 import type { PersonKind, RequestStatus } from './registry.ts';
 import type { ResultsOverTime } from './results-over-time.ts';
 import type { JournalRecommendationsItem } from './journal-view.ts';
@@ -13,21 +14,12 @@ import type { JournalRecommendationsItem } from './journal-view.ts';
 /** Who reads the card: staff (everything within their scope) or the person (no staff-only notes, no staff history). */
 export type CardAudience = 'staff' | 'self';
 
-/** Personal data: every field of the registry and the consent's state. */
-export type CardPersonal = {
-  kind: PersonKind;
+/** Personal data: every field of the registry (as its list has them, the name in its parts) and the consent's state. */
+export type CardPersonal = Omit<PersonListItem, 'id' | 'name' | 'consent' | 'services' | 'talent' | 'openRequests'> & {
   surname: string;
   firstName: string;
   patronymic: string | null;
-  phone: string | null;
-  email: string | null;
-  birthDate: string | null;
-  region: string | null;
-  locality: string | null;
-  education: string | null;
-  userType: string | null;
   consent: ConsentState;
-  lastActivityAt: string | null;
 };
 
 export type CardRequest = {

@@ -25,7 +25,7 @@ export function t(locale: Locale) {
 export const localeParams = () => locales.map((locale) => ({ params: { locale } }));
 
 // The cabinet links to the tests and the results with their pages' own names.
-const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.', 'booking.', 'test.list.link', 'results.link'];
+const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.', 'booking.', 'test.list.link', 'results.link', 'card.link'];
 
 /** The strings an account island needs, so a page ships only those to the browser. */
 export function islandMessages(locale: Locale): Record<string, string> {

@@ -59,6 +59,9 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
         <li>
           <a href={bookingsHref.replace(/bookings\/$/, 'results/')}>{t['results.link']}</a>
         </li>
+        <li>
+          <a href={bookingsHref.replace(/bookings\/$/, 'card/')}>{t['card.link']}</a>
+        </li>
       </ul>
 
       <ProfileSection {...section} profile={profile} regions={regions} localities={localities} codeStep={codeStep} />

@@ -67,27 +67,25 @@ export const historyOf = (row: RequestRow) => json<HistoryLine[]>(row.history, [
 const owner = (person: PersonRow) =>
   person.kind === 'child' ? { child: { id: person.child_id } } : { user: { id: person.user_id }, child: { id: { $null: true } } };
 
-export type BookingRow = { documentId: string; start: string; status: string; service: string; format: string; centre: string };
-export async function bookingsOf(strapi: Core.Strapi, person: PersonRow): Promise<BookingRow[]> {
+/** The latest rows of a booking content type (bookings, waitlist places) the person owns. */
+async function owned<T>(
+  strapi: Core.Strapi,
+  uid: typeof BOOKING | typeof WAITLIST,
+  person: PersonRow,
+  select: string[],
+  orderBy: Record<string, 'desc'>,
+): Promise<T[]> {
   if (person.kind === 'lead') return [];
-  return (await strapi.db.query(BOOKING).findMany({
-    where: owner(person),
-    select: ['documentId', 'start', 'status', 'service', 'format', 'centre'],
-    orderBy: { start: 'desc' },
-    limit: LIMIT,
-  })) as BookingRow[];
+  return (await strapi.db.query(uid).findMany({ where: owner(person), select, orderBy, limit: LIMIT })) as T[];
 }
 
+export type BookingRow = { documentId: string; start: string; status: string; service: string; format: string; centre: string };
+export const bookingsOf = (strapi: Core.Strapi, person: PersonRow) =>
+  owned<BookingRow>(strapi, BOOKING, person, ['documentId', 'start', 'status', 'service', 'format', 'centre'], { start: 'desc' });
+
 export type WaitlistRow = { from: string; to: string; status: string; service: string; format: string; centre: string };
-export async function waitlistOf(strapi: Core.Strapi, person: PersonRow): Promise<WaitlistRow[]> {
-  if (person.kind === 'lead') return [];
-  return (await strapi.db.query(WAITLIST).findMany({
-    where: owner(person),
-    select: ['from', 'to', 'status', 'service', 'format', 'centre'],
-    orderBy: { id: 'desc' },
-    limit: LIMIT,
-  })) as WaitlistRow[];
-}
+export const waitlistOf = (strapi: Core.Strapi, person: PersonRow) =>
+  owned<WaitlistRow>(strapi, WAITLIST, person, ['from', 'to', 'status', 'service', 'format', 'centre'], { id: 'desc' });
 
 type StoredScale = { scale: string; score: number; answered?: number };
 export type AttemptRow = {
