@@ -1,7 +1,8 @@
 /**
  * The card is assembled from sections that the plugin's parts register, so that the card knows no
  * part's internals and no part knows the card's: the talents part adds the person's talent
- * entries, the journal part the recommendations written for them, this part the rest.
+ * entries; the journal's signed recommendations are registered in card.ts from the journal's own
+ * recommendationsFor; this part adds the rest.
  *
  *   registerCardSection('talents', async (strapi, person, audience, context) => ...);
  *
