@@ -10,6 +10,7 @@ import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrm
 import { seedDemoStaff } from '../staff/demo';
 import { grantPartnersToRoles } from '../staff/partners-roles';
 import { seedDemoPartners } from './demo-partners';
+import { seedDemoTalent } from './demo-talent';
 import { seedConsentText } from './consent-text';
 import { seedCatalogue } from './catalogue';
 import { seedEditorial } from './editorial';
@@ -85,6 +86,11 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
         .service('seed')
         .run({ demo: !done.has(step) });
     done.add(step);
+  }
+  // A demo pupil found a talent by two high results, seen by the demo specialist (issue 18), once.
+  if (process.env.SEED_DEMO === 'true' && !done.has('talent-demo')) {
+    await seedDemoTalent(strapi);
+    done.add('talent-demo');
   }
   // The demo partners of `npm start`, once (and only when their local servers' addresses are given).
   if (process.env.SEED_DEMO === 'true' && !done.has('partners-demo') && (await seedDemoPartners(strapi))) done.add('partners-demo');

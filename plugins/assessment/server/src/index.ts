@@ -10,9 +10,11 @@ import makeControllers from './controllers';
 import { ensureTables } from './tables';
 import { registerVersioning, syncVersions } from './versions';
 import { forgetChild, forgetPerson } from './forget';
-import { consentedPerson, ownPerson, personById } from './people';
+import { consentedPerson, ownPerson, personById, type Person } from './people';
 import { knownScales, onResult, recordStatement, type StatementInput } from './statements';
 import { toEntry } from './definition';
+import { takeWhole } from './take';
+import type { AnswerValue, Item } from '@qabilet/domain';
 import type { Knex } from 'knex';
 
 const ACTIONS = [
@@ -51,6 +53,10 @@ const plugin = {
       knownScales: (knex?: Knex) => knownScales(strapi, knex),
       // Told of every new result after it is committed, with the person's key.
       on: (listener: (personKey: string) => void) => onResult(listener),
+    }),
+    // The demo data of `npm start`: whole attempts taken through the runner's own steps.
+    attempts: ({ strapi }: { strapi: Core.Strapi }) => ({
+      takeWhole: (person: Person, slug: string, choose: (item: Item) => AnswerValue, at: Date) => takeWhole(strapi, person, slug, choose, at),
     }),
     // The CMS's seed writes the tests' definitions as the Content Manager stores them.
     definitions: () => ({ toEntry }),
