@@ -16,8 +16,8 @@ export type Tab = { value: string; label: MessageKey; shown: (me: RegistryMe) =>
 
 export const TABS: Tab[] = [
   { value: 'people', label: 'tab.people', shown: (me) => me.can.read, render: (me) => <PeopleView me={me} /> },
-  { value: 'specialists', label: 'tab.specialists', shown: (me) => me.can.specialists, render: () => <SpecialistsView /> },
   { value: 'talents', label: 'tab.talents', shown: (me) => me.can.read && !me.limited, render: (me) => <TalentsView me={me} /> },
+  { value: 'specialists', label: 'tab.specialists', shown: (me) => me.can.specialists, render: () => <SpecialistsView /> },
   { value: 'rules', label: 'tab.rules', shown: (me) => me.can.settings, render: () => <RulesView /> },
   { value: 'journal', label: 'tab.journal', shown: (me) => me.can.journal, render: () => <JournalView /> },
   { value: 'reviews', label: 'tab.reviews', shown: (me) => me.can.review, render: () => <ReviewView /> },
