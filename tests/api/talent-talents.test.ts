@@ -154,6 +154,23 @@ describe('talent: the registry of talents', () => {
     assert.equal(done.body.data.evidence.confirmation.note, 'Won the regional art olympiad');
     assert.equal(await auditCount('talent.talents.confirm'), audits + 1);
     await specialist.http.post('/talent/talents/999999999/confirm', { note: 'Won' }).expect(404);
+    // The card shows the entry with its reason: the staff's with the note, the person's own without it.
+    type CardEntry = { domain: string; domainName: string; status: string; evidence: { confirmation: { note: string } | null } };
+    const staffCard = (await specialist.http.get(`/talent/people/${entry.personId}`).expect(200)).body.data;
+    const onStaffCard = (staffCard.sections.talents as CardEntry[]).find((e) => e.domain === 'interest:artistic')!;
+    assert.equal(onStaffCard.status, 'confirmed');
+    assert.equal(onStaffCard.evidence.confirmation?.note, 'Won the regional art olympiad');
+    const own = await api()
+      .get('/api/talent/cards/mine')
+      .query({ child: childDoc })
+      .set('Authorization', `Bearer ${parent.jwt}`)
+      .set('Accept-Language', 'ru')
+      .expect(200);
+    const onOwnCard = (own.body.data.sections.talents as CardEntry[]).find((e) => e.domain === 'interest:artistic')!;
+    assert.equal(onOwnCard.status, 'confirmed');
+    assert.equal(onOwnCard.evidence.confirmation?.note, '', 'a specialist’s note is staff words');
+    assert.ok(!JSON.stringify(own.body).includes('Won the regional art olympiad'));
+    assert.match(onOwnCard.domainName, /[а-яА-Я]/, 'named in the reader’s language');
   });
 
   it('removes a person’s entries at once when the consent is withdrawn', async () => {

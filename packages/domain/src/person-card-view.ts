@@ -10,6 +10,7 @@ import type { PersonListItem } from './people-view.ts';
 import type { PersonKind, RequestStatus } from './registry.ts';
 import type { ResultsOverTime } from './results-over-time.ts';
 import type { JournalRecommendationsItem } from './journal-view.ts';
+import type { CardTalent } from './talent-view.ts';
 
 /** Who reads the card: staff (everything within their scope) or the person (no staff-only notes, no staff history). */
 export type CardAudience = 'staff' | 'self';
@@ -80,6 +81,8 @@ export type CardSections = {
   history?: CardHistoryEntry[];
   /** The consultation journal's signed recommendations and next steps (never the specialist's notes). */
   journal?: JournalRecommendationsItem[];
+  /** The person's talent entries, each with its reason. */
+  talents?: CardTalent[];
   [other: string]: unknown;
 };
 

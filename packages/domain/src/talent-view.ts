@@ -31,3 +31,9 @@ export type TalentRulesView = { current: TalentRulesVersion; history: TalentRule
 
 /** The filters of the registry of talents, as the query string carries them. */
 export const TALENT_FILTER_KEYS = ['domain', 'status', 'region', 'ageGroup', 'strengthMin', 'trend'] as const;
+
+/**
+ * The talent entries on a person's card: the same facts as the registry's list, the domain named in
+ * the reader's language. On the person's own card a specialist's note is left out (staff words).
+ */
+export type CardTalent = Pick<TalentListItem, 'id' | 'domain' | 'status' | 'strength' | 'trend' | 'evidence' | 'updatedAt'> & { domainName: string };

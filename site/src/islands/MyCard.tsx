@@ -9,7 +9,16 @@ import { format, type Messages } from './Form';
 import { loadAccount, problemOf, type Account } from './assessment-api';
 import { getMyCard, type UserCardView } from './card-api';
 import { useResume } from './useResume';
-import { JournalSection, PersonalSection, RatingsSection, RecommendationsSection, ResultsSection, ServicesSection, type Catalogue } from './card/CardSections';
+import {
+  JournalSection,
+  TalentsSection,
+  PersonalSection,
+  RatingsSection,
+  RecommendationsSection,
+  ResultsSection,
+  ServicesSection,
+  type Catalogue,
+} from './card/CardSections';
 
 type Props = Catalogue & { locale: string; t: Messages; loginHref: string };
 
@@ -96,7 +105,7 @@ export default function MyCard({ locale, t, loginHref, professionsHref, institut
   );
 }
 
-/** The sections this page shows, in the card’s order; another part’s section (talent entries) gets its view here as it comes. */
+/** The sections this page shows, in the card’s order; another part’s section gets its view here as it comes. */
 function CardView({ t, sections, hrefs }: { t: Messages; sections: UserCardView['sections']; hrefs: Catalogue }) {
   return (
     <>
@@ -106,6 +115,7 @@ function CardView({ t, sections, hrefs }: { t: Messages; sections: UserCardView[
       {sections.results ? <ResultsSection t={t} results={sections.results} /> : null}
       {sections.recommendations ? <RecommendationsSection t={t} recommendations={sections.recommendations} /> : null}
       {sections.journal ? <JournalSection t={t} items={sections.journal} hrefs={hrefs} /> : null}
+      {sections.talents ? <TalentsSection t={t} items={sections.talents} /> : null}
     </>
   );
 }

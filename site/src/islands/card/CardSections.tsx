@@ -1,10 +1,20 @@
 /**
  * The sections of the person's own card: their data, the services they used, ratings (none yet),
  * results over time (each measurement a captioned table; the change since the previous time in
- * words) and the recommendations written for them. Each section is a landmark under an h2.
+ * words), the recommendations written for them and the talents found. Each section is a landmark
+ * under an h2.
  */
 import type { ReactNode } from 'react';
-import type { CardPersonal, CardRecommendation, CardServices, JournalLink, JournalRecommendationsItem, ResultsOverTime, ScaleChange } from '@qabilet/domain';
+import type {
+  CardPersonal,
+  CardRecommendation,
+  CardServices,
+  CardTalent,
+  JournalLink,
+  JournalRecommendationsItem,
+  ResultsOverTime,
+  ScaleChange,
+} from '@qabilet/domain';
 import { format, type Messages } from '../Form';
 import { dateOf } from '../runner/dates';
 import { plainDate } from '../booking-dates';
@@ -260,6 +270,41 @@ export function JournalSection({ t, items, hrefs }: T & { items: JournalRecommen
           ) : null}
         </section>
       ))}
+    </Section>
+  );
+}
+
+/** The talents found: each domain with its status and strength, and the results that placed it there. */
+export function TalentsSection({ t, items }: T & { items: CardTalent[] }) {
+  return (
+    <Section id="talents" title={t['card.talents.title']}>
+      <p>{t['card.talents.lead']}</p>
+      {items.length ? null : <p>{t['card.talents.none']}</p>}
+      {items.length ? (
+        <ul>
+          {items.map((e) => (
+            <li key={e.id}>
+              <p>
+                <strong>{e.domainName}</strong>
+                {': '}
+                {format(t['card.talents.entry'], { status: word(t, `card.talents.status.${e.status}`), strength: e.strength })}
+              </p>
+              <ul>
+                {e.evidence.agreeing.map((m, i) => (
+                  <li key={i}>
+                    {format(m.percentile !== null && m.norm !== null ? t['card.talents.normed'] : t['card.talents.unnormed'], {
+                      test: m.test,
+                      date: dateOf(t, m.at),
+                      score: m.score,
+                    })}
+                  </li>
+                ))}
+                {e.evidence.confirmation ? <li>{format(t['card.talents.confirmedBy'], { author: e.evidence.confirmation.authorName })}</li> : null}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </Section>
   );
 }

@@ -14,10 +14,11 @@ import { CardServicesView } from './CardServices';
 import { CardRecommendationsView, CardResultsView } from './CardResults';
 import { CardHistoryView } from './CardHistory';
 import { CardJournalView } from './CardJournal';
+import { TalentCardView } from './TalentCardView';
 import { useT } from '../utils/translations';
 
 type View<T> = { title: MessageKey; render: (data: T) => ReactNode };
-type Typed = Required<Pick<CardSections, 'personal' | 'limited' | 'services' | 'ratings' | 'results' | 'recommendations' | 'journal' | 'history'>>;
+type Typed = Required<Pick<CardSections, 'personal' | 'limited' | 'services' | 'ratings' | 'results' | 'recommendations' | 'journal' | 'talents' | 'history'>>;
 
 function NoRatings() {
   const t = useT();
@@ -33,6 +34,7 @@ const TYPED_VIEWS: { [K in keyof Typed]: View<Typed[K]> } = {
   results: { title: 'card.section.results', render: (data) => <CardResultsView results={data} /> },
   recommendations: { title: 'card.section.recommendations', render: (data) => <CardRecommendationsView recommendations={data} /> },
   journal: { title: 'card.section.journal', render: (data) => <CardJournalView items={data} /> },
+  talents: { title: 'card.section.talents', render: (data) => <TalentCardView items={data} /> },
   history: { title: 'card.section.history', render: (data) => <CardHistoryView history={data} /> },
 };
 

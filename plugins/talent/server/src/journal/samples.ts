@@ -37,7 +37,10 @@ export async function drawJournalSample(strapi: Core.Strapi, j: Journalist, s: S
     .where('held_at', '>=', startOfAlmatyDay(s.from))
     .where('held_at', '<', startOfAlmatyDay(s.to) + DAY);
   if (!j.all) q.whereIn('centre', j.centres.length ? j.centres : ['']);
-  const ids = (await q.select('booking_id')).map((r: { booking_id: number }) => r.booking_id);
+  const signed = (await q.select('booking_id')).map((r: { booking_id: number }) => r.booking_id);
+  // Only entries whose consultation the sample's view still shows (completed, with its specialist).
+  const shown = signed.length ? new Set((await heldBookings(strapi, { ids: signed }, 1, signed.length)).rows.map((b) => b.id)) : new Set<number>();
+  const ids = signed.filter((id) => shown.has(id));
   if (!ids.length) throw invalid({ field: 'from', code: 'journal.sample.empty' });
   const drawn = drawSample(ids, s.size, random);
   return knex.transaction(async (trx) => {

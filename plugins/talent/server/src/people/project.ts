@@ -39,12 +39,13 @@ const chunks = <T>(items: T[], size = BATCH): T[][] => Array.from({ length: Math
 async function remove(strapi: Core.Strapi, keys: string[]): Promise<void> {
   if (!keys.length) return;
   const knex = strapi.db.connection;
-  for (const part of chunks(keys)) {
-    const ids = (await knex(PEOPLE).whereIn('person_key', part).select('id')).map((r: { id: number }) => r.id);
-    if (ids.length) await knex(PERSON_CENTRES).whereIn('person_id', ids).delete();
-    if (ids.length) await knex(PERSON_REGIONS).whereIn('person_id', ids).delete();
-    await knex(PEOPLE).whereIn('person_key', part).delete();
-  }
+  for (const part of chunks(keys))
+    await knex.transaction(async (trx) => {
+      const ids = (await trx(PEOPLE).whereIn('person_key', part).select('id')).map((r: { id: number }) => r.id);
+      if (ids.length) await trx(PERSON_CENTRES).whereIn('person_id', ids).delete();
+      if (ids.length) await trx(PERSON_REGIONS).whereIn('person_id', ids).delete();
+      await trx(PEOPLE).whereIn('person_key', part).delete();
+    });
   for (const listener of removedListeners) await listener(strapi, keys);
 }
 
@@ -77,26 +78,30 @@ async function write(strapi: Core.Strapi, sources: Source[], now: number): Promi
   });
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'person_key');
-  await knex(PEOPLE).insert(rows).onConflict('person_key').merge(columns);
-  const ids = await knex(PEOPLE)
-    .whereIn(
-      'person_key',
-      rows.map((r) => r.person_key),
-    )
-    .select('id', 'person_key');
-  const idOf = new Map(ids.map((r: { id: number; person_key: string }) => [r.person_key, r.id]));
-  const personIds = [...idOf.values()];
-  await knex(PERSON_CENTRES).whereIn('person_id', personIds).delete();
-  await knex(PERSON_REGIONS).whereIn('person_id', personIds).delete();
-  const centres = sources.flatMap((s) => [...activity.get(s.key)!.centres].map((centre) => ({ person_id: idOf.get(s.key)!, centre })));
-  for (const part of chunks(centres)) await knex(PERSON_CENTRES).insert(part);
   const served = await centreRegions(strapi);
-  const regions = sources.flatMap((s) => {
-    const set = new Set<string>(s.fields.region ? [s.fields.region] : []);
-    for (const centre of activity.get(s.key)!.centres) for (const r of served.get(centre) ?? []) set.add(r);
-    return [...set].map((region) => ({ person_id: idOf.get(s.key)!, region }));
+  // The row and its scope change together: a list or card read in between never finds a person without one.
+  const idOf = await knex.transaction(async (trx) => {
+    await trx(PEOPLE).insert(rows).onConflict('person_key').merge(columns);
+    const ids = await trx(PEOPLE)
+      .whereIn(
+        'person_key',
+        rows.map((r) => r.person_key),
+      )
+      .select('id', 'person_key');
+    const idOf = new Map(ids.map((r: { id: number; person_key: string }) => [r.person_key, r.id]));
+    const personIds = [...idOf.values()];
+    await trx(PERSON_CENTRES).whereIn('person_id', personIds).delete();
+    await trx(PERSON_REGIONS).whereIn('person_id', personIds).delete();
+    const centres = sources.flatMap((s) => [...activity.get(s.key)!.centres].map((centre) => ({ person_id: idOf.get(s.key)!, centre })));
+    for (const part of chunks(centres)) await trx(PERSON_CENTRES).insert(part);
+    const regions = sources.flatMap((s) => {
+      const set = new Set<string>(s.fields.region ? [s.fields.region] : []);
+      for (const centre of activity.get(s.key)!.centres) for (const r of served.get(centre) ?? []) set.add(r);
+      return [...set].map((region) => ({ person_id: idOf.get(s.key)!, region }));
+    });
+    for (const part of chunks(regions)) await trx(PERSON_REGIONS).insert(part);
+    return idOf;
   });
-  for (const part of chunks(regions)) await knex(PERSON_REGIONS).insert(part);
   const changed = [...idOf].map(([key, id]) => ({ id, key }));
   for (const listener of changedListeners) await listener(strapi, changed);
 }

@@ -6,8 +6,16 @@
  * a note; its rules edited by the curator, each change a new version, audited.
  */
 import type { Core } from '@strapi/strapi';
-import { checkTalentFilters, checkTalentRules, TALENT_FILTER_KEYS, TALENT_RULE_KEYS, type TalentRulesView } from '@qabilet/domain';
-import { audit, handle, routeConfigs, servicesOf } from '@qabilet/plugin-kit/server';
+import {
+  checkTalentFilters,
+  checkTalentRules,
+  TALENT_FILTER_KEYS,
+  TALENT_RULE_KEYS,
+  type CardTalent,
+  type TalentEvidence,
+  type TalentRulesView,
+} from '@qabilet/domain';
+import { audit, handle, json, ms, routeConfigs, servicesOf } from '@qabilet/plugin-kit/server';
 import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import type { Part } from '../part';
 import { adminOf, knownOnly, pageOf, refuse } from '../admin';
@@ -15,7 +23,8 @@ import { allowOnly, invalid, objectBody, TalentError, type Problem } from '../er
 import { assertWrites, talentScope, type TalentScope } from '../scope';
 import { onPeopleRefreshed, onPersonRemoved, reconcilePeople } from '../people/project';
 import { queueRefresh, settled as peopleSettled } from '../people/events';
-import { CONFIRMATIONS, ensureTalentTables } from './tables';
+import { CONFIRMATIONS, ENTRIES, ensureTalentTables } from './tables';
+import { registerCardSection } from '../cards/sections';
 import { currentRules, rulesHistory, saveRules } from './rules';
 import { evaluateEveryone, evaluatePeople, evaluationsSettled, forgetPeople, removeOrphans, serially } from './evaluate';
 import { listTalents, MAX_PAGE_SIZE, talentInScope } from './list';
@@ -46,6 +55,36 @@ export async function reconcileTalents(strapi: Core.Strapi, now = Date.now()) {
   const orphans = await serially(() => removeOrphans(strapi));
   return { ...people, orphans };
 }
+
+// The person's card shows their entries with the reason (their own card without a specialist's note).
+registerCardSection('talents', async (strapi, person, audience, { language }): Promise<CardTalent[]> => {
+  const rows = await strapi.db
+    .connection(ENTRIES)
+    .where({ person_id: person.id })
+    .orderBy('strength', 'desc')
+    .orderBy('id', 'desc')
+    .select('id', 'domain', 'status', 'strength', 'trend', 'evidence', 'updated_at');
+  if (!rows.length) return [];
+  const scales = new Map((await servicesOf<AssessmentServices>(strapi, 'assessment')('results').knownScales()).map((s) => [s.key, s.name]));
+  return rows.map(
+    (r: { id: number; domain: string; status: CardTalent['status']; strength: number; trend: CardTalent['trend']; evidence: unknown; updated_at: unknown }) => {
+      const evidence = json<TalentEvidence>(r.evidence, { rulesVersion: 0, threshold: 0, agreeing: [], previous: null, confirmation: null });
+      if (audience === 'self' && evidence.confirmation) evidence.confirmation = { ...evidence.confirmation, note: '' };
+      const [kind, key = ''] = r.domain.split(':');
+      const domainName = kind === 'profession' ? key : (scales.get(key)?.[language] ?? key);
+      return {
+        id: r.id,
+        domain: r.domain,
+        domainName,
+        status: r.status,
+        strength: r.strength,
+        trend: r.trend,
+        evidence,
+        updatedAt: new Date(ms(r.updated_at) ?? 0).toISOString(),
+      };
+    },
+  );
+});
 
 function reevaluateEveryone(strapi: Core.Strapi) {
   void serially(() => evaluateEveryone(strapi)).catch((e: Error) =>
