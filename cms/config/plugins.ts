@@ -24,6 +24,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   crm: {
     config: { callCentreSecrets: env('CALL_CENTRE_SECRETS', '') },
   },
+  // The specialists' private documents (ID, diplomas): the largest file accepted, in bytes.
+  talent: {
+    config: { documentMaxBytes: env.int('TALENT_DOCUMENT_MAX_BYTES', 5 * 1024 * 1024) },
+  },
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 10 * 1024 * 1024),

@@ -23,6 +23,14 @@ const plugin = {
   destroy() {
     for (const part of PARTS) part.destroy?.();
   },
+  // cms/config/plugins.ts may set these (TALENT_DOCUMENT_MAX_BYTES).
+  config: {
+    default: { documentMaxBytes: 5 * 1024 * 1024 },
+    validator(config: { documentMaxBytes?: unknown }) {
+      if (!Number.isSafeInteger(config.documentMaxBytes) || (config.documentMaxBytes as number) < 1)
+        throw new Error('talent.documentMaxBytes: a whole number of bytes');
+    },
+  },
   contentTypes,
   routes: {
     admin: { type: 'admin', routes: routesOf(PARTS, 'admin') },
