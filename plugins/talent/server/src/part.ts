@@ -6,8 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { routesOf as routesOfRows, type Route, type RouteRow } from '@qabilet/plugin-kit/server';
 
-export type Route = { method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; path: string; handler: string; config: unknown };
 export type Handler = (ctx: Context) => Promise<void>;
 
 export type Part = {
@@ -19,12 +19,13 @@ export type Part = {
   tables?: (strapi: Core.Strapi) => Promise<void>;
   bootstrap?: (strapi: Core.Strapi) => Promise<void>;
   destroy?: () => void;
-  admin?: Route[];
-  contentApi?: Route[];
+  /** The part's routes as the kit's rows (`['GET /path', 'handler', config]`), handlers by the part's own names. */
+  admin?: readonly RouteRow[];
+  contentApi?: readonly RouteRow[];
   controllers: (strapi: Core.Strapi) => Record<string, Handler>;
 };
 
 /** The routes of every part, each handler prefixed with its part's name. */
 export function routesOf(parts: Part[], side: 'admin' | 'contentApi'): Route[] {
-  return parts.flatMap((part) => (part[side] ?? []).map((route) => ({ ...route, handler: `${part.name}.${route.handler}` })));
+  return parts.flatMap((part) => routesOfRows(part[side] ?? []).map((route) => ({ ...route, handler: `${part.name}.${route.handler}` })));
 }

@@ -55,10 +55,10 @@ const part: Part = {
     await grantOnce(strapi, 'talent', USER_ACTIONS);
   },
   admin: [
-    { method: 'GET', path: '/people/:id', handler: 'card', config: allowed('read') },
-    { method: 'GET', path: '/people/:id/export', handler: 'export', config: allowed('card') },
+    ['GET /people/:id', 'card', allowed('read')],
+    ['GET /people/:id/export', 'export', allowed('card')],
   ],
-  contentApi: [{ method: 'GET', path: '/cards/mine', handler: 'mine', config: user }],
+  contentApi: [['GET /cards/mine', 'mine', user]],
   controllers: (strapi) => ({
     card: handle(async (ctx) => {
       refuse(knownOnly(ctx.query as Record<string, unknown>, ['locale']));

@@ -48,18 +48,18 @@ const part: Part = {
   },
   admin: [
     // The samples first: `/journal/samples` is not an entry's id.
-    { method: 'GET', path: '/journal/samples', handler: 'samples', config: allowed('review') },
-    { method: 'POST', path: '/journal/samples', handler: 'sample', config: allowed('review') },
-    { method: 'GET', path: '/journal/samples/:id', handler: 'sampleView', config: allowed('review') },
-    { method: 'POST', path: '/journal/samples/:id/reviews', handler: 'review', config: allowed('review') },
-    { method: 'GET', path: '/journal', handler: 'list', config: allowed('journal') },
+    ['GET /journal/samples', 'samples', allowed('review')],
+    ['POST /journal/samples', 'sample', allowed('review')],
+    ['GET /journal/samples/:id', 'sampleView', allowed('review')],
+    ['POST /journal/samples/:id/reviews', 'review', allowed('review')],
+    ['GET /journal', 'list', allowed('journal')],
     // Strapi's policy asks for every action it names: the readers' rights (any one of them) are checked in `view`.
-    { method: 'GET', path: '/journal/:id', handler: 'view', config: allowed('read') },
-    { method: 'PUT', path: '/journal/:id/draft', handler: 'draft', config: allowed('journal') },
-    { method: 'POST', path: '/journal/:id/sign', handler: 'sign', config: allowed('journal') },
-    { method: 'POST', path: '/journal/:id/amend', handler: 'amend', config: allowed('journal') },
+    ['GET /journal/:id', 'view', allowed('read')],
+    ['PUT /journal/:id/draft', 'draft', allowed('journal')],
+    ['POST /journal/:id/sign', 'sign', allowed('journal')],
+    ['POST /journal/:id/amend', 'amend', allowed('journal')],
   ],
-  contentApi: [{ method: 'GET', path: '/journal/mine', handler: 'mine', config: user }],
+  contentApi: [['GET /journal/mine', 'mine', user]],
   controllers: (strapi) => {
     const staff = (ctx: Context) => journalistOf(strapi, adminOf(ctx));
     /** The entry of the route's booking, within the staff member's reach. */

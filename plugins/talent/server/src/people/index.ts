@@ -50,10 +50,10 @@ const part: Part = {
     if (Number(n) === 0) await reconcilePeople(strapi);
   },
   admin: [
-    { method: 'GET', path: '/me', handler: 'me', config: allowed('read') },
-    { method: 'GET', path: '/people', handler: 'list', config: allowed('read') },
-    { method: 'GET', path: '/people-export/templates', handler: 'templates', config: allowed('export') },
-    { method: 'GET', path: '/people-export', handler: 'export', config: allowed('export') },
+    ['GET /me', 'me', allowed('read')],
+    ['GET /people', 'list', allowed('read')],
+    ['GET /people-export/templates', 'templates', allowed('export')],
+    ['GET /people-export', 'export', allowed('export')],
   ],
   controllers: (strapi) => ({
     me: handle(async (ctx) => {

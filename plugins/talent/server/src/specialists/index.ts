@@ -53,12 +53,12 @@ const part: Part = {
     await sweep();
   },
   admin: [
-    { method: 'GET', path: '/specialists', handler: 'list', config: allowed('specialists') },
-    { method: 'GET', path: '/specialists/:id', handler: 'card', config: allowed('specialists') },
-    { method: 'GET', path: '/specialists/:id/people-export', handler: 'export', config: allowed('specialists') },
-    { method: 'POST', path: '/specialists/:id/documents', handler: 'upload', config: allowed('specialists') },
-    { method: 'GET', path: '/specialists/:id/documents/:document', handler: 'document', config: allowed('specialists') },
-    { method: 'DELETE', path: '/specialists/:id/documents/:document', handler: 'remove', config: allowed('specialists') },
+    ['GET /specialists', 'list', allowed('specialists')],
+    ['GET /specialists/:id', 'card', allowed('specialists')],
+    ['GET /specialists/:id/people-export', 'export', allowed('specialists')],
+    ['POST /specialists/:id/documents', 'upload', allowed('specialists')],
+    ['GET /specialists/:id/documents/:document', 'document', allowed('specialists')],
+    ['DELETE /specialists/:id/documents/:document', 'remove', allowed('specialists')],
   ],
   controllers: (strapi) => {
     /** The staff member's scope and the card they asked for (404 when out of it). */

@@ -106,10 +106,10 @@ const part: Part = {
     servicesOf<AssessmentServices>(strapi, 'assessment')('results').on((key) => queueRefresh(strapi, [key]));
   },
   admin: [
-    { method: 'GET', path: '/talents', handler: 'list', config: allowed('read') },
-    { method: 'POST', path: '/talents/:entryId/confirm', handler: 'confirm', config: allowed('confirm') },
-    { method: 'GET', path: '/rules', handler: 'rules', config: allowed('settings') },
-    { method: 'PUT', path: '/rules', handler: 'updateRules', config: allowed('settings') },
+    ['GET /talents', 'list', allowed('read')],
+    ['POST /talents/:entryId/confirm', 'confirm', allowed('confirm')],
+    ['GET /rules', 'rules', allowed('settings')],
+    ['PUT /rules', 'updateRules', allowed('settings')],
   ],
   controllers: (strapi) => ({
     list: handle(async (ctx) => {
