@@ -1,11 +1,12 @@
 /**
  * The admin half of the plugin kit: what every Qabilet plugin's admin pages share. A plugin binds
  * the translation helpers to its id and catalogue once (`pluginTranslations`) and declares its menu
- * links with `pluginAdmin`; its pages load with `useResource`, show refusals with `problemOf` and
+ * links with `pluginAdmin`; its pages load with `useResource` and show the result (or the loader,
+ * the refusal, the empty state) with `ResourceState`, other refusals with `problemOf` and
  * `ProblemText`, and are laid out with `PluginPage`, `Section`, `DataTable`, `Pager`,
- * `StatusBadge`, `SelectField` and `TextField`; forms with `TitledForm`, confirmations with `DialogFooter`
- * and views with `PageTabs`. Their API modules build queries with `queryOf` and read the public
- * Content API with `getPublic`.
+ * `StatusBadge`, `SelectField` and `TextField`; forms with `TitledForm`, filter forms with
+ * `FilterForm` and `useFilterDraft`, confirmations with `DialogFooter` and views with `PageTabs`.
+ * Their API modules build queries with `queryOf` and read the public Content API with `getPublic`.
  */
 export { isAbort, pathOf, problemOf, problemOfBody, type ErrorBody, type FieldError, type Problem } from './problem';
 export { backendURL, catalogueLocale, CATALOGUE_LOCALES, getPublic, queryOf, type CatalogueLocale } from './http';
@@ -27,3 +28,5 @@ export { fetchFile, fileNameOf, saveFile } from './download';
 export { useRegions, type Region } from './regions';
 export { FormDialog } from './components/FormDialog';
 export { ExportDialog, type ExportKey, type ExportQuery } from './components/ExportDialog';
+export { FilterForm, useFilterDraft, type FilterValues } from './components/FilterForm';
+export { ResourceState } from './components/ResourceState';

@@ -1,7 +1,7 @@
 /** An amendment of a signed entry: the whole new text and why; signed at once as the next revision, the old one kept. */
 import { useState, type FormEvent } from 'react';
 import { Button, Flex, Typography } from '@strapi/design-system';
-import { TextField, problemOf, type Problem } from '@qabilet/plugin-kit/admin';
+import { TextField, TitledForm, problemOf, type Problem } from '@qabilet/plugin-kit/admin';
 import { useJournalApi, type JournalEntryView } from '../api-journal';
 import { useT } from '../utils/translations';
 import { JournalForm } from './JournalForm';
@@ -26,27 +26,22 @@ export function JournalAmend({ entry, onDone, onCancel }: { entry: JournalEntryV
     }
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="journal-amend-title">
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography id="journal-amend-title" tag="h3" variant="delta">
-          {t('journal.amend.title')}
+    <TitledForm titleId="journal-amend-title" title={t('journal.amend.title')} level="h3" gap={4} onSubmit={submit}>
+      <TextField id="reason" label={t('journal.amend.reason')} required maxLength={500} value={reason} onChange={setReason} error={problem?.fields.reason} />
+      <JournalForm value={text} onChange={setText} attempts={entry.attempts} errors={problem?.fields} />
+      {problem && (
+        <Typography role="alert" textColor="danger600">
+          {problem.message}
         </Typography>
-        <TextField id="reason" label={t('journal.amend.reason')} required maxLength={500} value={reason} onChange={setReason} error={problem?.fields.reason} />
-        <JournalForm value={text} onChange={setText} attempts={entry.attempts} errors={problem?.fields} />
-        {problem && (
-          <Typography role="alert" textColor="danger600">
-            {problem.message}
-          </Typography>
-        )}
-        <Flex gap={2}>
-          <Button type="submit" loading={sending}>
-            {t('journal.amend.submit')}
-          </Button>
-          <Button variant="tertiary" onClick={onCancel}>
-            {t('dialog.back')}
-          </Button>
-        </Flex>
+      )}
+      <Flex gap={2}>
+        <Button type="submit" loading={sending}>
+          {t('journal.amend.submit')}
+        </Button>
+        <Button variant="tertiary" onClick={onCancel}>
+          {t('dialog.back')}
+        </Button>
       </Flex>
-    </form>
+    </TitledForm>
   );
 }

@@ -2,10 +2,8 @@
  * The registry's search and filters, applied together when the form is sent (Enter in the search
  * field or the button), so that a screen reader hears one new result count, not one per keystroke.
  */
-import { useState, type FormEvent } from 'react';
-import { Box, Button, Flex, Grid } from '@strapi/design-system';
-import { Search } from '@strapi/icons';
-import { SelectField, TextField, useRegions } from '@qabilet/plugin-kit/admin';
+import { Grid } from '@strapi/design-system';
+import { FilterForm, SelectField, TextField, useFilterDraft, useRegions } from '@qabilet/plugin-kit/admin';
 import { AGE_GROUPS, CONSENT_STATES, PERSON_KINDS, PERSON_SERVICES, TALENT_STATUSES, USER_TYPES } from '@qabilet/domain';
 import type { Filters, FilterKey } from '../api';
 import { useT, type MessageKey } from '../utils/translations';
@@ -24,14 +22,9 @@ const CHOICES: Choice[] = [
 export function PeopleFilters({ filters, limited, onChange }: { filters: Filters; limited: boolean; onChange: (filters: Filters) => void }) {
   const t = useT();
   const regions = useRegions();
-  const [draft, setDraft] = useState<Filters>(filters);
-  const set = (key: FilterKey) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onChange(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as Filters);
-  };
+  const { draft, set, submit, clear } = useFilterDraft(filters, onChange);
   return (
-    <Box tag="form" role="search" aria-label={t('filters.label')} onSubmit={submit} background="neutral0" hasRadius shadow="filterShadow" padding={4}>
+    <FilterForm label={t('filters.label')} apply={t('filters.apply')} clear={t('filters.clear')} onSubmit={submit} onClear={clear}>
       <Grid.Root gap={4}>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <TextField id="talent-q" label={t('filter.q')} hint={t('filter.q.hint')} value={draft.q ?? ''} onChange={set('q')} maxLength={120} />
@@ -69,21 +62,6 @@ export function PeopleFilters({ filters, limited, onChange }: { filters: Filters
           </>
         )}
       </Grid.Root>
-      <Flex paddingTop={4} gap={2}>
-        <Button type="submit" startIcon={<Search aria-hidden />}>
-          {t('filters.apply')}
-        </Button>
-        <Button
-          type="button"
-          variant="tertiary"
-          onClick={() => {
-            setDraft({});
-            onChange({});
-          }}
-        >
-          {t('filters.clear')}
-        </Button>
-      </Flex>
-    </Box>
+    </FilterForm>
   );
 }

@@ -2,10 +2,8 @@
  * The registry of talents' filters, applied together when the form is sent, so that a screen
  * reader hears one new result count rather than one per change.
  */
-import { useState, type FormEvent } from 'react';
-import { Box, Button, Flex, Grid } from '@strapi/design-system';
-import { Search } from '@strapi/icons';
-import { SelectField, TextField, useRegions } from '@qabilet/plugin-kit/admin';
+import { Grid } from '@strapi/design-system';
+import { FilterForm, SelectField, TextField, useFilterDraft, useRegions } from '@qabilet/plugin-kit/admin';
 import { AGE_GROUPS, RIASEC_SCALES, SOFT_SKILL_SCALES, TALENT_ENTRY_STATUSES, TALENT_TRENDS } from '@qabilet/domain';
 import type { TalentFilterKey, TalentFilters as Filters } from '../api-talents';
 import { useT, type MessageKey } from '../utils/translations';
@@ -17,12 +15,7 @@ export function TalentFilters({ filters, onChange }: { filters: Filters; onChang
   const t = useT();
   const domainName = useDomainName();
   const regions = useRegions();
-  const [draft, setDraft] = useState<Filters>(filters);
-  const set = (key: TalentFilterKey) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onChange(Object.fromEntries(Object.entries(draft).filter(([, v]) => v)) as Filters);
-  };
+  const { draft, set, submit, clear } = useFilterDraft(filters, onChange);
   const choices: Array<{ key: TalentFilterKey; options: Array<{ value: string; label: string }> }> = [
     { key: 'domain', options: DOMAINS.map((d) => ({ value: d, label: domainName(d) })) },
     { key: 'status', options: TALENT_ENTRY_STATUSES.map((v) => ({ value: v, label: t(`talent.${v}` as MessageKey) })) },
@@ -31,7 +24,7 @@ export function TalentFilters({ filters, onChange }: { filters: Filters; onChang
     { key: 'trend', options: TALENT_TRENDS.map((v) => ({ value: v, label: t(`trend.${v}` as MessageKey) })) },
   ];
   return (
-    <Box tag="form" role="search" aria-label={t('talents.filters')} onSubmit={submit} background="neutral0" hasRadius shadow="filterShadow" padding={4}>
+    <FilterForm label={t('talents.filters')} apply={t('filters.apply')} clear={t('filters.clear')} onSubmit={submit} onClear={clear}>
       <Grid.Root gap={4}>
         {choices.map((c) => (
           <Grid.Item key={c.key} col={4} s={12} direction="column" alignItems="stretch">
@@ -57,21 +50,6 @@ export function TalentFilters({ filters, onChange }: { filters: Filters; onChang
           />
         </Grid.Item>
       </Grid.Root>
-      <Flex paddingTop={4} gap={2}>
-        <Button type="submit" startIcon={<Search aria-hidden />}>
-          {t('filters.apply')}
-        </Button>
-        <Button
-          type="button"
-          variant="tertiary"
-          onClick={() => {
-            setDraft({});
-            onChange({});
-          }}
-        >
-          {t('filters.clear')}
-        </Button>
-      </Flex>
-    </Box>
+    </FilterForm>
   );
 }

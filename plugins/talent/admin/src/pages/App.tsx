@@ -4,9 +4,8 @@
  */
 import { useCallback } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { Box, Loader } from '@strapi/design-system';
-import { PageTabs, PluginPage, ProblemText, useResource } from '@qabilet/plugin-kit/admin';
-import { useTalentApi, type RegistryMe } from '../api';
+import { PageTabs, PluginPage, ResourceState, useResource } from '@qabilet/plugin-kit/admin';
+import { useTalentApi } from '../api';
 import { useT } from '../utils/translations';
 import { TABS, ROUTES } from './parts';
 
@@ -17,22 +16,16 @@ function Home() {
     useCallback(() => api.me(), [api]),
     t('error.generic'),
   );
-  let content;
-  if (me.problem) content = <ProblemText message={me.problem.message} />;
-  else if (!me.data)
-    content = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else {
-    const data: RegistryMe = me.data;
-    const tabs = TABS.filter((tab) => tab.shown(data)).map((tab) => ({ value: tab.value, label: t(tab.label), content: tab.render(data) }));
-    content = <PageTabs label={t('tabs.label')} tabs={tabs} />;
-  }
   return (
     <PluginPage title={t('page.title')} subtitle={t('page.subtitle')}>
-      {content}
+      <ResourceState resource={me} loading={t('list.loading')}>
+        {(data) => (
+          <PageTabs
+            label={t('tabs.label')}
+            tabs={TABS.filter((tab) => tab.shown(data)).map((tab) => ({ value: tab.value, label: t(tab.label), content: tab.render(data) }))}
+          />
+        )}
+      </ResourceState>
     </PluginPage>
   );
 }

@@ -5,10 +5,10 @@
  */
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import { BackButton } from '@strapi/strapi/admin';
-import { PluginPage, ProblemText, Section, useResource } from '@qabilet/plugin-kit/admin';
+import { PluginPage, ResourceState, Section, useResource } from '@qabilet/plugin-kit/admin';
 import { useJournalApi, type JournalEntryView } from '../api-journal';
 import { JournalAmend } from '../components/JournalAmend';
 import { JournalEditor } from '../components/JournalEditor';
@@ -78,15 +78,6 @@ export function JournalEntryPage() {
   );
   const [changed, setChanged] = useState<JournalEntryView>();
   const entry = changed ?? loaded.data;
-  let content;
-  if (loaded.problem) content = <ProblemText message={loaded.problem.message} />;
-  else if (!entry)
-    content = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else content = <Entry key={`${entry.state}-${entry.version}`} entry={entry} onChanged={setChanged} />;
   const name = entry?.person.name || t('person.unnamed');
   return (
     <PluginPage
@@ -95,7 +86,9 @@ export function JournalEntryPage() {
       title={entry ? name : t('journal.entry.title')}
       subtitle={t('journal.entry.subtitle')}
     >
-      {content}
+      <ResourceState resource={{ data: entry, problem: loaded.problem }} loading={t('list.loading')}>
+        {(shown) => <Entry key={`${shown.state}-${shown.version}`} entry={shown} onChanged={setChanged} />}
+      </ResourceState>
     </PluginPage>
   );
 }

@@ -4,8 +4,8 @@
  */
 import { useCallback, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, EmptyStateLayout, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { DataTable, Pager, ProblemText, useResource, type Paging } from '@qabilet/plugin-kit/admin';
+import { EmptyStateLayout, Flex, Link, Typography } from '@strapi/design-system';
+import { DataTable, Pager, ResourceState, useResource, type Paging } from '@qabilet/plugin-kit/admin';
 import { useJournalApi } from '../api-journal';
 import { PLUGIN_ID } from '../pluginId';
 import { JournalStateBadge } from '../components/JournalState';
@@ -21,48 +21,44 @@ export function JournalView() {
     useCallback(() => api.list(paging.page, paging.pageSize), [api, paging]),
     t('error.generic'),
   );
-  if (list.problem) return <ProblemText message={list.problem.message} />;
-  if (!list.data)
-    return (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  const { data, meta } = list.data;
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography tag="h2" variant="delta">
-        {t('journal.list.title', { total: meta.total })}
-      </Typography>
-      {meta.total === 0 ? (
-        <EmptyStateLayout content={t('journal.list.empty')} />
-      ) : (
-        <>
-          <DataTable
-            caption={t('journal.list.caption')}
-            columns={[
-              t('journal.column.heldAt'),
-              t('journal.column.service'),
-              t('journal.column.person'),
-              t('journal.column.state'),
-              t('journal.column.entry'),
-            ]}
-            rows={data.map((item) => ({
-              key: String(item.id),
-              cells: [
-                dateTime(item.heldAt),
-                t(`journal.service.${item.service}`),
-                item.person.name || t('person.unnamed'),
-                <JournalStateBadge key="state" state={item.state} />,
-                <Link key="open" tag={RouterLink} to={`/plugins/${PLUGIN_ID}/journal/${item.id}`}>
-                  {t(item.state === 'signed' || !item.mine ? 'journal.open' : 'journal.write', { name: item.person.name || t('person.unnamed') })}
-                </Link>,
-              ],
-            }))}
-          />
-          <Pager id="talent-journal" label={t('pager.label')} t={t} paging={paging} total={meta.total} onChange={setPaging} />
-        </>
+    <ResourceState resource={list} loading={t('list.loading')}>
+      {({ data, meta }) => (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Typography tag="h2" variant="delta">
+            {t('journal.list.title', { total: meta.total })}
+          </Typography>
+          {meta.total === 0 ? (
+            <EmptyStateLayout content={t('journal.list.empty')} />
+          ) : (
+            <>
+              <DataTable
+                caption={t('journal.list.caption')}
+                columns={[
+                  t('journal.column.heldAt'),
+                  t('journal.column.service'),
+                  t('journal.column.person'),
+                  t('journal.column.state'),
+                  t('journal.column.entry'),
+                ]}
+                rows={data.map((item) => ({
+                  key: String(item.id),
+                  cells: [
+                    dateTime(item.heldAt),
+                    t(`journal.service.${item.service}`),
+                    item.person.name || t('person.unnamed'),
+                    <JournalStateBadge key="state" state={item.state} />,
+                    <Link key="open" tag={RouterLink} to={`/plugins/${PLUGIN_ID}/journal/${item.id}`}>
+                      {t(item.state === 'signed' || !item.mine ? 'journal.open' : 'journal.write', { name: item.person.name || t('person.unnamed') })}
+                    </Link>,
+                  ],
+                }))}
+              />
+              <Pager id="talent-journal" label={t('pager.label')} t={t} paging={paging} total={meta.total} onChange={setPaging} />
+            </>
+          )}
+        </Flex>
       )}
-    </Flex>
+    </ResourceState>
   );
 }

@@ -6,9 +6,9 @@
  */
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
+import { Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { PAGE_SIZES, Pager, ProblemText, useResource, type Paging } from '@qabilet/plugin-kit/admin';
+import { PAGE_SIZES, Pager, ResourceState, useResource, type Paging } from '@qabilet/plugin-kit/admin';
 import { FILTER_KEYS, useTalentApi, type Filters, type RegistryMe } from '../api';
 import { PeopleFilters } from '../components/PeopleFilters';
 import { PeopleTable } from '../components/PeopleTable';
@@ -40,24 +40,6 @@ export function PeopleView({ me }: { me: RegistryMe }) {
       >,
     );
   const meta = list.data?.meta;
-  const people = list.data?.data ?? [];
-
-  let content;
-  if (list.problem) content = <ProblemText message={list.problem.message} />;
-  else if (list.loading && !list.data)
-    content = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else if (meta && meta.total === 0) content = <EmptyStateLayout content={t('people.empty')} />;
-  else
-    content = (
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <PeopleTable people={people} limited={me.limited} card={me.can.card} />
-        {meta && <Pager id="talent-people" label={t('pager.label')} t={t} paging={{ page, pageSize }} total={meta.total} onChange={(p) => go(filters, p)} />}
-      </Flex>
-    );
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
@@ -72,7 +54,14 @@ export function PeopleView({ me }: { me: RegistryMe }) {
           </Button>
         )}
       </Flex>
-      {content}
+      <ResourceState resource={list} loading={t('list.loading')} empty={t('people.empty')} isEmpty={(found) => found.meta.total === 0}>
+        {(found) => (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <PeopleTable people={found.data} limited={me.limited} card={me.can.card} />
+            <Pager id="talent-people" label={t('pager.label')} t={t} paging={{ page, pageSize }} total={found.meta.total} onChange={(p) => go(filters, p)} />
+          </Flex>
+        )}
+      </ResourceState>
       {exporting && <ExportDialog filters={filters} onClose={() => setExporting(false)} />}
     </Flex>
   );

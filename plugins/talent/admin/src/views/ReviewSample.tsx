@@ -4,8 +4,8 @@
  */
 import { useCallback, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, Button, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { DataTable, FormDialog, ProblemText, Section, SelectField, TextField, problemOf, useResource } from '@qabilet/plugin-kit/admin';
+import { Button, Flex, Link, Typography } from '@strapi/design-system';
+import { DataTable, FormDialog, ResourceState, Section, SelectField, TextField, problemOf, useResource } from '@qabilet/plugin-kit/admin';
 import { useJournalApi, type JournalReviewVerdict, type JournalSampleView } from '../api-journal';
 import { PLUGIN_ID } from '../pluginId';
 import { useFormat } from '../utils/format';
@@ -75,42 +75,39 @@ export function ReviewSample({ id, onReviewed }: { id: number; onReviewed: () =>
   );
   const [changed, setChanged] = useState<JournalSampleView>();
   const [reviewing, setReviewing] = useState<Entry>();
-  const sample = changed ?? loaded.data;
-  let content;
-  if (loaded.problem) content = <ProblemText message={loaded.problem.message} />;
-  else if (!sample)
-    content = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else
-    content = (
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography aria-live="polite">{t('review.progress', { reviewed: sample.reviewed, size: sample.size })}</Typography>
-        <DataTable
-          caption={t('review.entries.caption', { from: date(sample.from), to: date(sample.to) })}
-          columns={[t('journal.column.heldAt'), t('journal.column.specialist'), t('journal.column.person'), t('review.column.review'), t('review.column.act')]}
-          rows={sample.entries.map((e) => ({
-            key: String(e.id),
-            cells: [
-              <Link key="open" tag={RouterLink} to={`/plugins/${PLUGIN_ID}/journal/${e.id}`}>
-                {dateTime(e.heldAt)}
-              </Link>,
-              e.specialist.name,
-              e.person.name || t('person.unnamed'),
-              e.review ? `${t(`review.verdict.${e.review.verdict}`)}${e.review.comment ? `: ${e.review.comment}` : ''}` : t('review.none'),
-              <Button key="review" variant="secondary" onClick={() => setReviewing(e)}>
-                {t('review.record', { name: e.person.name || t('person.unnamed') })}
-              </Button>,
-            ],
-          }))}
-        />
-      </Flex>
-    );
   return (
     <Section id="journal-sample" title={t('review.sample.title', { n: id })}>
-      {content}
+      <ResourceState resource={{ data: changed ?? loaded.data, problem: loaded.problem }} loading={t('list.loading')}>
+        {(sample) => (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Typography aria-live="polite">{t('review.progress', { reviewed: sample.reviewed, size: sample.size })}</Typography>
+            <DataTable
+              caption={t('review.entries.caption', { from: date(sample.from), to: date(sample.to) })}
+              columns={[
+                t('journal.column.heldAt'),
+                t('journal.column.specialist'),
+                t('journal.column.person'),
+                t('review.column.review'),
+                t('review.column.act'),
+              ]}
+              rows={sample.entries.map((e) => ({
+                key: String(e.id),
+                cells: [
+                  <Link key="open" tag={RouterLink} to={`/plugins/${PLUGIN_ID}/journal/${e.id}`}>
+                    {dateTime(e.heldAt)}
+                  </Link>,
+                  e.specialist.name,
+                  e.person.name || t('person.unnamed'),
+                  e.review ? `${t(`review.verdict.${e.review.verdict}`)}${e.review.comment ? `: ${e.review.comment}` : ''}` : t('review.none'),
+                  <Button key="review" variant="secondary" onClick={() => setReviewing(e)}>
+                    {t('review.record', { name: e.person.name || t('person.unnamed') })}
+                  </Button>,
+                ],
+              }))}
+            />
+          </Flex>
+        )}
+      </ResourceState>
       {reviewing && (
         <ReviewDialog
           sample={id}

@@ -4,8 +4,8 @@
  * one to review its entries.
  */
 import { useCallback, useState, type FormEvent } from 'react';
-import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
-import { DataTable, ProblemText, Section, TextField, problemOf, useResource, type Problem } from '@qabilet/plugin-kit/admin';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { DataTable, ResourceState, Section, TextField, TitledForm, problemOf, useResource, type Problem } from '@qabilet/plugin-kit/admin';
 import { useJournalApi, type JournalSampleView } from '../api-journal';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
@@ -31,52 +31,47 @@ function DrawForm({ onDrawn }: { onDrawn: (sample: JournalSampleView) => void })
   };
   const general = problem && !Object.keys(problem.fields).some((k) => ['from', 'to', 'size'].includes(k));
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="journal-draw-title">
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <Typography id="journal-draw-title" tag="h3" variant="delta">
-          {t('review.draw.title')}
-        </Typography>
-        <Flex gap={4} wrap="wrap" alignItems="flex-start">
-          <TextField
-            id="from"
-            type="date"
-            label={t('review.draw.from')}
-            required
-            value={form.from}
-            onChange={(from) => setForm({ ...form, from })}
-            error={problem?.fields.from}
-          />
-          <TextField
-            id="to"
-            type="date"
-            label={t('review.draw.to')}
-            required
-            value={form.to}
-            onChange={(to) => setForm({ ...form, to })}
-            error={problem?.fields.to}
-          />
-          <TextField
-            id="size"
-            inputMode="numeric"
-            label={t('review.draw.size')}
-            required
-            value={form.size}
-            onChange={(size) => setForm({ ...form, size })}
-            error={problem?.fields.size}
-          />
-        </Flex>
-        {general && (
-          <Typography role="alert" textColor="danger600">
-            {problem.message}
-          </Typography>
-        )}
-        <Box>
-          <Button type="submit" loading={sending}>
-            {t('review.draw.submit')}
-          </Button>
-        </Box>
+    <TitledForm titleId="journal-draw-title" title={t('review.draw.title')} level="h3" gap={4} onSubmit={submit}>
+      <Flex gap={4} wrap="wrap" alignItems="flex-start">
+        <TextField
+          id="from"
+          type="date"
+          label={t('review.draw.from')}
+          required
+          value={form.from}
+          onChange={(from) => setForm({ ...form, from })}
+          error={problem?.fields.from}
+        />
+        <TextField
+          id="to"
+          type="date"
+          label={t('review.draw.to')}
+          required
+          value={form.to}
+          onChange={(to) => setForm({ ...form, to })}
+          error={problem?.fields.to}
+        />
+        <TextField
+          id="size"
+          inputMode="numeric"
+          label={t('review.draw.size')}
+          required
+          value={form.size}
+          onChange={(size) => setForm({ ...form, size })}
+          error={problem?.fields.size}
+        />
       </Flex>
-    </form>
+      {general && (
+        <Typography role="alert" textColor="danger600">
+          {problem.message}
+        </Typography>
+      )}
+      <Box>
+        <Button type="submit" loading={sending}>
+          {t('review.draw.submit')}
+        </Button>
+      </Box>
+    </TitledForm>
   );
 }
 
@@ -89,33 +84,6 @@ export function ReviewView() {
     t('error.generic'),
   );
   const [open, setOpen] = useState<number>();
-  let list;
-  if (samples.problem) list = <ProblemText message={samples.problem.message} />;
-  else if (!samples.data)
-    list = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else if (!samples.data.length) list = <Typography>{t('review.samples.empty')}</Typography>;
-  else
-    list = (
-      <DataTable
-        caption={t('review.samples.caption')}
-        columns={[t('review.column.period'), t('review.column.drawn'), t('review.column.reviewed'), t('review.column.open')]}
-        rows={samples.data.map((s) => ({
-          key: String(s.id),
-          cells: [
-            t('review.period', { from: date(s.from), to: date(s.to) }),
-            t('review.drawnBy', { name: s.drawnBy.name, at: dateTime(s.drawnAt) }),
-            t('review.progress', { reviewed: s.reviewed, size: s.size }),
-            <Button key="open" variant="tertiary" aria-pressed={open === s.id} onClick={() => setOpen(s.id)}>
-              {t('review.open', { n: s.id })}
-            </Button>,
-          ],
-        }))}
-      />
-    );
   return (
     <Flex direction="column" alignItems="stretch" gap={6}>
       <Section id="journal-draw" title={t('review.title')}>
@@ -127,7 +95,29 @@ export function ReviewView() {
         />
       </Section>
       <Section id="journal-samples" title={t('review.samples.title')}>
-        {list}
+        <ResourceState resource={samples} loading={t('list.loading')}>
+          {(drawn) =>
+            drawn.length ? (
+              <DataTable
+                caption={t('review.samples.caption')}
+                columns={[t('review.column.period'), t('review.column.drawn'), t('review.column.reviewed'), t('review.column.open')]}
+                rows={drawn.map((s) => ({
+                  key: String(s.id),
+                  cells: [
+                    t('review.period', { from: date(s.from), to: date(s.to) }),
+                    t('review.drawnBy', { name: s.drawnBy.name, at: dateTime(s.drawnAt) }),
+                    t('review.progress', { reviewed: s.reviewed, size: s.size }),
+                    <Button key="open" variant="tertiary" aria-pressed={open === s.id} onClick={() => setOpen(s.id)}>
+                      {t('review.open', { n: s.id })}
+                    </Button>,
+                  ],
+                }))}
+              />
+            ) : (
+              <Typography>{t('review.samples.empty')}</Typography>
+            )
+          }
+        </ResourceState>
       </Section>
       {open !== undefined && <ReviewSample key={open} id={open} onReviewed={samples.reload} />}
     </Flex>

@@ -3,8 +3,8 @@
  * earlier version with who made it and when. Saving makes a new version and re-evaluates everyone.
  */
 import { useCallback, useState } from 'react';
-import { Box, Flex, Loader, Typography } from '@strapi/design-system';
-import { DataTable, ProblemText, Section, useResource } from '@qabilet/plugin-kit/admin';
+import { Flex, Typography } from '@strapi/design-system';
+import { DataTable, ResourceState, Section, useResource } from '@qabilet/plugin-kit/admin';
 import { useTalentsApi, type TalentRules } from '../api-talents';
 import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
@@ -19,13 +19,6 @@ export function RulesView() {
     useCallback(() => api.rules(), [api]),
     t('error.generic'),
   );
-  if (rules.problem) return <ProblemText message={rules.problem.message} />;
-  if (!rules.data)
-    return (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
   const summary = (r: TalentRules) =>
     t('rules.summary', {
       threshold: r.threshold,
@@ -39,29 +32,33 @@ export function RulesView() {
       days: r.confirmGapDays,
     });
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Section id="talent-rules" title={t('rules.title')}>
-        <RulesForm
-          key={rules.data.current.version}
-          current={rules.data.current}
-          onSave={async (body) => {
-            const view = await api.saveRules(body);
-            setSaved(view.current.version);
-            rules.reload();
-          }}
-        />
-        <Typography role="status">{saved ? t('rules.saved', { version: saved }) : ''}</Typography>
-      </Section>
-      <Section id="talent-rules-history" title={t('rules.history')}>
-        <DataTable
-          caption={t('rules.history')}
-          columns={[t('rules.col.version'), t('rules.col.when'), t('rules.col.author'), t('rules.col.rules')]}
-          rows={rules.data.history.map((v) => ({
-            key: String(v.version),
-            cells: [String(v.version), format.dateTime(v.createdAt), v.authorName ?? t('rules.defaults'), summary(v.rules)],
-          }))}
-        />
-      </Section>
-    </Flex>
+    <ResourceState resource={rules} loading={t('list.loading')}>
+      {(data) => (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Section id="talent-rules" title={t('rules.title')}>
+            <RulesForm
+              key={data.current.version}
+              current={data.current}
+              onSave={async (body) => {
+                const view = await api.saveRules(body);
+                setSaved(view.current.version);
+                rules.reload();
+              }}
+            />
+            <Typography role="status">{saved ? t('rules.saved', { version: saved }) : ''}</Typography>
+          </Section>
+          <Section id="talent-rules-history" title={t('rules.history')}>
+            <DataTable
+              caption={t('rules.history')}
+              columns={[t('rules.col.version'), t('rules.col.when'), t('rules.col.author'), t('rules.col.rules')]}
+              rows={data.history.map((v) => ({
+                key: String(v.version),
+                cells: [String(v.version), format.dateTime(v.createdAt), v.authorName ?? t('rules.defaults'), summary(v.rules)],
+              }))}
+            />
+          </Section>
+        </Flex>
+      )}
+    </ResourceState>
   );
 }

@@ -5,10 +5,10 @@
  */
 import { useCallback, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Box, Button, Flex, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { BackButton } from '@strapi/strapi/admin';
-import { PluginPage, ProblemText, Section, useResource } from '@qabilet/plugin-kit/admin';
+import { PluginPage, ResourceState, Section, useResource } from '@qabilet/plugin-kit/admin';
 import { useSpecialistsApi, type SpecialistCard, type SpecialistDocument } from '../api-specialists';
 import { DocumentDeleteDialog } from '../components/DocumentDeleteDialog';
 import { DocumentList } from '../components/DocumentList';
@@ -77,27 +77,6 @@ export function SpecialistCardPage() {
     useCallback(() => api.card(id), [api, id]),
     t('error.generic'),
   );
-  let content;
-  if (card.problem) content = <ProblemText message={card.problem.message} />;
-  else if (!card.data)
-    content = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else
-    content = (
-      <Flex direction="column" alignItems="stretch" gap={6}>
-        <Section id="specialist-details" title={t('specialist.details.title')}>
-          <SpecialistDetails card={card.data} />
-        </Section>
-        <Documents card={card.data} reload={card.reload} />
-        <Section id="specialist-people" title={t('specialist.people.title')}>
-          <SpecialistPeople card={card.data} />
-        </Section>
-        <Journal card={card.data} />
-      </Flex>
-    );
   return (
     <PluginPage
       navigationAction={<BackButton fallback="/plugins/talent" />}
@@ -105,7 +84,20 @@ export function SpecialistCardPage() {
       title={card.data?.name ?? t('specialist.card.title')}
       subtitle={t('specialist.card.subtitle')}
     >
-      {content}
+      <ResourceState resource={card} loading={t('list.loading')}>
+        {(data) => (
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <Section id="specialist-details" title={t('specialist.details.title')}>
+              <SpecialistDetails card={data} />
+            </Section>
+            <Documents card={data} reload={card.reload} />
+            <Section id="specialist-people" title={t('specialist.people.title')}>
+              <SpecialistPeople card={data} />
+            </Section>
+            <Journal card={data} />
+          </Flex>
+        )}
+      </ResourceState>
     </PluginPage>
   );
 }

@@ -4,8 +4,8 @@
  */
 import { useCallback } from 'react';
 import { NavLink } from 'react-router-dom';
-import { Box, EmptyStateLayout, Flex, Link, Loader, Typography } from '@strapi/design-system';
-import { DataTable, ProblemText, useRegions, useResource } from '@qabilet/plugin-kit/admin';
+import { Flex, Link, Typography } from '@strapi/design-system';
+import { DataTable, ResourceState, useRegions, useResource } from '@qabilet/plugin-kit/admin';
 import { useSpecialistsApi } from '../api-specialists';
 import { useT } from '../utils/translations';
 
@@ -19,34 +19,30 @@ export function SpecialistsView() {
     useCallback(() => api.list(), [api]),
     t('error.generic'),
   );
-  if (list.problem) return <ProblemText message={list.problem.message} />;
-  if (!list.data)
-    return (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  if (!list.data.length) return <EmptyStateLayout content={t('specialists.empty')} />;
   return (
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography tag="h2" variant="delta">
-        {t('specialists.total', { total: list.data.length })}
-      </Typography>
-      <DataTable
-        caption={t('specialists.caption')}
-        columns={[t('specialist.name'), t('specialist.position'), t('specialist.centre'), t('specialist.region')]}
-        rows={list.data.map((s) => ({
-          key: String(s.id),
-          cells: [
-            <Link key="name" tag={NavLink} to={specialistPath(s.id)}>
-              {s.mine ? t('specialists.mine', { name: s.name }) : s.name}
-            </Link>,
-            s.position ?? '—',
-            s.centre.name,
-            (s.region && (regions.get(s.region) ?? s.region)) || '—',
-          ],
-        }))}
-      />
-    </Flex>
+    <ResourceState resource={list} loading={t('list.loading')} empty={t('specialists.empty')} isEmpty={(specialists) => !specialists.length}>
+      {(specialists) => (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Typography tag="h2" variant="delta">
+            {t('specialists.total', { total: specialists.length })}
+          </Typography>
+          <DataTable
+            caption={t('specialists.caption')}
+            columns={[t('specialist.name'), t('specialist.position'), t('specialist.centre'), t('specialist.region')]}
+            rows={specialists.map((s) => ({
+              key: String(s.id),
+              cells: [
+                <Link key="name" tag={NavLink} to={specialistPath(s.id)}>
+                  {s.mine ? t('specialists.mine', { name: s.name }) : s.name}
+                </Link>,
+                s.position ?? '—',
+                s.centre.name,
+                (s.region && (regions.get(s.region) ?? s.region)) || '—',
+              ],
+            }))}
+          />
+        </Flex>
+      )}
+    </ResourceState>
   );
 }

@@ -6,8 +6,8 @@
  */
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Box, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
-import { PAGE_SIZES, Pager, ProblemText, useResource, type Paging } from '@qabilet/plugin-kit/admin';
+import { Flex, Typography } from '@strapi/design-system';
+import { PAGE_SIZES, Pager, ResourceState, useResource, type Paging } from '@qabilet/plugin-kit/admin';
 import type { RegistryMe } from '../api';
 import { TALENT_FILTER_KEYS, useTalentsApi, type TalentFilters as Filters, type TalentListItem } from '../api-talents';
 import { TalentFilters } from '../components/TalentFilters';
@@ -44,30 +44,20 @@ export function TalentsView({ me }: { me: RegistryMe }) {
   };
   const meta = list.data?.meta;
 
-  let content;
-  if (list.problem) content = <ProblemText message={list.problem.message} />;
-  else if (list.loading && !list.data)
-    content = (
-      <Box padding={6}>
-        <Loader>{t('list.loading')}</Loader>
-      </Box>
-    );
-  else if (meta && meta.total === 0) content = <EmptyStateLayout content={t('talents.empty')} />;
-  else
-    content = (
-      <Flex direction="column" alignItems="stretch" gap={4}>
-        <TalentTable entries={list.data?.data ?? []} card={me.can.card} confirm={me.can.confirm} onConfirm={setConfirming} />
-        {meta && <Pager id="talent-talents" label={t('pager.label')} t={t} paging={{ page, pageSize }} total={meta.total} onChange={(p) => go(filters, p)} />}
-      </Flex>
-    );
-
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
       <TalentFilters filters={filters} onChange={(next) => go(next)} />
       <Typography tag="h2" variant="delta" aria-live="polite">
         {meta ? t('talents.total', { total: meta.total }) : t('list.loading')}
       </Typography>
-      {content}
+      <ResourceState resource={list} loading={t('list.loading')} empty={t('talents.empty')} isEmpty={(found) => found.meta.total === 0}>
+        {(found) => (
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <TalentTable entries={found.data} card={me.can.card} confirm={me.can.confirm} onConfirm={setConfirming} />
+            <Pager id="talent-talents" label={t('pager.label')} t={t} paging={{ page, pageSize }} total={found.meta.total} onChange={(p) => go(filters, p)} />
+          </Flex>
+        )}
+      </ResourceState>
       {confirming && (
         <TalentConfirmDialog
           entry={confirming}
