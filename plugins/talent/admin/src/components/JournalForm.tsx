@@ -68,21 +68,26 @@ export function JournalForm({ value, onChange, attempts, errors = {} }: Props) {
   const { date } = useFormat();
   const set = (patch: Partial<JournalText>) => onChange({ ...value, ...patch });
   const setRec = (i: number, rec: JournalRecommendation) => set({ recommendations: value.recommendations.map((r, j) => (j === i ? rec : r)) });
+  // The entry's plain texts: each a labelled text area of its own length.
+  const prose = (key: 'goal' | 'observations' | 'nextStep' | 'notes', maxLength: number, hint?: string) => (
+    <TextField
+      id={key}
+      label={t(`journal.${key}`)}
+      hint={hint}
+      multiline
+      maxLength={maxLength}
+      value={value[key]}
+      onChange={(text) => onChange({ ...value, [key]: text })}
+      error={errors[key]}
+    />
+  );
   const discussed = (id: number) => value.tests.some((x) => x.attempt === id);
   const toggle = (a: JournalEntryView['attempts'][number]) =>
     set({ tests: discussed(a.id) ? value.tests.filter((x) => x.attempt !== a.id) : [...value.tests, { test: a.test, attempt: a.id }] });
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <TextField id="goal" label={t('journal.goal')} multiline maxLength={2000} value={value.goal} onChange={(goal) => set({ goal })} error={errors.goal} />
-      <TextField
-        id="observations"
-        label={t('journal.observations')}
-        multiline
-        maxLength={8000}
-        value={value.observations}
-        onChange={(observations) => set({ observations })}
-        error={errors.observations}
-      />
+      {prose('goal', 2000)}
+      {prose('observations', 8000)}
       <Box tag="fieldset" borderWidth={0} padding={0}>
         <Typography tag="legend" variant="pi" fontWeight="bold">
           {t('journal.tests')}
@@ -146,25 +151,8 @@ export function JournalForm({ value, onChange, attempts, errors = {} }: Props) {
           </Box>
         </Flex>
       </Box>
-      <TextField
-        id="nextStep"
-        label={t('journal.nextStep')}
-        multiline
-        maxLength={2000}
-        value={value.nextStep}
-        onChange={(nextStep) => set({ nextStep })}
-        error={errors.nextStep}
-      />
-      <TextField
-        id="notes"
-        label={t('journal.notes')}
-        hint={t('journal.notes.hint')}
-        multiline
-        maxLength={8000}
-        value={value.notes}
-        onChange={(notes) => set({ notes })}
-        error={errors.notes}
-      />
+      {prose('nextStep', 2000)}
+      {prose('notes', 8000, t('journal.notes.hint'))}
     </Flex>
   );
 }

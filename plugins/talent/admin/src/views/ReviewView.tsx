@@ -11,6 +11,13 @@ import { useFormat } from '../utils/format';
 import { useT } from '../utils/translations';
 import { ReviewSample } from './ReviewSample';
 
+/** The draw form's fields: the period's first and last days and the sample's size. */
+const DRAW_FIELDS = [
+  { key: 'from', type: 'date' },
+  { key: 'to', type: 'date' },
+  { key: 'size', inputMode: 'numeric' },
+] as const;
+
 function DrawForm({ onDrawn }: { onDrawn: (sample: JournalSampleView) => void }) {
   const t = useT();
   const api = useJournalApi();
@@ -29,37 +36,22 @@ function DrawForm({ onDrawn }: { onDrawn: (sample: JournalSampleView) => void })
       setSending(false);
     }
   };
-  const general = problem && !Object.keys(problem.fields).some((k) => ['from', 'to', 'size'].includes(k));
+  const general = problem && !DRAW_FIELDS.some(({ key }) => key in problem.fields);
   return (
     <TitledForm titleId="journal-draw-title" title={t('review.draw.title')} level="h3" gap={4} onSubmit={submit}>
       <Flex gap={4} wrap="wrap" alignItems="flex-start">
-        <TextField
-          id="from"
-          type="date"
-          label={t('review.draw.from')}
-          required
-          value={form.from}
-          onChange={(from) => setForm({ ...form, from })}
-          error={problem?.fields.from}
-        />
-        <TextField
-          id="to"
-          type="date"
-          label={t('review.draw.to')}
-          required
-          value={form.to}
-          onChange={(to) => setForm({ ...form, to })}
-          error={problem?.fields.to}
-        />
-        <TextField
-          id="size"
-          inputMode="numeric"
-          label={t('review.draw.size')}
-          required
-          value={form.size}
-          onChange={(size) => setForm({ ...form, size })}
-          error={problem?.fields.size}
-        />
+        {DRAW_FIELDS.map(({ key, ...input }) => (
+          <TextField
+            key={key}
+            id={key}
+            {...input}
+            label={t(`review.draw.${key}`)}
+            required
+            value={form[key]}
+            onChange={(text) => setForm({ ...form, [key]: text })}
+            error={problem?.fields[key]}
+          />
+        ))}
       </Flex>
       {general && (
         <Typography role="alert" textColor="danger600">
