@@ -7,9 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { requestNumber, type CardHistoryEntry } from '@qabilet/domain';
 import type { PersonRow } from '../scope';
 import { auditOf, bookingsOf, historyOf, isoOf, LIMIT, personSubjects, requestsOf, staffRoles } from './sources';
+import { REQUEST, BOOKING } from '../sources';
 
-const REQUEST = 'plugin::crm.request';
-const BOOKING = 'plugin::booking.booking';
 const staffId = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : null);
 
 export async function historyOfPerson(strapi: Core.Strapi, p: PersonRow): Promise<CardHistoryEntry[]> {

@@ -9,17 +9,8 @@ import type { Core } from '@strapi/strapi';
 import { json, ms } from '@qabilet/plugin-kit/server';
 import type { Language, Text } from '@qabilet/domain';
 import type { PersonRow } from '../scope';
+import { REQUESTS, ATTEMPTS, VERSIONS, STATEMENTS, NOTES, USER, CHILD, BOOKING, WAITLIST, AUDIT, SCALES_EXTENSION } from '../sources';
 
-const REQUESTS = 'crm_requests';
-const ATTEMPTS = 'assessment_attempts';
-const VERSIONS = 'assessment_versions';
-const STATEMENTS = 'assessment_statements';
-const NOTES = 'assessment_notes';
-const BOOKING = 'plugin::booking.booking';
-const WAITLIST = 'plugin::booking.waitlist-entry';
-const AUDIT = 'api::audit-event.audit-event';
-const USER = 'plugin::users-permissions.user';
-const CHILD = 'api::child.child';
 /** What the card lists of each kind: the latest so many. */
 export const LIMIT = 100;
 
@@ -138,7 +129,6 @@ export type StatementRow = {
   at: unknown;
   scales: StoredScale[];
 };
-const SCALES_EXTENSION = 'https://qabilet.kz/xapi/extensions/scales';
 
 /** Results from outside Qabilet (partners' tests, the centres' desktop databases), newest first. */
 export async function statementsOf(strapi: Core.Strapi, person: PersonRow): Promise<StatementRow[]> {

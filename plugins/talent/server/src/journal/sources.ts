@@ -6,10 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { ms } from '@qabilet/plugin-kit/server';
-
-const BOOKING = 'plugin::booking.booking';
-const ATTEMPTS = 'assessment_attempts';
-const ADMIN = 'admin::user';
+import { ATTEMPTS, BOOKING, ADMIN } from '../sources';
 
 /** The services whose completed bookings have a journal entry. */
 export const JOURNAL_SERVICES = ['consultation', 'testing'] as const;

@@ -7,6 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { refreshPeople } from './project';
+import { USER, CHILD, CONSENT, REQUEST, WAITLIST } from '../sources';
 
 type Event = { model: { uid: string }; result?: Record<string, unknown> | null; params?: { where?: Record<string, unknown>; data?: Record<string, unknown> } };
 
@@ -50,12 +51,6 @@ const idOf = (v: unknown): number | null => {
   if (typeof v === 'string' && /^\d+$/.test(v)) return Number(v);
   return null;
 };
-
-const USER = 'plugin::users-permissions.user';
-const CHILD = 'api::child.child';
-const CONSENT = 'api::consent.consent';
-const REQUEST = 'plugin::crm.request';
-const WAITLIST = 'plugin::booking.waitlist-entry';
 
 /** The keys of the person a relation-holding row (a consent, a waitlist entry) is about. */
 async function ownerKeys(strapi: Core.Strapi, uid: string, id: number | null, where?: Record<string, unknown>): Promise<string[]> {

@@ -11,25 +11,12 @@ import { TalentError } from '../errors';
 import { message, type MessageKey } from '../messages';
 import { PEOPLE, type PersonRow, type TalentScope } from '../scope';
 import { filtered, itemOf } from './list';
+import { DETAILS } from './sources';
 
 export const TEMPLATE = 'plugin::talent.export-template';
 export const MAX_EXPORT_ROWS = 50_000;
 
-export const PEOPLE_COLUMNS = [
-  'name',
-  'kind',
-  'phone',
-  'email',
-  'birthDate',
-  'region',
-  'locality',
-  'education',
-  'userType',
-  'consent',
-  'services',
-  'lastActivity',
-  'talent',
-] as const;
+export const PEOPLE_COLUMNS = ['name', 'kind', ...DETAILS, 'consent', 'services', 'lastActivity', 'talent'] as const;
 export type PeopleColumn = (typeof PEOPLE_COLUMNS)[number];
 export type Template = { key: string; name: string; columns: Array<{ key: PeopleColumn; header: Record<Language, string> }>; isDefault: boolean };
 

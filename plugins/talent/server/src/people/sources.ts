@@ -7,27 +7,12 @@
 import type { Core } from '@strapi/strapi';
 import { ms } from '@qabilet/plugin-kit/server';
 import type { ConsentState, PersonService } from '@qabilet/domain';
+import { REQUESTS, ATTEMPTS, STATEMENTS, USER, CHILD, CONSENT, WAITLIST } from '../sources';
 
-const USER = 'plugin::users-permissions.user';
-const CHILD = 'api::child.child';
-const CONSENT = 'api::consent.consent';
-const WAITLIST = 'plugin::booking.waitlist-entry';
-const REQUESTS = 'crm_requests';
-const ATTEMPTS = 'assessment_attempts';
-const STATEMENTS = 'assessment_statements';
+/** A person's details besides their name, as the accounts hold them (and the registry's export names its columns). */
+export const DETAILS = ['phone', 'email', 'birthDate', 'region', 'locality', 'education', 'userType'] as const;
 
-export type Fields = {
-  surname: string;
-  firstName: string;
-  patronymic: string | null;
-  phone: string | null;
-  email: string | null;
-  birthDate: string | null;
-  region: string | null;
-  locality: string | null;
-  education: string | null;
-  userType: string | null;
-};
+export type Fields = { surname: string; firstName: string; patronymic: string | null } & Record<(typeof DETAILS)[number], string | null>;
 
 /** A person as the sources tell it; `gone` when they must not be in the registry (consent withdrawn, account deleted or being deleted). */
 export type Source = {
@@ -42,37 +27,9 @@ export type Source = {
 
 export type Activity = { services: Set<PersonService>; last: number | null; centres: Set<string> };
 
-type UserRow = {
-  id: number;
-  surname: string;
-  firstName: string;
-  patronymic: string | null;
-  phone: string | null;
-  email: string | null;
-  birthDate: string | null;
-  region: string | null;
-  locality: string | null;
-  education: string | null;
-  userType: string | null;
-  deletionRequestedAt: string | null;
-  anonymisedAt: string | null;
-};
+type UserRow = Fields & { id: number; deletionRequestedAt: string | null; anonymisedAt: string | null };
 
-const USER_FIELDS = [
-  'id',
-  'surname',
-  'firstName',
-  'patronymic',
-  'phone',
-  'email',
-  'birthDate',
-  'region',
-  'locality',
-  'education',
-  'userType',
-  'deletionRequestedAt',
-  'anonymisedAt',
-];
+const USER_FIELDS = ['id', 'surname', 'firstName', 'patronymic', ...DETAILS, 'deletionRequestedAt', 'anonymisedAt'];
 const dateOf = (v: unknown) => (v ? String(v).slice(0, 10) : null);
 
 /** The latest consent's state of each user (own) and child, and the keys whose latest consent is withdrawn. */

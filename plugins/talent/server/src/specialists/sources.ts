@@ -7,11 +7,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Language } from '@qabilet/domain';
-
-const SPECIALIST = 'plugin::booking.specialist';
-const BOOKING = 'plugin::booking.booking';
-const CONFIRMATIONS = 'talent_confirmations';
-const JOURNAL = 'talent_journal_entries';
+import { ATTEMPTS, BOOKING, BOOKING_SPECIALISTS, SPECIALIST } from '../sources';
+import { CONFIRMATIONS } from '../talents/tables';
+import { ENTRIES as JOURNAL } from '../journal/tables';
 
 export type SpecialistRecord = {
   id: number;
@@ -105,7 +103,7 @@ export async function latestTests(strapi: Core.Strapi, keys: string[]): Promise<
   const latest = new Map<string, { test: string; at: number }>();
   for (let i = 0; i < keys.length; i += 500) {
     const rows = (await strapi.db
-      .connection('assessment_attempts')
+      .connection(ATTEMPTS)
       .whereIn('person_key', keys.slice(i, i + 500))
       .where({ status: 'finished' })
       .select('person_key', 'test_slug', 'finished_at')) as Array<{ person_key: string; test_slug: string; finished_at: number | string }>;
@@ -121,5 +119,5 @@ export async function latestTests(strapi: Core.Strapi, keys: string[]): Promise<
 /** The documents of specialists that are gone (deleted in the booking plugin) go with them. */
 export async function removeOrphans(strapi: Core.Strapi, documents: string): Promise<number> {
   const knex = strapi.db.connection;
-  return knex(documents).whereNotIn('specialist_id', knex('booking_specialists').select('id')).del();
+  return knex(documents).whereNotIn('specialist_id', knex(BOOKING_SPECIALISTS).select('id')).del();
 }
