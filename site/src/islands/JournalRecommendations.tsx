@@ -43,7 +43,10 @@ const hostOf = (url: string | null) => {
   }
 };
 
-function LinkItem({ link, t, professionsHref, institutionsHref }: { link: JournalLink; t: Messages; professionsHref: string; institutionsHref: string }) {
+/** Where a journal's recommendations lead in the catalogue: its professions' and institutions' pages. */
+export type Catalogue = { professionsHref: string; institutionsHref: string };
+
+function LinkItem({ link, t, hrefs }: { link: JournalLink; t: Messages; hrefs: Catalogue }) {
   const host = hostOf(link.url);
   if (link.url && host)
     return (
@@ -53,8 +56,47 @@ function LinkItem({ link, t, professionsHref, institutionsHref }: { link: Journa
     );
   if (!link.slug) return null;
   const text = format(t['results.journal.link.catalogue'], { kind: t[`results.journal.kind.${link.kind}`], slug: link.slug });
-  const base = link.kind === 'profession' ? professionsHref : link.kind === 'institution' ? institutionsHref : null;
+  const base = link.kind === 'profession' ? hrefs.professionsHref : link.kind === 'institution' ? hrefs.institutionsHref : null;
   return base ? <a href={`${base}${encodeURIComponent(link.slug)}/`}>{text}</a> : <span>{text}</span>;
+}
+
+/**
+ * One signed journal entry, shown here and on the person's card: a heading with the service, the
+ * day and the specialist, the recommendations with their links, and the next step.
+ */
+export function JournalEntry({ item, headingId, t, hrefs }: { item: JournalRecommendationsItem; headingId: string; t: Messages; hrefs: Catalogue }) {
+  return (
+    <>
+      <h3 id={headingId}>
+        {format(t['results.journal.entry'], {
+          service: t[`results.journal.service.${item.service}`],
+          date: plainDate(t, item.date),
+          specialist: item.specialist,
+        })}
+      </h3>
+      <ul>
+        {item.recommendations.map((r, j) => (
+          <li key={j}>
+            <p>{r.text}</p>
+            {r.links.length > 0 && (
+              <ul>
+                {r.links.map((link, k) => (
+                  <li key={k}>
+                    <LinkItem link={link} t={t} hrefs={hrefs} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      {item.nextStep && (
+        <p>
+          <strong>{t['results.journal.nextStep']}</strong> {item.nextStep}
+        </p>
+      )}
+    </>
+  );
 }
 
 export default function JournalRecommendations({ locale, t, professionsHref, institutionsHref }: Props) {
@@ -87,34 +129,7 @@ export default function JournalRecommendations({ locale, t, professionsHref, ins
         <ol className="journal-entries">
           {items.map((item, i) => (
             <li key={`${item.date}-${i}`} className="card" aria-labelledby={`journal-entry-${i}`}>
-              <h3 id={`journal-entry-${i}`}>
-                {format(t['results.journal.entry'], {
-                  service: t[`results.journal.service.${item.service}`],
-                  date: plainDate(t, item.date),
-                  specialist: item.specialist,
-                })}
-              </h3>
-              <ul>
-                {item.recommendations.map((r, j) => (
-                  <li key={j}>
-                    <p>{r.text}</p>
-                    {r.links.length > 0 && (
-                      <ul>
-                        {r.links.map((link, k) => (
-                          <li key={k}>
-                            <LinkItem link={link} t={t} professionsHref={professionsHref} institutionsHref={institutionsHref} />
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
-              </ul>
-              {item.nextStep && (
-                <p>
-                  <strong>{t['results.journal.nextStep']}</strong> {item.nextStep}
-                </p>
-              )}
+              <JournalEntry item={item} headingId={`journal-entry-${i}`} t={t} hrefs={{ professionsHref, institutionsHref }} />
             </li>
           ))}
         </ol>

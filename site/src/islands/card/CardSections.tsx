@@ -5,19 +5,12 @@
  * under an h2.
  */
 import type { ReactNode } from 'react';
-import type {
-  CardPersonal,
-  CardRecommendation,
-  CardServices,
-  CardTalent,
-  JournalLink,
-  JournalRecommendationsItem,
-  ResultsOverTime,
-  ScaleChange,
-} from '@qabilet/domain';
+import type { CardPersonal, CardRecommendation, CardServices, CardTalent, JournalRecommendationsItem, ResultsOverTime, ScaleChange } from '@qabilet/domain';
 import { format, type Messages } from '../Form';
 import { dateOf } from '../runner/dates';
-import { plainDate } from '../booking-dates';
+import { JournalEntry, type Catalogue } from '../JournalRecommendations';
+
+export type { Catalogue };
 
 type T = { t: Messages };
 const word = (t: Messages, key: string) => t[key] ?? key;
@@ -220,15 +213,6 @@ export function RecommendationsSection({ t, recommendations }: T & { recommendat
   );
 }
 
-/** Where a journal's link leads: an https page outside, or the catalogue's profession or institution. */
-export type Catalogue = { professionsHref: string; institutionsHref: string };
-function linkOf(link: JournalLink, hrefs: Catalogue): string | null {
-  if (link.url) return /^https:\/\//.test(link.url) ? link.url : null;
-  if (!link.slug) return null;
-  const base = link.kind === 'profession' ? hrefs.professionsHref : link.kind === 'institution' ? hrefs.institutionsHref : null;
-  return base ? `${base}${encodeURIComponent(link.slug)}/` : null;
-}
-
 /** The consultation journal's signed recommendations (the day, the specialist, the recommendations with their links, the next step). */
 export function JournalSection({ t, items, hrefs }: T & { items: JournalRecommendationsItem[]; hrefs: Catalogue }) {
   return (
@@ -236,38 +220,7 @@ export function JournalSection({ t, items, hrefs }: T & { items: JournalRecommen
       {items.length ? null : <p>{t['results.journal.none']}</p>}
       {items.map((item, i) => (
         <section key={`${item.date}-${i}`} aria-labelledby={`card-journal-${i}`}>
-          <h3 id={`card-journal-${i}`}>
-            {format(t['results.journal.entry'], {
-              service: word(t, `results.journal.service.${item.service}`),
-              date: plainDate(t, item.date),
-              specialist: item.specialist,
-            })}
-          </h3>
-          <ul>
-            {item.recommendations.map((r, j) => (
-              <li key={j}>
-                <p>{r.text}</p>
-                {r.links.map((link, k) => {
-                  const href = linkOf(link, hrefs);
-                  const kind = word(t, `results.journal.kind.${link.kind}`);
-                  return href ? (
-                    <p key={k}>
-                      <a href={href} rel={link.url ? 'noopener noreferrer external' : undefined}>
-                        {link.url
-                          ? format(t['results.journal.link.website'], { kind, host: new URL(href).host })
-                          : format(t['results.journal.link.catalogue'], { kind, slug: link.slug ?? '' })}
-                      </a>
-                    </p>
-                  ) : null;
-                })}
-              </li>
-            ))}
-          </ul>
-          {item.nextStep ? (
-            <p>
-              <strong>{t['results.journal.nextStep']}</strong> {item.nextStep}
-            </p>
-          ) : null}
+          <JournalEntry item={item} headingId={`card-journal-${i}`} t={t} hrefs={hrefs} />
         </section>
       ))}
     </Section>
