@@ -11,7 +11,7 @@ import { ensureTables } from './tables';
 import { registerVersioning, syncVersions } from './versions';
 import { forgetChild, forgetPerson } from './forget';
 import { consentedPerson, ownPerson, personById, type Person } from './people';
-import { knownScales, onResult, recordStatement, type StatementInput } from './statements';
+import { knownScales, onResult, recordStatement, statementsSince, type StatementInput } from './statements';
 import { toEntry } from './definition';
 import { takeWhole } from './take';
 import type { AnswerValue, Item } from '@qabilet/domain';
@@ -51,6 +51,8 @@ const plugin = {
     results: ({ strapi }: { strapi: Core.Strapi }) => ({
       record: (input: StatementInput, trx?: Knex.Transaction) => recordStatement(strapi, input, trx),
       knownScales: (knex?: Knex) => knownScales(strapi, knex),
+      // The people's external results since an instant (epoch ms), scales parsed: what the registry of talents is found from.
+      statementsSince: (personKeys: string[], since: number) => statementsSince(strapi, personKeys, since),
       // Told of every new result after it is committed, with the person's key.
       on: (listener: (personKey: string) => void) => onResult(listener),
     }),
@@ -68,4 +70,4 @@ export default plugin;
 /** What other plugins call: `servicesOf<AssessmentServices>(strapi, 'assessment')`. */
 export type AssessmentServices = ServicesOf<typeof plugin.services>;
 export type { Person } from './people';
-export type { StatementInput } from './statements';
+export type { StatementInput, StatementResult } from './statements';

@@ -157,6 +157,36 @@ function scalesOf(row: StatementRow): StatementScale[] {
   return (s.result?.extensions?.[SCALES_EXTENSION] as StatementScale[] | undefined) ?? [];
 }
 
+/** A statement as the registry of talents reads it: whose, from which source and test, when (epoch ms) and its scales. */
+export type StatementResult = {
+  id: string;
+  personKey: string;
+  sourceKind: 'partner' | 'desktop';
+  sourceName: string;
+  test: string;
+  at: number;
+  scales: StatementScale[];
+};
+
+/** The people's external results stored since an instant (epoch ms), each with its scales. */
+export async function statementsSince(strapi: Core.Strapi, personKeys: string[], since: number): Promise<StatementResult[]> {
+  if (!personKeys.length) return [];
+  const rows: StatementRow[] = await strapi.db
+    .connection(STATEMENTS)
+    .whereIn('person_key', personKeys)
+    .where('timestamp', '>=', since)
+    .select('id', 'person_key', 'source_kind', 'source_name', 'test_key', 'timestamp', 'statement');
+  return rows.map((row) => ({
+    id: row.id,
+    personKey: row.person_key,
+    sourceKind: row.source_kind,
+    sourceName: row.source_name,
+    test: row.test_key,
+    at: ms(row.timestamp)!,
+    scales: scalesOf(row),
+  }));
+}
+
 /** A person's external results, latest first, in the reader's language. */
 export async function statementsOf(strapi: Core.Strapi, personKey: string, language: Language, limit = 100) {
   const rows: StatementRow[] = await strapi.db.connection(STATEMENTS).where({ person_key: personKey }).orderBy('timestamp', 'desc').limit(limit);

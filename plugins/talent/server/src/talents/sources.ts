@@ -1,20 +1,18 @@
 /**
- * What the talents are found from, read straight from the assessment plugin's tables by person key
- * (the one place this part reads another plugin's tables; it changes nothing there):
- * - `assessment_attempts` (finished) with their `assessment_versions` row: the test's kind, its
- *   profession and the version number whose age norm gave each scale's percentile;
- * - `assessment_statements`: partners' results and centres' desktop imports, their scales already
- *   mapped to Qabilet's scales (0–100) by the partner's mapping.
+ * What the talents are found from, by person key (this part changes nothing of the assessment plugin's):
+ * - `assessment_attempts` (finished) with their `assessment_versions` row, read straight from the
+ *   assessment plugin's tables (the one place this part reads another plugin's tables): the test's
+ *   kind, its profession and the version number whose age norm gave each scale's percentile;
+ * - the statements (partners' results and centres' desktop imports), through the assessment
+ *   plugin's `results.statementsSince`: their scales already mapped to Qabilet's scales (0–100) by
+ *   the partner's mapping.
  * Only results finished since `since` (the rules' window) are read.
  */
 import type { Core } from '@strapi/strapi';
 import { measurementsOf, type Measurement, type TestKind } from '@qabilet/domain';
-import { json, ms } from '@qabilet/plugin-kit/server';
-
-const ATTEMPTS = 'assessment_attempts';
-const VERSIONS = 'assessment_versions';
-const STATEMENTS = 'assessment_statements';
-const SCALES_EXTENSION = 'https://qabilet.kz/xapi/extensions/scales';
+import { json, ms, servicesOf } from '@qabilet/plugin-kit/server';
+import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
+import { ATTEMPTS, VERSIONS } from '../sources';
 
 type ScaleScore = { scale: string; percent: number; percentile: number | null; answered: number; items: number };
 type AttemptRow = {
@@ -27,16 +25,6 @@ type AttemptRow = {
   kind: TestKind;
   profession: string | null;
 };
-type StatementRow = {
-  id: string;
-  person_key: string;
-  source_kind: 'partner' | 'desktop';
-  source_name: string;
-  test_key: string;
-  timestamp: unknown;
-  statement: unknown;
-};
-type Statement = { result?: { extensions?: Record<string, Array<{ scale: string; score: number }>> } };
 
 export async function measurementsFor(strapi: Core.Strapi, keys: string[], since: number): Promise<Map<string, Measurement[]>> {
   const found = new Map<string, Measurement[]>(keys.map((k) => [k, []]));
@@ -74,25 +62,21 @@ export async function measurementsFor(strapi: Core.Strapi, keys: string[], since
       }),
     );
   }
-  const statements: StatementRow[] = await knex(STATEMENTS)
-    .whereIn('person_key', keys)
-    .where('timestamp', '>=', since)
-    .select('id', 'person_key', 'source_kind', 'source_name', 'test_key', 'timestamp', 'statement');
+  const statements = await servicesOf<AssessmentServices>(strapi, 'assessment')('results').statementsSince(keys, since);
   for (const s of statements) {
-    const scales = json<Statement>(s.statement, {}).result?.extensions?.[SCALES_EXTENSION] ?? [];
-    found.get(s.person_key)?.push(
+    found.get(s.personKey)?.push(
       ...measurementsOf({
-        source: s.source_kind,
-        sourceName: s.source_name,
+        source: s.sourceKind,
+        sourceName: s.sourceName,
         attemptId: null,
         statementId: s.id,
-        test: s.test_key,
-        at: ms(s.timestamp)!,
+        test: s.test,
+        at: s.at,
         norm: null,
         kind: null,
         profession: null,
         // A statement is one whole result: its scores count as fully answered.
-        scales: scales.map((x) => ({ scale: x.scale, percent: Math.round(x.score), percentile: null, answered: 1, items: 1 })),
+        scales: s.scales.map((x) => ({ scale: x.scale, percent: Math.round(x.score), percentile: null, answered: 1, items: 1 })),
       }),
     );
   }
