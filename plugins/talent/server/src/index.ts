@@ -15,7 +15,7 @@ import { reconcileTalents, talentsSettled } from './talents';
 const plugin = {
   register() {},
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const actions = PARTS.flatMap((p) => p.actions ?? []);
+    const actions = PARTS.flatMap((p) => Object.entries(p.actions ?? {}).map(([uid, displayName]) => ({ uid, displayName })));
     await strapi.service('admin::permission').actionProvider.registerMany(actions.map((a) => ({ section: 'plugins', pluginName: 'talent', ...a })));
     for (const part of PARTS) await part.tables?.(strapi);
     for (const part of PARTS) await part.bootstrap?.(strapi);

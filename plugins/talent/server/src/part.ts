@@ -13,8 +13,8 @@ export type Handler = (ctx: Context) => Promise<void>;
 export type Part = {
   /** The controller's name, and the prefix of its handlers. */
   name: string;
-  /** Admin permissions this part registers (`plugin::talent.<uid>`). */
-  actions?: Array<{ uid: string; displayName: string }>;
+  /** Admin permissions this part registers (`plugin::talent.<uid>`), each uid with its display name. */
+  actions?: Record<string, string>;
   /** Creates the part's tables when missing (before bootstrap). */
   tables?: (strapi: Core.Strapi) => Promise<void>;
   bootstrap?: (strapi: Core.Strapi) => Promise<void>;

@@ -50,7 +50,7 @@ async function ownRow(strapi: Core.Strapi, key: string): Promise<PersonRow> {
 
 const part: Part = {
   name: 'cards',
-  actions: [{ uid: 'card', displayName: 'Open the card of a person in the registry (within the role’s scope)' }],
+  actions: { card: 'Open the card of a person in the registry (within the role’s scope)' },
   async bootstrap(strapi) {
     await grantOnce(strapi, 'talent', USER_ACTIONS);
   },

@@ -37,10 +37,7 @@ const record = (j: Journalist, action: string, subjectType: string, subjectId: n
 
 const part: Part = {
   name: 'journal',
-  actions: [
-    { uid: 'journal', displayName: 'Keep the consultation journal of one’s own completed consultations' },
-    { uid: 'review', displayName: 'Check samples of the region’s consultation journal' },
-  ],
+  actions: { journal: 'Keep the consultation journal of one’s own completed consultations', review: 'Check samples of the region’s consultation journal' },
   tables: ensureJournalTables,
   async bootstrap(strapi) {
     await grantOnce(strapi, 'talent', USER_ACTIONS);

@@ -36,10 +36,7 @@ function checkTemplate(event: { params: { data?: Record<string, unknown> } }) {
 
 const part: Part = {
   name: 'people',
-  actions: [
-    { uid: 'read', displayName: 'See the registry of users (within the role’s scope; operators: name, phone and open requests)' },
-    { uid: 'export', displayName: 'Export the registry of users' },
-  ],
+  actions: { read: 'See the registry of users (within the role’s scope; operators: name, phone and open requests)', export: 'Export the registry of users' },
   tables: ensurePeopleTables,
   async bootstrap(strapi: Core.Strapi) {
     strapi.db.lifecycles.subscribe({ models: [TEMPLATE], beforeCreate: checkTemplate, beforeUpdate: checkTemplate } as never);

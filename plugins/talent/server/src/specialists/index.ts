@@ -17,9 +17,9 @@ import { documentOf, listDocuments, maxBytes, readUpload, removeDocument, storeD
 import { consultedBy, exportConsulted } from './people';
 import { centreNames, journalEntries, removeOrphans, specialists, type SpecialistRecord } from './sources';
 import { DOCUMENTS, ensureDocumentTables } from './tables';
+import { SPECIALIST } from '../sources';
 
 const { can: allowed } = routeConfigs('talent');
-const SPECIALIST = 'plugin::booking.specialist';
 
 const itemOf = (s: SpecialistRecord, names: Map<string, string>, adminId: number) => ({
   id: s.id,
@@ -44,7 +44,7 @@ function sendPrivate(ctx: Context, filename: string, type: string, body: Buffer)
 
 const part: Part = {
   name: 'specialists',
-  actions: [{ uid: 'specialists', displayName: 'See specialist cards and their private documents (own card; coordinators: their region; curator: read-only)' }],
+  actions: { specialists: 'See specialist cards and their private documents (own card; coordinators: their region; curator: read-only)' },
   tables: ensureDocumentTables,
   async bootstrap(strapi: Core.Strapi) {
     // A specialist deleted in the booking plugin takes their documents along.

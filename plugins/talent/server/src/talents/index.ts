@@ -94,10 +94,7 @@ function reevaluateEveryone(strapi: Core.Strapi) {
 
 const part: Part = {
   name: 'talents',
-  actions: [
-    { uid: 'confirm', displayName: 'Confirm a talent candidate with a note (within the role’s scope)' },
-    { uid: 'settings', displayName: 'Edit the rules by which talents are found' },
-  ],
+  actions: { confirm: 'Confirm a talent candidate with a note (within the role’s scope)', settings: 'Edit the rules by which talents are found' },
   tables: ensureTalentTables,
   async bootstrap(strapi: Core.Strapi) {
     onPeopleRefreshed((s, rows) => serially(() => evaluatePeople(s, rows)));
