@@ -119,6 +119,8 @@ describe('talent: the registry of users', () => {
     assert.equal(await count({ ageGroup: 'age-12-15' }), 1);
     assert.equal(await count({ ageGroup: 'age-16-18,age-19-29' }), 0);
     assert.equal(await count({ kind: 'user', userType: 'pupil' }), 1);
+    assert.equal(await count({ education: 'school-9', locality: 'kz-63-oskemen', region: 'KZ-63' }), 1);
+    assert.equal(await count({ education: 'university,college-1' }), 0);
     assert.equal(await count({ service: 'test' }), 0);
     assert.equal((await count({ consent: 'given' })) + (await count({ consent: 'pending' })) + (await count({ consent: 'none' })), 1);
   });

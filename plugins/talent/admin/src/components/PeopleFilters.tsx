@@ -4,7 +4,7 @@
  */
 import { Grid } from '@strapi/design-system';
 import { FilterForm, SelectField, TextField, useFilterDraft, useRegions } from '@qabilet/plugin-kit/admin';
-import { AGE_GROUPS, CONSENT_STATES, PERSON_KINDS, PERSON_SERVICES, TALENT_STATUSES, USER_TYPES } from '@qabilet/domain';
+import { AGE_GROUPS, CONSENT_STATES, EDUCATION, PERSON_KINDS, PERSON_SERVICES, TALENT_STATUSES, USER_TYPES } from '@qabilet/domain';
 import type { Filters, FilterKey } from '../api';
 import { useT, type MessageKey } from '../utils/translations';
 
@@ -14,6 +14,7 @@ const CHOICES: Choice[] = [
   { key: 'kind', values: PERSON_KINDS, label: (v) => `kind.${v}` as MessageKey },
   { key: 'ageGroup', values: AGE_GROUPS, label: (v) => `ageGroup.${v}` as MessageKey },
   { key: 'userType', values: USER_TYPES, label: (v) => `userType.${v}` as MessageKey },
+  { key: 'education', values: EDUCATION, label: (v) => `education.${v}` as MessageKey },
   { key: 'consent', values: CONSENT_STATES, label: (v) => `consent.${v}` as MessageKey },
   { key: 'service', values: PERSON_SERVICES, label: (v) => `service.${v}` as MessageKey },
   { key: 'talent', values: TALENT_STATUSES, label: (v) => `talent.${v}` as MessageKey },
