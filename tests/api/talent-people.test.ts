@@ -17,7 +17,13 @@ const auditCount = (action: string) => ctx.strapi.db.query('api::audit-event.aud
 type Item = { id: number; name: string; phone: string | null; email: string | null; region: string | null; services: string[]; openRequests?: number };
 
 const unique = () => crypto.randomBytes(3).toString('hex');
-const phone = () => `+7701${crypto.randomInt(1e6, 9e6)}`;
+/** Every phone this file gives a person: the people it made only through the API. */
+const phones: string[] = [];
+const phone = () => {
+  const p = `+7701${crypto.randomInt(1e6, 9e6)}`;
+  phones.push(p);
+  return p;
+};
 
 const list = (staff: Staff, query: Record<string, unknown> = {}) => staff.http.get('/talent/people', query);
 
@@ -226,11 +232,15 @@ describe('talent: the registry of users', () => {
     }
   });
 
-  it('rebuilds the whole registry from its sources to the same rows', async () => {
+  it('rebuilds the whole registry from its sources to the same rows as the changes made them', async () => {
+    // The people of this file, whose every change went through the API (other files also write
+    // straight into the tables, which only the rebuild can see).
+    const mine = (rows: Array<{ search: string }>) => rows.filter((r) => phones.some((p) => r.search.includes(p.slice(1))));
     const knex = ctx.strapi.db.connection;
-    const before = await knex('talent_people').orderBy('person_key').select('person_key', 'search', 'services', 'region', 'consent');
+    const read = () => knex('talent_people').orderBy('person_key').select('person_key', 'search', 'services', 'region', 'consent', 'talent_status');
+    const before = mine(await read());
+    assert.ok(before.length >= 5);
     await ctx.strapi.plugin('talent').service('people').reconcile();
-    const after = await knex('talent_people').orderBy('person_key').select('person_key', 'search', 'services', 'region', 'consent');
-    assert.deepEqual(after, before);
+    assert.deepEqual(mine(await read()), before);
   });
 });

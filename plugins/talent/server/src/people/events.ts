@@ -52,12 +52,26 @@ const idOf = (v: unknown): number | null => {
   return null;
 };
 
+/** The ids a where clause names: `{ id }` or `{ id: { $in: [...] } }` (an updateMany by ids). */
+function idsIn(where: Record<string, unknown> | undefined): number[] {
+  const id = where?.id;
+  const list = id && typeof id === 'object' && Array.isArray((id as { $in?: unknown }).$in) ? (id as { $in: unknown[] }).$in : [id];
+  return list.map(idOf).filter((n): n is number => n !== null);
+}
+
 /** The keys of the person a relation-holding row (a consent, a waitlist entry) is about. */
 async function ownerKeys(strapi: Core.Strapi, uid: string, id: number | null, where?: Record<string, unknown>): Promise<string[]> {
   if (id !== null) {
     const row = await strapi.db.query(uid).findOne({ where: { id }, select: ['id'], populate: { user: { select: ['id'] }, child: { select: ['id'] } } });
     if (!row) return [];
     return row.child?.id ? [`c:${row.child.id}`] : row.user?.id ? [`u:${row.user.id}`] : [];
+  }
+  // An updateMany by ids (the CMS's updateWhere): each row's owner.
+  const byIds = idsIn(where);
+  if (byIds.length) {
+    const keys: string[] = [];
+    for (const n of byIds.slice(0, 500)) keys.push(...(await ownerKeys(strapi, uid, n)));
+    return keys;
   }
   const child = idOf(where?.child);
   const user = idOf(where?.user);
@@ -69,9 +83,9 @@ async function keysOf(strapi: Core.Strapi, event: Event): Promise<string[]> {
   const id = idOf(r.id);
   switch (event.model.uid) {
     case USER:
-      return id ? [`u:${id}`] : idOf(event.params?.where?.id) ? [`u:${idOf(event.params?.where?.id)}`] : [];
+      return id ? [`u:${id}`] : idsIn(event.params?.where).map((n) => `u:${n}`);
     case CHILD:
-      return id ? [`c:${id}`] : [];
+      return id ? [`c:${id}`] : idsIn(event.params?.where).map((n) => `c:${n}`);
     case REQUEST:
       if (r.personKind === 'child' && r.childId) return [`c:${r.childId}`];
       if (r.personKind === 'user' && r.userId) return [`u:${r.userId}`];
@@ -95,12 +109,7 @@ export function followSources(strapi: Core.Strapi): void {
   // A deleted child or request is gone by afterDelete: its key is taken before.
   const before = (event: Event) => {
     if (event.model.uid !== CHILD) return;
-    const where = event.params?.where?.id;
-    const ids = where && typeof where === 'object' && Array.isArray((where as { $in?: unknown }).$in) ? (where as { $in: unknown[] }).$in : [where];
-    const keys = ids
-      .map(idOf)
-      .filter((id): id is number => id !== null)
-      .map((id) => `c:${id}`);
+    const keys = idsIn(event.params?.where).map((id) => `c:${id}`);
     if (keys.length) queueRefresh(strapi, keys);
   };
   strapi.db.lifecycles.subscribe({

@@ -32,7 +32,7 @@ type UserRow = Fields & { id: number; deletionRequestedAt: string | null; anonym
 const USER_FIELDS = ['id', 'surname', 'firstName', 'patronymic', ...DETAILS, 'deletionRequestedAt', 'anonymisedAt'];
 const dateOf = (v: unknown) => (v ? String(v).slice(0, 10) : null);
 
-/** The latest consent's state of each user (own) and child, and the keys whose latest consent is withdrawn. */
+/** The latest consent's state of each user (own) and child, and the keys whose latest consent was given and withdrawn. */
 async function consentsOf(strapi: Core.Strapi, userIds: number[], childIds: number[]): Promise<Map<string, ConsentState | 'withdrawn'>> {
   const or: unknown[] = [];
   if (userIds.length) or.push({ user: { id: { $in: userIds } }, child: { id: { $null: true } } });
@@ -41,11 +41,13 @@ async function consentsOf(strapi: Core.Strapi, userIds: number[], childIds: numb
   if (!or.length) return states;
   const rows = await strapi.db.query(CONSENT).findMany({
     where: { $or: or },
-    select: ['id', 'status'],
+    select: ['id', 'status', 'givenAt'],
     populate: { user: { select: ['id'] }, child: { select: ['id'] } },
     orderBy: { id: 'asc' },
   });
-  for (const r of rows as Array<{ status: string; user?: { id: number }; child?: { id: number } }>) {
+  for (const r of rows as Array<{ status: string; givenAt: string | null; user?: { id: number }; child?: { id: number } }>) {
+    // A request superseded before anyone gave it (a second parental code asked for) is no withdrawal.
+    if (r.status === 'withdrawn' && !r.givenAt) continue;
     const key = r.child?.id ? `c:${r.child.id}` : r.user?.id ? `u:${r.user.id}` : null;
     if (key) states.set(key, r.status === 'given' ? 'given' : r.status === 'withdrawn' ? 'withdrawn' : 'pending');
   }
