@@ -33,3 +33,4 @@ export * from './results-over-time.ts';
 export * from './person-card-view.ts';
 export * from './journal.ts';
 export * from './journal-view.ts';
+export * from './stats-view.ts';

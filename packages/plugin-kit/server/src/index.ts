@@ -15,3 +15,4 @@ export { routeConfigs, router, routesOf, type Route, type RouteConfig, type Rout
 export { servicesOf, siteUrl, type ServicesOf } from './services';
 export { tableFile, type TableFile } from './table-file';
 export { checkFile, EXTENSIONS, SIGNATURE_BYTES, sniff, type KnownType, type Verdict } from './file-signature';
+export { composeParts, partRoutes, type Part, type PartHandler } from './parts';

@@ -4,25 +4,19 @@
  * with its own tables, routes, controllers and catalogue; this file composes them.
  */
 import type { Core } from '@strapi/strapi';
-import type { ServicesOf } from '@qabilet/plugin-kit/server';
+import { composeParts, type ServicesOf } from '@qabilet/plugin-kit/server';
 import contentTypes from './content-types';
 import { PARTS } from './parts';
-import { routesOf } from './part';
 import { refreshPeople, reconcilePeople } from './people/project';
 import { queueRefresh, settled } from './people/events';
 import { reconcileTalents, talentsSettled } from './talents';
 
+const parts = composeParts('talent', PARTS);
+
 const plugin = {
   register() {},
-  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const actions = PARTS.flatMap((p) => Object.entries(p.actions ?? {}).map(([uid, displayName]) => ({ uid, displayName })));
-    await strapi.service('admin::permission').actionProvider.registerMany(actions.map((a) => ({ section: 'plugins', pluginName: 'talent', ...a })));
-    for (const part of PARTS) await part.tables?.(strapi);
-    for (const part of PARTS) await part.bootstrap?.(strapi);
-  },
-  destroy() {
-    for (const part of PARTS) part.destroy?.();
-  },
+  bootstrap: parts.bootstrap,
+  destroy: parts.destroy,
   // cms/config/plugins.ts may set these (TALENT_DOCUMENT_MAX_BYTES).
   config: {
     default: { documentMaxBytes: 5 * 1024 * 1024 },
@@ -32,11 +26,8 @@ const plugin = {
     },
   },
   contentTypes,
-  routes: {
-    admin: { type: 'admin', routes: routesOf(PARTS, 'admin') },
-    'content-api': { type: 'content-api', routes: routesOf(PARTS, 'contentApi') },
-  },
-  controllers: Object.fromEntries(PARTS.map((part) => [part.name, ({ strapi }: { strapi: Core.Strapi }) => part.controllers(strapi)])),
+  routes: parts.routes,
+  controllers: parts.controllers,
   services: {
     // The registry's projection: refresh people after a change no lifecycle sees (raw writes of other plugins), or all of it.
     people: ({ strapi }: { strapi: Core.Strapi }) => ({

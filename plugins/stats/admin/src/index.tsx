@@ -1,0 +1,22 @@
+/**
+ * The dashboard's admin entry: one menu link, "Dashboard", for every staff role that may read the
+ * figures of its scope (the server works the scope out), and the home page's widgets.
+ */
+import { ChartPie } from '@strapi/icons';
+import { pluginAdmin } from '@qabilet/plugin-kit/admin';
+import { PERMISSIONS } from './permissions';
+import { PLUGIN_ID } from './pluginId';
+import { descriptor, registerTrads } from './utils/translations';
+
+export default pluginAdmin({
+  id: PLUGIN_ID,
+  registerTrads,
+  links: [
+    {
+      icon: ChartPie,
+      label: descriptor('plugin.name'),
+      permissions: PERMISSIONS.open,
+      page: () => import('./pages/App').then((mod) => mod.App),
+    },
+  ],
+});

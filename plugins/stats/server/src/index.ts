@@ -1,0 +1,23 @@
+/**
+ * The stats plugin's server (R-DASH, R-CMS-3): the figures of what Qabilet records, kept as rollups
+ * updated on each event and reconciled nightly; the staff's dashboards; the person's own progress;
+ * the open regional statistics. It is made of parts (parts.ts); this file composes them.
+ */
+import { composeParts, type ServicesOf } from '@qabilet/plugin-kit/server';
+import { PARTS } from './parts';
+
+const parts = composeParts('stats', PARTS);
+
+const plugin = {
+  register() {},
+  bootstrap: parts.bootstrap,
+  destroy: parts.destroy,
+  routes: parts.routes,
+  controllers: parts.controllers,
+  services: {},
+};
+
+export default plugin;
+
+/** What other plugins call: `servicesOf<StatsServices>(strapi, 'stats')`. */
+export type StatsServices = ServicesOf<typeof plugin.services>;

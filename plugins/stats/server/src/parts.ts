@@ -1,0 +1,4 @@
+/** The plugin's parts, in the order they boot (the rollups first: the others read them). */
+import type { Part } from '@qabilet/plugin-kit/server';
+
+export const PARTS: Part[] = [];
