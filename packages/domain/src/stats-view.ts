@@ -102,6 +102,10 @@ export type DashboardView = {
 export type SummaryFigure = { key: string; value: number | null; kind: ColumnKind };
 export type SummaryView = { role: StatsRole; period: { from: string; to: string }; figures: SummaryFigure[] };
 
+/** How a scale's score moved between a result and the previous result of the same test: `same` when by less than a point (the `repeat.scale` dim's last part). */
+export const SCALE_MOVES = ['up', 'down', 'same'] as const;
+export type ScaleMove = (typeof SCALE_MOVES)[number];
+
 /** GET /api/stats/mine: the person's own progress in the cabinet (themselves, or their child's with ?child=). */
 export type ProgressScale = { key: string; name: string; score: number };
 export type ProgressDiagnostic = { test: string; testName: string; at: string; source: ResultOrigin; scales: ProgressScale[] };
@@ -110,7 +114,8 @@ export type ProgressRepeat = {
   testName: string;
   from: string;
   to: string;
-  scales: Array<{ key: string; name: string; before: number; after: number; delta: number }>;
+  /** Each scale both results measured: delta = after − before (points 0–100), and how it moved (progress.ts `scaleMove`). */
+  scales: Array<{ key: string; name: string; before: number; after: number; delta: number; move: ScaleMove }>;
 };
 export type ProgressView = {
   diagnostics: ProgressDiagnostic[];
