@@ -92,7 +92,8 @@ export type Panel = {
 export type DashboardView = {
   role: StatsRole;
   period: { from: string; to: string };
-  place: PlaceFilter & { level: PlaceLevel };
+  /** `names`: the place's names in the asked language (region, locality, centre), which the admin's breadcrumbs show; a code when left out. */
+  place: PlaceFilter & { level: PlaceLevel; names?: PlaceFilter };
   /** Where the staff member may go: the regions of their scope (codes), null when the whole country. */
   regions: string[] | null;
   panels: Panel[];
