@@ -34,3 +34,4 @@ export * from './person-card-view.ts';
 export * from './journal.ts';
 export * from './journal-view.ts';
 export * from './stats-view.ts';
+export * from './progress.ts';
