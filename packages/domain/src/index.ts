@@ -35,3 +35,5 @@ export * from './journal.ts';
 export * from './journal-view.ts';
 export * from './stats-view.ts';
 export * from './progress.ts';
+export * from './open-stats.ts';
+export * from './stats.ts';
