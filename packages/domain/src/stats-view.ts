@@ -82,6 +82,8 @@ export type Panel = {
   /** How the admin draws it; every chart is also shown as its table. */
   chart: 'bar' | 'stackedBar' | 'line' | 'pie' | 'table';
   columns: PanelColumn[];
+  /** The columns the chart draws (of one kind); when left out, those of the first figure column's kind. The table shows every column. */
+  series?: string[];
   rows: PanelRow[];
   total?: Record<string, number | null>;
   /** Why a panel has nothing yet (`ratings` until feedback is collected). */
