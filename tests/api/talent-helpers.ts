@@ -87,7 +87,17 @@ export async function specialistOf(staff: Staff, centre: string) {
 }
 
 /** A consultation the user booked with this specialist, held an hour ago and completed by the specialist. */
-export async function completedConsultation(staff: Staff, specialist: { name: string }, centre: string, jwt: string): Promise<number> {
+export const completedConsultation = (staff: Staff, specialist: { name: string }, centre: string, jwt: string) =>
+  heldConsultation(staff, specialist, centre, jwt, 'complete');
+
+/** A consultation the user booked with this specialist, held an hour ago, and the outcome the specialist marked: completed, or the person did not come. */
+export async function heldConsultation(
+  staff: Staff,
+  specialist: { name: string },
+  centre: string,
+  jwt: string,
+  outcome: 'complete' | 'no-show',
+): Promise<number> {
   const from = addDays(kzDate(new Date()), 3);
   const slots = await api()
     .get('/api/booking/slots')
@@ -105,6 +115,6 @@ export async function completedConsultation(staff: Staff, specialist: { name: st
     where: { id: row.id },
     data: { status: 'confirmed', start: past.toISOString(), end: new Date(past.getTime() + 45 * 60_000).toISOString() },
   });
-  await staff.http.post(`/booking/bookings/${booked.body.data.id}/complete`).expect(200);
+  await staff.http.post(`/booking/bookings/${booked.body.data.id}/${outcome}`).expect(200);
   return row.id as number;
 }

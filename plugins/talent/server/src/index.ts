@@ -5,11 +5,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { composeParts, type ServicesOf } from '@qabilet/plugin-kit/server';
+import type { Language } from '@qabilet/domain';
 import contentTypes from './content-types';
 import { PARTS } from './parts';
 import { refreshPeople, reconcilePeople } from './people/project';
 import { queueRefresh, settled } from './people/events';
 import { reconcileTalents, talentsSettled } from './talents';
+import { recordsOf } from './cards/records';
 
 const parts = composeParts('talent', PARTS);
 
@@ -40,6 +42,10 @@ const plugin = {
     talents: ({ strapi }: { strapi: Core.Strapi }) => ({
       settled: () => talentsSettled(),
       reconcile: (now?: number) => reconcileTalents(strapi, now),
+    }),
+    // The person's own records as their card reads them (the stats plugin's progress in the cabinet), by a key the caller checked is the user's own.
+    cards: ({ strapi }: { strapi: Core.Strapi }) => ({
+      records: (personKey: string, language: Language) => recordsOf(strapi, personKey, language),
     }),
   },
 };

@@ -13,9 +13,10 @@ import type { Part } from '../part';
 import { adminOf, can, knownOnly, refuse } from '../admin';
 import { invalid, notFound } from '../errors';
 import { languageOf } from '../messages';
-import { personByKey, personInScope, talentScope, type PersonRow } from '../scope';
+import { personInScope, talentScope } from '../scope';
 import { cardOf } from './card';
 import { exportResults } from './export';
+import { ownRow } from './records';
 import { PERSON_SUBJECT } from './sources';
 
 export { registerCardSection, type CardSectionProvider, type CardContext } from './sections';
@@ -37,16 +38,6 @@ const audited = (strapi: Core.Strapi, actor: { actorType: 'admin' | 'user'; acto
     subjectId: card.id,
     details: { audience: card.audience, limited: card.limited, sections: card.order },
   });
-
-/** The registry's row of the person a user acts for (themselves or their child); the registry is brought up to date first when it lags. */
-async function ownRow(strapi: Core.Strapi, key: string): Promise<PersonRow> {
-  const row = await personByKey(strapi, key);
-  if (row) return row;
-  await strapi.plugin('talent').service('people').refresh([key]);
-  const fresh = await personByKey(strapi, key);
-  if (!fresh) throw notFound();
-  return fresh;
-}
 
 const part: Part = {
   name: 'cards',

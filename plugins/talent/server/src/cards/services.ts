@@ -1,12 +1,21 @@
 /** The options the person activated: each service they used, with its list (requests, bookings, tests, results from outside, waitlist). */
 import type { Core } from '@strapi/strapi';
-import type { CardAudience, CardServices, Language, PersonService, Text } from '@qabilet/domain';
+import type { CardAudience, CardBooking, CardServices, Language, PersonService, Text } from '@qabilet/domain';
 import type { PersonRow } from '../scope';
 import { requestOf } from './personal';
-import { attemptsOf, bookingsOf, centreNames, isoOf, requestsOf, statementsOf, waitlistOf } from './sources';
+import { attemptsOf, bookingsOf, centreNames, isoOf, requestsOf, statementsOf, waitlistOf, type BookingRow } from './sources';
 
 /** A text in the reader's language, else in any. */
 export const textIn = (text: Text | null | undefined, language: Language, fallback: string) => text?.[language] || text?.ru || text?.kk || text?.en || fallback;
+
+/** A booking as the card shows it, its centre named in the reader's language. */
+export const bookingOf = (b: BookingRow, centres: Map<string, string>): CardBooking => ({
+  start: isoOf(b.start) ?? '',
+  status: b.status,
+  service: b.service,
+  format: b.format,
+  centre: { slug: b.centre, name: centres.get(b.centre) ?? b.centre },
+});
 
 export async function usedServicesOf(strapi: Core.Strapi, p: PersonRow, audience: CardAudience, language: Language): Promise<CardServices> {
   const [requests, bookings, attempts, statements, waitlist, centres] = await Promise.all([
@@ -23,7 +32,7 @@ export async function usedServicesOf(strapi: Core.Strapi, p: PersonRow, audience
   return {
     used: p.services.split(',').filter(Boolean) as PersonService[],
     requests: requests.map((r) => requestOf(r, centres, audience === 'staff')),
-    bookings: bookings.map((b) => ({ start: isoOf(b.start) ?? '', status: b.status, service: b.service, format: b.format, centre: centre(b.centre) })),
+    bookings: bookings.map((b) => bookingOf(b, centres)),
     attempts: attempts.map((a) => ({
       id: a.id,
       test: a.test_slug,
