@@ -31,4 +31,16 @@ export default {
     },
     options: { rule: '0 4 * * *', tz: 'Asia/Almaty' },
   },
+  // Every night at 04:45, after the rollups' reconciliation (04:15): the open statistics' snapshot,
+  // suppressed under 5, then the site is asked to rebuild its map and statistics pages. One
+  // snapshot a night however many instances run it (the snapshots' night is unique).
+  snapshotOpenStatistics: {
+    task: async ({ strapi }: { strapi: Core.Strapi }) => {
+      const taken = await (strapi.plugin('stats').service('open') as { snapshot(o: { nightly: boolean }): Promise<{ cells: unknown[] } | null> }).snapshot({
+        nightly: true,
+      });
+      if (taken) strapi.log.info(`[stats] open statistics snapshot: ${taken.cells.length} cells`);
+    },
+    options: { rule: '45 4 * * *', tz: 'Asia/Almaty' },
+  },
 };

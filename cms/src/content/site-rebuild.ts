@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { requestSiteRebuild } from '@qabilet/plugin-kit/server';
 import { EDITORIAL_TYPES, REFERENCE_TYPES } from './types';
 
 /** The content the public site is built from: a change to any of it calls for a rebuild. */
@@ -18,8 +19,9 @@ export const startSiteRebuildCalls = (): void => {
 };
 
 /**
- * Tells the site server to rebuild after a change to public content. Only the content types'
- * names are sent, never an entry, and a failure is logged, never in the editor's way.
+ * Tells the site server to rebuild after a change to public content (the kit's requestSiteRebuild,
+ * which the stats plugin calls after a snapshot too). Only the content types' names are sent,
+ * never an entry, and a failure is logged, never in the editor's way.
  */
 export function registerSiteRebuild(strapi: Core.Strapi): void {
   let timer: NodeJS.Timeout | undefined;
@@ -27,16 +29,9 @@ export function registerSiteRebuild(strapi: Core.Strapi): void {
 
   const call = () => {
     timer = undefined;
-    const url = strapi.config.get<string>('site.rebuildUrl');
     const models = [...changed];
     changed.clear();
-    if (!url) return;
-    const token = strapi.config.get<string>('site.rebuildToken');
-    fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ models }) })
-      .then((response) => {
-        if (response.status !== 202) strapi.log.warn(`site rebuild: ${url} answered ${response.status}`);
-      })
-      .catch((error: Error) => strapi.log.warn(`site rebuild: ${url} unreachable (${error.message})`));
+    void requestSiteRebuild(strapi, models);
   };
 
   strapi.documents.use(async (context, next) => {

@@ -9,6 +9,7 @@ export { allowOnly, bodyChecks, objectBody } from './body';
 export { isUniqueViolation } from './unique';
 export { json, ms } from './rows';
 export { grantOnce } from './grants';
+export { requestSiteRebuild } from './site-rebuild';
 export { audit, type AuditEntry } from './audit';
 export { rawBodyOf, signCall, verifyCall, SIGNATURE_TOLERANCE_SECONDS, type SignatureCheck } from './signature';
 export { routeConfigs, router, routesOf, type Route, type RouteConfig, type RouteRow } from './routes';

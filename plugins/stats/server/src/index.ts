@@ -5,6 +5,7 @@
  */
 import { composeParts, type ServicesOf } from '@qabilet/plugin-kit/server';
 import { PARTS } from './parts';
+import { openService } from './open';
 
 const parts = composeParts('stats', PARTS);
 
@@ -14,7 +15,10 @@ const plugin = {
   destroy: parts.destroy,
   routes: parts.routes,
   controllers: parts.controllers,
-  services: {},
+  services: {
+    // The open statistics: `snapshot()` (nightly, cms/config/cron-tasks.ts) and the newest one.
+    open: openService,
+  },
 };
 
 export default plugin;

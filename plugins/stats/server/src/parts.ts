@@ -1,5 +1,6 @@
 /** The plugin's parts, in the order they boot (the rollups first: the others read them). */
 import type { Part } from '@qabilet/plugin-kit/server';
+import open from './open';
 import progress from './progress';
 
-export const PARTS: Part[] = [progress];
+export const PARTS: Part[] = [progress, open];

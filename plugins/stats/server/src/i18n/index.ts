@@ -2,12 +2,15 @@
 import commonEn from './common/en.json';
 import commonKk from './common/kk.json';
 import commonRu from './common/ru.json';
+import openEn from './open/en.json';
+import openKk from './open/kk.json';
+import openRu from './open/ru.json';
 import progressEn from './progress/en.json';
 import progressKk from './progress/kk.json';
 import progressRu from './progress/ru.json';
 
 export const CATALOGUES = {
-  en: { ...commonEn, ...progressEn },
-  kk: { ...commonKk, ...progressKk },
-  ru: { ...commonRu, ...progressRu },
+  en: { ...commonEn, ...progressEn, ...openEn },
+  kk: { ...commonKk, ...progressKk, ...openKk },
+  ru: { ...commonRu, ...progressRu, ...openRu },
 };
