@@ -7,11 +7,13 @@
  * `StatusBadge`, `SelectField` and `TextField`; forms with `TitledForm`, filter forms with
  * `FilterForm` and `useFilterDraft`, confirmations with `DialogFooter` and views with `PageTabs`.
  * Their API modules build queries with `queryOf` and read the public Content API with `getPublic`.
+ * Home-page widgets are declared with the menu links in `pluginAdmin`. Charts come from
+ * `@qabilet/plugin-kit/admin/chart` (kept apart so that ECharts loads with the pages that draw them).
  */
 export { isAbort, pathOf, problemOf, problemOfBody, type ErrorBody, type FieldError, type Problem } from './problem';
 export { backendURL, catalogueLocale, CATALOGUE_LOCALES, getPublic, queryOf, type CatalogueLocale } from './http';
 export { useResource, type Resource } from './useResource';
-export { pluginAdmin, type PageLink } from './pluginAdmin';
+export { pluginAdmin, type HomeWidget, type PageLink } from './pluginAdmin';
 export { pluginTranslations, registerTrads, type Catalogue, type CatalogueLoader, type MessageValues, type Translate } from './translations';
 export { DataTable } from './components/DataTable';
 export { DialogFooter } from './components/DialogFooter';

@@ -1,7 +1,8 @@
 /**
- * The export of a registry: the list as filtered now, by one of the templates, as XLSX or CSV, with
- * headers in the language chosen. The file comes through the fetch client (it carries the admin's
- * token) and is handed to the browser as a download. Its words are the plugin's (`export.*`).
+ * The export of a registry: the list as filtered now, by one of the templates (when it has any), as
+ * XLSX or CSV, with headers in the language chosen. The file comes through the fetch client (it
+ * carries the admin's token) and is handed to the browser as a download. Its words are the
+ * plugin's (`export.*`).
  */
 import { useCallback, useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -37,7 +38,8 @@ export type ExportQuery = { file: 'xlsx' | 'csv'; template: string; locale: stri
 type Props = {
   id: string;
   t: Translate<ExportKey>;
-  templates: () => Promise<Array<{ key: string; name: string }>>;
+  /** The templates to choose from; without them the dialog asks for the file and the language only. */
+  templates?: () => Promise<Array<{ key: string; name: string }>>;
   exportFile: (query: ExportQuery) => Promise<{ blob: Blob; name: string }>;
   onClose: () => void;
 };
@@ -45,7 +47,7 @@ type Props = {
 export function ExportDialog({ id, t, templates: load, exportFile, onClose }: Props) {
   const { locale } = useIntl();
   const templates = useResource(
-    useCallback(() => load(), [load]),
+    useCallback(() => (load ? load() : Promise.resolve([])), [load]),
     t('error.generic'),
   );
   const [template, setTemplate] = useState('');
@@ -77,15 +79,17 @@ export function ExportDialog({ id, t, templates: load, exportFile, onClose }: Pr
         ) : (
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Typography>{t('export.description')}</Typography>
-            <SelectField
-              id={`${id}-export-template`}
-              label={t('export.template')}
-              required
-              value={chosen}
-              options={(templates.data ?? []).map((tpl) => ({ value: tpl.key, label: tpl.name }))}
-              onChange={setTemplate}
-              error={problem?.fields.template ?? templates.problem?.message}
-            />
+            {load && (
+              <SelectField
+                id={`${id}-export-template`}
+                label={t('export.template')}
+                required
+                value={chosen}
+                options={(templates.data ?? []).map((tpl) => ({ value: tpl.key, label: tpl.name }))}
+                onChange={setTemplate}
+                error={problem?.fields.template ?? templates.problem?.message}
+              />
+            )}
             <Flex direction="column" alignItems="stretch" gap={2}>
               <Typography id={`${id}-export-file-label`} variant="pi" fontWeight="bold" textColor="neutral800">
                 {t('export.file')}
