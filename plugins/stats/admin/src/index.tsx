@@ -1,6 +1,7 @@
 /**
- * The dashboard's admin entry: one menu link, "Dashboard", for every staff role that may read the
- * figures of its scope (the server works the scope out), and the home page's widgets.
+ * The dashboard's admin entry: one menu link, "Dashboard", and the home page's widget with the
+ * figures of the last 30 days, for every staff role that may read the figures of its scope (the
+ * server works the scope out).
  */
 import { ChartPie } from '@strapi/icons';
 import { pluginAdmin } from '@qabilet/plugin-kit/admin';
@@ -17,6 +18,16 @@ export default pluginAdmin({
       label: descriptor('plugin.name'),
       permissions: PERMISSIONS.open,
       page: () => import('./pages/App').then((mod) => mod.App),
+    },
+  ],
+  widgets: [
+    {
+      id: 'summary',
+      icon: ChartPie,
+      title: descriptor('summary.title'),
+      link: { label: descriptor('summary.link'), href: `/plugins/${PLUGIN_ID}` },
+      permissions: PERMISSIONS.open,
+      component: () => import('./widgets/SummaryWidget').then((mod) => mod.SummaryWidget),
     },
   ],
 });

@@ -1,8 +1,54 @@
-import { PluginPage } from '@qabilet/plugin-kit/admin';
+/**
+ * The dashboard: the figures of the staff member's role within their scope (the server works both
+ * out), for a period and a place — a panel each, as a chart and its table, with its export for
+ * those who may export.
+ */
+import { useCallback } from 'react';
+import { Flex } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
+import { PluginPage, ResourceState, useResource } from '@qabilet/plugin-kit/admin';
+import { useStatsApi } from '../api';
+import { PanelSection } from '../components/PanelSection';
+import { PeriodPicker } from '../components/PeriodPicker';
+import { PlaceTrail } from '../components/PlaceTrail';
+import { PERMISSIONS } from '../permissions';
+import { useDay } from '../utils/format';
 import { useT } from '../utils/translations';
+import { useDashboardQuery } from './useDashboardQuery';
 
-/** The dashboard page (issue 19): its panels come with the dashboards part. */
 export function App() {
   const t = useT();
-  return <PluginPage title={t('plugin.name')}>{null}</PluginPage>;
+  const day = useDay();
+  const api = useStatsApi();
+  const { query, hrefOf, setPeriod } = useDashboardQuery();
+  const view = useResource(
+    useCallback(() => api.dashboard(query), [api, query]),
+    t('error.generic'),
+  );
+  const { allowedActions } = useRBAC(PERMISSIONS.export);
+  const period = view.data?.period;
+  return (
+    <PluginPage title={t('plugin.name')} subtitle={period ? t('page.subtitle', { from: day(period.from), to: day(period.to) }) : undefined}>
+      <Flex direction="column" alignItems="stretch" gap={6}>
+        <PeriodPicker period={period ?? query} problem={view.problem} onChange={setPeriod} />
+        <ResourceState resource={view} loading={t('page.loading')}>
+          {(data) => (
+            <>
+              {data.role !== 'specialist' && <PlaceTrail view={data} hrefOf={hrefOf} />}
+              {data.panels.map((panel) => (
+                <PanelSection
+                  key={panel.id}
+                  panel={panel}
+                  level={data.place.level}
+                  query={query}
+                  canExport={Boolean(allowedActions.canExport)}
+                  hrefOf={hrefOf}
+                />
+              ))}
+            </>
+          )}
+        </ResourceState>
+      </Flex>
+    </PluginPage>
+  );
 }
