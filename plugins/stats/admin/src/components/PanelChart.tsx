@@ -6,15 +6,16 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Chart } from '@qabilet/plugin-kit/admin/chart';
-import type { Panel, PlaceFilter } from '../api';
+import type { Panel } from '../api';
+import type { LinkOf } from '../pages/useDashboardQuery';
 import { useFigure } from '../utils/format';
 import { useNames } from '../utils/names';
 import { chartHeight, drawnColumns, panelOption } from '../utils/panel-chart';
 import { useT } from '../utils/translations';
 
-type Props = { panel: Panel; title: string; hrefOf: (place: PlaceFilter) => string };
+type Props = { panel: Panel; title: string; linkOf: LinkOf };
 
-export function PanelChart({ panel, title, hrefOf }: Props) {
+export function PanelChart({ panel, title, linkOf }: Props) {
   const t = useT();
   const names = useNames();
   const figure = useFigure();
@@ -28,8 +29,10 @@ export function PanelChart({ panel, title, hrefOf }: Props) {
   if (!option) return null;
   const description = t('chart.description', { title, series: drawn.map((c) => names.column(c.key)).join(', ') });
   const drill = (index: number) => {
-    const place = panel.rows[index]?.drill;
-    if (place) navigate(hrefOf(place));
+    const row = panel.rows[index];
+    if (!row?.drill) return;
+    const { to, state } = linkOf(row.drill, row.label);
+    navigate(to, { state });
   };
   return <Chart option={option} description={description} height={chartHeight(panel, drawn.length)} onItemClick={drill} />;
 }

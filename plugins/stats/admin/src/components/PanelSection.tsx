@@ -4,7 +4,8 @@
  */
 import { Flex, Typography } from '@strapi/design-system';
 import { Section } from '@qabilet/plugin-kit/admin';
-import type { DashboardQuery, Panel, PlaceFilter, PlaceLevel } from '../api';
+import type { DashboardQuery, Panel, PlaceLevel } from '../api';
+import type { LinkOf } from '../pages/useDashboardQuery';
 import { useT } from '../utils/translations';
 import { PanelChart } from './PanelChart';
 import { PanelExport } from './PanelExport';
@@ -13,9 +14,9 @@ import { PanelTable } from './PanelTable';
 /** The places a row of `testsByPlace` names: one level below the place shown. */
 const ROWS_BELOW = { country: 'column.region', region: 'column.locality', locality: 'column.centre', centre: 'column.centre' } as const;
 
-type Props = { panel: Panel; level: PlaceLevel; query: DashboardQuery; canExport: boolean; hrefOf: (place: PlaceFilter) => string };
+type Props = { panel: Panel; level: PlaceLevel; query: DashboardQuery; canExport: boolean; linkOf: LinkOf };
 
-export function PanelSection({ panel, level, query, canExport, hrefOf }: Props) {
+export function PanelSection({ panel, level, query, canExport, linkOf }: Props) {
   const t = useT();
   const title = t(`panel.${panel.id}.title`);
   const rowHeader = panel.id === 'testsByPlace' ? t(ROWS_BELOW[level]) : t(`panel.${panel.id}.rows`);
@@ -25,8 +26,8 @@ export function PanelSection({ panel, level, query, canExport, hrefOf }: Props) 
     <Typography>{t('panel.empty')}</Typography>
   ) : (
     <>
-      <PanelChart panel={panel} title={title} hrefOf={hrefOf} />
-      <PanelTable panel={panel} caption={title} rowHeader={rowHeader} hrefOf={hrefOf} />
+      <PanelChart panel={panel} title={title} linkOf={linkOf} />
+      <PanelTable panel={panel} caption={title} rowHeader={rowHeader} linkOf={linkOf} />
     </>
   );
   return (

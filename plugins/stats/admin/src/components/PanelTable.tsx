@@ -6,7 +6,8 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { DataTable } from '@qabilet/plugin-kit/admin';
-import type { Panel, PlaceFilter } from '../api';
+import type { Panel } from '../api';
+import type { LinkOf } from '../pages/useDashboardQuery';
 import { useNames } from '../utils/names';
 import { useT } from '../utils/translations';
 import { Figure } from './Figure';
@@ -16,10 +17,10 @@ type Props = {
   caption: string;
   /** The header of the column of names (Month, Region, Test…). */
   rowHeader: string;
-  hrefOf: (place: PlaceFilter) => string;
+  linkOf: LinkOf;
 };
 
-export function PanelTable({ panel, caption, rowHeader, hrefOf }: Props) {
+export function PanelTable({ panel, caption, rowHeader, linkOf }: Props) {
   const t = useT();
   const names = useNames();
   const figures = panel.columns.filter((c) => c.kind !== 'label');
@@ -27,7 +28,7 @@ export function PanelTable({ panel, caption, rowHeader, hrefOf }: Props) {
     key: row.key,
     cells: [
       row.drill ? (
-        <Link tag={RouterLink} to={hrefOf(row.drill)}>
+        <Link tag={RouterLink} {...linkOf(row.drill, row.label)}>
           {row.label}
         </Link>
       ) : (

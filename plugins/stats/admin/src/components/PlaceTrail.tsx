@@ -9,24 +9,23 @@ import { Link as RouterLink } from 'react-router-dom';
 import { Flex, Link, Typography } from '@strapi/design-system';
 import { ChevronRight } from '@strapi/icons';
 import type { DashboardView, PlaceFilter } from '../api';
+import { PLACE_LEVELS, type LinkOf } from '../pages/useDashboardQuery';
 import { useT } from '../utils/translations';
 
-const LEVELS = ['region', 'locality', 'centre'] as const;
+type Props = { view: DashboardView; names: PlaceFilter; linkOf: LinkOf };
 
-type Props = { view: DashboardView; hrefOf: (place: PlaceFilter) => string };
-
-export function PlaceTrail({ view, hrefOf }: Props) {
+export function PlaceTrail({ view, names, linkOf }: Props) {
   const t = useT();
   const { place } = view;
   const crumbs: Array<{ key: string; label: string; place: PlaceFilter }> = [
     { key: 'country', label: t(view.regions === null ? 'place.country' : 'place.scope'), place: {} },
   ];
   let reached: PlaceFilter = {};
-  for (const level of LEVELS) {
+  for (const level of PLACE_LEVELS) {
     const code = place[level];
     if (!code) continue;
     reached = { ...reached, [level]: code };
-    crumbs.push({ key: level, label: place.names?.[level] ?? code, place: reached });
+    crumbs.push({ key: level, label: names[level] ?? code, place: reached });
   }
   const current = useRef<HTMLSpanElement>(null);
   const where = crumbs.map((c) => c.label).join('/');
@@ -41,7 +40,7 @@ export function PlaceTrail({ view, hrefOf }: Props) {
           <Flex tag="li" key={crumb.key} gap={1} alignItems="center">
             {i > 0 && <ChevronRight aria-hidden width="1.2rem" height="1.2rem" fill="neutral600" />}
             {i < crumbs.length - 1 ? (
-              <Link tag={RouterLink} to={hrefOf(crumb.place)}>
+              <Link tag={RouterLink} {...linkOf(crumb.place)}>
                 {crumb.label}
               </Link>
             ) : (

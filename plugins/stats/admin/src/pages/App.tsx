@@ -14,17 +14,18 @@ import { PlaceTrail } from '../components/PlaceTrail';
 import { PERMISSIONS } from '../permissions';
 import { useDay } from '../utils/format';
 import { useT } from '../utils/translations';
-import { useDashboardQuery } from './useDashboardQuery';
+import { useDashboardQuery, usePlaceLinks } from './useDashboardQuery';
 
 export function App() {
   const t = useT();
   const day = useDay();
   const api = useStatsApi();
-  const { query, hrefOf, setPeriod } = useDashboardQuery();
+  const { query, setPeriod } = useDashboardQuery();
   const view = useResource(
     useCallback(() => api.dashboard(query), [api, query]),
     t('error.generic'),
   );
+  const { names, linkOf } = usePlaceLinks(query, view.data);
   const { allowedActions } = useRBAC(PERMISSIONS.export);
   const period = view.data?.period;
   return (
@@ -34,7 +35,7 @@ export function App() {
         <ResourceState resource={view} loading={t('page.loading')}>
           {(data) => (
             <>
-              {data.role !== 'specialist' && <PlaceTrail view={data} hrefOf={hrefOf} />}
+              {data.role !== 'specialist' && <PlaceTrail view={data} names={names} linkOf={linkOf} />}
               {data.panels.map((panel) => (
                 <PanelSection
                   key={panel.id}
@@ -42,7 +43,7 @@ export function App() {
                   level={data.place.level}
                   query={query}
                   canExport={Boolean(allowedActions.canExport)}
-                  hrefOf={hrefOf}
+                  linkOf={linkOf}
                 />
               ))}
             </>
