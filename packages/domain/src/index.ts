@@ -36,3 +36,4 @@ export * from './journal-view.ts';
 export * from './stats-view.ts';
 export * from './progress.ts';
 export * from './open-stats.ts';
+export * from './stats.ts';
