@@ -27,7 +27,7 @@ export function SummaryWidget() {
   const { period, figures } = summary.data;
   if (figures.length === 0) return <Widget.NoData>{t('panel.empty')}</Widget.NoData>;
   return (
-    <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%">
       <Typography variant="pi" textColor="neutral600">
         {t('summary.period', { from: day(period.from), to: day(period.to) })}
       </Typography>
@@ -37,8 +37,8 @@ export function SummaryWidget() {
             key={f.key}
             justifyContent="space-between"
             gap={4}
-            paddingTop={2}
-            paddingBottom={2}
+            paddingTop={1}
+            paddingBottom={1}
             borderColor="neutral150"
             borderStyle="solid"
             borderWidth="0 0 1px 0"
