@@ -37,3 +37,4 @@ export * from './stats-view.ts';
 export * from './progress.ts';
 export * from './open-stats.ts';
 export * from './stats.ts';
+export * from './stats-figures.ts';
