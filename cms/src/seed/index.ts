@@ -6,7 +6,7 @@ import { grantCabinet, grantPublicRead, grantPublicContentRead } from './permiss
 import { seedSuperAdmin } from './admin';
 import { arrangeAdminLists, CONTENT_LAYOUTS, REFERENCE_LAYOUTS, TEST_COMPONENT_TITLES, TEST_LAYOUTS, titleComponentEntries } from './admin-layout';
 import { configureAccounts } from './account-settings';
-import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrmToRoles, grantTalentToRoles } from '../staff/roles';
+import { ensureStaffRoles, grantAssessmentToRoles, grantBookingToRoles, grantCrmToRoles, grantStatsToRoles, grantTalentToRoles } from '../staff/roles';
 import { seedDemoStaff } from '../staff/demo';
 import { grantPartnersToRoles } from '../staff/partners-roles';
 import { seedDemoPartners } from './demo-partners';
@@ -74,12 +74,13 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
   if (process.env.SEED_DEMO === 'true') await seedDemoStaff(strapi, roles);
   // The booking plugin: permissions for roles made before it, holidays, centres' policies, and
   // (once) demo specialists; it runs last because it needs the centres and the demo staff.
-  for (const step of ['booking-roles', 'crm-roles', 'assessment-roles', 'partners-roles', 'talent-roles', 'booking-demo'] as const) {
+  for (const step of ['booking-roles', 'crm-roles', 'assessment-roles', 'partners-roles', 'talent-roles', 'stats-roles', 'booking-demo'] as const) {
     if (step === 'booking-roles' && !done.has(step)) await grantBookingToRoles(strapi, roles);
     if (step === 'crm-roles' && !done.has(step)) await grantCrmToRoles(strapi, roles);
     if (step === 'assessment-roles' && !done.has(step)) await grantAssessmentToRoles(strapi, roles);
     if (step === 'partners-roles' && !done.has(step)) await grantPartnersToRoles(strapi, roles);
     if (step === 'talent-roles' && !done.has(step)) await grantTalentToRoles(strapi, roles);
+    if (step === 'stats-roles' && !done.has(step)) await grantStatsToRoles(strapi, roles);
     if (step === 'booking-demo')
       await strapi
         .plugin('booking')

@@ -118,6 +118,19 @@ const TALENT_ACTIONS: Record<string, string[]> = {
 const talentPermissions = (code: string): Permission[] => (TALENT_ACTIONS[code] ?? []).map((a) => ({ action: `plugin::talent.${a}` }));
 export const grantTalentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, talentPermissions);
 
+/**
+ * The dashboards (plugin stats): specialists, coordinators and the curator read the panels of
+ * their role within their scope (the plugin works it out); coordinators and the curator export
+ * their tables. Operators and content managers have no dashboard.
+ */
+const STATS_ACTIONS: Record<string, string[]> = {
+  'qabilet-specialist': ['read'],
+  'qabilet-regional-coordinator': ['read', 'export'],
+  'qabilet-project-curator': ['read', 'export'],
+};
+const statsPermissions = (code: string): Permission[] => (STATS_ACTIONS[code] ?? []).map((a) => ({ action: `plugin::stats.${a}` }));
+export const grantStatsToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, statsPermissions);
+
 export const grantAssessmentToRoles = (strapi: Core.Strapi, ids: Map<string, number>) =>
   grantToRoles(strapi, ids, (code) => assessmentPermissions(strapi, code));
 export const grantBookingToRoles = (strapi: Core.Strapi, ids: Map<string, number>) => grantToRoles(strapi, ids, (code) => bookingPermissions(strapi, code));
