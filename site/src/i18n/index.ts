@@ -25,7 +25,20 @@ export function t(locale: Locale) {
 export const localeParams = () => locales.map((locale) => ({ params: { locale } }));
 
 // The cabinet links to the tests and the results with their pages' own names.
-const ISLAND_PREFIXES = ['form.', 'field.', 'register.', 'login.', 'forgot.', 'reset.', 'cabinet.', 'booking.', 'test.list.link', 'results.link', 'card.link'];
+const ISLAND_PREFIXES = [
+  'form.',
+  'field.',
+  'register.',
+  'login.',
+  'forgot.',
+  'reset.',
+  'cabinet.',
+  'booking.',
+  'test.list.link',
+  'results.link',
+  'card.link',
+  'progress.link',
+];
 
 /** The strings an account island needs, so a page ships only those to the browser. */
 export function islandMessages(locale: Locale): Record<string, string> {
@@ -45,6 +58,10 @@ export const testMessages = (locale: Locale): Record<string, string> =>
 /** The strings of the person's own card (with the dates' words and the link to log in). */
 export const cardMessages = (locale: Locale): Record<string, string> =>
   pick(locale, ['card.', 'format.', 'results.journal.', 'test.login', 'results.link', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
+
+/** The strings of the person's own progress (whose: the card's words; statuses and formats as the card names them; dates). */
+export const progressMessages = (locale: Locale): Record<string, string> =>
+  pick(locale, ['progress.', 'card.me', 'card.child', 'card.status.', 'format.', 'test.login', 'booking.calendar.monthsOf', 'booking.calendar.plainDate']);
 
 /** The few strings of the fit on a profession's page (that page ships only these). */
 export const fitMessages = (locale: Locale): Record<string, string> => pick(locale, ['test.fit.', 'results.link']);

@@ -62,6 +62,9 @@ export default function Cabinet({ locale, t, regions, localities, loginHref, hom
         <li>
           <a href={bookingsHref.replace(/bookings\/$/, 'card/')}>{t['card.link']}</a>
         </li>
+        <li>
+          <a href={bookingsHref.replace(/bookings\/$/, 'progress/')}>{t['progress.link']}</a>
+        </li>
       </ul>
 
       <ProfileSection {...section} profile={profile} regions={regions} localities={localities} codeStep={codeStep} />

@@ -4,11 +4,11 @@
  * without the staff's notes or history. A parent chooses whose card: their own or a child's
  * (`?child=<documentId>` keeps the choice in the address).
  */
-import { useCallback, useState } from 'react';
-import { format, type Messages } from './Form';
-import { loadAccount, problemOf, type Account } from './assessment-api';
+import type { Messages } from './Form';
 import { getMyCard, type UserCardView } from './card-api';
-import { useResume } from './useResume';
+import { useWhose } from './card/useWhose';
+import WhoseChoice from './card/WhoseChoice';
+import WhoseStatus from './card/WhoseStatus';
 import {
   JournalSection,
   TalentsSection,
@@ -23,83 +23,12 @@ import {
 type Props = Catalogue & { locale: string; t: Messages; loginHref: string };
 
 export default function MyCard({ locale, t, loginHref, professionsHref, institutionsHref }: Props) {
-  const [account, setAccount] = useState<Account | null | undefined>(undefined);
-  const [child, setChild] = useState<string | null>(null);
-  const [card, setCard] = useState<UserCardView | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { account, child, view: card, failed, load, choose } = useWhose(locale, getMyCard);
 
-  const loadCard = useCallback(
-    async (whose: string | null) => {
-      setFailed(false);
-      try {
-        setCard(await getMyCard(locale, whose));
-      } catch (error) {
-        if (problemOf(error).kind === 'loggedOut') setAccount(null);
-        else setFailed(true);
-      }
-    },
-    [locale],
-  );
-
-  const load = useCallback(async () => {
-    const wanted = new URLSearchParams(window.location.search).get('child');
-    try {
-      const me = await loadAccount(locale);
-      setAccount(me);
-      const chosen = me.children.some((c) => c.documentId === wanted) ? wanted : null;
-      setChild(chosen);
-      await loadCard(chosen);
-    } catch (error) {
-      if (problemOf(error).kind === 'loggedOut') setAccount(null);
-      else setFailed(true);
-    }
-  }, [locale, loadCard]);
-  const loggedOut = useCallback(() => setAccount(null), []);
-  useResume(locale, load, loggedOut);
-
-  const choose = (next: string | null) => {
-    setChild(next);
-    setCard(null);
-    const url = new URL(window.location.href);
-    if (next) url.searchParams.set('child', next);
-    else url.searchParams.delete('child');
-    window.history.replaceState(null, '', url);
-    void loadCard(next);
-  };
-
-  if (account === null)
-    return (
-      <p className="notice">
-        {t['card.loggedOut']} <a href={loginHref}>{t['test.login']}</a>
-      </p>
-    );
-  if (failed)
-    return (
-      <p className="notice" role="alert">
-        {t['card.problem']}{' '}
-        <button type="button" onClick={() => void load()}>
-          {t['card.retry']}
-        </button>
-      </p>
-    );
-  if (!account) return <p role="status">{t['card.loading']}</p>;
+  if (!account || failed) return <WhoseStatus t={t} page="card" loginHref={loginHref} loggedOut={account === null} failed={failed} retry={() => void load()} />;
   return (
     <div className="my-card">
-      {account.children.length ? (
-        <fieldset className="test-person">
-          <legend>{t['card.who']}</legend>
-          <label className="choice">
-            <input type="radio" name="whose" value="" checked={!child} onChange={() => choose(null)} />{' '}
-            {format(t['card.me'], { name: account.profile.firstName ?? '' })}
-          </label>
-          {account.children.map((c) => (
-            <label className="choice" key={c.documentId}>
-              <input type="radio" name="whose" value={c.documentId} checked={child === c.documentId} onChange={() => choose(c.documentId)} />{' '}
-              {format(t['card.child'], { name: c.firstName })}
-            </label>
-          ))}
-        </fieldset>
-      ) : null}
+      <WhoseChoice t={t} legend={t['card.who']} account={account} child={child} choose={choose} />
       {!card ? <p role="status">{t['card.loading']}</p> : <CardView t={t} sections={card.sections} hrefs={{ professionsHref, institutionsHref }} />}
     </div>
   );

@@ -16,7 +16,8 @@ type T = { t: Messages };
 const word = (t: Messages, key: string) => t[key] ?? key;
 const asked = (t: Messages, s: { service: string; format: string }) => `${word(t, `card.service.${s.service}`)}, ${word(t, `format.${s.format}`)}`;
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A section of the page: a landmark named by its h2 (the progress page's sections too). */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`card-${id}`}>
       <h2 id={`card-${id}`}>{title}</h2>
@@ -25,14 +26,15 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: Array<{ key: string; cells: string[] }> }) {
+/** A captioned table whose first column heads each row. */
+export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: Array<{ key: string; cells: string[] }> }) {
   return (
     <table>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          {head.map((h) => (
-            <th key={h} scope="col">
+          {head.map((h, i) => (
+            <th key={i} scope="col">
               {h}
             </th>
           ))}
