@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { siteDir } from '../../scripts/lib/env.mjs';
 import { createSiteServer } from '../../site/server.mjs';
+import { matomoFromEnv } from '../../site/src/analytics/config.ts';
 import { ctx, CHROMIUM_ARGS } from '../setup/context.ts';
 import { en, kk, ru } from './messages.ts';
 
@@ -363,4 +364,32 @@ describe('web analytics: Matomo only with consent, never with Do Not Track', fun
       assert.deepEqual(heard(), []);
     });
   }
+});
+
+describe('web analytics: the build configuration', () => {
+  const env = (url?: string, siteId?: string) => ({ PUBLIC_ANALYTICS_MATOMO_URL: url, PUBLIC_ANALYTICS_MATOMO_SITE_ID: siteId });
+
+  it('is off with neither variable, and reads a Matomo address however it is written', () => {
+    assert.equal(matomoFromEnv(env()), undefined);
+    assert.equal(matomoFromEnv(env(' ', '')), undefined);
+    const expected = { base: 'https://stats.example.kz/', origin: 'https://stats.example.kz', siteId: '7' };
+    assert.deepEqual(matomoFromEnv(env('https://stats.example.kz', '7')), expected);
+    assert.deepEqual(matomoFromEnv(env('https://stats.example.kz/matomo.php', '7')), expected);
+    assert.deepEqual(matomoFromEnv(env('https://example.kz/matomo', '7')), { ...expected, base: 'https://example.kz/matomo/', origin: 'https://example.kz' });
+  });
+
+  it('stops the build when only half of it is set, or set wrong', () => {
+    for (const [url, siteId] of [
+      ['https://stats.example.kz/', undefined],
+      [undefined, '1'],
+      ['https://stats.example.kz/', 'one'],
+      ['https://stats.example.kz/', '0'],
+      ['stats.example.kz', '1'],
+      ['ftp://stats.example.kz/', '1'],
+      ['https://user:pass@stats.example.kz/', '1'],
+      ['https://stats.example.kz/?site=1', '1'],
+    ]) {
+      assert.throws(() => matomoFromEnv(env(url, siteId)), /PUBLIC_ANALYTICS_MATOMO/, `${url} ${siteId}`);
+    }
+  });
 });
