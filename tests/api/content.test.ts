@@ -85,23 +85,6 @@ describe('content API: professions, institutions and the rest of the public cont
     }
   });
 
-  it('has yearly figures for every region by age group and format', async () => {
-    const res = await api()
-      .get('/api/statistics?pagination[pageSize]=1&filters[region][code][$eq]=KZ-71&filters[format][$eq]=online&filters[ageGroup][$eq]=age-12-15')
-      .expect(200);
-    assert.ok(res.body.meta.pagination.total >= 1);
-    const regions = new Set<string>();
-    for (let page = 1; ; page++) {
-      const body = (await api().get(`/api/statistics?pagination[pageSize]=100&pagination[page]=${page}`).expect(200)).body;
-      for (const row of body.data) {
-        regions.add(row.region.code);
-        assert.ok(row.consultations >= 0 && row.tests >= 0);
-      }
-      if (page >= body.meta.pagination.pageCount) break;
-    }
-    assert.equal(regions.size, 20);
-  });
-
   it('gives centres their services and an empty rating for feedback to fill', async () => {
     const [centre] = await all('/api/centres', 'kk');
     assert.ok(centre!.services.length >= 3);
@@ -148,7 +131,7 @@ describe('content API: professions, institutions and the rest of the public cont
   });
 
   it('is read-only for the public', async () => {
-    for (const path of ['/api/professions', '/api/news-items', '/api/pages', '/api/faqs', '/api/institutions', '/api/statistics']) {
+    for (const path of ['/api/professions', '/api/news-items', '/api/pages', '/api/faqs', '/api/institutions', '/api/stats/open']) {
       const res = await api()
         .post(path)
         .send({ data: { slug: 'x' } });

@@ -7,48 +7,16 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Knex } from 'knex';
 import type { OpenCell, OpenStatistics } from '@qabilet/domain';
 import { ctx } from '../setup/context.ts';
 import { api } from './helpers.ts';
 import { staffMember } from './crm-helpers.ts';
+import { ensureMonthly, insertMonthly, openService, removeMonthly } from './open-stats-helpers.ts';
 
-const MONTHLY = 'stats_monthly';
 const YEARS = [2016, 2017, 2018];
-type Row = { period: number; metric: string; value: string; region: string; n: number; locality?: string; centre?: string };
-
-/** The rollups' table as the design's contract has it (the rollups part makes it; made here if it has not landed). */
-async function ensureMonthly() {
-  const knex = ctx.strapi.db.connection;
-  if (await knex.schema.hasTable(MONTHLY)) return;
-  await knex.schema.createTable(MONTHLY, (t: Knex.CreateTableBuilder) => {
-    t.integer('period').notNullable();
-    t.string('metric', 40).notNullable();
-    t.string('dim', 20).notNullable();
-    t.string('value', 160).notNullable();
-    t.string('region', 8).notNullable();
-    t.string('locality', 80).notNullable();
-    t.string('centre', 80).notNullable();
-    t.bigInteger('n').notNullable();
-    t.double('total').notNullable();
-    t.unique(['period', 'metric', 'dim', 'value', 'region', 'locality', 'centre']);
-    t.index(['metric', 'dim', 'period']);
-  });
-}
-
-const insert = (rows: Row[]) =>
-  ctx.strapi.db
-    .connection(MONTHLY)
-    .insert(rows.map((r) => ({ dim: 'ageFormat', locality: '', centre: '', total: 0, ...r })))
-    .onConflict(['period', 'metric', 'dim', 'value', 'region', 'locality', 'centre'])
-    .merge(['n']);
-const removeRows = () =>
-  ctx.strapi.db
-    .connection(MONTHLY)
-    .whereBetween('period', [YEARS[0]! * 100, YEARS[YEARS.length - 1]! * 100 + 12])
-    .delete();
-
-const open = () => ctx.strapi.plugin('stats').service('open') as { snapshot(o?: { nightly?: boolean; now?: Date }): Promise<OpenStatistics | null> };
+const insert = insertMonthly;
+const removeRows = () => removeMonthly(YEARS[0]!, YEARS[YEARS.length - 1]!);
+const open = openService;
 const published = async (query = '') => (await api().get(`/api/stats/open${query}`).expect(200)).body.data as OpenStatistics;
 const cell = (s: OpenStatistics, year: number, region: string, ageGroup: string, format: string): OpenCell =>
   s.cells.find((c) => c.year === year && c.region === region && c.ageGroup === ageGroup && c.format === format)!;
@@ -86,7 +54,7 @@ describe('stats: open statistics', () => {
       { period: 201805, metric: 'test', value: '|online', region: 'KZ-75', n: 50 },
       { period: 201805, metric: 'test', value: 'age-12-15|online', region: '', n: 50 },
     ]);
-    await insert([{ period: 201805, metric: 'test', dim: 'all', value: '', region: 'KZ-75', n: 99 } as Row]);
+    await insert([{ period: 201805, metric: 'test', dim: 'all', value: '', region: 'KZ-75', n: 99 }]);
     await open().snapshot();
     const data = await published();
     assert.ok(data.years.includes(2018));

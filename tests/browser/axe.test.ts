@@ -21,7 +21,7 @@ const MODES: Record<string, { cookie?: string; sample?: boolean }> = {
 function onePerKind(paths: string[]): string[] {
   const seen = new Set<string>();
   return paths.filter((p) => {
-    const kind = p.replace(/\/(professions|news|news\/page|centres|pages)\/[^/]+\/$/, '/$1/*/');
+    const kind = p.replace(/\/(professions|news|news\/page|centres|pages)\/[^/]+\/$/, '/$1/*/').replace(/\/statistics\/kz-\d{2}\/$/, '/statistics/*/');
     if (seen.has(kind)) return false;
     seen.add(kind);
     return true;

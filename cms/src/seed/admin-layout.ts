@@ -17,7 +17,6 @@ export const CONTENT_LAYOUTS: Record<string, Layout> = {
   'api::profession.profession': { list: ['name', 'sector', 'demandStatus', 'isDemo'], mainField: 'name', sortBy: 'name', ...demo },
   'api::specialty.specialty': { list: ['name', 'code', 'level'], mainField: 'name', sortBy: 'name' },
   'api::institution.institution': { list: ['name', 'kind', 'region', 'isDemo'], mainField: 'name', sortBy: 'name', ...demo },
-  'api::statistic.statistic': { list: ['year', 'region', 'ageGroup', 'format', 'consultations', 'isDemo'], mainField: 'year', sortBy: 'year', ...demo },
 };
 
 /** Tests came after the first content lists (a step of their own, for databases seeded before). */

@@ -14,7 +14,6 @@ import { seedDemoTalent } from './demo-talent';
 import { seedConsentText } from './consent-text';
 import { seedCatalogue } from './catalogue';
 import { seedEditorial } from './editorial';
-import { seedStatistics } from './statistics';
 import { seedAssessments } from './assessments';
 
 /** Steps that run once per database, so that what staff later change or delete stays so. */
@@ -28,7 +27,6 @@ const ONCE = [
   'catalogue',
   'assessments',
   'editorial',
-  'statistics',
   'content-lists',
   'component-titles',
   'test-layouts',
@@ -59,7 +57,6 @@ export async function seed(strapi: Core.Strapi): Promise<void> {
     // Not in one transaction: publishing a test makes its version through plain SQL beside it.
     if (step === 'assessments') await seedAssessments(strapi);
     if (step === 'editorial') await seedEditorial(strapi);
-    if (step === 'statistics') await strapi.db.transaction(() => seedStatistics(strapi));
     if (step === 'content-lists') await arrangeAdminLists(strapi, CONTENT_LAYOUTS);
     if (step === 'component-titles') await titleComponentEntries(strapi);
     if (step === 'test-layouts') {

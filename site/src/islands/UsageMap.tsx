@@ -1,22 +1,30 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { AGE_GROUPS, SERVICE_FORMATS, summariseByRegion, type StatisticRow, type UsageFilter } from '@qabilet/domain';
+import { AGE_GROUPS, SERVICE_FORMATS, type AgeGroup, type ServiceFormat } from '@qabilet/domain';
 import { format, type Messages } from './Form';
 
 export type MapRegion = { code: string; name: string; kind: 'oblast' | 'city'; d: string; x: number; y: number; centre: { name: string; href: string } | null };
-/** [year, region index, age group index, format index, consultations, tests]: compact for the page. */
-export type CompactRow = [number, number, number, number, number, number];
+/**
+ * A published cell, compact for the page: [year, region index (-1: the country), age group index
+ * (AGE_GROUPS, then 'all'), format index (SERVICE_FORMATS, then 'all'), consultations, tests],
+ * a figure null when fewer than 5.
+ */
+export type CompactCell = [number, number, number, number, number | null, number | null];
 type Measure = 'consultations' | 'tests';
+type UsageFilter = { year: number; ageGroup: AgeGroup | 'all'; format: ServiceFormat | 'all' };
 
 const STEPS = 5;
+const ALL_AGES = AGE_GROUPS.length;
+const ALL_FORMATS = SERVICE_FORMATS.length;
 
 /**
- * The map of service usage (R-CMS-3): every region is a link to the centre that serves it, named
- * with its figure, so it can be reached with Tab and heard with a screen reader; the same figures
- * are in the table below, which is what the page shows before (or without) JavaScript.
+ * The map of service usage (R-CMS-3), from the open statistics' published cells: every region is a
+ * link to the centre that serves it, named with its figure ("fewer than 5" for a hidden cell, never
+ * 0), so it can be reached with Tab and heard with a screen reader; the same figures are in the
+ * table below, which is what the page shows before (or without) JavaScript.
  */
 export default function UsageMap(props: {
   regions: MapRegion[];
-  rows: CompactRow[];
+  cells: CompactCell[];
   years: number[];
   width: number;
   height: number;
@@ -31,26 +39,24 @@ export default function UsageMap(props: {
   const [active, setActive] = useState<string | null>(null);
   useEffect(() => setMounted(true), []);
 
-  const rows: StatisticRow[] = useMemo(
-    () =>
-      props.rows.map(([year, r, a, f, consultations, tests]) => ({
-        year,
-        region: regions[r]!.code,
-        ageGroup: AGE_GROUPS[a]!,
-        format: SERVICE_FORMATS[f]!,
-        consultations,
-        tests,
-      })),
-    [props.rows, regions],
+  const lookup = useMemo(
+    () => new Map(props.cells.map(([year, r, a, f, consultations, tests]) => [`${year}|${r}|${a}|${f}`, { consultations, tests }])),
+    [props.cells],
   );
-  const totals = useMemo(() => summariseByRegion(rows, filter), [rows, filter]);
-  const value = (code: string) => totals.get(code)?.[measure] ?? 0;
-  const max = Math.max(1, ...regions.map((r) => value(r.code)));
-  const step = (v: number) => (v === 0 ? 0 : Math.min(STEPS - 1, Math.floor((v / max) * STEPS)));
+  const cellOf = (r: number) => {
+    const a = filter.ageGroup === 'all' ? ALL_AGES : AGE_GROUPS.indexOf(filter.ageGroup);
+    const f = filter.format === 'all' ? ALL_FORMATS : SERVICE_FORMATS.indexOf(filter.format);
+    return lookup.get(`${filter.year}|${r}|${a}|${f}`) ?? { consultations: 0, tests: 0 };
+  };
+  const indexOf = new Map(regions.map((r, i) => [r.code, i]));
+  const valueOf = (code: string, m: Measure = measure) => cellOf(indexOf.get(code) ?? -2)[m];
+  const max = Math.max(1, ...regions.map((r) => valueOf(r.code) ?? 0));
+  const step = (v: number | null) => (v === null ? 'qx' : v === 0 ? 'q0' : `q${Math.min(STEPS - 1, Math.floor((v / max) * STEPS))}`);
   const number = new Intl.NumberFormat(props.locale);
+  const text = (v: number | null) => (v === null ? t['map.fewer']! : number.format(v));
   const measureLabel = t[`map.measure.${measure}`] ?? measure;
   const describe = (region: MapRegion) =>
-    format(t['map.region'], { region: region.name, value: number.format(value(region.code)), measure: measureLabel.toLocaleLowerCase(props.locale) }) +
+    format(t['map.region'], { region: region.name, value: text(valueOf(region.code)), measure: measureLabel.toLocaleLowerCase(props.locale) }) +
     (region.centre ? ` ${format(t['map.servedBy'], { centre: region.centre.name })}` : '');
   const caption = format(t['map.caption'], {
     measure: measureLabel,
@@ -58,9 +64,11 @@ export default function UsageMap(props: {
     age: filter.ageGroup === 'all' ? t['map.age.all'] : t[`age.${filter.ageGroup}`],
     format: filter.format === 'all' ? t['map.format.all'] : t[`format.${filter.format}`],
   });
-  const total = regions.reduce((sum, r) => sum + value(r.code), 0);
+  // The country's own cell: the sum of every region's, published (or hidden) by the same rule.
+  const total = cellOf(-1)[measure];
   const activeRegion = regions.find((r) => r.code === active);
-  const sorted = [...regions].sort((a, b) => value(b.code) - value(a.code));
+  // A hidden cell (1–4) sorts between 0 and 5.
+  const sorted = [...regions].sort((a, b) => (valueOf(b.code) ?? 2.5) - (valueOf(a.code) ?? 2.5));
 
   return (
     <div className="usage-map">
@@ -110,14 +118,33 @@ export default function UsageMap(props: {
         </form>
       ) : null}
       <p className="map-caption" id={`${id}-caption`} aria-live="polite">
-        {caption}. {format(t['map.total'], { value: number.format(total) })}
+        {caption}. {format(t['map.total'], { value: text(total) })}
       </p>
       <svg viewBox={`0 0 ${props.width} ${props.height}`} role="group" aria-labelledby={`${id}-caption`} className="map">
+        <defs>
+          <pattern id={`${id}-fewer`} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+            <rect width="8" height="8" className="fewer-ground" />
+            <line x1="0" y1="0" x2="0" y2="8" className="fewer-line" />
+          </pattern>
+        </defs>
         {regions.map((region) => {
           const shape = (
             <>
-              <path d={region.d} fillRule="evenodd" className={`region q${step(value(region.code))}`} />
-              {region.kind === 'city' ? <circle cx={region.x} cy={region.y} r={11} className={`region city q${step(value(region.code))}`} /> : null}
+              <path
+                d={region.d}
+                fillRule="evenodd"
+                className={`region ${step(valueOf(region.code))}`}
+                fill={valueOf(region.code) === null ? `url(#${id}-fewer)` : undefined}
+              />
+              {region.kind === 'city' ? (
+                <circle
+                  cx={region.x}
+                  cy={region.y}
+                  r={11}
+                  className={`region city ${step(valueOf(region.code))}`}
+                  fill={valueOf(region.code) === null ? `url(#${id}-fewer)` : undefined}
+                />
+              ) : null}
             </>
           );
           const named = {
@@ -147,6 +174,9 @@ export default function UsageMap(props: {
             {number.format(Math.round((max * (i + 1)) / STEPS))}
           </li>
         ))}
+        <li>
+          <span className="swatch qx" aria-hidden="true" /> {t['map.fewer']}
+        </li>
       </ol>
       <table className="map-table">
         <caption>{caption}</caption>
@@ -162,8 +192,8 @@ export default function UsageMap(props: {
           {sorted.map((region) => (
             <tr key={region.code}>
               <th scope="row">{region.name}</th>
-              <td>{number.format(totals.get(region.code)?.consultations ?? 0)}</td>
-              <td>{number.format(totals.get(region.code)?.tests ?? 0)}</td>
+              <td>{text(valueOf(region.code, 'consultations'))}</td>
+              <td>{text(valueOf(region.code, 'tests'))}</td>
               <td>{region.centre ? <a href={region.centre.href}>{region.centre.name}</a> : '—'}</td>
             </tr>
           ))}

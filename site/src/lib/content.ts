@@ -1,8 +1,8 @@
 /**
- * The editorial content of the site (news, pages, FAQ, professions, institutions, statistics),
- * read from the CMS's public content API at build time.
+ * The editorial content of the site (news, pages, FAQ, professions, institutions) and the open
+ * statistics, read from the CMS's public content API at build time.
  */
-import type { AgeGroup, ServiceFormat, StatisticRow } from '@qabilet/domain';
+import type { OpenStatistics } from '@qabilet/domain';
 import type { Locale } from '../i18n';
 import { getAllFromCms } from './cms';
 
@@ -82,39 +82,23 @@ export async function getInstitutions(locale: Locale): Promise<Institution[]> {
   return [...rows].sort((a, b) => collator(locale).compare(a.name, b.name));
 }
 
-type StatisticEntry = {
-  year: number;
-  ageGroup: AgeGroup;
-  format: ServiceFormat;
-  consultations: number;
-  tests: number;
-  region: { code: string } | null;
-  centre: { slug: string } | null;
-};
-const statisticEntries = () => getAllFromCms<StatisticEntry>('/api/statistics', {});
+const cmsBase = (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, '');
+let openStatistics: Promise<OpenStatistics> | undefined;
 
-/** Every yearly figure, flattened to the shape the domain's `summariseByRegion` adds up. */
-export async function getStatistics(): Promise<StatisticRow[]> {
-  const rows = await statisticEntries();
-  return rows
-    .filter((r) => r.region)
-    .map((r) => ({ year: r.year, region: r.region!.code, ageGroup: r.ageGroup, format: r.format, consultations: r.consultations, tests: r.tests }));
-}
-
-export type CentreYear = { year: number; consultations: number; tests: number; online: number };
-
-/** A centre's figures by year, newest first: consultations, tests, and how many were online. */
-export async function getCentreFigures(slug: string): Promise<CentreYear[]> {
-  const years = new Map<number, CentreYear>();
-  for (const row of await statisticEntries()) {
-    if (row.centre?.slug !== slug) continue;
-    const year = years.get(row.year) ?? { year: row.year, consultations: 0, tests: 0, online: 0 };
-    year.consultations += row.consultations;
-    year.tests += row.tests;
-    if (row.format === 'online') year.online += row.consultations;
-    years.set(row.year, year);
-  }
-  return [...years.values()].sort((a, b) => b.year - a.year);
+/**
+ * The newest snapshot of the open statistics (GET /api/stats/open): counts by year × region × age
+ * group × format with their margins and the country ('KZ'), cells of fewer than 5 already null.
+ * Read once per build; the CMS asks the site to rebuild after each snapshot.
+ */
+export function getOpenStatistics(): Promise<OpenStatistics> {
+  openStatistics ??= (async () => {
+    const response = await fetch(`${cmsBase}/api/stats/open`).catch((error: Error) => {
+      throw new Error(`Cannot reach the CMS at ${cmsBase} (CMS_URL): start it first (npm start does). ${error.message}`, { cause: error });
+    });
+    if (!response.ok) throw new Error(`The CMS answered ${response.status} to /api/stats/open: ${await response.text()}`);
+    return ((await response.json()) as { data: OpenStatistics }).data;
+  })();
+  return openStatistics;
 }
 
 export type RegionShape = { code: string; name: string; kind: 'oblast' | 'city'; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } };
