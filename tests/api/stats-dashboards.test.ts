@@ -373,6 +373,10 @@ describe('stats: the staff’s dashboards', () => {
     assert.equal(value(summary, 'consultationsBooked'), 4);
     assert.equal(value(summary, 'consultationsDelivered'), 2);
     assert.equal(value(summary, 'deliveredShare'), 0.5);
+    // Today's rows are read on every view (the days before are kept a minute).
+    await put(today, 'booking.consultation.completed', 'staff', mine, { ...EK, centre: CENTRE }, 1);
+    const again: SummaryView = (await specialist.http.get('/stats/summary').expect(200)).body.data;
+    assert.deepEqual([value(again, 'consultationsBooked'), value(again, 'consultationsDelivered')], [5, 3]);
     const coordinatorSummary: SummaryView = (await coordinator.http.get('/stats/summary', { locale: 'ru' }).expect(200)).body.data;
     const view: DashboardView = (await dashboard(coordinator, { from: addDays(today, -29), to: today }).expect(200)).body.data;
     assert.equal(value(coordinatorSummary, 'tests'), panel(view, 'testsByPlace').total?.tests);

@@ -26,7 +26,6 @@ const SLICES = [
   { metric: 'test', dim: 'direction' },
   { metric: 'test', dim: 'source' },
   ...Object.values(DELIVERED).map((metric) => ({ metric, dim: 'format' })),
-  ...TIME_SLICES,
 ];
 
 function testsByAge(f: Frame, sums: Sum[]): Panel {
@@ -125,7 +124,7 @@ const totalOf = (rows: PanelRow[]) => {
 export async function overviewPanels(f: Frame): Promise<Panel[]> {
   const all = (metrics: string[]) => metrics.map((metric) => ({ metric, dim: 'all' }));
   const [sums, months, before, places] = await Promise.all([
-    sumRollups(f.knex, { ...f, slices: SLICES, group: ['metric', 'dim', 'value'] }),
+    sumRollups(f.knex, { ...f, slices: [...SLICES, ...TIME_SLICES], group: ['metric', 'dim', 'value'] }),
     sumRollups(f.knex, { ...f, slices: all(['recommendation', ...FIRSTS]), group: ['metric', 'month'] }),
     sumRollups(f.knex, { ...f, from: BEGINNING, to: addDays(f.from, -1), slices: all(FIRSTS), group: ['metric'] }),
     testsByPlace(f),
