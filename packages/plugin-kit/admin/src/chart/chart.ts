@@ -41,16 +41,17 @@ export const AXIS_STYLE = { axisLabel: { color: AXIS }, axisLine: { lineStyle: {
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
-/** The option as drawn: the plugin's series and axes over the shared accessible defaults. */
+/** The option as drawn: the plugin's series and axes over the shared accessible defaults (a legend and a tooltip the plugin sets keep them too). */
 export function accessibleOption(option: ChartOption, description: string): ChartOption {
+  const { legend, tooltip, ...rest } = option;
   return {
     color: [...CHART_PALETTE],
     animation: !reducedMotion(),
-    textStyle: { color: TEXT, fontFamily: 'inherit' },
+    textStyle: { color: TEXT },
+    ...rest,
     aria: { enabled: true, label: { description }, decal: { show: true } },
-    legend: { textStyle: { color: TEXT } },
-    tooltip: { trigger: 'item' },
-    ...option,
+    legend: Array.isArray(legend) ? legend : { textStyle: { color: TEXT }, itemGap: 24, ...legend },
+    tooltip: Array.isArray(tooltip) ? tooltip : { trigger: 'item', ...tooltip },
   };
 }
 

@@ -25,7 +25,7 @@ export function PeriodPicker({ period, problem, onChange }: Props) {
           {t('period.title')}
         </Typography>
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
-          <Box width="12rem">
+          <Box width="16rem">
             <TextField
               id="stats-from"
               type="date"
@@ -35,7 +35,7 @@ export function PeriodPicker({ period, problem, onChange }: Props) {
               error={problem?.fields.from}
             />
           </Box>
-          <Box width="12rem">
+          <Box width="16rem">
             <TextField
               id="stats-to"
               type="date"

@@ -56,9 +56,16 @@ export function panelOption(panel: Panel, drawn: PanelColumn[], words: Words): C
     };
   }
   const legend = drawn.length > 1 ? { top: 0 } : { show: false };
-  const valueAxis = { type: 'value' as const, ...AXIS_STYLE, axisLabel: { ...AXIS_STYLE.axisLabel, formatter: (v: number) => words.figure(v, kind) } };
+  // Counts step by whole numbers: a tick between two people would read as a repeated label.
+  const valueAxis = {
+    type: 'value' as const,
+    ...AXIS_STYLE,
+    ...(kind === 'count' ? { minInterval: 1 } : {}),
+    axisLabel: { ...AXIS_STYLE.axisLabel, formatter: (v: number) => words.figure(v, kind) },
+  };
   const categoryAxis = { type: 'category' as const, data: panel.rows.map((row) => row.label), ...AXIS_STYLE };
-  const grid = { top: drawn.length > 1 ? 40 : 16, right: 24, bottom: 24, left: 16 };
+  // The axes' labels (long names of regions and tests) are kept inside the chart's box.
+  const grid = { top: drawn.length > 1 ? 40 : 16, right: 24, bottom: 8, left: 16, outerBoundsMode: 'same' as const, outerBoundsContain: 'axisLabel' as const };
   if (panel.chart === 'line') {
     return {
       tooltip: { trigger: 'axis', valueFormatter },
@@ -87,5 +94,5 @@ export function panelOption(panel: Panel, drawn: PanelColumn[], words: Words): C
 /** A chart's height: horizontal bars need room per row, other charts a fixed block. */
 export const chartHeight = (panel: Panel, series: number) =>
   (panel.chart === 'bar' || panel.chart === 'stackedBar') && !overMonths(panel)
-    ? `${Math.max(10, panel.rows.length * (series > 1 ? 2.75 : 2) + 4)}rem`
+    ? `${Math.max(14, panel.rows.length * (series > 1 ? 2.75 : 2) + 5)}rem`
     : '20rem';
