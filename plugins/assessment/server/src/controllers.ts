@@ -26,6 +26,7 @@ import { fitView } from './recommendations';
 import { profileView } from './profile-view';
 import { currentVersions } from './versions';
 import { ATTEMPTS, NOTES, ms } from './tables';
+import { noteWritten } from './notes';
 import { inScope, profilesInScope, staffScope } from './staff';
 import { statementById, statementsOf } from './statements';
 
@@ -279,6 +280,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         })
         .returning('id');
       const id = typeof inserted === 'object' ? inserted.id : inserted;
+      noteWritten(person.key);
       await audit(strapi, {
         actorType: 'admin',
         actorId: me.id,

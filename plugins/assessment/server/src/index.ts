@@ -11,6 +11,7 @@ import { ensureTables } from './tables';
 import { registerVersioning, syncVersions } from './versions';
 import { forgetChild, forgetPerson } from './forget';
 import { consentedPerson, ownPerson, personById, type Person } from './people';
+import { onNote } from './notes';
 import { knownScales, onResult, recordStatement, statementsSince, type StatementInput } from './statements';
 import { toEntry } from './definition';
 import { takeWhole } from './take';
@@ -56,6 +57,8 @@ const plugin = {
       // Told of every new result after it is committed, with the person's key.
       on: (listener: (personKey: string) => void) => onResult(listener),
     }),
+    // Told of every written recommendation once it is stored, with the person's key (the stats' rollups).
+    notes: () => ({ on: (listener: (personKey: string) => void) => onNote(listener) }),
     // The demo data of `npm start`: whole attempts taken through the runner's own steps.
     attempts: ({ strapi }: { strapi: Core.Strapi }) => ({
       takeWhole: (person: Person, slug: string, choose: (item: Item) => AnswerValue, at: Date) => takeWhole(strapi, person, slug, choose, at),

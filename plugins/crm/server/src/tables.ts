@@ -18,6 +18,8 @@ const INDEXES: Array<[string, string[]]> = [
   ['crm_requests_status_idx', ['status', 'created_at']],
   ['crm_requests_specialist_idx', ['specialist_id', 'created_at']],
   ['crm_requests_user_idx', ['user_id']],
+  // The stats' rollups read a child's requests by it.
+  ['crm_requests_child_idx', ['child_id']],
   ['crm_requests_phone_idx', ['phone']],
   ['crm_requests_operator_idx', ['operator_id', 'called_at']],
 ];

@@ -6,6 +6,7 @@
 import { composeParts, type ServicesOf } from '@qabilet/plugin-kit/server';
 import { PARTS } from './parts';
 import { openService } from './open';
+import { rollupsService } from './rollups';
 
 const parts = composeParts('stats', PARTS);
 
@@ -16,6 +17,8 @@ const plugin = {
   routes: parts.routes,
   controllers: parts.controllers,
   services: {
+    // The rollups: `settled()`, `refresh(personKeys)`, `reconcile({ from, to })` (nightly, cms/config/cron-tasks.ts).
+    rollups: rollupsService,
     // The open statistics: `snapshot()` (nightly, cms/config/cron-tasks.ts) and the newest one.
     open: openService,
   },

@@ -8,7 +8,8 @@ import { composeParts, type ServicesOf } from '@qabilet/plugin-kit/server';
 import type { Language } from '@qabilet/domain';
 import contentTypes from './content-types';
 import { PARTS } from './parts';
-import { refreshPeople, reconcilePeople } from './people/project';
+import { onPeopleRefreshed, onPersonRemoved, refreshPeople, reconcilePeople } from './people/project';
+import { serially } from './talents/evaluate';
 import { queueRefresh, settled } from './people/events';
 import { reconcileTalents, talentsSettled } from './talents';
 import { recordsOf } from './cards/records';
@@ -37,6 +38,12 @@ const plugin = {
       queue: (keys: string[]) => queueRefresh(strapi, keys),
       settled: () => settled(),
       reconcile: (now?: number) => reconcilePeople(strapi, now),
+      // Another plugin (the stats' rollups) hears of every person refreshed — once their talents are
+      // evaluated — or removed, by key.
+      onRefreshed: (listener: (keys: string[]) => void) => {
+        onPeopleRefreshed(async (_s, rows) => void serially(async () => listener(rows.map((r) => r.key))));
+        onPersonRemoved(async (_s, keys) => listener(keys));
+      },
     }),
     // The registry of talents: waiting for its evaluations (tests), and the nightly reconciliation.
     talents: ({ strapi }: { strapi: Core.Strapi }) => ({

@@ -1,0 +1,154 @@
+/**
+ * The nightly reconciliation (and a new database's first fill): for a period of days (by default
+ * the current and the previous calendar year in Kazakhstan),
+ * 1. every person with a record in the period, or a stored fact in it, has their facts derived
+ *    again and written where they changed (refresh.ts, in batches, under the people's locks);
+ * 2. each month's daily and monthly rows are rebuilt from the stored facts and written where they
+ *    differ, under the month's exclusive lock, which live refreshes take shared: a refresh either
+ *    committed before the month is read (and is in it) or waits until it is written (and adds to it).
+ * Running it twice, or on two instances, writes nothing the second time.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { contributionKey, contributionsOf, dayOf, monthOf, todayInKazakhstan, type Contribution } from '@qabilet/domain';
+import { ms } from '@qabilet/plugin-kit/server';
+import { DAILY, FACTS, MONTHLY, ROLLUP_KEY, isPostgres } from './tables';
+import { BATCH, MONTH_LOCKS, chunks, factOf, refreshPeople } from './refresh';
+import { ATTEMPTS, BOOKING_COLUMNS, NOTES, REQUESTS, TALENTS, bookingKey, bookingRows, bookingTables, requestKey } from './sources';
+
+export type ReconcileOptions = { from?: number; to?: number; now?: Date };
+export type Reconciled = {
+  from: number;
+  to: number;
+  people: number;
+  factsWritten: number;
+  factsRemoved: number;
+  rowsWritten: number;
+  rowsRemoved: number;
+  ms: number;
+};
+
+/** The default period: 1 January of last year to 31 December of this one (yyyymmdd). */
+export function defaultPeriod(now = new Date()): { from: number; to: number } {
+  const year = Number(todayInKazakhstan(now).slice(0, 4));
+  return { from: (year - 1) * 10000 + 101, to: year * 10000 + 1231 };
+}
+
+const inDays = (from: number, to: number) => (v: unknown) => {
+  const t = v instanceof Date ? v.getTime() : typeof v === 'number' || /^\d+$/.test(String(v)) ? ms(v as string | number) : Date.parse(String(v));
+  if (t === null || Number.isNaN(t)) return false;
+  const day = dayOf(t);
+  return day >= from && day <= to;
+};
+
+/** Everyone with a record (or a stored fact) in the period. */
+async function peopleIn(strapi: Core.Strapi, from: number, to: number): Promise<string[]> {
+  const knex = strapi.db.connection;
+  const keys = new Set<string>();
+  const within = inDays(from, to);
+  // Epoch-ms columns are narrowed by SQL (a day either side, for the time zone); dates the CMS stores are checked here.
+  const lo = Date.UTC(Math.floor(from / 10000), (Math.floor(from / 100) % 100) - 1, from % 100) - 86_400_000;
+  const hi = Date.UTC(Math.floor(to / 10000), (Math.floor(to / 100) % 100) - 1, to % 100) + 2 * 86_400_000;
+  const t = bookingTables(strapi);
+  for (const b of await bookingRows(knex, t).select([...BOOKING_COLUMNS(t)])) if (within(b.start) || within(b.created_at)) keys.add(bookingKey(b));
+  for (const r of await knex(REQUESTS).select('id', 'person_kind', 'user_id', 'child_id', 'phone', 'created_at'))
+    if (within(r.created_at)) keys.add(requestKey(r));
+  const distinct = async (table: string, column: string, extra: (q: Knex.QueryBuilder) => Knex.QueryBuilder = (q) => q) => {
+    for (const r of await extra(knex(table).whereBetween(column, [lo, hi]))
+      .distinct('person_key')
+      .select())
+      keys.add(r.person_key);
+  };
+  await distinct(ATTEMPTS, 'finished_at', (q) => q.where({ status: 'finished' }));
+  await distinct('assessment_statements', 'timestamp');
+  await distinct(NOTES, 'created_at');
+  await distinct(TALENTS, 'updated_at');
+  for (const r of await knex(FACTS).whereBetween('day', [from, to]).distinct('person_key').select()) keys.add(r.person_key);
+  return [...keys].sort();
+}
+
+type Row = Omit<Contribution, 'n' | 'total'> & { n: number; total: number };
+
+/** Rebuilds one month's daily and monthly rows from its facts; how many rows were written and removed. */
+async function rebuildMonth(strapi: Core.Strapi, month: number, from: number, to: number): Promise<{ written: number; removed: number }> {
+  const knex = strapi.db.connection;
+  const first = Math.max(month * 100 + 1, from);
+  const last = Math.min(month * 100 + 31, to);
+  return knex.transaction(async (trx) => {
+    if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [MONTH_LOCKS, String(month)]);
+    const expected = new Map<string, Row>();
+    const add = (c: Contribution) => {
+      const key = contributionKey(c);
+      const held = expected.get(key);
+      if (held) {
+        held.n += c.n;
+        held.total += c.total;
+      } else expected.set(key, { ...c });
+    };
+    // The monthly rows need the whole month's facts even when the period ends inside it; read a day at a time (its index).
+    for (let day = month * 100 + 1; day <= month * 100 + 31; day++)
+      for (const f of await trx(FACTS).where('day', day).select())
+        for (const c of contributionsOf(factOf(f))) if (c.period === month || (c.period >= first && c.period <= last)) add(c);
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    let written = 0;
+    let removed = 0;
+    for (const [table, periods] of [
+      [DAILY, (q: Knex.QueryBuilder) => q.whereBetween('period', [first, last])],
+      [MONTHLY, (q: Knex.QueryBuilder) => q.where('period', month)],
+    ] as const) {
+      const held = new Map<string, Row>();
+      for (const r of await periods(trx(table)).select()) held.set(contributionKey(r), { ...r, n: Number(r.n), total: Number(r.total) });
+      const wanted = [...expected.values()].filter((r) => (table === MONTHLY ? r.period === month : r.period !== month));
+      const changed = wanted.filter((r) => {
+        const h = held.get(contributionKey(r));
+        return !h || h.n !== r.n || Math.abs(h.total - r.total) > 0.0005;
+      });
+      const wantedKeys = new Set(wanted.map(contributionKey));
+      const stale = [...held].filter(([k]) => !wantedKeys.has(k)).map(([, r]) => r);
+      for (const part of chunks(
+        changed.map((r) => ({ ...r, total: round(r.total) })),
+        500,
+      ))
+        await trx(table)
+          .insert(part)
+          .onConflict([...ROLLUP_KEY])
+          .merge(['n', 'total']);
+      for (const r of stale)
+        await trx(table)
+          .where(Object.fromEntries(ROLLUP_KEY.map((k) => [k, r[k]])))
+          .delete();
+      written += changed.length;
+      removed += stale.length;
+    }
+    return { written, removed };
+  });
+}
+
+/** The months (yyyymm) a period of days touches. */
+function monthsOf(from: number, to: number): number[] {
+  const months: number[] = [];
+  for (let m = monthOf(from); m <= monthOf(to); m = m % 100 === 12 ? (Math.floor(m / 100) + 1) * 100 + 1 : m + 1) months.push(m);
+  return months;
+}
+
+/** Facts from the sources, then rollups from the facts, for a period; what it did. */
+export async function reconcile(strapi: Core.Strapi, options: ReconcileOptions = {}): Promise<Reconciled> {
+  const started = Date.now();
+  const period = { ...defaultPeriod(options.now), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+  const done: Reconciled = { ...period, people: 0, factsWritten: 0, factsRemoved: 0, rowsWritten: 0, rowsRemoved: 0, ms: 0 };
+  const people = await peopleIn(strapi, period.from, period.to);
+  done.people = people.length;
+  // Facts only: each month's rows are rebuilt from them next (fewer writes than adding each batch's rows).
+  for (const part of chunks(people, BATCH * 10)) {
+    const r = await refreshPeople(strapi, part, { rollups: false, batch: 1000 });
+    done.factsWritten += r.written;
+    done.factsRemoved += r.removed;
+  }
+  for (const month of monthsOf(period.from, period.to)) {
+    const r = await rebuildMonth(strapi, month, period.from, period.to);
+    done.rowsWritten += r.written;
+    done.rowsRemoved += r.removed;
+  }
+  done.ms = Date.now() - started;
+  return done;
+}

@@ -1,0 +1,146 @@
+/**
+ * Keeps the facts and the rollups true to the records, a batch of people at a time: each person's
+ * records are read, their facts derived again (packages/domain/src/stats.ts), and only what changed
+ * is written — the facts, and the rollup rows' `n = n + ?` — in one transaction. Deriving twice
+ * writes nothing, so an event replayed or seen by two instances changes nothing.
+ *
+ * Several CMS instances share one PostgreSQL. There the transaction first takes an advisory lock
+ * per person (sorted, so two batches never wait on each other in a circle) and then reads the
+ * records, so that of two refreshes of one person the second reads what the first committed; it
+ * then takes a shared lock per month it changes, which the reconciliation of that month takes
+ * exclusively (reconcile.ts). The rollup rows are upserted in one order, so two batches touching
+ * the same rows queue rather than deadlock. SQLite has one connection: its transactions already
+ * run one at a time.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { diffFacts, factsOf, monthOf, type Contribution, type Fact, type FactRow } from '@qabilet/domain';
+import { DAILY, FACTS, MONTHLY, ROLLUP_KEY, isPostgres } from './tables';
+import { recordsOf, staffingOf } from './sources';
+
+export const BATCH = 300;
+/** Advisory lock spaces (the first key of pg_advisory_xact_lock(int, int)). */
+export const PERSON_LOCKS = 1919;
+export const MONTH_LOCKS = 1920;
+const ROWS_PER_INSERT = 500;
+
+export const chunks = <T>(items: T[], size = BATCH): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+type FactRecord = {
+  key: string;
+  person_key: string;
+  metric: string;
+  day: number;
+  region: string;
+  locality: string;
+  centre: string;
+  total: number | string;
+  rows: string;
+};
+export const factOf = (r: FactRecord): Fact => ({
+  key: r.key,
+  person: r.person_key,
+  metric: r.metric,
+  day: Number(r.day),
+  region: r.region,
+  locality: r.locality,
+  centre: r.centre,
+  total: Number(r.total),
+  rows: JSON.parse(r.rows) as FactRow[],
+});
+const recordOf = (f: Fact) => ({
+  key: f.key,
+  person_key: f.person,
+  metric: f.metric,
+  day: f.day,
+  region: f.region,
+  locality: f.locality,
+  centre: f.centre,
+  total: f.total,
+  rows: JSON.stringify(f.rows),
+});
+
+/** Adds the deltas to the daily and monthly rows (`n = n + ?`), then drops the rows that came to nothing. */
+export async function addToRollups(trx: Knex.Transaction, deltas: Contribution[]): Promise<void> {
+  for (const [table, rows] of [
+    [DAILY, deltas.filter((d) => d.period > 999_999)],
+    [MONTHLY, deltas.filter((d) => d.period <= 999_999)],
+  ] as const) {
+    if (!rows.length) continue;
+    for (const part of chunks(rows, ROWS_PER_INSERT))
+      await trx(table)
+        .insert(part)
+        .onConflict([...ROLLUP_KEY])
+        .merge({ n: trx.raw(`${table}.n + excluded.n`), total: trx.raw(`${table}.total + excluded.total`) });
+    const periods = [...new Set(rows.map((r) => r.period))];
+    await trx(table).whereIn('period', periods).where('n', 0).whereBetween('total', [-0.0005, 0.0005]).delete();
+  }
+}
+
+async function lock(trx: Knex.Transaction, space: number, keys: Array<string | number>, shared = false): Promise<void> {
+  if (!keys.length) return;
+  const fn = shared ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  const texts = keys.map(String).sort();
+  // One statement, in the keys' order: the subquery's order is the order the locks are taken in.
+  await trx.raw(`SELECT ${fn}(?, hashtext(k)) FROM (SELECT k FROM unnest(?::text[]) AS k ORDER BY k) AS sorted`, [space, texts]);
+}
+
+/** Facts whose thing can change hands (a booking now for the child, not the parent; a caller's request now a user's). */
+const MOVABLE = /^(b|ba|r):/;
+
+/**
+ * Applies the people's derived facts against their stored ones; what changed. With `rollups`
+ * false (the reconciliation, which rebuilds each month's rows from the facts next) only the facts
+ * are written.
+ */
+async function apply(
+  strapi: Core.Strapi,
+  trx: Knex.Transaction,
+  keys: string[],
+  derived: Fact[],
+  rollups: boolean,
+): Promise<{ written: number; removed: number }> {
+  const stored = (await trx(FACTS).whereIn('person_key', keys).select()).map(factOf);
+  // A fact that moved from someone else: its old rows go too.
+  const known = new Set(stored.map((f) => f.key));
+  const moved = derived.filter((f) => !known.has(f.key) && MOVABLE.test(f.key)).map((f) => f.key);
+  for (const part of chunks(moved, 1000)) stored.push(...(await trx(FACTS).whereIn('key', part).select()).map(factOf));
+  const { write, remove, deltas } = diffFacts(stored, derived);
+  if (!write.length && !remove.length) return { written: 0, removed: 0 };
+  if (rollups && isPostgres(strapi)) await lock(trx, MONTH_LOCKS, [...new Set(deltas.map((d) => (d.period > 999_999 ? monthOf(d.period) : d.period)))], true);
+  for (const part of chunks(remove, 1000)) await trx(FACTS).whereIn('key', part).delete();
+  for (const part of chunks(write.map(recordOf), ROWS_PER_INSERT))
+    await trx(FACTS).insert(part).onConflict('key').merge(['person_key', 'metric', 'day', 'region', 'locality', 'centre', 'total', 'rows']);
+  if (rollups) await addToRollups(trx, deltas);
+  return { written: write.length, removed: remove.length };
+}
+
+/** Derives these people's facts again and writes what changed; returns how many facts were written and removed. */
+export async function refreshPeople(
+  strapi: Core.Strapi,
+  keys: Iterable<string>,
+  options: { rollups?: boolean; batch?: number } = {},
+): Promise<{ people: number; written: number; removed: number }> {
+  const rollups = options.rollups ?? true;
+  const unique = [...new Set(keys)].filter(Boolean).sort();
+  const knex = strapi.db.connection;
+  const staff = await staffingOf(strapi);
+  const done = { people: unique.length, written: 0, removed: 0 };
+  for (const part of chunks(unique, options.batch ?? BATCH)) {
+    let changed: { written: number; removed: number };
+    if (isPostgres(strapi))
+      changed = await knex.transaction(async (trx) => {
+        await lock(trx, PERSON_LOCKS, part);
+        const records = await recordsOf(strapi, trx, part, staff);
+        return apply(strapi, trx, part, records.flatMap(factsOf), rollups);
+      });
+    else {
+      const records = await recordsOf(strapi, knex, part, staff);
+      changed = await knex.transaction((trx) => apply(strapi, trx, part, records.flatMap(factsOf), rollups));
+    }
+    done.written += changed.written;
+    done.removed += changed.removed;
+  }
+  return done;
+}
