@@ -25,7 +25,7 @@ describe('site: open statistics', function () {
 
   before(async () => {
     await ensureMonthly();
-    await removeMonthly(YEAR, YEAR);
+    await removeMonthly();
     await insertMonthly([
       // Astana: 30 online and 40 at a centre at 12–15, 12 at a centre at 16–18; 8 tests.
       { period, metric: consultation, value: 'age-12-15|online', region: 'KZ-71', n: 30 },
@@ -52,7 +52,7 @@ describe('site: open statistics', function () {
   });
   after(async () => {
     await context?.close();
-    await removeMonthly(YEAR, YEAR);
+    await removeMonthly();
   });
 
   it('lets a keyboard user reach every region on the map and hear its figure, "fewer than 5" for a hidden one; the table agrees', async () => {
