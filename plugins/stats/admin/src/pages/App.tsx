@@ -4,7 +4,8 @@
  * those who may export.
  */
 import { useCallback } from 'react';
-import { Flex } from '@strapi/design-system';
+import { Link as RouterLink } from 'react-router-dom';
+import { Flex, Link } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { PluginPage, ResourceState, useResource } from '@qabilet/plugin-kit/admin';
 import { useStatsApi } from '../api';
@@ -32,6 +33,11 @@ export function App() {
     <PluginPage title={t('plugin.name')} subtitle={period ? t('page.subtitle', { from: day(period.from), to: day(period.to) }) : undefined}>
       <Flex direction="column" alignItems="stretch" gap={6}>
         <PeriodPicker period={period ?? query} problem={view.problem} onChange={setPeriod} />
+        {view.problem && (query.region || query.locality || query.centre) && (
+          <Link tag={RouterLink} {...linkOf({})}>
+            {t('place.reset')}
+          </Link>
+        )}
         <ResourceState resource={view} loading={t('page.loading')}>
           {(data) => (
             <>
