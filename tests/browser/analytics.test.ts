@@ -10,35 +10,12 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
 import { siteDir } from '../../scripts/lib/env.mjs';
 import { createSiteServer } from '../../site/server.mjs';
-import { matomoFromEnv } from '../../site/src/analytics/config.ts';
 import { ctx, CHROMIUM_ARGS } from '../setup/context.ts';
 import { en, kk, ru } from './messages.ts';
+import { startMatomoStandIn, type Hit, type MatomoStandIn } from './matomo-stand-in.ts';
 
-// Web analytics (R-NFR-5): the site built once more, given a Matomo at a local server of this file,
-// which records every request its matomo.js and matomo.php get. That server stands in for Matomo:
-// its matomo.js reads the page's `_paq` queue and sends the page view to matomo.php with
-// navigator.sendBeacon (as Matomo's does) in Matomo's tracking parameters, adding `_cmds`, the
-// `_paq` methods the page called, so that the configuration the site asks for can be checked.
-const STAND_IN_TRACKER = `(() => {
-  const calls = [];
-  const config = {};
-  const run = ([name, ...args]) => {
-    calls.push(name);
-    if (name === 'setTrackerUrl') config.tracker = args[0];
-    else if (name === 'setSiteId') config.site = args[0];
-    else if (name === 'setCustomUrl') config.url = args[0];
-    else if (name === 'setReferrerUrl') config.referrer = args[0];
-    else if (name === 'trackPageView') {
-      const query = new URLSearchParams({ idsite: config.site, rec: '1', url: config.url ?? location.href,
-        urlref: config.referrer ?? document.referrer, action_name: document.title, _cmds: calls.join(',') });
-      navigator.sendBeacon(config.tracker, query);
-    }
-  };
-  (window._paq || []).forEach(run);
-  window._paq = { push: (...commands) => commands.forEach(run) };
-})();`;
-
-type Hit = { method: string; path: string; params: URLSearchParams; cookie?: string };
+// Web analytics (R-NFR-5): the site built once more, given as its Matomo a local stand-in
+// (./matomo-stand-in.ts) that records every request the browser makes to it.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -80,8 +57,7 @@ const settle = (p: Page) => p.waitForLoadState('networkidle').then(() => p.waitF
 
 describe('web analytics: Matomo only with consent, never with Do Not Track', function () {
   this.timeout(180_000);
-  const hits: Hit[] = [];
-  let tracker: http.Server;
+  let tracker: MatomoStandIn;
   let trackerUrl = '';
   let site: http.Server;
   let siteUrl = '';
@@ -90,20 +66,8 @@ describe('web analytics: Matomo only with consent, never with Do Not Track', fun
   let attempts: string[] = [];
 
   before(async () => {
-    tracker = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        const url = new URL(req.url ?? '/', 'http://tracker.invalid');
-        const params = new URLSearchParams(url.search);
-        for (const [key, value] of new URLSearchParams(body)) params.append(key, value);
-        hits.push({ method: req.method ?? '', path: url.pathname, params, cookie: req.headers.cookie });
-        if (url.pathname === '/matomo.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(STAND_IN_TRACKER);
-        else if (url.pathname === '/matomo.php') res.writeHead(204).end();
-        else res.writeHead(404).end();
-      });
-    });
-    trackerUrl = await listen(tracker);
+    tracker = await startMatomoStandIn();
+    trackerUrl = tracker.url;
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-analytics-'));
     const t = Date.now();
     await buildSite(outDir, { PUBLIC_ANALYTICS_MATOMO_URL: `${trackerUrl}/`, PUBLIC_ANALYTICS_MATOMO_SITE_ID: '3' });
@@ -119,7 +83,7 @@ describe('web analytics: Matomo only with consent, never with Do Not Track', fun
 
   let context: BrowserContext;
   beforeEach(() => {
-    hits.length = 0;
+    tracker.hits.length = 0;
     attempts = [];
   });
   afterEach(() => context?.close());
@@ -143,7 +107,7 @@ describe('web analytics: Matomo only with consent, never with Do Not Track', fun
     return c.pages()[0] ?? c.newPage();
   }
   /** What the tracker heard (a function: an assertion on it does not narrow later reads). */
-  const heard = (): Hit[] => hits;
+  const heard = (): Hit[] => tracker.hits;
   const pageViews = () => heard().filter((h) => h.path === '/matomo.php');
   async function nextPageView(count: number): Promise<Hit> {
     for (let i = 0; i < 100 && pageViews().length < count; i++) await new Promise((r) => setTimeout(r, 50));
@@ -364,32 +328,4 @@ describe('web analytics: Matomo only with consent, never with Do Not Track', fun
       assert.deepEqual(heard(), []);
     });
   }
-});
-
-describe('web analytics: the build configuration', () => {
-  const env = (url?: string, siteId?: string) => ({ PUBLIC_ANALYTICS_MATOMO_URL: url, PUBLIC_ANALYTICS_MATOMO_SITE_ID: siteId });
-
-  it('is off with neither variable, and reads a Matomo address however it is written', () => {
-    assert.equal(matomoFromEnv(env()), undefined);
-    assert.equal(matomoFromEnv(env(' ', '')), undefined);
-    const expected = { base: 'https://stats.example.kz/', origin: 'https://stats.example.kz', siteId: '7' };
-    assert.deepEqual(matomoFromEnv(env('https://stats.example.kz', '7')), expected);
-    assert.deepEqual(matomoFromEnv(env('https://stats.example.kz/matomo.php', '7')), expected);
-    assert.deepEqual(matomoFromEnv(env('https://example.kz/matomo', '7')), { ...expected, base: 'https://example.kz/matomo/', origin: 'https://example.kz' });
-  });
-
-  it('stops the build when only half of it is set, or set wrong', () => {
-    for (const [url, siteId] of [
-      ['https://stats.example.kz/', undefined],
-      [undefined, '1'],
-      ['https://stats.example.kz/', 'one'],
-      ['https://stats.example.kz/', '0'],
-      ['stats.example.kz', '1'],
-      ['ftp://stats.example.kz/', '1'],
-      ['https://user:pass@stats.example.kz/', '1'],
-      ['https://stats.example.kz/?site=1', '1'],
-    ]) {
-      assert.throws(() => matomoFromEnv(env(url, siteId)), /PUBLIC_ANALYTICS_MATOMO/, `${url} ${siteId}`);
-    }
-  });
 });
