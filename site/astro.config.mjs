@@ -29,7 +29,9 @@ export default defineConfig({
     remotePatterns: [{ protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, port: cms.port || undefined }],
   },
   // Each page carries a Content-Security-Policy <meta> with the hashes of its own inline scripts
-  // and styles (Astro's island loader is inline); the servers add what a meta cannot say.
+  // and styles (Astro's island loader is inline); the servers add what a meta cannot say. Web
+  // analytics, when the build is given a Matomo, add its origin to the pages that may load it
+  // (src/analytics/index.ts, through Astro.csp), and to no other.
   security: {
     csp: {
       scriptDirective: { resources: ["'self'"] },
