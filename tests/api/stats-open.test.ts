@@ -2,16 +2,28 @@
  * The open statistics (issue 19): the snapshot reads the rollups' monthly counts, hides every cell
  * under 5 (and what would give it away), is served to anyone at GET /api/stats/open, and asks the
  * site to rebuild. Rows are written into `stats_monthly` in years no other test uses (2016–2018),
- * and taken away after.
+ * and taken away after; then the same from the records: a completed consultation and finished tests
+ * of people of Mangystau (KZ-47, which no other test uses), counted by the rollups.
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { OpenCell, OpenStatistics } from '@qabilet/domain';
+import {
+  AGE_GROUPS,
+  kzDate,
+  openCells,
+  SERVICE_FORMATS,
+  type AgeGroup,
+  type OpenCell,
+  type OpenCount,
+  type OpenStatistics,
+  type ServiceFormat,
+} from '@qabilet/domain';
 import { ctx } from '../setup/context.ts';
 import { api } from './helpers.ts';
 import { staffMember } from './crm-helpers.ts';
-import { ensureMonthly, insertMonthly, openService, removeMonthly } from './open-stats-helpers.ts';
+import { completedConsultation, family, interests, specialistOf } from './talent-helpers.ts';
+import { insertMonthly, openService, removeMonthly } from './open-stats-helpers.ts';
 
 const insert = insertMonthly;
 const open = openService;
@@ -21,7 +33,6 @@ const cell = (s: OpenStatistics, year: number, region: string, ageGroup: string,
 
 describe('stats: open statistics', () => {
   before(async () => {
-    await ensureMonthly();
     await removeMonthly();
   });
   after(removeMonthly);
@@ -141,5 +152,90 @@ describe('stats: open statistics', () => {
       ctx.strapi.config.set('site.rebuildToken', token);
       site.close();
     }
+  });
+});
+
+describe('stats: open statistics from the records, through the rollups', function () {
+  this.timeout(180_000);
+  const REGION = 'KZ-47';
+  const LOCALITY = 'kz-47-aktau';
+  const rollups = () => ctx.strapi.plugin('stats').service('rollups') as { settled(): Promise<void> };
+  /** What the rollups counted for a cell of this year: the truth the snapshot hides or shows. */
+  const counted = async (metric: string, value: string) =>
+    Number(
+      (
+        await ctx.strapi.db
+          .connection('stats_monthly')
+          .where({ metric, dim: 'ageFormat', value, region: REGION })
+          .andWhere('period', '>=', year * 100)
+          .sum({ n: 'n' })
+      )[0]!.n ?? 0,
+    );
+  const year = Number(kzDate(new Date()).slice(0, 4));
+  /** Every region's counts of this year, read as the snapshot reads them: the rule's input. */
+  const countsOfYear = async (): Promise<OpenCount[]> => {
+    const rows = await ctx.strapi.db
+      .connection('stats_monthly')
+      .whereIn('metric', ['booking.consultation.completed', 'test'])
+      .andWhere({ dim: 'ageFormat' })
+      .andWhere('period', '>=', year * 100)
+      .select('metric', 'value', 'region', 'n');
+    const counts = new Map<string, OpenCount>();
+    for (const row of rows as Array<{ metric: string; value: string; region: string; n: number | string }>) {
+      const [ageGroup, format] = row.value.split('|') as [AgeGroup, ServiceFormat];
+      if (!AGE_GROUPS.includes(ageGroup) || !SERVICE_FORMATS.includes(format) || !row.region) continue;
+      const key = `${row.region}|${row.value}`;
+      const count = counts.get(key) ?? { year, region: row.region, ageGroup, format, consultations: 0, tests: 0 };
+      count[row.metric === 'test' ? 'tests' : 'consultations'] += Number(row.n);
+      counts.set(key, count);
+    }
+    return [...counts.values()];
+  };
+  // Other files of a full run count people of other regions this year; run alone, this file's are the only ones.
+  let countsAreShared = false;
+
+  it('shows a completed consultation and a finished test in the next snapshot as "fewer than 5", and five tests as 5', async () => {
+    const staff = await staffMember('qabilet-specialist', 'almaty');
+    const specialist = await specialistOf(staff, 'almaty');
+    // A parent of Mangystau (41, age 30 and over) has a consultation at the centre, completed; her child (15) takes a test on the site.
+    const first = await family(REGION, LOCALITY);
+    await completedConsultation(staff, specialist, 'almaty', first.parent.jwt);
+    await interests(first.parent, first.childDoc, ['artistic']);
+    await rollups().settled();
+    assert.equal(await counted('booking.consultation.completed', 'age-30-plus|offline'), 1);
+    assert.equal(await counted('test', 'age-12-15|online'), 1);
+
+    await open().snapshot();
+    let data = await published(`?year=${year}&region=${REGION}`);
+    assert.equal(cell(data, year, REGION, 'age-30-plus', 'offline').consultations, null, 'one consultation: fewer than 5');
+    assert.equal(cell(data, year, REGION, 'all', 'all').consultations, null);
+    assert.equal(cell(data, year, REGION, 'age-12-15', 'online').tests, null, 'one test: fewer than 5');
+    assert.equal(cell(data, year, REGION, 'age-6-11', 'all').tests, 0, 'none is 0');
+
+    // Four more children of Mangystau take the test: five tests, shown exactly.
+    for (let i = 0; i < 4; i++) {
+      const next = await family(REGION, LOCALITY);
+      await interests(next.parent, next.childDoc, ['social']);
+    }
+    await rollups().settled();
+    assert.equal(await counted('test', 'age-12-15|online'), 5);
+    countsAreShared = (await countsOfYear()).some((c) => c.region !== REGION);
+    await open().snapshot();
+    data = await published(`?year=${year}`);
+    // Shown exactly — unless another test's small count elsewhere on its line made the rule hide it
+    // as a complement (a full run); the whole year is what the rule makes of the rollups' counts.
+    const expected = openCells(
+      await countsOfYear(),
+      data.regions.map((r) => r.code),
+    );
+    assert.deepEqual(data.cells, expected);
+    for (const [ageGroup, format] of [
+      ['age-12-15', 'online'],
+      ['all', 'all'],
+    ] as const) {
+      const tests = cell(data, year, REGION, ageGroup, format).tests;
+      assert.ok(tests === 5 || (tests === null && countsAreShared), `${ageGroup} ${format}: ${tests}`);
+    }
+    assert.equal(cell(data, year, REGION, 'age-30-plus', 'offline').consultations, null, 'still one consultation');
   });
 });
