@@ -6,7 +6,7 @@
  */
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
-import type { ColumnKind } from '../api';
+import type { ColumnKind } from '@qabilet/domain';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
