@@ -7,7 +7,8 @@
 // (slot queries, 100 concurrent booking clients on PostgreSQL) and the registry figures of
 // bench/registry.mjs (200 000 requests, the admin list by filter), the registry of users of
 // bench/talent.mjs (200 000 people, search p95), and the partner and
-// desktop-import figures of bench/partners.mjs. Figures, not pass/fail.
+// desktop-import figures of bench/partners.mjs, and the stats' figures of bench/stats.mjs (a year of
+// records: the rollups' reconciliation, the dashboards at 20 concurrent users). Figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { benchRegistry } from './registry.mjs';
 import { benchTalent } from './talent.mjs';
 import { benchAssessmentApi, benchAssessmentRules } from './assessment.mjs';
 import { benchDesktopParse, benchPartnersApi } from './partners.mjs';
+import { benchStats } from './stats.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -191,6 +193,8 @@ try {
     await benchAssessmentApi();
     // 200 signed callbacks sent twice, 5 000 desktop rows pushed twice (bench/partners.mjs).
     await benchPartnersApi();
+    // 1 000 000 attempts, 500 000 bookings, 200 000 people: the reconciliation, the dashboards' p95 (bench/stats.mjs).
+    await benchStats();
   } else console.log('\nBooking, registry and assessment figures skipped: PostgreSQL server binaries not found (apt-get install postgresql).');
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
