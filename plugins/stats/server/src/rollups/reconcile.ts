@@ -10,10 +10,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { contributionKey, contributionsOf, dayOf, monthOf, todayInKazakhstan, type Contribution } from '@qabilet/domain';
+import { dayOf, monthOf, todayInKazakhstan } from '@qabilet/domain';
 import { ms } from '@qabilet/plugin-kit/server';
-import { DAILY, FACTS, MONTHLY, ROLLUP_KEY, isPostgres } from './tables';
-import { BATCH, MONTH_LOCKS, chunks, factOf, refreshPeople } from './refresh';
+import { FACTS, isPostgres } from './tables';
+import { rebuildMonth } from './rebuild';
+import { BATCH, MONTH_LOCKS, chunks, refreshPeople } from './refresh';
 import { ATTEMPTS, BOOKING_COLUMNS, NOTES, REQUESTS, TALENTS, bookingKey, bookingRows, bookingTables, requestKey } from './sources';
 
 export type ReconcileOptions = { from?: number; to?: number; now?: Date };
@@ -25,7 +26,8 @@ export type Reconciled = {
   factsRemoved: number;
   rowsWritten: number;
   rowsRemoved: number;
-  ms: number;
+  /** Milliseconds: finding the people, deriving their facts, rebuilding the months. */
+  ms: { people: number; facts: number; rows: number; all: number };
 };
 
 /** The default period: 1 January of last year to 31 December of this one (yyyymmdd). */
@@ -67,60 +69,12 @@ async function peopleIn(strapi: Core.Strapi, from: number, to: number): Promise<
   return [...keys].sort();
 }
 
-type Row = Omit<Contribution, 'n' | 'total'> & { n: number; total: number };
-
-/** Rebuilds one month's daily and monthly rows from its facts; how many rows were written and removed. */
-async function rebuildMonth(strapi: Core.Strapi, month: number, from: number, to: number): Promise<{ written: number; removed: number }> {
-  const knex = strapi.db.connection;
-  const first = Math.max(month * 100 + 1, from);
-  const last = Math.min(month * 100 + 31, to);
-  return knex.transaction(async (trx) => {
-    if (isPostgres(strapi)) await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [MONTH_LOCKS, String(month)]);
-    const expected = new Map<string, Row>();
-    const add = (c: Contribution) => {
-      const key = contributionKey(c);
-      const held = expected.get(key);
-      if (held) {
-        held.n += c.n;
-        held.total += c.total;
-      } else expected.set(key, { ...c });
-    };
-    // The monthly rows need the whole month's facts even when the period ends inside it; read a day at a time (its index).
-    for (let day = month * 100 + 1; day <= month * 100 + 31; day++)
-      for (const f of await trx(FACTS).where('day', day).select())
-        for (const c of contributionsOf(factOf(f))) if (c.period === month || (c.period >= first && c.period <= last)) add(c);
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    let written = 0;
-    let removed = 0;
-    for (const [table, periods] of [
-      [DAILY, (q: Knex.QueryBuilder) => q.whereBetween('period', [first, last])],
-      [MONTHLY, (q: Knex.QueryBuilder) => q.where('period', month)],
-    ] as const) {
-      const held = new Map<string, Row>();
-      for (const r of await periods(trx(table)).select()) held.set(contributionKey(r), { ...r, n: Number(r.n), total: Number(r.total) });
-      const wanted = [...expected.values()].filter((r) => (table === MONTHLY ? r.period === month : r.period !== month));
-      const changed = wanted.filter((r) => {
-        const h = held.get(contributionKey(r));
-        return !h || h.n !== r.n || Math.abs(h.total - r.total) > 0.0005;
-      });
-      const wantedKeys = new Set(wanted.map(contributionKey));
-      const stale = [...held].filter(([k]) => !wantedKeys.has(k)).map(([, r]) => r);
-      for (const part of chunks(
-        changed.map((r) => ({ ...r, total: round(r.total) })),
-        500,
-      ))
-        await trx(table)
-          .insert(part)
-          .onConflict([...ROLLUP_KEY])
-          .merge(['n', 'total']);
-      for (const r of stale)
-        await trx(table)
-          .where(Object.fromEntries(ROLLUP_KEY.map((k) => [k, r[k]])))
-          .delete();
-      written += changed.length;
-      removed += stale.length;
-    }
-    return { written, removed };
+/** Rebuilds one month's rows from its facts under the month's lock (rebuild.ts). */
+async function rebuild(strapi: Core.Strapi, month: number, from: number, to: number): Promise<{ written: number; removed: number }> {
+  const postgres = isPostgres(strapi);
+  return strapi.db.connection.transaction(async (trx) => {
+    if (postgres) await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [MONTH_LOCKS, String(month)]);
+    return rebuildMonth(trx, postgres, month, Math.max(month * 100 + 1, from), Math.min(month * 100 + 31, to));
   });
 }
 
@@ -135,20 +89,31 @@ function monthsOf(from: number, to: number): number[] {
 export async function reconcile(strapi: Core.Strapi, options: ReconcileOptions = {}): Promise<Reconciled> {
   const started = Date.now();
   const period = { ...defaultPeriod(options.now), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
-  const done: Reconciled = { ...period, people: 0, factsWritten: 0, factsRemoved: 0, rowsWritten: 0, rowsRemoved: 0, ms: 0 };
+  const done: Reconciled = {
+    ...period,
+    people: 0,
+    factsWritten: 0,
+    factsRemoved: 0,
+    rowsWritten: 0,
+    rowsRemoved: 0,
+    ms: { people: 0, facts: 0, rows: 0, all: 0 },
+  };
   const people = await peopleIn(strapi, period.from, period.to);
   done.people = people.length;
+  done.ms.people = Date.now() - started;
   // Facts only: each month's rows are rebuilt from them next (fewer writes than adding each batch's rows).
   for (const part of chunks(people, BATCH * 10)) {
     const r = await refreshPeople(strapi, part, { rollups: false, batch: 1000 });
     done.factsWritten += r.written;
     done.factsRemoved += r.removed;
   }
+  done.ms.facts = Date.now() - started - done.ms.people;
   for (const month of monthsOf(period.from, period.to)) {
-    const r = await rebuildMonth(strapi, month, period.from, period.to);
+    const r = await rebuild(strapi, month, period.from, period.to);
     done.rowsWritten += r.written;
     done.rowsRemoved += r.removed;
   }
-  done.ms = Date.now() - started;
+  done.ms.all = Date.now() - started;
+  done.ms.rows = done.ms.all - done.ms.people - done.ms.facts;
   return done;
 }
