@@ -145,6 +145,21 @@ type Result = { key: string; test: string; source: ResultOrigin; at: number; id:
 
 const byTime = <T extends { at: number; id: number | string }>(a: T, b: T) => a.at - b.at || String(a.id).localeCompare(String(b.id), 'en', { numeric: true });
 
+/** A repeat's scale row: up, down or the same (under a point), with the change as its measure. */
+const scaleMove = (test: string, scale: string, delta: number): FactRow => [
+  'scale',
+  `${test}|${scale}|${Math.abs(delta) < SAME_SCALE ? 'same' : delta > 0 ? 'up' : 'down'}`,
+  delta,
+];
+/** An answered item's row: its time's bucket, with the exact seconds as its measure. */
+const itemTime = (test: string, item: string, ms: number): FactRow => {
+  const s = round(ms / 1000);
+  return ['time', `${test}|${item}|${timeBucket(s)}`, s];
+};
+
+/** A fact's rows: `all` (the one value '') and these. */
+const withAll = (...rows: FactRow[]): FactRow[] => [['all', ''], ...rows];
+
 /** The facts counted about one person, in a stable order. */
 export function factsOf(p: PersonRecords): Fact[] {
   const facts: Fact[] = [];
@@ -168,61 +183,28 @@ export function factsOf(p: PersonRecords): Fact[] {
       `b:${b.id}`,
       `booking.${b.service}.${b.status}`,
       b.start,
-      [
-        ['all', ''],
-        ['format', b.format],
-        ['ageGroup', age],
-        ['userType', userType],
-        ['staff', b.staff],
-        ['ageFormat', `${age}|${b.format}`],
-      ],
+      withAll(['format', b.format], ['ageGroup', age], ['userType', userType], ['staff', b.staff], ['ageFormat', `${age}|${b.format}`]),
       b.centre,
     );
     if (b.service === 'consultation' && b.status !== 'cancelled' && firstResult !== null && b.createdAt > firstResult)
-      fact(
-        `ba:${b.id}`,
-        'booking.afterTest',
-        b.createdAt,
-        [
-          ['all', ''],
-          ['staff', b.staff],
-          ['format', b.format],
-        ],
-        b.centre,
-      );
+      fact(`ba:${b.id}`, 'booking.afterTest', b.createdAt, withAll(['staff', b.staff], ['format', b.format]), b.centre);
   }
 
-  for (const r of p.requests)
-    fact(
-      `r:${r.id}`,
-      `request.${r.status}`,
-      r.createdAt,
-      [
-        ['all', ''],
-        ['service', r.service],
-      ],
-      r.centre,
-    );
+  for (const r of p.requests) fact(`r:${r.id}`, `request.${r.status}`, r.createdAt, withAll(['service', r.service]), r.centre);
 
   const previous = new Map<string, Result>();
   for (const r of results) {
     const age = ageAt(r.at, r.age);
     const format = resultFormat(r.source);
-    fact(r.key, 'test', r.at, [
-      ['all', ''],
-      ['direction', r.test],
-      ['source', r.source],
-      ['format', format],
-      ['ageGroup', age],
-      ['userType', userType],
-      ['ageFormat', `${age}|${format}`],
-    ]);
+    fact(
+      r.key,
+      'test',
+      r.at,
+      withAll(['direction', r.test], ['source', r.source], ['format', format], ['ageGroup', age], ['userType', userType], ['ageFormat', `${age}|${format}`]),
+    );
     const before = previous.get(r.test);
     if (before) {
-      fact(`rp:${r.key}`, 'repeat', r.at, [
-        ['all', ''],
-        ['direction', r.test],
-      ]);
+      fact(`rp:${r.key}`, 'repeat', r.at, withAll(['direction', r.test]));
       const scales = Object.keys(r.scales)
         .filter((s) => s in before.scales)
         .sort();
@@ -231,10 +213,7 @@ export function factsOf(p: PersonRecords): Fact[] {
           `rs:${r.key}`,
           'repeat.scale',
           r.at,
-          scales.map((s): FactRow => {
-            const delta = round(r.scales[s]! - before.scales[s]!);
-            return ['scale', `${r.test}|${s}|${Math.abs(delta) < SAME_SCALE ? 'same' : delta > 0 ? 'up' : 'down'}`, delta];
-          }),
+          scales.map((s) => scaleMove(r.test, s, round(r.scales[s]! - before.scales[s]!))),
         );
     }
     previous.set(r.test, r);
@@ -249,58 +228,21 @@ export function factsOf(p: PersonRecords): Fact[] {
         `ai:${a.id}`,
         'item.time',
         a.finishedAt,
-        items.map((i): FactRow => {
-          const s = round(i.ms / 1000);
-          return ['time', `${a.test}|${i.item}|${timeBucket(s)}`, s];
-        }),
+        items.map((i) => itemTime(a.test, i.item, i.ms)),
       );
   }
 
   const notes = [...p.notes].sort(byTime);
-  for (const n of notes)
-    fact(
-      `n:${n.id}`,
-      'recommendation',
-      n.at,
-      [
-        ['all', ''],
-        ['staff', n.author],
-      ],
-      n.centre,
-    );
-  if (notes[0])
-    fact(
-      `fr:${p.key}`,
-      'first.recommendation',
-      notes[0].at,
-      [
-        ['all', ''],
-        ['ageGroup', ageAt(notes[0].at)],
-      ],
-      notes[0].centre,
-    );
+  for (const n of notes) fact(`n:${n.id}`, 'recommendation', n.at, withAll(['staff', n.author]), n.centre);
+  if (notes[0]) fact(`fr:${p.key}`, 'first.recommendation', notes[0].at, withAll(['ageGroup', ageAt(notes[0].at)]), notes[0].centre);
   const consultation = p.bookings
     .filter((b) => b.service === 'consultation' && b.status === 'completed')
     .map((b) => ({ ...b, at: b.start }))
     .sort(byTime)[0];
-  if (consultation)
-    fact(
-      `fc:${p.key}`,
-      'first.consultation',
-      consultation.start,
-      [
-        ['all', ''],
-        ['ageGroup', ageAt(consultation.start)],
-      ],
-      consultation.centre,
-    );
+  if (consultation) fact(`fc:${p.key}`, 'first.consultation', consultation.start, withAll(['ageGroup', ageAt(consultation.start)]), consultation.centre);
 
   for (const t of [...p.talents].sort((a, b) => (a.domain < b.domain ? -1 : 1)))
-    fact(`t:${p.key}|${t.domain}`, 'talent', t.at, [
-      ['all', ''],
-      ['direction', t.domain],
-      ['status', t.status],
-    ]);
+    fact(`t:${p.key}|${t.domain}`, 'talent', t.at, withAll(['direction', t.domain], ['status', t.status]));
 
   // Active: the first day of each month with a booking made or a result.
   const firstDays = new Map<number, number>();
@@ -320,11 +262,7 @@ export function factsOf(p: PersonRecords): Fact[] {
       locality,
       centre: '',
       total: 0,
-      rows: [
-        ['all', ''],
-        ['ageGroup', age],
-        ['userType', userType],
-      ],
+      rows: withAll(['ageGroup', age], ['userType', userType]),
     });
   }
   return facts;
