@@ -12,6 +12,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { SummaryView } from '@qabilet/domain';
 import { ctx } from '../setup/context.ts';
 import { staffMember, type Staff } from '../api/crm-helpers.ts';
+import { putRollup, removeRollupYear } from '../api/rollup-helpers.ts';
 import { adminContext, axe, logIn, openFromMenu, tabTo } from './admin.ts';
 
 // Kyzylorda (KZ-43) is the coordinator's region; Turkistan (KZ-61) another one.
@@ -28,27 +29,6 @@ const en: Record<string, string> = Object.assign(
     .filter((part) => fs.existsSync(new URL(`${part}/en.json`, translations)))
     .map((part) => JSON.parse(fs.readFileSync(new URL(`${part}/en.json`, translations), 'utf8'))),
 );
-
-type Place = { region: string; locality?: string; centre?: string };
-
-/** Adds `n` to a day's row and to its month's row of the rollups (stats_daily, stats_monthly). */
-async function put(day: string, metric: string, dim: string, value: string, place: Place, n: number) {
-  const knex = ctx.strapi.db.connection;
-  const key = { metric, dim, value, region: place.region, locality: place.locality ?? '', centre: place.centre ?? '' };
-  for (const [table, period] of [
-    ['stats_daily', Number(day.replaceAll('-', ''))],
-    ['stats_monthly', Number(day.slice(0, 7).replace('-', ''))],
-  ] as const) {
-    const row = await knex(table)
-      .where({ period, ...key })
-      .first();
-    if (row)
-      await knex(table)
-        .where({ period, ...key })
-        .update({ n: Number(row.n) + n });
-    else await knex(table).insert({ period, ...key, n, total: 0 });
-  }
-}
 
 const nameOf = async (uid: string, where: Record<string, string>) =>
   ((await ctx.strapi.db.query(uid).findOne({ where: { ...where, locale: 'en' } })) as { name: string }).name;
@@ -80,10 +60,10 @@ describe('the Strapi admin: the dashboards', function () {
       nameOf('api::locality.locality', { key: 'kz-43-aral' }),
     ]);
     // Tests of people of Kyzylorda at its centre and (of Aral) online, of Turkistan at theirs.
-    await put('2016-05-10', 'test', 'all', '', { region: 'KZ-43', locality: 'kz-43-kyzylorda', centre: CENTRE }, 5);
-    await put('2016-06-03', 'test', 'all', '', { region: 'KZ-43', locality: 'kz-43-aral' }, 2);
-    await put('2016-05-12', 'test', 'all', '', { region: 'KZ-61', locality: 'kz-61-turkistan', centre: OTHER_CENTRE }, 11);
-    await put('2016-05-10', 'booking.consultation.completed', 'all', '', { region: 'KZ-43', locality: 'kz-43-kyzylorda', centre: CENTRE }, 3);
+    await putRollup('2016-05-10', 'test', 'all', '', { region: 'KZ-43', locality: 'kz-43-kyzylorda', centre: CENTRE }, 5);
+    await putRollup('2016-06-03', 'test', 'all', '', { region: 'KZ-43', locality: 'kz-43-aral' }, 2);
+    await putRollup('2016-05-12', 'test', 'all', '', { region: 'KZ-61', locality: 'kz-61-turkistan', centre: OTHER_CENTRE }, 11);
+    await putRollup('2016-05-10', 'booking.consultation.completed', 'all', '', { region: 'KZ-43', locality: 'kz-43-kyzylorda', centre: CENTRE }, 3);
     // The specialist's own consultations in May 2016: 4 booked, 2 delivered, 1 missed.
     const own = { region: 'KZ-43', locality: 'kz-43-kyzylorda', centre: CENTRE };
     for (const [metric, n] of [
@@ -92,16 +72,14 @@ describe('the Strapi admin: the dashboards', function () {
       ['booking.consultation.no_show', 1],
       ['recommendation', 3],
     ] as const)
-      await put('2016-05-10', metric, 'staff', String(specialist.id), own, n);
+      await putRollup('2016-05-10', metric, 'staff', String(specialist.id), own, n);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
   });
   after(async () => {
     // The year's rows are taken away, so that no other test counts them.
-    const knex = ctx.strapi.db.connection;
-    await knex('stats_daily').whereBetween('period', [20160101, 20161231]).delete();
-    await knex('stats_monthly').whereBetween('period', [201601, 201612]).delete();
+    await removeRollupYear(2016);
   });
 
   async function signedIn(member: Staff): Promise<Page> {

@@ -25,26 +25,18 @@ export function PeriodPicker({ period, problem, onChange }: Props) {
           {t('period.title')}
         </Typography>
         <Flex gap={4} alignItems="flex-start" wrap="wrap">
-          <Box width="16rem">
-            <TextField
-              id="stats-from"
-              type="date"
-              label={t('period.from')}
-              value={draft.from}
-              onChange={(from) => setDraft((d) => ({ ...d, from }))}
-              error={problem?.fields.from}
-            />
-          </Box>
-          <Box width="16rem">
-            <TextField
-              id="stats-to"
-              type="date"
-              label={t('period.to')}
-              value={draft.to}
-              onChange={(to) => setDraft((d) => ({ ...d, to }))}
-              error={problem?.fields.to}
-            />
-          </Box>
+          {(['from', 'to'] as const).map((edge) => (
+            <Box key={edge} width="16rem">
+              <TextField
+                id={`stats-${edge}`}
+                type="date"
+                label={t(`period.${edge}`)}
+                value={draft[edge]}
+                onChange={(date) => setDraft((d) => ({ ...d, [edge]: date }))}
+                error={problem?.fields[edge]}
+              />
+            </Box>
+          ))}
           <Box paddingTop={6}>
             <Button type="submit">{t('period.apply')}</Button>
           </Box>

@@ -1,0 +1,38 @@
+/**
+ * Rows of the rollups (stats_daily, stats_monthly: the tables the dashboards and the open
+ * statistics read, which the rollups part keeps) for tests that need figures known exactly: written
+ * into years no real record of the run falls in, and taken away after.
+ */
+import { ctx } from '../setup/context.ts';
+
+export type RollupPlace = { region: string; locality?: string; centre?: string };
+
+/** Adds `n` (and `total`) to a day's row and to its month's row, as the rollups keep them. */
+export async function putRollup(day: string, metric: string, dim: string, value: string, place: RollupPlace, n: number, total = 0) {
+  const knex = ctx.strapi.db.connection;
+  const key = { metric, dim, value, region: place.region, locality: place.locality ?? '', centre: place.centre ?? '' };
+  for (const [table, period] of [
+    ['stats_daily', Number(day.replaceAll('-', ''))],
+    ['stats_monthly', Number(day.slice(0, 7).replace('-', ''))],
+  ] as const) {
+    const row = await knex(table)
+      .where({ period, ...key })
+      .first();
+    if (row)
+      await knex(table)
+        .where({ period, ...key })
+        .update({ n: Number(row.n) + n, total: Number(row.total) + total });
+    else await knex(table).insert({ period, ...key, n, total });
+  }
+}
+
+/** Takes away every rollup row of `year`. */
+export async function removeRollupYear(year: number) {
+  const knex = ctx.strapi.db.connection;
+  await knex('stats_daily')
+    .whereBetween('period', [year * 10_000 + 101, year * 10_000 + 1231])
+    .delete();
+  await knex('stats_monthly')
+    .whereBetween('period', [year * 100 + 1, year * 100 + 12])
+    .delete();
+}
