@@ -229,6 +229,8 @@ describe('the Strapi admin: the dashboards', function () {
     const page = await signedIn(coordinator);
     const widget = page.getByRole('region', { name: en['summary.title'] });
     await widget.waitFor();
+    // Before Strapi's stock widgets: staff land on their figures.
+    assert.equal(await page.locator('[data-strapi-widget-id]').first().getAttribute('data-strapi-widget-id'), 'plugin::stats.summary');
     const summary: SummaryView = (await coordinator.http.get('/stats/summary', { locale: 'en' }).expect(200)).body.data;
     const count = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
     const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });

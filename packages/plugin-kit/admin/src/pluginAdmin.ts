@@ -22,7 +22,8 @@ export type PageLink = {
 /**
  * A widget of the admin's home page (Strapi's `app.widgets.register`), named by its id within the
  * plugin; its title heads it, its link leads to the page with more, and its component is imported
- * dynamically like a page.
+ * dynamically like a page. Qabilet's widgets stand before Strapi's stock ones (profile, last
+ * entries): staff land on their own figures.
  */
 export type HomeWidget = Omit<WidgetArgs, 'pluginId' | 'roles' | 'icon'> & { icon: NonNullable<WidgetArgs['icon']> };
 
@@ -34,7 +35,7 @@ export function pluginAdmin({ id, links, widgets = [], registerTrads }: Entry) {
       for (const { to = `plugins/${id}`, icon, label, permissions, page } of links) {
         app.addMenuLink({ to, icon, intlLabel: label, permissions, Component: () => page().then((Page) => ({ default: Page })) });
       }
-      if (widgets.length > 0) app.widgets.register(widgets.map((widget) => ({ ...widget, pluginId: id })));
+      if (widgets.length > 0) app.widgets.register((registered) => [...widgets.map((widget) => ({ ...widget, pluginId: id })), ...registered]);
       app.registerPlugin({ id, name: id });
     },
     registerTrads,
