@@ -4,58 +4,21 @@
  * stats_daily), places outside the scope refused, queries checked field by field in the caller's
  * language, a panel exported as CSV/XLSX and audited, and no dashboard for operators and content
  * managers. Rows are put straight into the rollups in years no real record of the run falls in
- * (2017–2019), so every figure is known exactly.
+ * (2017–2019), and this month's under a specialist of its own, so every figure is known exactly;
+ * they are taken away after.
  */
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import type { DashboardView, Panel, SummaryView } from '@qabilet/domain';
 import { addDays, kzDate } from '@qabilet/domain';
 import { ctx } from '../setup/context.ts';
+import { api } from './helpers.ts';
+import { putRollup as put, removeRollupYear, type RollupPlace as Place } from './rollup-helpers.ts';
 import { staffMember, type Staff } from './crm-helpers.ts';
+import { completedConsultation, family, interests, specialistOf } from './talent-helpers.ts';
 
 const CENTRE = 'east-kazakhstan';
 const OTHER = 'pavlodar';
-type Place = { region: string; locality?: string; centre?: string };
-
-/** The rollup tables as the design's contract has them, when the rollups part has not made them. */
-async function ensureRollups() {
-  const knex = ctx.strapi.db.connection;
-  for (const table of ['stats_daily', 'stats_monthly']) {
-    if (await knex.schema.hasTable(table)) continue;
-    await knex.schema.createTable(table, (t: import('knex').Knex.CreateTableBuilder) => {
-      t.integer('period').notNullable();
-      t.string('metric', 40).notNullable();
-      t.string('dim', 20).notNullable();
-      t.string('value', 160).notNullable();
-      t.string('region', 8).notNullable();
-      t.string('locality', 80).notNullable();
-      t.string('centre', 80).notNullable();
-      t.bigInteger('n').notNullable();
-      t.double('total').notNullable();
-      t.unique(['period', 'metric', 'dim', 'value', 'region', 'locality', 'centre']);
-      t.index(['metric', 'dim', 'period']);
-    });
-  }
-}
-
-/** Adds `n` (and `total`) to a day's row and to its month's row, as the rollups keep them. */
-async function put(day: string, metric: string, dim: string, value: string, place: Place, n: number, total = 0) {
-  const knex = ctx.strapi.db.connection;
-  const key = { metric, dim, value, region: place.region, locality: place.locality ?? '', centre: place.centre ?? '' };
-  for (const [table, period] of [
-    ['stats_daily', Number(day.replaceAll('-', ''))],
-    ['stats_monthly', Number(day.slice(0, 7).replace('-', ''))],
-  ] as const) {
-    const row = await knex(table)
-      .where({ period, ...key })
-      .first();
-    if (row)
-      await knex(table)
-        .where({ period, ...key })
-        .update({ n: Number(row.n) + n, total: Number(row.total) + total });
-    else await knex(table).insert({ period, ...key, n, total });
-  }
-}
 
 const dashboard = (staff: Staff, query: Record<string, unknown>) => staff.http.get('/stats/dashboard', query);
 const panel = (view: DashboardView, id: string) => view.panels.find((p) => p.id === id) as Panel;
@@ -68,7 +31,6 @@ describe('stats: the staff’s dashboards', () => {
   const EK: Place = { region: 'KZ-63', locality: 'kz-63-oskemen' };
   const PV: Place = { region: 'KZ-55', locality: 'kz-55-pavlodar' };
   before(async () => {
-    await ensureRollups();
     specialist = await staffMember('qabilet-specialist', CENTRE);
     otherSpecialist = await staffMember('qabilet-specialist', CENTRE);
     coordinator = await staffMember('qabilet-regional-coordinator', CENTRE);
@@ -101,6 +63,16 @@ describe('stats: the staff’s dashboards', () => {
     await put('2019-05-02', 'recommendation', 'staff', mine, at, 2);
     await put('2019-04-10', 'booking.consultation.completed', 'staff', String(otherSpecialist.id), at, 9);
     await put('2019-04-10', 'booking.consultation.completed', 'staff', mine, { ...PV, centre: OTHER }, 9);
+  });
+
+  // The rows put here, taken away after: the years of the file, and this month's rows of its specialist.
+  after(async () => {
+    const knex = ctx.strapi.db.connection;
+    for (const year of [2017, 2018, 2019]) await removeRollupYear(year);
+    for (const table of ['stats_daily', 'stats_monthly'])
+      await knex(table)
+        .where({ dim: 'staff', value: String(specialist.id) })
+        .delete();
   });
 
   const PERIOD = { from: '2019-03-15', to: '2019-05-10' };
@@ -384,8 +356,200 @@ describe('stats: the staff’s dashboards', () => {
   });
 });
 
+/** A stored instant as a Date: epoch ms (PostgreSQL answers bigint columns as text), an ISO string or a Date. */
+const instantOf = (v: unknown): Date => (v instanceof Date ? v : typeof v === 'string' && !/^\d+$/.test(v) ? new Date(v) : new Date(Number(v)));
+
 async function request400(staff: Staff, query: Record<string, unknown>, language?: string) {
   const req = staff.http.get('/stats/dashboard', query);
   if (language) req.set('Accept-Language', language);
   return (await req.expect(400)).body;
 }
+
+/**
+ * From a clean start to the dashboards (issue 19's "done when"): bookings and results made through
+ * the real APIs reach the specialist's and the coordinator's dashboards once the rollups have
+ * settled, and every figure equals a count made here straight from the source records. The family
+ * lives in a district no other test uses, so the coordinator's view of it holds only these records.
+ */
+describe('stats: the dashboards count what was recorded', () => {
+  const REGION = 'KZ-10';
+  const LOCALITY = 'kz-10-zharma-district';
+  const settled = () => ctx.strapi.plugin('stats').service('rollups').settled() as Promise<void>;
+  const knex = () => ctx.strapi.db.connection;
+  let specialist: Staff, coordinator: Staff;
+  let fam: Awaited<ReturnType<typeof family>>;
+  let childId: number;
+
+  /** A consultation the parent books for the child with the specialist, held an hour ago and completed. */
+  async function childConsultation(staff: Staff, named: { name: string }): Promise<void> {
+    const from = addDays(kzDate(new Date()), 4);
+    const slots = await api()
+      .get('/api/booking/slots')
+      .query({ centre: CENTRE, service: 'consultation', format: 'offline', from, to: addDays(from, 2) })
+      .expect(200);
+    const slot = slots.body.data.find((s: { specialist: { name: string } }) => s.specialist.name === named.name);
+    const booked = await api()
+      .post('/api/booking/bookings')
+      .set('Authorization', `Bearer ${fam.parent.jwt}`)
+      .send({ slot: slot.id, service: 'consultation', format: 'offline', child: fam.childDoc })
+      .expect(201);
+    const row = await ctx.strapi.db.query('plugin::booking.booking').findOne({ where: { documentId: booked.body.data.id } });
+    const past = new Date(Date.now() - 2 * 3_600_000);
+    await ctx.strapi.db.query('plugin::booking.booking').update({
+      where: { id: row.id },
+      data: { status: 'confirmed', start: past.toISOString(), end: new Date(past.getTime() + 45 * 60_000).toISOString() },
+    });
+    await staff.http.post(`/booking/bookings/${booked.body.data.id}/complete`).expect(200);
+  }
+
+  before(async function () {
+    this.timeout(120_000);
+    specialist = await staffMember('qabilet-specialist', CENTRE);
+    coordinator = await staffMember('qabilet-regional-coordinator', CENTRE);
+    const named = await specialistOf(specialist, CENTRE);
+    fam = await family(REGION, LOCALITY);
+    childId = Number(fam.key.slice(2));
+    // The child takes the interests test, then sees the specialist (a consultation after a test),
+    // takes the test again (a repeat), and is given a written recommendation; the parent has a
+    // consultation of their own.
+    await interests(fam.parent, fam.childDoc, ['realistic', 'artistic']);
+    await childConsultation(specialist, named);
+    await interests(fam.parent, fam.childDoc, ['social']);
+    await specialist.http.post(`/assessment/people/child/${childId}/notes`, { text: 'Try the robotics club.' }).expect(201);
+    await completedConsultation(specialist, named, CENTRE, fam.parent.jwt);
+    await settled();
+  });
+
+  it('shows the specialist their consultations, no-shows, recommendations and consultations after a test, as recorded', async () => {
+    const view: DashboardView = (await dashboard(specialist, {}).expect(200)).body.data;
+    const { from, to } = view.period;
+    const inPeriod = (instant: unknown) => {
+      const day = kzDate(instantOf(instant));
+      return day >= from && day <= to;
+    };
+    const profile = await ctx.strapi.db.query('api::staff-profile.staff-profile').findOne({ where: { user: { id: specialist.id } } });
+    const mine = await ctx.strapi.db.query('plugin::booking.specialist').findMany({ where: { staffProfile: profile.id }, select: ['id'] });
+    const bookings = (
+      await ctx.strapi.db.query('plugin::booking.booking').findMany({
+        where: { specialist: { id: { $in: mine.map((s: { id: number }) => s.id) } } },
+        populate: { child: { select: ['id'] } },
+      })
+    ).filter((b: { start: string }) => inPeriod(b.start)) as Array<{ service: string; status: string; createdAt: string; child: { id: number } | null }>;
+    const held = bookings.filter((b) => b.status !== 'cancelled');
+    const consultations = held.filter((b) => b.service === 'consultation');
+    const delivered = consultations.filter((b) => b.status === 'completed').length;
+    assert.ok(delivered >= 2, 'two consultations were completed');
+    assert.deepEqual(panel(view, 'consultations').total, {
+      booked: consultations.length,
+      delivered,
+      share: Math.round((delivered / consultations.length) * 10_000) / 10_000,
+    });
+    const noShows = held.filter((b) => b.status === 'no_show').length;
+    assert.deepEqual(panel(view, 'noShows').total, { booked: held.length, noShows, share: Math.round((noShows / held.length) * 10_000) / 10_000 });
+    const notes = (await knex()('assessment_notes').where({ author_id: specialist.id }).select('created_at')).filter((n: { created_at: unknown }) =>
+      inPeriod(n.created_at),
+    );
+    assert.deepEqual(panel(view, 'recommendations').total, { recommendations: notes.length });
+    // A consultation booked for someone who had finished a test before booking it.
+    const finished = await knex()('assessment_attempts').where({ person_key: fam.key, status: 'finished' }).select('finished_at');
+    const after = consultations.filter(
+      (b) => b.child?.id === childId && finished.some((a: { finished_at: unknown }) => Number(a.finished_at) < instantOf(b.createdAt).getTime()),
+    );
+    assert.deepEqual(panel(view, 'afterTest').total, { afterTest: after.length });
+    assert.equal(after.length, 1);
+    // This month's row holds them all.
+    const month = kzDate(new Date()).slice(0, 7);
+    assert.equal(row(panel(view, 'consultations'), month)?.values.delivered, delivered);
+  });
+
+  it('shows the coordinator the district’s tests, services, growth, repeats and times, as recorded', async () => {
+    const view: DashboardView = (await dashboard(coordinator, { region: REGION, locality: LOCALITY, locale: 'en' }).expect(200)).body.data;
+    assert.deepEqual(view.place, { region: REGION, locality: LOCALITY, level: 'locality' });
+    const { from, to } = view.period;
+    const day = (ms: unknown) => kzDate(new Date(Number(ms)));
+    const attempts = (
+      await knex()('assessment_attempts')
+        .where({ person_key: fam.key, status: 'finished' })
+        .orderBy('finished_at')
+        .select('id', 'test_slug', 'started_at', 'finished_at', 'result')
+    ).filter((a: { finished_at: unknown }) => day(a.finished_at) >= from && day(a.finished_at) <= to) as Array<{
+      id: number;
+      test_slug: string;
+      started_at: unknown;
+      finished_at: unknown;
+      result: unknown;
+    }>;
+    assert.equal(attempts.length, 2);
+    const people = [fam.key, `u:${fam.parent.id}`];
+    const completed = (
+      await ctx.strapi.db.query('plugin::booking.booking').findMany({
+        where: {
+          $or: [{ child: { id: childId } }, { user: { id: fam.parent.id }, child: { id: { $null: true } } }],
+          service: 'consultation',
+          status: 'completed',
+        },
+        select: ['start', 'format'],
+      })
+    ).filter((b: { start: string }) => kzDate(new Date(b.start)) >= from && kzDate(new Date(b.start)) <= to);
+    assert.equal(people.length, 2);
+
+    const places = panel(view, 'testsByPlace');
+    assert.deepEqual(places.total, { tests: attempts.length, consultations: completed.length });
+    assert.equal(row(places, CENTRE)?.values.consultations, completed.length);
+    // The child is 15: every result is of the 12–15 group, taken online on the site.
+    assert.deepEqual(row(panel(view, 'testsByAge'), 'age-12-15')?.values, { offline: 0, online: attempts.length, tests: attempts.length });
+    assert.deepEqual(panel(view, 'testsByAge').total, { offline: 0, online: attempts.length, tests: attempts.length });
+    assert.deepEqual(
+      panel(view, 'testsByDirection').rows.map((r) => [r.key, r.values.tests]),
+      [['interests', attempts.length]],
+    );
+    const formats = panel(view, 'servicesByFormat');
+    assert.deepEqual(row(formats, 'consultations')?.values.offline, completed.filter((b: { format: string }) => b.format === 'offline').length);
+    assert.deepEqual(row(formats, 'tests')?.values, { offline: 0, online: attempts.length, total: attempts.length, onlineShare: 1 });
+    assert.deepEqual(
+      panel(view, 'partnersShare').rows.map((r) => [r.key, r.values.tests]),
+      [
+        ['site', attempts.length],
+        ['partner', 0],
+        ['desktop', 0],
+      ],
+    );
+    const notes = await knex()('assessment_notes').whereIn('person_key', people).select('person_key', 'created_at');
+    assert.deepEqual(panel(view, 'recommendations').total, { recommendations: notes.length });
+    // Growth: each person once, the month of their first recommendation and first completed consultation.
+    const growth = panel(view, 'growth');
+    assert.deepEqual(
+      [growth.total?.firstRecommendations, growth.total?.firstConsultations, growth.total?.recommendedPeople, growth.total?.consultedPeople],
+      [new Set(notes.map((n: { person_key: string }) => n.person_key)).size, 2, new Set(notes.map((n: { person_key: string }) => n.person_key)).size, 2],
+    );
+    // The repeat: each scale of the second result against the first.
+    type Scored = { score?: { scales?: Array<{ scale: string; percent: number }> } };
+    const scales = (a: { result: unknown }) =>
+      new Map(((typeof a.result === 'string' ? JSON.parse(a.result) : a.result) as Scored).score?.scales?.map((s) => [s.scale, Number(s.percent)]) ?? []);
+    const [first, second] = [scales(attempts[0]!), scales(attempts[1]!)];
+    const moves = { up: 0, same: 0, down: 0 };
+    for (const [scale, score] of second)
+      if (first.has(scale)) {
+        const delta = score - first.get(scale)!;
+        moves[Math.abs(delta) < 1 ? 'same' : delta > 0 ? 'up' : 'down'] += 1;
+      }
+    const repeats = panel(view, 'repeats').total!;
+    assert.deepEqual([repeats.up, repeats.same, repeats.down], [moves.up, moves.same, moves.down]);
+    assert.ok(moves.up + moves.down > 0, 'the scales moved between the two results');
+    // Times: both attempts timed; their exact mean; the items answered.
+    const seconds = attempts.map((a) => (Number(a.finished_at) - Number(a.started_at)) / 1000);
+    const times = row(panel(view, 'testTime'), 'interests')!.values;
+    assert.equal(times.attempts, attempts.length);
+    assert.ok(Math.abs(times.mean! - seconds.reduce((s, x) => s + x, 0) / seconds.length) <= 0.05);
+    const answers = await knex()('assessment_answers').whereIn(
+      'attempt_id',
+      attempts.map((a) => a.id),
+    );
+    const itemRows = panel(view, 'itemTime').rows.filter((r) => r.key.startsWith('interests|'));
+    assert.equal(
+      itemRows.reduce((s, r) => s + (r.values.answers ?? 0), 0),
+      answers.length,
+    );
+    assert.equal(new Set(itemRows.map((r) => r.key)).size, new Set(answers.map((a: { item_key: string }) => a.item_key)).size);
+  });
+});
