@@ -206,6 +206,8 @@ describe('stats: facts from a person’s records', () => {
     assert.equal(c.length, 12);
     assert.deepEqual([...new Set(c.map((x) => x.period))], [20260310, 202603]);
     assert.deepEqual(diffFacts(facts, factsOf(p)), { write: [], remove: [], deltas: [] });
+    // Without deltas (the reconciliation rebuilds the rows from the facts): the facts only.
+    assert.deepEqual(diffFacts([], facts, false), { write: facts, remove: [], deltas: [] });
 
     // A status move withdraws the old metric and adds the new one.
     const moved = factsOf({ ...p, bookings: [booking({ status: 'no_show' })] });

@@ -303,8 +303,11 @@ export function sumContributions(contributions: Iterable<Contribution>): Contrib
 /** A fact as stored, for comparing with a derived one. */
 export const factSignature = (f: Fact) => JSON.stringify([f.person, f.metric, f.day, f.region, f.locality, f.centre, f.total, f.rows]);
 
-/** What changes when a person's stored facts become the derived ones: facts to write, keys to delete, rollup deltas. */
-export function diffFacts(stored: Fact[], derived: Fact[]): { write: Fact[]; remove: string[]; deltas: Contribution[] } {
+/**
+ * What changes when a person's stored facts become the derived ones: facts to write, keys to
+ * delete, and (unless `withDeltas` is false: the reconciliation rebuilds the rows from the facts) rollup deltas.
+ */
+export function diffFacts(stored: Fact[], derived: Fact[], withDeltas = true): { write: Fact[]; remove: string[]; deltas: Contribution[] } {
   const old = new Map(stored.map((f) => [f.key, f]));
   const next = new Map(derived.map((f) => [f.key, f]));
   const write: Fact[] = [];
@@ -313,14 +316,16 @@ export function diffFacts(stored: Fact[], derived: Fact[]): { write: Fact[]; rem
   for (const [key, f] of next) {
     const was = old.get(key);
     if (was && factSignature(was) === factSignature(f)) continue;
-    if (was) changes.push(...contributionsOf(was, -1));
-    changes.push(...contributionsOf(f));
+    if (withDeltas) {
+      if (was) changes.push(...contributionsOf(was, -1));
+      changes.push(...contributionsOf(f));
+    }
     write.push(f);
   }
   for (const [key, f] of old)
     if (!next.has(key)) {
       remove.push(key);
-      changes.push(...contributionsOf(f, -1));
+      if (withDeltas) changes.push(...contributionsOf(f, -1));
     }
   return { write, remove, deltas: sumContributions(changes) };
 }

@@ -86,6 +86,33 @@ async function lock(trx: Knex.Transaction, space: number, keys: Array<string | n
   await trx.raw(`SELECT ${fn}(?, hashtext(k)) FROM (SELECT k FROM unnest(?::text[]) AS k ORDER BY k) AS sorted`, [space, texts]);
 }
 
+const byKeys = (q: Knex.QueryBuilder, postgres: boolean, keys: string[]) => (postgres ? q.whereRaw('key = ANY(?)', [keys]) : q.whereIn('key', keys));
+
+const COLUMNS = ['key', 'person_key', 'metric', 'day', 'region', 'locality', 'centre', 'total', 'rows'] as const;
+const TYPES = ['text', 'text', 'text', 'int', 'text', 'text', 'text', 'float8', 'text'];
+/** Writes facts: on PostgreSQL a column array per field in one statement per 5 000 (a reconciliation writes millions). */
+async function writeFacts(trx: Knex.Transaction, postgres: boolean, facts: Fact[]): Promise<void> {
+  const records = facts.map(recordOf);
+  if (!postgres) {
+    for (const part of chunks(records, ROWS_PER_INSERT))
+      await trx(FACTS)
+        .insert(part)
+        .onConflict('key')
+        .merge(COLUMNS.slice(1) as unknown as string[]);
+    return;
+  }
+  const names = COLUMNS.map((c) => `"${c}"`);
+  for (const part of chunks(records, 5000))
+    await trx.raw(
+      `INSERT INTO ${FACTS} (${names.join(', ')}) SELECT * FROM unnest(${TYPES.map((t) => `?::${t}[]`).join(', ')})
+       ON CONFLICT (key) DO UPDATE SET ${names
+         .slice(1)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(', ')}`,
+      COLUMNS.map((c) => part.map((r) => r[c])),
+    );
+}
+
 /** Facts whose thing can change hands (a booking now for the child, not the parent; a caller's request now a user's). */
 const MOVABLE = /^(b|ba|r):/;
 
@@ -105,13 +132,13 @@ async function apply(
   // A fact that moved from someone else: its old rows go too.
   const known = new Set(stored.map((f) => f.key));
   const moved = derived.filter((f) => !known.has(f.key) && MOVABLE.test(f.key)).map((f) => f.key);
-  for (const part of chunks(moved, 1000)) stored.push(...(await trx(FACTS).whereIn('key', part).select()).map(factOf));
-  const { write, remove, deltas } = diffFacts(stored, derived);
+  const postgres = isPostgres(strapi);
+  for (const part of chunks(moved, 5000)) stored.push(...(await byKeys(trx(FACTS), postgres, part).select()).map(factOf));
+  const { write, remove, deltas } = diffFacts(stored, derived, rollups);
   if (!write.length && !remove.length) return { written: 0, removed: 0 };
-  if (rollups && isPostgres(strapi)) await lock(trx, MONTH_LOCKS, [...new Set(deltas.map((d) => (d.period > 999_999 ? monthOf(d.period) : d.period)))], true);
-  for (const part of chunks(remove, 1000)) await trx(FACTS).whereIn('key', part).delete();
-  for (const part of chunks(write.map(recordOf), ROWS_PER_INSERT))
-    await trx(FACTS).insert(part).onConflict('key').merge(['person_key', 'metric', 'day', 'region', 'locality', 'centre', 'total', 'rows']);
+  if (rollups && postgres) await lock(trx, MONTH_LOCKS, [...new Set(deltas.map((d) => (d.period > 999_999 ? monthOf(d.period) : d.period)))], true);
+  for (const part of chunks(remove, 5000)) await byKeys(trx(FACTS), postgres, part).delete();
+  await writeFacts(trx, postgres, write);
   if (rollups) await addToRollups(trx, deltas);
   return { written: write.length, removed: remove.length };
 }
