@@ -5,10 +5,10 @@
 // nightly task runs it (`rollups.reconcile()`: this and last calendar year), first on empty rollups
 // and again after a night's changes, and (b) the dashboards' latency at 20 concurrent users, over
 // HTTP, as the curator (country), a regional coordinator and a specialist: the dashboard with the
-// default period and with a place, the home page's summary and a panel's export. Each case runs
-// twice: everyone asking the same figures (the dashboards keep the sums of settled days a minute,
-// as in an office where all open the default dashboard) and each request asking another period (no
-// request finds the kept sums: the read of the rollups itself). The second reconciliation runs last,
+// default period and with a place, the home page's summary and a panel's export, everyone asking
+// the same figures (the dashboards keep the sums of settled days a minute, as in an office where all
+// open the default dashboard); each role's default dashboard again with each request asking another
+// period (no request finds the kept sums: the read of the rollups itself). The second reconciliation runs last,
 // after a night's changes. Issue 19's targets: the reconciliation under 5 minutes, p95 under
 // 200 ms. Figures, not pass/fail.
 // BENCH_STATS_ATTEMPTS / _BOOKINGS / _PEOPLE scale the data set down for a quick run;
@@ -155,7 +155,8 @@ export async function benchStats() {
     for (const [role, token, label, path, query] of cases) {
       const cold = await timed(async () => (await fetch(`${url}${path}${qs(query ?? {})}`, { headers: { Authorization: `Bearer ${token}` } })).arrayBuffer());
       const runs = [['same', 'the same figures', () => `${path}${qs(query ?? {})}`]];
-      if (query) runs.push(['other', 'a period each', (i) => `${path}${qs({ ...query, ...periodOf(i) })}`]);
+      // The uncached read of each role's default dashboard (an export or a place reads the same slices, fewer of them).
+      if (label.startsWith('dashboard, default')) runs.push(['other', 'a period each', (i) => `${path}${qs({ ...query, ...periodOf(i) })}`]);
       for (const [kind, what, pathOf] of runs) {
         const { times, statuses, perSecond } = await load(url, token, pathOf);
         worst[kind].push(...times);
