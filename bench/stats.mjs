@@ -7,10 +7,10 @@
 // HTTP, as the curator (country), a regional coordinator and a specialist: the dashboard with the
 // default period and with a place, the home page's summary and a panel's export, everyone asking
 // the same figures (the dashboards keep the sums of settled days a minute, as in an office where all
-// open the default dashboard); each role's default dashboard again with each request asking another
-// period (no request finds the kept sums: the read of the rollups itself). The second reconciliation runs last,
-// after a night's changes. Issue 19's targets: the reconciliation under 5 minutes, p95 under
-// 200 ms. Figures, not pass/fail.
+// open the default dashboard); each role's default dashboard again with each request asking
+// another period (no request finds the kept sums: the read of the rollups itself). The second
+// reconciliation runs last, after a night's changes. Issue 19's targets: the reconciliation under
+// 5 minutes, p95 under 200 ms. Figures, not pass/fail.
 // BENCH_STATS_ATTEMPTS / _BOOKINGS / _PEOPLE scale the data set down for a quick run;
 // BENCH_STATS_LOAD sets the requests per case (default 100). With 20 requests always in flight, a
 // line's p50 is about 20 ÷ its throughput: the figures tell how many dashboards a second the CMS
