@@ -81,7 +81,7 @@ describe('stats: the staff’s dashboards', () => {
     const view: DashboardView = (await dashboard(curator, { ...PERIOD, locale: 'en' }).expect(200)).body.data;
     assert.equal(view.role, 'curator');
     assert.equal(view.regions, null);
-    assert.deepEqual(view.place, { level: 'country' });
+    assert.deepEqual(view.place, { level: 'country', names: {} });
     assert.deepEqual(view.period, PERIOD);
     assert.deepEqual(
       view.panels.map((p) => p.id),
@@ -125,8 +125,9 @@ describe('stats: the staff’s dashboards', () => {
     assert.equal(row(places, 'KZ-55')?.values.tests, 1);
     assert.equal(row(places, 'KZ-55')?.drill, undefined);
 
-    const region: DashboardView = (await dashboard(coordinator, { ...PERIOD, region: 'KZ-63' }).expect(200)).body.data;
-    assert.deepEqual(region.place, { region: 'KZ-63', level: 'region' });
+    const region: DashboardView = (await dashboard(coordinator, { ...PERIOD, region: 'KZ-63', locale: 'kk' }).expect(200)).body.data;
+    const regionName = (await ctx.strapi.db.query('api::region.region').findOne({ where: { code: 'KZ-63', locale: 'kk' }, select: ['name'] })).name;
+    assert.deepEqual(region.place, { region: 'KZ-63', level: 'region', names: { region: regionName } });
     assert.deepEqual(
       panel(region, 'testsByPlace').rows.map((r) => [r.key, r.values.tests, r.drill]),
       [['kz-63-oskemen', 9, { region: 'KZ-63', locality: 'kz-63-oskemen' }]],
@@ -464,7 +465,9 @@ describe('stats: the dashboards count what was recorded', () => {
 
   it('shows the coordinator the district’s tests, services, growth, repeats and times, as recorded', async () => {
     const view: DashboardView = (await dashboard(coordinator, { region: REGION, locality: LOCALITY, locale: 'en' }).expect(200)).body.data;
-    assert.deepEqual(view.place, { region: REGION, locality: LOCALITY, level: 'locality' });
+    assert.equal(view.place.level, 'locality');
+    assert.deepEqual([view.place.region, view.place.locality], [REGION, LOCALITY]);
+    assert.ok(view.place.names?.region && view.place.names.locality && view.place.names.locality !== LOCALITY, 'the place is named in English');
     const { from, to } = view.period;
     const day = (ms: unknown) => kzDate(new Date(Number(ms)));
     const attempts = (

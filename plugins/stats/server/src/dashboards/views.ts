@@ -11,6 +11,7 @@ import {
   type Language,
   type Panel,
   type PanelId,
+  type PlaceFilter,
   type StatsQuery,
   type SummaryView,
 } from '@qabilet/domain';
@@ -50,6 +51,15 @@ async function frameOf(strapi: Core.Strapi, user: AdminUser, query: StatsQuery, 
   return { knex: strapi.db.connection, scope, from: query.from, to: query.to, place: query.place, language, names };
 }
 
+/** The chosen place's names in the asked language, for the admin's breadcrumbs (a reload keeps them). */
+function placeNames({ place, names }: Frame): PlaceFilter {
+  const out: PlaceFilter = {};
+  if (place.region) out.region = names.regions.get(place.region) ?? place.region;
+  if (place.locality) out.locality = names.localities.get(place.locality)?.name ?? place.locality;
+  if (place.centre) out.centre = names.centres.get(place.centre) ?? place.centre;
+  return out;
+}
+
 const panelsOf = (f: Frame) => (f.scope.role === 'specialist' ? specialistPanels(f) : overviewPanels(f));
 
 export async function dashboardView(strapi: Core.Strapi, user: AdminUser, query: StatsQuery, language: Language): Promise<DashboardView> {
@@ -57,7 +67,7 @@ export async function dashboardView(strapi: Core.Strapi, user: AdminUser, query:
   return {
     role: f.scope.role,
     period: { from: f.from, to: f.to },
-    place: { ...f.place, level: placeLevel(f.place) },
+    place: { ...f.place, level: placeLevel(f.place), names: placeNames(f) },
     regions: f.scope.all ? null : f.scope.regions,
     panels: await panelsOf(f),
   };
