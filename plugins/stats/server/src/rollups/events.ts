@@ -12,7 +12,7 @@ import type { BookingServices } from '@qabilet/strapi-plugin-booking/strapi-serv
 import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import type { TalentServices } from '@qabilet/strapi-plugin-talent/strapi-server';
 import { refreshPeople } from './refresh';
-import { BOOKING, BOOKING_COLUMNS, REQUEST, bookingKey, bookingRows, bookingTables, requestKey } from './sources';
+import { BOOKING, BOOKING_COLUMNS, REQUEST, SPECIALIST, STAFF_PROFILE, bookingKey, bookingRows, bookingTables, forgetStaffing, requestKey } from './sources';
 
 const pending = new Set<string>();
 let running: Promise<unknown> = Promise.resolve();
@@ -122,6 +122,35 @@ export function followSources(strapi: Core.Strapi): void {
   };
   // A deleted booking or request is gone by afterDelete: whose it was is taken before.
   const before = (event: Event) => void keysOf(strapi, event).then((keys) => keys.length && queueRefresh(strapi, keys));
+  // Whose a specialist's bookings are (their admin user, their centre) is read from a cache: a change
+  // of a specialist or a staff profile empties it, and a specialist's own bookings are counted again
+  // (a staff profile's other changes are repaired by the nightly reconciliation).
+  const staffChanged = (event: Event) => {
+    forgetStaffing();
+    const id = event.model.uid === SPECIALIST ? Number(event.result?.id) : NaN;
+    if (!Number.isInteger(id)) return;
+    const t = bookingTables(strapi);
+    void strapi.db
+      .connection(t.specialist.table)
+      .where(t.specialist.other, id)
+      .select(`${t.specialist.own} as id`)
+      .then((rows: Array<{ id: number }>) =>
+        bookingKeys(
+          strapi,
+          rows.map((r) => r.id),
+        ),
+      )
+      .then((keys) => keys.length && queueRefresh(strapi, keys))
+      .catch((e: Error) => strapi.log.warn(`stats: could not follow a specialist's change: ${e.name}`));
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [SPECIALIST, STAFF_PROFILE],
+    afterCreate: staffChanged,
+    afterUpdate: staffChanged,
+    afterUpdateMany: staffChanged,
+    afterDelete: staffChanged,
+    afterDeleteMany: staffChanged,
+  } as never);
   strapi.db.lifecycles.subscribe({
     models: [BOOKING, REQUEST],
     afterCreate: on,
