@@ -32,12 +32,15 @@ export default {
     options: { rule: '0 4 * * *', tz: 'Asia/Almaty' },
   },
   // Every night at 04:15, after the registry (04:00): the stats' facts derived again from their
-  // sources and the rollups rebuilt from the facts, for this and last calendar year. It writes only
-  // what changed, under PostgreSQL advisory locks per person and month: safe beside live events and
-  // on several instances at once.
+  // sources, for this and last calendar year, and the months whose facts changed or whose counts
+  // disagree with them rebuilt from the facts; on Sunday nights every month is rebuilt (the weekly
+  // safety net). It writes only what changed, under PostgreSQL advisory locks per person and month:
+  // safe beside live events and on several instances at once.
   reconcileRollups: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
-      const done = await (strapi.plugin('stats').service('rollups') as { reconcile(): Promise<Record<string, number>> }).reconcile();
+      const full = new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'Asia/Almaty' }).format(new Date()) === 'Sun';
+      const rollups = strapi.plugin('stats').service('rollups') as { reconcile(o: { full: boolean }): Promise<Record<string, number>> };
+      const done = await rollups.reconcile({ full });
       strapi.log.info(`[stats] rollups reconciled ${JSON.stringify(done)}`);
     },
     options: { rule: '15 4 * * *', tz: 'Asia/Almaty' },

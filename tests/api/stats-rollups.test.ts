@@ -23,7 +23,11 @@ const BOOKING = 'plugin::booking.booking';
 type Rollups = {
   settled(): Promise<void>;
   refresh(keys: string[]): Promise<{ people: number; written: number; removed: number }>;
-  reconcile(o?: { from?: number; to?: number }): Promise<{ people: number; factsWritten: number; rowsWritten: number; rowsRemoved: number }>;
+  reconcile(o?: {
+    from?: number;
+    to?: number;
+    full?: boolean;
+  }): Promise<{ people: number; factsWritten: number; rowsWritten: number; rowsRemoved: number; monthsRebuilt: number }>;
 };
 const rollups = () => ctx.strapi.plugin('stats').service('rollups') as Rollups;
 const knex = (): Knex => ctx.strapi.db.connection;
@@ -311,6 +315,30 @@ describe('stats: rollups', () => {
     const reconciledMonthly = sorted(inPeriod(await rowsOf('stats_monthly')));
     const again = await rollups().reconcile(period);
     assert.deepEqual([again.factsWritten, again.rowsWritten, again.rowsRemoved], [0, 0, 0], 'a second reconciliation writes nothing');
+    assert.equal(again.monthsRebuilt, 0, 'nor rebuilds a month whose facts did not change');
+    // A month whose counts drifted from its facts (a row changed behind the rollups' back) is found and rebuilt.
+    const drifted = (await knex()('stats_monthly')
+      .where({ dim: 'all' })
+      .whereBetween('period', [Math.floor(period.from / 100), Math.floor(period.to / 100)])
+      .first()) as Row;
+    await knex()('stats_monthly')
+      .where({
+        period: drifted.period,
+        metric: drifted.metric,
+        dim: 'all',
+        value: drifted.value,
+        region: drifted.region,
+        locality: drifted.locality,
+        centre: drifted.centre,
+      })
+      .update({ n: Number(drifted.n) + 3 });
+    const repaired = await rollups().reconcile(period);
+    assert.equal(repaired.monthsRebuilt, 1, JSON.stringify(repaired));
+    assert.deepEqual(sorted(inPeriod(await rowsOf('stats_monthly'))), reconciledMonthly);
+    // `full` (Sunday nights) rebuilds every month of the period, and finds nothing to write.
+    const full = await rollups().reconcile({ ...period, full: true });
+    assert.equal(full.monthsRebuilt, 24);
+    assert.deepEqual([full.factsWritten, full.rowsWritten, full.rowsRemoved], [0, 0, 0]);
     // From scratch for the period (other files' figures outside it stay).
     await knex()('stats_facts').whereBetween('day', [period.from, period.to]).delete();
     await knex()('stats_daily').whereBetween('period', [period.from, period.to]).delete();

@@ -6,18 +6,22 @@
  * 2. each month's daily and monthly rows are rebuilt from the stored facts and written where they
  *    differ, under the month's exclusive lock, which live refreshes take shared: a refresh either
  *    committed before the month is read (and is in it) or waits until it is written (and adds to it).
+ *    Live refreshes keep the rows in step with the facts in the same transaction, so a month is
+ *    rebuilt only when step 1 changed its facts (written without their rows), when its rows' counts
+ *    disagree with its facts (a cheap check per month: the `all` rows' n against the facts, by
+ *    metric, daily and monthly), or always with `full` (the weekly safety net: cms/config/cron-tasks.ts).
  * Running it twice, or on two instances, writes nothing the second time.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { dayOf, monthOf, todayInKazakhstan } from '@qabilet/domain';
 import { ms } from '@qabilet/plugin-kit/server';
-import { FACTS, isPostgres } from './tables';
+import { DAILY, FACTS, MONTHLY, isPostgres } from './tables';
 import { rebuildMonth } from './rebuild';
 import { BATCH, MONTH_LOCKS, chunks, refreshPeople } from './refresh';
 import { ATTEMPTS, BOOKING_COLUMNS, NOTES, REQUESTS, TALENTS, bookingKey, bookingRows, bookingTables, requestKey } from './sources';
 
-export type ReconcileOptions = { from?: number; to?: number; now?: Date };
+export type ReconcileOptions = { from?: number; to?: number; now?: Date; full?: boolean };
 export type Reconciled = {
   from: number;
   to: number;
@@ -26,6 +30,8 @@ export type Reconciled = {
   factsRemoved: number;
   rowsWritten: number;
   rowsRemoved: number;
+  /** The months rebuilt: their facts changed, their counts drifted, or all of them (`full`). */
+  monthsRebuilt: number;
   /** Milliseconds: finding the people, deriving their facts, rebuilding the months. */
   ms: { people: number; facts: number; rows: number; all: number };
 };
@@ -78,6 +84,26 @@ async function rebuild(strapi: Core.Strapi, month: number, from: number, to: num
   });
 }
 
+/** Metrics whose facts add no `all` row (their rows are by bucket or scale only). */
+const WITHOUT_ALL = ['test.time', 'item.time', 'repeat.scale'];
+
+/** Whether a month's `all` rows, daily and monthly, count its facts by metric (days `first`–`last` of it). */
+async function inStep(knex: Knex, month: number, first: number, last: number): Promise<boolean> {
+  const byMetric = (rows: Array<{ metric: string; n: number | string }>) =>
+    JSON.stringify(rows.map((r) => [r.metric, Number(r.n)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  const facts = (day0: number, day1: number) =>
+    knex(FACTS).whereBetween('day', [day0, day1]).whereNotIn('metric', WITHOUT_ALL).groupBy('metric').select('metric').count({ n: '*' });
+  const rows = (table: string, lo: number, hi: number) =>
+    knex(table).whereBetween('period', [lo, hi]).where({ dim: 'all' }).whereNotIn('metric', WITHOUT_ALL).groupBy('metric').select('metric').sum({ n: 'n' });
+  const [whole, part, monthly, daily] = await Promise.all([
+    facts(month * 100 + 1, month * 100 + 31),
+    facts(first, last),
+    rows(MONTHLY, month, month),
+    rows(DAILY, first, last),
+  ]);
+  return byMetric(whole as never) === byMetric(monthly as never) && byMetric(part as never) === byMetric(daily as never);
+}
+
 /** The months (yyyymm) a period of days touches. */
 function monthsOf(from: number, to: number): number[] {
   const months: number[] = [];
@@ -96,19 +122,26 @@ export async function reconcile(strapi: Core.Strapi, options: ReconcileOptions =
     factsRemoved: 0,
     rowsWritten: 0,
     rowsRemoved: 0,
+    monthsRebuilt: 0,
     ms: { people: 0, facts: 0, rows: 0, all: 0 },
   };
   const people = await peopleIn(strapi, period.from, period.to);
   done.people = people.length;
   done.ms.people = Date.now() - started;
   // Facts only: each month's rows are rebuilt from them next (fewer writes than adding each batch's rows).
+  const changed = new Set<number>();
   for (const part of chunks(people, BATCH * 10)) {
     const r = await refreshPeople(strapi, part, { rollups: false, batch: 1000 });
     done.factsWritten += r.written;
     done.factsRemoved += r.removed;
+    for (const m of r.months) changed.add(m);
   }
   done.ms.facts = Date.now() - started - done.ms.people;
   for (const month of monthsOf(period.from, period.to)) {
+    const first = Math.max(month * 100 + 1, period.from);
+    const last = Math.min(month * 100 + 31, period.to);
+    if (!options.full && !changed.has(month) && (await inStep(strapi.db.connection, month, first, last))) continue;
+    done.monthsRebuilt += 1;
     const r = await rebuild(strapi, month, period.from, period.to);
     done.rowsWritten += r.written;
     done.rowsRemoved += r.removed;

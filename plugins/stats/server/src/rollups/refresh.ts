@@ -121,13 +121,7 @@ const MOVABLE = /^(b|ba|r):/;
  * false (the reconciliation, which rebuilds each month's rows from the facts next) only the facts
  * are written.
  */
-async function apply(
-  strapi: Core.Strapi,
-  trx: Knex.Transaction,
-  keys: string[],
-  derived: Fact[],
-  rollups: boolean,
-): Promise<{ written: number; removed: number }> {
+async function apply(strapi: Core.Strapi, trx: Knex.Transaction, keys: string[], derived: Fact[], rollups: boolean): Promise<Changed> {
   const stored = (await trx(FACTS).whereIn('person_key', keys).select()).map(factOf);
   // A fact that moved from someone else: its old rows go too.
   const known = new Set(stored.map((f) => f.key));
@@ -135,27 +129,35 @@ async function apply(
   const postgres = isPostgres(strapi);
   for (const part of chunks(moved, 5000)) stored.push(...(await byKeys(trx(FACTS), postgres, part).select()).map(factOf));
   const { write, remove, deltas } = diffFacts(stored, derived, rollups);
-  if (!write.length && !remove.length) return { written: 0, removed: 0 };
+  if (!write.length && !remove.length) return { written: 0, removed: 0, months: [] };
+  // The months whose rows these changes move: the new facts', and the old ones' they replace or remove.
+  const dayOfStored = new Map(stored.map((f) => [f.key, f.day]));
+  const days = [...write.map((f) => f.day), ...[...write.map((f) => f.key), ...remove].map((k) => dayOfStored.get(k)).filter((d) => d !== undefined)];
+  const months = [...new Set(days.map((d) => monthOf(d)))];
   if (rollups && postgres) await lock(trx, MONTH_LOCKS, [...new Set(deltas.map((d) => (d.period > 999_999 ? monthOf(d.period) : d.period)))], true);
   for (const part of chunks(remove, 5000)) await byKeys(trx(FACTS), postgres, part).delete();
   await writeFacts(trx, postgres, write);
   if (rollups) await addToRollups(trx, deltas);
-  return { written: write.length, removed: remove.length };
+  return { written: write.length, removed: remove.length, months };
 }
+
+/** What a refresh changed: facts written and removed, and the months (yyyymm) whose rows they move. */
+type Changed = { written: number; removed: number; months: number[] };
 
 /** Derives these people's facts again and writes what changed; returns how many facts were written and removed. */
 export async function refreshPeople(
   strapi: Core.Strapi,
   keys: Iterable<string>,
   options: { rollups?: boolean; batch?: number } = {},
-): Promise<{ people: number; written: number; removed: number }> {
+): Promise<{ people: number; written: number; removed: number; months: number[] }> {
   const rollups = options.rollups ?? true;
   const unique = [...new Set(keys)].filter(Boolean).sort();
   const knex = strapi.db.connection;
   const staff = await staffingOf(strapi);
-  const done = { people: unique.length, written: 0, removed: 0 };
+  const done = { people: unique.length, written: 0, removed: 0, months: [] as number[] };
+  const months = new Set<number>();
   for (const part of chunks(unique, options.batch ?? BATCH)) {
-    let changed: { written: number; removed: number };
+    let changed: Changed;
     if (isPostgres(strapi))
       changed = await knex.transaction(async (trx) => {
         await lock(trx, PERSON_LOCKS, part);
@@ -168,6 +170,8 @@ export async function refreshPeople(
     }
     done.written += changed.written;
     done.removed += changed.removed;
+    for (const m of changed.months) months.add(m);
   }
+  done.months = [...months].sort((a, b) => a - b);
   return done;
 }
