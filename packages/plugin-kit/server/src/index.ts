@@ -17,3 +17,4 @@ export { servicesOf, siteUrl, type ServicesOf } from './services';
 export { tableFile, type TableFile } from './table-file';
 export { checkFile, EXTENSIONS, SIGNATURE_BYTES, sniff, type KnownType, type Verdict } from './file-signature';
 export { composeParts, partRoutes, type Part, type PartHandler } from './parts';
+export { keyQueue, type KeyQueue } from './key-queue';

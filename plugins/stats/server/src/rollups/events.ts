@@ -7,55 +7,26 @@
  * refreshed after the change commits, one batch at a time, in order. Only ids and counts are logged.
  */
 import type { Core } from '@strapi/strapi';
-import { servicesOf } from '@qabilet/plugin-kit/server';
+import { keyQueue, servicesOf } from '@qabilet/plugin-kit/server';
 import type { BookingServices } from '@qabilet/strapi-plugin-booking/strapi-server';
 import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import type { TalentServices } from '@qabilet/strapi-plugin-talent/strapi-server';
 import { refreshPeople } from './refresh';
 import { BOOKING, BOOKING_COLUMNS, REQUEST, SPECIALIST, STAFF_PROFILE, bookingKey, bookingRows, bookingTables, forgetStaffing, requestKey } from './sources';
 
-const pending = new Set<string>();
-let running: Promise<unknown> = Promise.resolve();
-let scheduled = false;
-let stopped = false;
-
-function flushSoon(strapi: Core.Strapi) {
-  if (scheduled || stopped) return;
-  scheduled = true;
-  setImmediate(() => {
-    scheduled = false;
-    const keys = [...pending];
-    pending.clear();
-    if (!keys.length) return;
-    running = running
-      .then(() => refreshPeople(strapi, keys))
-      .catch((e: Error) => void strapi.log.warn(`stats: refresh of ${keys.length} people failed: ${e.name} ${e.message}`));
-  });
-}
+const refreshes = keyQueue('stats', refreshPeople);
 
 /** Queues people for a refresh once the current transaction (if any) commits. */
-export function queueRefresh(strapi: Core.Strapi, keys: Iterable<string>): void {
-  const add = () => {
-    for (const k of keys) pending.add(k);
-    flushSoon(strapi);
-  };
-  if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(add));
-  else add();
-}
+export const queueRefresh = (strapi: Core.Strapi, keys: Iterable<string>): void => refreshes.queue(strapi, keys);
 
 /** Waits until every queued refresh is done — the registry's first (its refreshes tell this queue of people). */
 export async function settled(strapi: Core.Strapi): Promise<void> {
   const talent = servicesOf<TalentServices>(strapi, 'talent');
-  for (;;) {
-    await talent('talents').settled();
-    while (scheduled || pending.size) await new Promise((r) => setImmediate(r));
-    const seen = running;
-    await seen;
-    if (seen === running && !scheduled && !pending.size) return;
-  }
+  do await talent('talents').settled();
+  while (!(await refreshes.settle()));
 }
 
-export const stopFollowing = () => void (stopped = true);
+export const stopFollowing = () => refreshes.stop();
 
 /** Whom these bookings count for. */
 async function bookingKeys(strapi: Core.Strapi, ids: number[]): Promise<string[]> {
@@ -96,7 +67,7 @@ async function keysOf(strapi: Core.Strapi, event: Event): Promise<string[]> {
 }
 
 export function followSources(strapi: Core.Strapi): void {
-  stopped = false;
+  refreshes.start();
   const booking = servicesOf<BookingServices>(strapi, 'booking');
   booking('events').on('after', (change) =>
     bookingKeys(strapi, [change.booking.id]).then((keys) =>

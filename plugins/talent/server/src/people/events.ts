@@ -6,43 +6,20 @@
  * connection could not see yet), one refresh at a time, in order.
  */
 import type { Core } from '@strapi/strapi';
+import { keyQueue } from '@qabilet/plugin-kit/server';
 import { refreshPeople } from './project';
 import { USER, CHILD, CONSENT, REQUEST, WAITLIST } from '../sources';
 
 type Event = { model: { uid: string }; result?: Record<string, unknown> | null; params?: { where?: Record<string, unknown>; data?: Record<string, unknown> } };
 
-const pending = new Set<string>();
-let running: Promise<void> = Promise.resolve();
-let scheduled = false;
-
-function flushSoon(strapi: Core.Strapi) {
-  if (scheduled) return;
-  scheduled = true;
-  setImmediate(() => {
-    scheduled = false;
-    const keys = [...pending];
-    pending.clear();
-    if (!keys.length) return;
-    running = running
-      .then(() => refreshPeople(strapi, keys))
-      .catch((e: Error) => void strapi.log.warn(`talent: refresh of ${keys.length} people failed: ${e.name} ${e.message}`));
-  });
-}
+const refreshes = keyQueue('talent', refreshPeople);
 
 /** Queues people for a refresh once the current transaction (if any) commits. */
-export function queueRefresh(strapi: Core.Strapi, keys: Iterable<string>): void {
-  const add = () => {
-    for (const k of keys) pending.add(k);
-    flushSoon(strapi);
-  };
-  if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(add));
-  else add();
-}
+export const queueRefresh = (strapi: Core.Strapi, keys: Iterable<string>): void => refreshes.queue(strapi, keys);
 
 /** Waits until every queued refresh is done (the tests and the nightly job). */
 export async function settled(): Promise<void> {
-  while (scheduled || pending.size) await new Promise((r) => setImmediate(r));
-  await running;
+  while (!(await refreshes.settle()));
 }
 
 const idOf = (v: unknown): number | null => {
