@@ -1,9 +1,12 @@
 /**
  * Rows of the rollups (stats_daily, stats_monthly: the tables the dashboards and the open
  * statistics read, which the rollups part keeps) for tests that need figures known exactly: written
- * into years no real record of the run falls in, and taken away after.
+ * into years no real record of the run falls in, and taken away after. Like every writer of the
+ * rows, they tell the rollups' readers which periods changed (the dashboards keep sums until then).
  */
 import { ctx } from '../setup/context.ts';
+
+const touched = (periods: number[]) => ctx.strapi.plugin('stats').service('rollups').touched(periods);
 
 export type RollupPlace = { region: string; locality?: string; centre?: string };
 
@@ -23,6 +26,7 @@ export async function putRollup(day: string, metric: string, dim: string, value:
         .where({ period, ...key })
         .update({ n: Number(row.n) + n, total: Number(row.total) + total });
     else await knex(table).insert({ period, ...key, n, total });
+    touched([period]);
   }
 }
 
@@ -35,4 +39,5 @@ export async function removeRollupYear(year: number) {
   await knex('stats_monthly')
     .whereBetween('period', [year * 100 + 1, year * 100 + 12])
     .delete();
+  touched(Array.from({ length: 12 }, (_, i) => year * 100 + i + 1));
 }

@@ -73,6 +73,7 @@ describe('stats: the staff’s dashboards', () => {
       await knex(table)
         .where({ dim: 'staff', value: String(specialist.id) })
         .delete();
+    ctx.strapi.plugin('stats').service('rollups').touched([0]);
   });
 
   const PERIOD = { from: '2019-03-15', to: '2019-05-10' };

@@ -19,7 +19,7 @@ export type Part = {
   /** Creates the part's tables when missing (before bootstrap). */
   tables?: (strapi: Core.Strapi) => Promise<void>;
   bootstrap?: (strapi: Core.Strapi) => Promise<void>;
-  destroy?: () => void;
+  destroy?: () => void | Promise<void>;
   /** The part's routes as the kit's rows (`['GET /path', 'handler', config]`), handlers by the part's own names. */
   admin?: readonly RouteRow[];
   contentApi?: readonly RouteRow[];
@@ -40,8 +40,8 @@ export function composeParts(pluginName: string, parts: Part[]) {
       for (const part of parts) await part.tables?.(strapi);
       for (const part of parts) await part.bootstrap?.(strapi);
     },
-    destroy() {
-      for (const part of parts) part.destroy?.();
+    async destroy() {
+      for (const part of parts) await part.destroy?.();
     },
     routes: {
       admin: { type: 'admin' as const, routes: partRoutes(parts, 'admin') },

@@ -10,12 +10,14 @@ import { ensureRollupTables, FACTS } from './tables';
 import { followSources, queueRefresh, settled, stopFollowing } from './events';
 import { refreshPeople } from './refresh';
 import { reconcile, type ReconcileOptions } from './reconcile';
+import { listenForTouches, stopListening, touched } from './touched';
 
 const part: Part = {
   name: 'rollups',
   tables: ensureRollupTables,
   async bootstrap(strapi: Core.Strapi) {
     followSources(strapi);
+    await listenForTouches(strapi);
     // A new database (or one that had no rollups yet) gets its figures once the CMS is up.
     const { n } = (await strapi.db.connection(FACTS).count({ n: '*' }).first()) as { n: number | string };
     if (Number(n) === 0)
@@ -26,7 +28,10 @@ const part: Part = {
             .catch((e: Error) => strapi.log.warn(`stats: first reconciliation failed: ${e.name} ${e.message}`)),
       );
   },
-  destroy: stopFollowing,
+  async destroy() {
+    stopFollowing();
+    await stopListening();
+  },
   controllers: () => ({}),
 };
 
@@ -42,4 +47,6 @@ export const rollupsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   queue: (personKeys: string[]) => queueRefresh(strapi, personKeys),
   /** Facts from the sources and rollups from the facts for a period (default: this and last calendar year). */
   reconcile: (options?: ReconcileOptions) => reconcile(strapi, options),
+  /** Tells the kept sums that these periods' rows changed (days yyyymmdd, months yyyymm, 0 for all) — for writers outside this part. */
+  touched: (periods: number[]) => touched(periods),
 });

@@ -19,6 +19,7 @@ import { ms } from '@qabilet/plugin-kit/server';
 import { DAILY, FACTS, MONTHLY, isPostgres } from './tables';
 import { rebuildMonth } from './rebuild';
 import { BATCH, MONTH_LOCKS, chunks, refreshPeople } from './refresh';
+import { notifyTouched, touched } from './touched';
 import { ATTEMPTS, BOOKING_COLUMNS, NOTES, REQUESTS, TALENTS, bookingKey, bookingRows, bookingTables, requestKey } from './sources';
 
 export type ReconcileOptions = { from?: number; to?: number; now?: Date; full?: boolean };
@@ -78,10 +79,14 @@ async function peopleIn(strapi: Core.Strapi, from: number, to: number): Promise<
 /** Rebuilds one month's rows from its facts under the month's lock (rebuild.ts). */
 async function rebuild(strapi: Core.Strapi, month: number, from: number, to: number): Promise<{ written: number; removed: number }> {
   const postgres = isPostgres(strapi);
-  return strapi.db.connection.transaction(async (trx) => {
+  const done = await strapi.db.connection.transaction(async (trx) => {
     if (postgres) await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [MONTH_LOCKS, String(month)]);
-    return rebuildMonth(trx, postgres, month, Math.max(month * 100 + 1, from), Math.min(month * 100 + 31, to));
+    const r = await rebuildMonth(trx, postgres, month, Math.max(month * 100 + 1, from), Math.min(month * 100 + 31, to));
+    if (r.written || r.removed) await notifyTouched(strapi, trx, [month]);
+    return r;
   });
+  if (done.written || done.removed) touched([month]);
+  return done;
 }
 
 /** Metrics whose facts add no `all` row (their rows are by bucket or scale only). */

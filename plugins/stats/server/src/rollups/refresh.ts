@@ -17,6 +17,7 @@ import type { Knex } from 'knex';
 import { diffFacts, factsOf, monthOf, type Contribution, type Fact, type FactRow } from '@qabilet/domain';
 import { DAILY, FACTS, MONTHLY, ROLLUP_KEY, isPostgres } from './tables';
 import { recordsOf, staffingOf } from './sources';
+import { notifyTouched, touched } from './touched';
 
 export const BATCH = 300;
 /** Advisory lock spaces (the first key of pg_advisory_xact_lock(int, int)). */
@@ -129,7 +130,7 @@ async function apply(strapi: Core.Strapi, trx: Knex.Transaction, keys: string[],
   const postgres = isPostgres(strapi);
   for (const part of chunks(moved, 5000)) stored.push(...(await byKeys(trx(FACTS), postgres, part).select()).map(factOf));
   const { write, remove, deltas } = diffFacts(stored, derived, rollups);
-  if (!write.length && !remove.length) return { written: 0, removed: 0, months: [] };
+  if (!write.length && !remove.length) return { written: 0, removed: 0, months: [], periods: [] };
   // The months whose rows these changes move: the new facts', and the old ones' they replace or remove.
   const dayOfStored = new Map(stored.map((f) => [f.key, f.day]));
   const days = [...write.map((f) => f.day), ...[...write.map((f) => f.key), ...remove].map((k) => dayOfStored.get(k)).filter((d) => d !== undefined)];
@@ -137,12 +138,19 @@ async function apply(strapi: Core.Strapi, trx: Knex.Transaction, keys: string[],
   if (rollups && postgres) await lock(trx, MONTH_LOCKS, [...new Set(deltas.map((d) => (d.period > 999_999 ? monthOf(d.period) : d.period)))], true);
   for (const part of chunks(remove, 5000)) await byKeys(trx(FACTS), postgres, part).delete();
   await writeFacts(trx, postgres, write);
-  if (rollups) await addToRollups(trx, deltas);
-  return { written: write.length, removed: remove.length, months };
+  const periods = rollups ? [...new Set(deltas.map((d) => d.period))] : [];
+  if (rollups) {
+    await addToRollups(trx, deltas);
+    await notifyTouched(strapi, trx, periods);
+  }
+  return { written: write.length, removed: remove.length, months, periods };
 }
 
-/** What a refresh changed: facts written and removed, and the months (yyyymm) whose rows they move. */
-type Changed = { written: number; removed: number; months: number[] };
+/**
+ * What a refresh changed: facts written and removed, the months (yyyymm) whose rows they move, and
+ * the periods of the rollup rows it changed (none when only facts were written).
+ */
+type Changed = { written: number; removed: number; months: number[]; periods: number[] };
 
 /** Derives these people's facts again and writes what changed; returns how many facts were written and removed. */
 export async function refreshPeople(
@@ -168,6 +176,7 @@ export async function refreshPeople(
       const records = await recordsOf(strapi, knex, part, staff);
       changed = await knex.transaction((trx) => apply(strapi, trx, part, records.flatMap(factsOf), rollups));
     }
+    touched(changed.periods);
     done.written += changed.written;
     done.removed += changed.removed;
     for (const m of changed.months) months.add(m);
