@@ -14,7 +14,8 @@
 // BENCH_STATS_ATTEMPTS / _BOOKINGS / _PEOPLE scale the data set down for a quick run;
 // BENCH_STATS_LOAD sets the requests per case (default 100). With 20 requests always in flight, a
 // line's p50 is about 20 ÷ its throughput: the figures tell how many dashboards a second the CMS
-// computes as much as how long one takes.
+// computes as much as how long one takes. BENCH_STATS_ONLY=reconcile skips the dashboards' load
+// (the two reconciliations alone).
 import { checkNode } from '../scripts/lib/env.mjs';
 import { benchCms, ms, percentile, pool, staffToken, timed } from './lib.mjs';
 import { fillStatsSources } from './stats-data.mjs';
@@ -24,6 +25,7 @@ const ATTEMPTS = Number(process.env.BENCH_STATS_ATTEMPTS ?? 1_000_000);
 const BOOKINGS = Number(process.env.BENCH_STATS_BOOKINGS ?? 500_000);
 const PEOPLE = Number(process.env.BENCH_STATS_PEOPLE ?? 200_000);
 const LOAD = Number(process.env.BENCH_STATS_LOAD ?? 100);
+const DASHBOARDS = process.env.BENCH_STATS_ONLY !== 'reconcile';
 const USERS = 20;
 const ANSWER_SHARE = 0.02;
 const STATEMENT_SHARE = 0.1;
@@ -149,10 +151,11 @@ export async function benchStats() {
       ['specialist', staff.specialist, 'dashboard, centre almaty', '/stats/dashboard', { centre: 'almaty' }],
       ['specialist', staff.specialist, 'summary (30 days)', '/stats/summary', null],
     ];
-    console.log(`  dashboards over HTTP, ${USERS} concurrent users, ${LOAD} requests per line (the specialist has no export permission):`);
-    console.log(`  ${'role'.padEnd(12)}${'endpoint'.padEnd(29)}${'requests'.padEnd(22)}  first      p50       p95       max    throughput  answers`);
+    if (DASHBOARDS) console.log(`  dashboards over HTTP, ${USERS} concurrent users, ${LOAD} requests per line (the specialist has no export permission):`);
+    if (DASHBOARDS)
+      console.log(`  ${'role'.padEnd(12)}${'endpoint'.padEnd(29)}${'requests'.padEnd(22)}  first      p50       p95       max    throughput  answers`);
     const worst = { same: [], other: [] };
-    for (const [role, token, label, path, query] of cases) {
+    for (const [role, token, label, path, query] of DASHBOARDS ? cases : []) {
       const cold = await timed(async () => (await fetch(`${url}${path}${qs(query ?? {})}`, { headers: { Authorization: `Bearer ${token}` } })).arrayBuffer());
       const runs = [['same', 'the same figures', () => `${path}${qs(query ?? {})}`]];
       // The uncached read of each role's default dashboard (an export or a place reads the same slices, fewer of them).
@@ -166,9 +169,10 @@ export async function benchStats() {
         );
       }
     }
-    console.log(
-      `  p95 of all requests: the same figures ${ms(percentile(worst.same, 95))}, a period each ${ms(percentile(worst.other, 95))} (target: under ${TARGET_MS} ms)`,
-    );
+    if (DASHBOARDS)
+      console.log(
+        `  p95 of all requests: the same figures ${ms(percentile(worst.same, 95))}, a period each ${ms(percentile(worst.other, 95))} (target: under ${TARGET_MS} ms)`,
+      );
     const changes = await aNightsChanges(knex);
     const nightly = await timed(() => rollups.reconcile());
     console.log(`  reconciliation the night after (${changes}): ${reconciled(nightly.result, nightly.ms)}  (target: under 5 minutes)`);
