@@ -18,6 +18,7 @@ import { staffMember, type Staff } from './crm-helpers.ts';
 import { completedConsultation, family, interests, specialistOf } from './talent-helpers.ts';
 
 const CENTRE = 'east-kazakhstan';
+const postgres = process.env.DATABASE_CLIENT === 'postgres';
 const OTHER = 'pavlodar';
 
 const dashboard = (staff: Staff, query: Record<string, unknown>) => staff.http.get('/stats/dashboard', query);
@@ -113,6 +114,43 @@ describe('stats: the staff’s dashboards', () => {
     // The same period read as days only (a daily window that crosses no whole month) agrees.
     const april = (await dashboard(curator, { from: '2019-04-02', to: '2019-04-30' }).expect(200)).body.data as DashboardView;
     assert.equal(panel(april, 'testsByPlace').total?.tests, 13);
+  });
+
+  it('keeps a period’s sums until a write of their rows tells they changed, then reads them again', async () => {
+    const tests = async () => (panel((await dashboard(curator, PERIOD).expect(200)).body.data, 'testsByPlace').total?.tests ?? 0) as number;
+    assert.equal(await tests(), 17);
+    // Five more tests on 11 April 2019, written behind the rollups' back: no writer told of them, so the kept sums stand.
+    const knex = ctx.strapi.db.connection;
+    const key = { metric: 'test', dim: 'all', value: '', region: 'KZ-63', locality: 'kz-63-oskemen', centre: '' };
+    const behindTheBack = async (n: number) => {
+      await knex('stats_daily')
+        .where({ ...key, period: 20190411 })
+        .increment('n', n);
+      await knex('stats_monthly')
+        .where({ ...key, period: 201904 })
+        .increment('n', n);
+    };
+    await behindTheBack(5);
+    try {
+      assert.equal(await tests(), 17, 'the kept sums are not read again');
+      if (postgres) {
+        // As another CMS instance tells of its writes: a notification on commit, heard by this one's listener.
+        await knex.raw('SELECT pg_notify(?, ?)', ['qabilet_stats_touched', '20190411']);
+        let seen = 17;
+        for (let i = 0; i < 50 && seen === 17; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          seen = await tests();
+        }
+        assert.equal(seen, 22, 'another instance’s notification makes the day and its month read again');
+      } else {
+        ctx.strapi.plugin('stats').service('rollups').touched([20190411]);
+        assert.equal(await tests(), 22, 'a writer’s touch makes the day and its month read again');
+      }
+    } finally {
+      await behindTheBack(-5);
+      ctx.strapi.plugin('stats').service('rollups').touched([201904]);
+    }
+    assert.equal(await tests(), 17);
   });
 
   it('shows a coordinator their region and the people their centres served, and refuses a place outside it', async () => {

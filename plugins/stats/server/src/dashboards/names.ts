@@ -16,7 +16,10 @@ export type Names = {
   centres: Map<string, string>;
   tests: Map<string, string>;
   scales: Map<string, string>;
+  /** Which read of the content these are (an answer built with them is kept no longer than they are: memo.ts). */
+  version: number;
 };
+let reads = 0;
 
 const KEEP_MS = 30_000;
 const kept = new Map<Language, { at: number; names: Promise<Names> }>();
@@ -41,6 +44,7 @@ async function load(strapi: Core.Strapi, language: Language): Promise<Names> {
     centres: new Map(centres.map((c) => [c.slug, c.name])),
     tests: new Map(tests.map((t) => [t.slug, textIn({ kk: t.titleKk, ru: t.titleRu, en: t.titleEn }, language, t.slug)])),
     scales: new Map(scales.map((s) => [s.key, textIn(s.name, language, s.key)])),
+    version: (reads += 1),
   };
 }
 

@@ -14,7 +14,7 @@ import { addDays } from '@qabilet/domain';
 import { byValue, countOf, sumRollups, type Sum } from './reads';
 import { testsByPlace } from './places';
 import { itemTime, repeats, testTime, TIME_SLICES } from './times';
-import { columns, monthlyPanel, n, notCollected, word, type Frame } from './view';
+import { byLabel, columns, monthlyPanel, n, notCollected, word, type Frame } from './view';
 
 const FIRSTS = ['first.recommendation', 'first.consultation'];
 const DELIVERED = { consultations: 'booking.consultation.completed', testing: 'booking.testing.completed', tests: 'test' } as const;
@@ -55,7 +55,8 @@ function testsByDirection(f: Frame, sums: Sum[]): Panel {
     label: f.names.tests.get(s.value) ?? s.value,
     values: { tests: s.n },
   }));
-  rows.sort((a, b) => (b.values.tests ?? 0) - (a.values.tests ?? 0) || a.label.localeCompare(b.label, f.language));
+  const compare = byLabel(f);
+  rows.sort((a, b) => (b.values.tests ?? 0) - (a.values.tests ?? 0) || compare(a.label, b.label));
   return { id: 'testsByDirection', chart: 'bar', columns: [columns.count('tests')], rows, total: totalOf(rows) };
 }
 

@@ -7,7 +7,7 @@
 import { placeLevel, type Panel, type PanelRow, type PlaceFilter } from '@qabilet/domain';
 import { sumRollups, type Group } from './reads';
 import { withinScope } from './scope';
-import { columns, word, type Frame } from './view';
+import { byLabel, columns, word, type Frame } from './view';
 
 const TESTS = 'test';
 const CONSULTATIONS = 'booking.consultation.completed';
@@ -39,7 +39,8 @@ export async function testsByPlace(f: Frame): Promise<Panel> {
     const drill = drillOf(key);
     return { key, label: label(key), values: { tests: of(TESTS), consultations: of(CONSULTATIONS) }, ...(drill ? { drill } : {}) };
   });
-  rows.sort((a, b) => (b.values.tests ?? 0) - (a.values.tests ?? 0) || a.label.localeCompare(b.label, f.language));
+  const compare = byLabel(f);
+  rows.sort((a, b) => (b.values.tests ?? 0) - (a.values.tests ?? 0) || compare(a.label, b.label));
   const sum = (metric: string) => sums.filter((s) => s.metric === metric).reduce((n, s) => n + s.n, 0);
   return {
     id: 'testsByPlace',

@@ -5,7 +5,7 @@
  */
 import { bucketWidth, timeFigures, type Panel, type PanelRow } from '@qabilet/domain';
 import { byValue, type Sum } from './reads';
-import { columns, type Frame } from './view';
+import { byLabel, columns, type Frame } from './view';
 
 export const TIME_SLICES = [
   { metric: 'test.time', dim: 'time' },
@@ -24,7 +24,9 @@ function grouped(sums: Sum[]): Map<string, Array<{ last: string; sum: Sum }>> {
   const groups = new Map<string, Array<{ last: string; sum: Sum }>>();
   for (const sum of sums) {
     const [head, last] = lastPart(sum.value);
-    groups.set(head, [...(groups.get(head) ?? []), { last, sum }]);
+    const list = groups.get(head);
+    if (list) list.push({ last, sum });
+    else groups.set(head, [{ last, sum }]);
   }
   return groups;
 }
@@ -52,7 +54,8 @@ function timePanel(f: Frame, id: 'testTime' | 'itemTime', sums: Sum[], label: (h
       },
     };
   });
-  rows.sort((a, b) => a.label.localeCompare(b.label, f.language) || a.key.localeCompare(b.key));
+  const compare = byLabel(f);
+  rows.sort((a, b) => compare(a.label, b.label) || a.key.localeCompare(b.key));
   return {
     id,
     chart: id === 'testTime' ? 'bar' : 'table',
@@ -83,7 +86,8 @@ export function repeats(f: Frame, sums: Sum[]): Panel {
     const [test, scale] = lastPart(head);
     return { key: head, label: `${testName(f, test)} · ${f.names.scales.get(scale) ?? scale}`, values: figures(list) };
   });
-  rows.sort((a, b) => a.label.localeCompare(b.label, f.language) || a.key.localeCompare(b.key));
+  const compare = byLabel(f);
+  rows.sort((a, b) => compare(a.label, b.label) || a.key.localeCompare(b.key));
   return {
     id: 'repeats',
     chart: 'stackedBar',

@@ -22,7 +22,28 @@ export const columns = {
 /** A month's name in the language (`Dec 2026`, `дек. 2026 ж.`, `дек. 2026 г.`). */
 export function monthLabel(month: number, language: Language): string {
   const date = new Date(Date.UTC(Math.floor(month / 100), (month % 100) - 1, 1));
-  return new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return monthFormat(language).format(date);
+}
+const collators = new Map<Language, Intl.Collator>();
+/** Compares two labels in the frame's language (a collator per language, made once). */
+export function byLabel(f: Frame): (a: string, b: string) => number {
+  let collator = collators.get(f.language);
+  if (!collator) {
+    collator = new Intl.Collator(f.language);
+    collators.set(f.language, collator);
+  }
+  return collator.compare;
+}
+
+// A formatter per language, made once: making one costs more than the panel it labels.
+const formats = new Map<Language, Intl.DateTimeFormat>();
+function monthFormat(language: Language): Intl.DateTimeFormat {
+  let format = formats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    formats.set(language, format);
+  }
+  return format;
 }
 export const monthKey = (month: number) => `${Math.floor(month / 100)}-${String(month % 100).padStart(2, '0')}`;
 

@@ -22,6 +22,7 @@ import { overviewPanels, overviewSummary } from './overview';
 import { checkPlace, statsScope, type AdminUser, type StatsScope } from './scope';
 import { specialistPanels, specialistSummary } from './specialist';
 import { word, type Frame } from './view';
+import { remembered } from './memo';
 
 /** The panels of each role, in the order the dashboard shows them. */
 export const PANELS_OF: Record<StatsScope['role'], PanelId[]> = {
@@ -62,23 +63,33 @@ function placeNames({ place, names }: Frame): PlaceFilter {
 
 const panelsOf = (f: Frame) => (f.scope.role === 'specialist' ? specialistPanels(f) : overviewPanels(f));
 
+/** What an answer depends on: the scope (a specialist's own figures: their id), the period, the place, the language and its names. */
+const answerKey = (what: string, f: Frame, ...more: unknown[]) => {
+  const { role, all, regions, centres, centre, adminId } = f.scope;
+  return [what, role, all, regions, centres, centre, role === 'specialist' ? adminId : null, f.from, f.to, f.place, f.language, f.names.version, ...more];
+};
+
 export async function dashboardView(strapi: Core.Strapi, user: AdminUser, query: StatsQuery, language: Language): Promise<DashboardView> {
-  const f = await frameOf(strapi, user, query, language);
-  return {
+  return viewOf(await frameOf(strapi, user, query, language));
+}
+
+const viewOf = (f: Frame): Promise<DashboardView> =>
+  remembered(answerKey('dashboard', f), async () => ({
     role: f.scope.role,
     period: { from: f.from, to: f.to },
     place: { ...f.place, level: placeLevel(f.place), names: placeNames(f) },
     regions: f.scope.all ? null : f.scope.regions,
     panels: await panelsOf(f),
-  };
-}
+  }));
 
 /** The last 30 days up to today, for the home page's widgets. */
 export async function summaryView(strapi: Core.Strapi, user: AdminUser, language: Language, now = new Date()): Promise<SummaryView> {
   const to = todayInKazakhstan(now);
   const f = await frameOf(strapi, user, { from: addDays(to, -29), to, place: {} }, language);
-  const figures = f.scope.role === 'specialist' ? await specialistSummary(f) : await overviewSummary(f, `${to.slice(0, 8)}01`);
-  return { role: f.scope.role, period: { from: f.from, to }, figures };
+  return remembered(answerKey('summary', f), async () => {
+    const figures = f.scope.role === 'specialist' ? await specialistSummary(f) : await overviewSummary(f, `${to.slice(0, 8)}01`);
+    return { role: f.scope.role, period: { from: f.from, to }, figures };
+  });
 }
 
 const cell = (kind: string, v: number | null | undefined): string => {
@@ -99,21 +110,20 @@ export async function panelFile(
 ): Promise<{ file: TableFile; scope: StatsScope; panel: Panel }> {
   const f = await frameOf(strapi, user, query, language);
   if (!PANELS_OF[f.scope.role].includes(id)) throw new StatsError(404, { code: 'panel.unknown' });
-  const panel = (await panelsOf(f)).find((p) => p.id === id) as Panel;
-  const row = (label: string, values: Record<string, number | null>) => [label, ...panel.columns.map((c) => cell(c.kind, values[c.key]))];
-  const rows = panel.rows.map((r) => row(r.label, r.values));
-  if (panel.total) rows.push(row(word(f, 'label.total'), panel.total));
-  const title = word(f, `panel.${id}`);
-  return {
-    scope: f.scope,
-    panel,
-    file: await tableFile({
+  // The dashboard's panels (kept while nothing changed), and the file made once for the same answer.
+  const panel = (await viewOf(f)).panels.find((p) => p.id === id) as Panel;
+  const made = await remembered(answerKey('file', f, id, file), () => {
+    const row = (label: string, values: Record<string, number | null>) => [label, ...panel.columns.map((c) => cell(c.kind, values[c.key]))];
+    const rows = panel.rows.map((r) => row(r.label, r.values));
+    if (panel.total) rows.push(row(word(f, 'label.total'), panel.total));
+    return tableFile({
       header: [word(f, `rows.${id}`), ...panel.columns.map((c) => word(f, `column.${c.key}`))],
       rows,
       file,
-      sheet: title,
+      sheet: word(f, `panel.${id}`),
       filename: `qabilet-${id}-${f.from}-${f.to}`,
       now,
-    }),
-  };
+    });
+  });
+  return { scope: f.scope, panel, file: made };
 }

@@ -1,0 +1,267 @@
+/**
+ * The dashboards' sums kept in memory until their rows change. A reading (a metric's slices within
+ * a scope and a place, grouped by some columns) has a cube: its groups' keys, and per period unit
+ * — a whole month from `stats_monthly`, a day from `stats_daily` — the unit's sums as a sparse
+ * vector over those keys. A period's sums are the units' vectors added up, so any period (the
+ * default one, a period picked, the growth reached before it) costs the reads of the units not kept
+ * yet — each read once, with every missing unit of a reading in one statement — and additions; the
+ * days around the period's edges are read ahead in the background (readAhead).
+ *
+ * A unit is kept until a write of the rows tells that its period changed (rollups/touched.ts: in
+ * this process after the commit, and from the other CMS instances by PostgreSQL's notifications):
+ * each period has a version that a touch moves on, and a unit read at an older version is read
+ * again. A read that overlapped a touch answers the requests that waited on it but is not kept.
+ * Concurrent requests share one read of a unit. Nothing is read from the raw records.
+ */
+import type { Knex } from 'knex';
+import { addDays, splitPeriod, todayInKazakhstan } from '@qabilet/domain';
+import { onTouched } from '../rollups/touched';
+import { DAILY, MONTHLY } from '../rollups/tables';
+import { scoped } from './scope';
+import type { Group, Reading, Sum } from './reads';
+
+/** A unit's sums: the indexes of its keys in the cube and their n and total. */
+type Vector = { at: Int32Array; n: Float64Array; total: Float64Array };
+type Unit = { version: string; vector: Promise<Vector> };
+
+type Cube = {
+  /** Key of a group (its columns' values joined) → index; and each index's columns. */
+  index: Map<string, number>;
+  groups: Array<Record<string, string>>;
+  months: Map<number, Unit>;
+  days: Map<number, Unit>;
+  used: number;
+  /** The span whose days were last read ahead, and at which touch (readAhead). */
+  ahead?: string;
+};
+
+/** Kept at most this long, in case a touch never arrived (a listener reconnecting). */
+export const KEEP_MS = 10 * 60_000;
+const MAX_CUBES = 200;
+const cubes = new Map<string, Cube>();
+
+// The versions: a touch of a day moves the day's and its month's; of a month, the month's and all its days'; 0, everything.
+let everything = 0;
+const dayVersions = new Map<number, number>();
+const monthVersions = new Map<number, number>();
+const bump = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
+const monthOfDay = (day: number) => Math.floor(day / 100);
+const dayVersion = (day: number) => `${everything}.${monthVersions.get(monthOfDay(day)) ?? 0}.${dayVersions.get(day) ?? 0}`;
+const monthVersion = (month: number) => `${everything}.${monthVersions.get(month) ?? 0}`;
+
+let touches = 0;
+/** How many touches this process has heard of: what a kept answer built from the cubes is checked against (memo.ts). */
+export const touchCount = () => touches;
+
+let stopListening: (() => void) | null = null;
+export function listen(): void {
+  stopListening ??= onTouched((periods) => {
+    touches += 1;
+    for (const p of periods) {
+      if (p === 0) {
+        everything += 1;
+        cubes.clear();
+      } else if (p > 999_999) {
+        bump(dayVersions, p);
+        bump(monthVersions, monthOfDay(p));
+      } else bump(monthVersions, p);
+    }
+  });
+}
+
+const columnsOf = (group: Group[]) => group.filter((g) => g !== 'month');
+
+function cubeOf(reading: Reading, now: number): Cube {
+  const { scope } = reading;
+  const key = JSON.stringify([scope.all, scope.regions, scope.centres, scope.centre, reading.place, reading.slices, columnsOf(reading.group)]);
+  let cube = cubes.get(key);
+  if (cube && now - cube.used > KEEP_MS) cube = undefined;
+  if (!cube) {
+    if (cubes.size >= MAX_CUBES) {
+      // The least recently used cube goes.
+      let oldest: string | null = null;
+      let at = Infinity;
+      for (const [k, c] of cubes)
+        if (c.used < at) {
+          at = c.used;
+          oldest = k;
+        }
+      if (oldest !== null) cubes.delete(oldest);
+    }
+    cube = { index: new Map(), groups: [], months: new Map(), days: new Map(), used: now };
+    cubes.set(key, cube);
+  }
+  cube.used = now;
+  return cube;
+}
+
+/** Months yyyymm from `a` to `b`. */
+function monthRange(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let m = a; m <= b; m = m % 100 === 12 ? (Math.floor(m / 100) + 1) * 100 + 1 : m + 1) out.push(m);
+  return out;
+}
+const iso = (day: number) => `${Math.floor(day / 10000)}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
+/** Days yyyymmdd from `a` to `b`. */
+function dayRange(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let d = iso(a); Number(d.replaceAll('-', '')) <= b; d = addDays(d, 1)) out.push(Number(d.replaceAll('-', '')));
+  return out;
+}
+
+/** Reads the units of `periods` of one table for the cube: one statement, split into a vector per unit. */
+async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: string, periods: number[]): Promise<Map<number, Vector>> {
+  const columns = columnsOf(reading.group);
+  const lo = Math.min(...periods);
+  const hi = Math.max(...periods);
+  const q = knex(table)
+    .select([...columns, 'period'])
+    .sum({ n: 'n' })
+    .sum({ total: 'total' })
+    .where((w) => {
+      for (const s of reading.slices)
+        w.orWhere((arm) => {
+          arm.where({ metric: s.metric, dim: s.dim }).whereBetween('period', [lo, hi]);
+          if (s.values) arm.whereIn('value', s.values.length ? s.values : ['\u0000']);
+        });
+    });
+  if (periods.length < (table === MONTHLY ? monthRange(lo, hi) : dayRange(lo, hi)).length) q.whereIn('period', periods);
+  scoped(q, reading.scope, reading.place);
+  q.groupBy([...columns, 'period']);
+  const rows = (await q) as Array<Record<string, unknown>>;
+  const parts = new Map<number, Array<[number, number, number]>>();
+  for (const row of rows) {
+    const values = Object.fromEntries(columns.map((c) => [c, String(row[c] ?? '')]));
+    const key = columns.map((c) => values[c]).join('\u0001');
+    let at = cube.index.get(key);
+    if (at === undefined) {
+      at = cube.groups.length;
+      cube.index.set(key, at);
+      cube.groups.push(values);
+    }
+    const period = Number(row.period);
+    const list = parts.get(period) ?? [];
+    list.push([at, Number(row.n ?? 0), Number(row.total ?? 0)]);
+    parts.set(period, list);
+  }
+  const vectors = new Map<number, Vector>();
+  for (const period of periods) {
+    const list = parts.get(period) ?? [];
+    vectors.set(period, {
+      at: Int32Array.from(list, (e) => e[0]),
+      n: Float64Array.from(list, (e) => e[1]),
+      total: Float64Array.from(list, (e) => e[2]),
+    });
+  }
+  return vectors;
+}
+
+/** The cube's vectors of these units, reading those not kept (or outdated) in one statement per table. */
+function unitsOf(knex: Knex, cube: Cube, reading: Reading, table: string, periods: number[]): Array<Promise<Vector>> {
+  const kept = table === MONTHLY ? cube.months : cube.days;
+  const versionOf = table === MONTHLY ? monthVersion : dayVersion;
+  const missing = periods.filter((p) => kept.get(p)?.version !== versionOf(p));
+  if (missing.length) {
+    const versions = new Map(missing.map((p) => [p, versionOf(p)]));
+    const read = readUnits(knex, cube, reading, table, missing);
+    for (const p of missing) {
+      const unit: Unit = { version: versions.get(p) as string, vector: read.then((v) => v.get(p) as Vector) };
+      kept.set(p, unit);
+    }
+    // A failed read is not kept; a read that a touch overtook is not kept either (its version is old already).
+    read.catch(() => {
+      for (const p of missing) if (kept.get(p)?.version === versions.get(p)) kept.delete(p);
+    });
+  }
+  return periods.map((p) => (kept.get(p) as Unit).vector);
+}
+
+let ahead: Promise<unknown> = Promise.resolve();
+const queuedAhead = new Set<string>();
+const nextMonth = (m: number) => (m % 100 === 12 ? (Math.floor(m / 100) + 1) * 100 + 1 : m + 1);
+const previousMonth = (m: number) => (m % 100 === 1 ? (Math.floor(m / 100) - 1) * 100 + 12 : m - 1);
+
+/**
+ * Reads ahead, in the background and one month at a time for the whole process, the days of the
+ * months around the period's two edges (the edge's month and the months either side, none after
+ * this one): a period picked next usually moves an edge by some days, into a month that was whole
+ * or outside before, whose days would otherwise be read while the staff member waits.
+ */
+function readAhead(knex: Knex, cube: Cube, reading: Reading, today: number): void {
+  const edges = [reading.from, reading.to].map((d) => Math.floor(Number(d.replaceAll('-', '')) / 100));
+  const months = [...new Set(edges.flatMap((m) => [previousMonth(m), m, nextMonth(m)]))].filter((m) => m <= Math.floor(today / 100));
+  // Once per cube and edges until something changes.
+  const asked = `${touches}|${months.join(',')}`;
+  if (cube.ahead === asked) return;
+  cube.ahead = asked;
+  for (const month of months) {
+    const tag = `${month}|${JSON.stringify([reading.scope, reading.place, reading.slices, reading.group])}`;
+    if (queuedAhead.has(tag)) continue;
+    queuedAhead.add(tag);
+    ahead = ahead
+      .then(() => {
+        const missing = dayRange(month * 100 + 1, month * 100 + 31).filter((d) => cube.days.get(d)?.version !== dayVersion(d));
+        return missing.length ? Promise.all(unitsOf(knex, cube, reading, DAILY, missing)) : null;
+      })
+      .catch(() => null)
+      .finally(() => queuedAhead.delete(tag));
+  }
+}
+
+/** The sums of the reading's slices over its period, by its group (and by month when asked), from the kept units. */
+export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): Promise<Sum[]> {
+  listen();
+  const cube = cubeOf(reading, now);
+  const split = splitPeriod(reading.from, reading.to);
+  const months = split.months ? monthRange(split.months[0], split.months[1]) : [];
+  const days = split.days.flatMap(([a, b]) => dayRange(a, b));
+  const [monthly, daily] = await Promise.all([
+    Promise.all(months.length ? unitsOf(knex, cube, reading, MONTHLY, months) : []),
+    Promise.all(days.length ? unitsOf(knex, cube, reading, DAILY, days) : []),
+  ]);
+  readAhead(knex, cube, reading, Number(todayInKazakhstan().replaceAll('-', '')));
+  const byMonth = reading.group.includes('month');
+  // Per month when grouped by it, else one accumulator: n and total per key index.
+  const sums = new Map<number, { n: Float64Array; total: Float64Array }>();
+  const size = cube.groups.length;
+  const add = (month: number, v: Vector) => {
+    const slot = byMonth ? month : 0;
+    let acc = sums.get(slot);
+    if (!acc) {
+      acc = { n: new Float64Array(size), total: new Float64Array(size) };
+      sums.set(slot, acc);
+    }
+    for (let i = 0; i < v.at.length; i += 1) {
+      const k = v.at[i] as number;
+      acc.n[k] = (acc.n[k] as number) + (v.n[i] as number);
+      acc.total[k] = (acc.total[k] as number) + (v.total[i] as number);
+    }
+  };
+  monthly.forEach((v, i) => add(months[i] as number, v));
+  daily.forEach((v, i) => add(monthOfDay(days[i] as number), v));
+  const out: Sum[] = [];
+  for (const [month, acc] of sums)
+    for (let k = 0; k < size; k += 1) {
+      const n = acc.n[k] as number;
+      const total = acc.total[k] as number;
+      if (n === 0 && total === 0) continue;
+      const g = cube.groups[k] as Record<string, string>;
+      out.push({
+        metric: g.metric ?? '',
+        dim: g.dim ?? '',
+        value: g.value ?? '',
+        month,
+        region: g.region ?? '',
+        locality: g.locality ?? '',
+        centre: g.centre ?? '',
+        n,
+        total,
+      });
+    }
+  return out;
+}
+
+/** Forgets every cube (tests). */
+export function forgetCubes(): void {
+  cubes.clear();
+}
