@@ -114,19 +114,41 @@ async function writeFacts(trx: Knex.Transaction, postgres: boolean, facts: Fact[
     );
 }
 
+/**
+ * Whether a stored fact is the derived one, read from its columns as stored: when this says yes,
+ * so would diffFacts (the same fields, the rows' JSON as JSON.stringify wrote it); when it says no,
+ * diffFacts compares the parsed fact and decides.
+ */
+const unchanged = (r: FactRecord, f: Fact) =>
+  r.person_key === f.person &&
+  r.metric === f.metric &&
+  Number(r.day) === f.day &&
+  r.region === f.region &&
+  r.locality === f.locality &&
+  r.centre === f.centre &&
+  Number(r.total) === f.total &&
+  r.rows === JSON.stringify(f.rows);
+
 /** Facts whose thing can change hands (a booking now for the child, not the parent; a caller's request now a user's). */
 const MOVABLE = /^(b|ba|r):/;
 
 /**
  * Applies the people's derived facts against their stored ones; what changed. With `rollups`
- * false (the reconciliation, which rebuilds each month's rows from the facts next) only the facts
- * are written.
+ * false (a new database's first reconciliation, which rebuilds each month's rows from the facts
+ * next) only the facts are written.
  */
-async function apply(strapi: Core.Strapi, trx: Knex.Transaction, keys: string[], derived: Fact[], rollups: boolean): Promise<Changed> {
-  const stored = (await trx(FACTS).whereIn('person_key', keys).select()).map(factOf);
+async function apply(strapi: Core.Strapi, trx: Knex.Transaction, keys: string[], everything: Fact[], rollups: boolean): Promise<Changed> {
+  const records = new Map<string, FactRecord>((await trx(FACTS).whereIn('person_key', keys).select()).map((r: FactRecord) => [r.key, r]));
+  // Most facts are as stored (a reconciliation reads everyone's): those are left out before their JSON is parsed.
+  const derived = [...new Map(everything.map((f) => [f.key, f])).values()].filter((f) => {
+    const r = records.get(f.key);
+    if (!r || !unchanged(r, f)) return true;
+    records.delete(f.key);
+    return false;
+  });
+  const stored = [...records.values()].map(factOf);
   // A fact that moved from someone else: its old rows go too.
-  const known = new Set(stored.map((f) => f.key));
-  const moved = derived.filter((f) => !known.has(f.key) && MOVABLE.test(f.key)).map((f) => f.key);
+  const moved = derived.filter((f) => !records.has(f.key) && MOVABLE.test(f.key)).map((f) => f.key);
   const postgres = isPostgres(strapi);
   for (const part of chunks(moved, 5000)) stored.push(...(await byKeys(trx(FACTS), postgres, part).select()).map(factOf));
   const { write, remove, deltas } = diffFacts(stored, derived, rollups);
@@ -152,6 +174,20 @@ async function apply(strapi: Core.Strapi, trx: Knex.Transaction, keys: string[],
  */
 type Changed = { written: number; removed: number; months: number[]; periods: number[] };
 
+/**
+ * Runs a transaction again when PostgreSQL chose it as a deadlock's victim (it rolled back whole,
+ * nothing was announced): two batches' rows emptied to n = 0 can be deleted in each other's
+ * way, rarely, and the reconciliation runs batches side by side.
+ */
+async function again<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i += 1)
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { code?: string }).code !== '40P01' || i >= tries) throw e;
+    }
+}
+
 /** Derives these people's facts again and writes what changed; returns how many facts were written and removed. */
 export async function refreshPeople(
   strapi: Core.Strapi,
@@ -167,11 +203,13 @@ export async function refreshPeople(
   for (const part of chunks(unique, options.batch ?? BATCH)) {
     let changed: Changed;
     if (isPostgres(strapi))
-      changed = await knex.transaction(async (trx) => {
-        await lock(trx, PERSON_LOCKS, part);
-        const records = await recordsOf(strapi, trx, part, staff);
-        return apply(strapi, trx, part, records.flatMap(factsOf), rollups);
-      });
+      changed = await again(() =>
+        knex.transaction(async (trx) => {
+          await lock(trx, PERSON_LOCKS, part);
+          const records = await recordsOf(strapi, trx, part, staff);
+          return apply(strapi, trx, part, records.flatMap(factsOf), rollups);
+        }),
+      );
     else {
       const records = await recordsOf(strapi, knex, part, staff);
       changed = await knex.transaction((trx) => apply(strapi, trx, part, records.flatMap(factsOf), rollups));
