@@ -23,11 +23,15 @@ const BOOKING = 'plugin::booking.booking';
 type Rollups = {
   settled(): Promise<void>;
   refresh(keys: string[]): Promise<{ people: number; written: number; removed: number }>;
-  reconcile(o?: {
-    from?: number;
-    to?: number;
-    full?: boolean;
-  }): Promise<{ people: number; factsWritten: number; rowsWritten: number; rowsRemoved: number; monthsRebuilt: number }>;
+  reconcile(o?: { from?: number; to?: number; full?: boolean }): Promise<{
+    people: number;
+    firstFill: boolean;
+    factsWritten: number;
+    factsRemoved: number;
+    rowsWritten: number;
+    rowsRemoved: number;
+    monthsRebuilt: number;
+  }>;
 };
 const rollups = () => ctx.strapi.plugin('stats').service('rollups') as Rollups;
 const knex = (): Knex => ctx.strapi.db.connection;
@@ -315,6 +319,7 @@ describe('stats: rollups', () => {
     const reconciledMonthly = sorted(inPeriod(await rowsOf('stats_monthly')));
     const again = await rollups().reconcile(period);
     assert.deepEqual([again.factsWritten, again.rowsWritten, again.rowsRemoved], [0, 0, 0], 'a second reconciliation writes nothing');
+    assert.equal(again.firstFill, false);
     assert.equal(again.monthsRebuilt, 0, 'nor rebuilds a month whose facts did not change');
     // A month whose counts drifted from its facts (a row changed behind the rollups' back) is found and rebuilt.
     const drifted = (await knex()('stats_monthly')
@@ -346,8 +351,10 @@ describe('stats: rollups', () => {
       .whereBetween('period', [Math.floor(period.from / 100), Math.floor(period.to / 100)])
       .delete();
     const scratch = await rollups().reconcile(period);
-    // The facts written anew add their rows as they go; the months' rebuild then finds them right.
+    // The first fill writes the facts alone, then rebuilds the months they changed from them.
     assert.ok(scratch.factsWritten > 0, JSON.stringify(scratch));
+    assert.equal(scratch.firstFill, true);
+    assert.ok(scratch.monthsRebuilt > 0, JSON.stringify(scratch));
     assert.deepEqual(sorted(inPeriod(await rowsOf('stats_daily'))), reconciledDaily);
     assert.deepEqual(sorted(inPeriod(await rowsOf('stats_monthly'))), reconciledMonthly);
 
@@ -366,5 +373,51 @@ describe('stats: rollups', () => {
       assert.equal(monthly.get(key)?.n, s.n, key);
       assert.ok(Math.abs(monthly.get(key)!.total - s.total) < 0.01, key);
     }
+  });
+
+  it('a nightly run fixes what changed behind the events’ back by deltas, rebuilding no month: the rows are what the records say', async function () {
+    this.timeout(180_000);
+    const { parent, childDoc } = await family();
+    const first = await interests(parent, childDoc, ['investigative']);
+    await interests(parent, childDoc, ['artistic']);
+    await rollups().settled();
+    const today = Number(kzDate(new Date()).replace(/-/g, ''));
+    const period = { from: Math.floor(today / 10000 - 1) * 10000 + 101, to: Math.floor(today / 10000) * 10000 + 1231 };
+    // In step to begin with, whatever other files wrote straight into tables.
+    await rollups().reconcile(period);
+
+    // The first attempt moved 45 days back (another month) by SQL: no event tells the rollups.
+    const attempt = await knex()('assessment_attempts').where({ id: first }).first('finished_at');
+    const moved = num(attempt.finished_at) - 45 * 86_400_000;
+    const dayOf = (t: number) => Number(kzDate(new Date(t)).replace(/-/g, ''));
+    const [was, now] = [dayOf(num(attempt.finished_at)), dayOf(moved)];
+    assert.notEqual(Math.floor(was / 100), Math.floor(now / 100));
+    const tests = async (day: number) =>
+      num(
+        (await knex()('stats_daily').where({ period: day, metric: 'test', dim: 'all', region: 'KZ-63', locality: 'kz-63-oskemen' }).sum({ n: 'n' }).first())?.n,
+      );
+    const before = [await tests(was), await tests(now)];
+    await knex()('assessment_attempts')
+      .where({ id: first })
+      .update({ finished_at: moved, started_at: moved - 754_000 });
+
+    const night = await rollups().reconcile(period);
+    assert.equal(night.firstFill, false);
+    assert.ok(night.factsWritten >= 1, JSON.stringify(night));
+    assert.equal(night.monthsRebuilt, 0, `the facts' deltas kept every month in step: ${JSON.stringify(night)}`);
+    assert.deepEqual([night.rowsWritten, night.rowsRemoved], [0, 0]);
+    assert.equal(
+      (
+        await knex()('stats_facts')
+          .where({ key: `a:${first}` })
+          .first('day', 'person_key')
+      )?.day,
+      now,
+    );
+    assert.deepEqual([await tests(was), await tests(now)], [before[0]! - 1, before[1]! + 1], 'the test counts on the day it now says');
+    // Every month rebuilt from the facts finds nothing to write: the deltas made the rows what the facts (the records) say.
+    const full = await rollups().reconcile({ ...period, full: true });
+    assert.deepEqual([full.factsWritten, full.factsRemoved, full.rowsWritten, full.rowsRemoved], [0, 0, 0, 0], JSON.stringify(full));
+    assert.equal(full.monthsRebuilt, 24);
   });
 });

@@ -2,14 +2,20 @@
  * The nightly reconciliation (and a new database's first fill): for a period of days (by default
  * the current and the previous calendar year in Kazakhstan),
  * 1. every person with a record in the period, or a stored fact in it, has their facts derived
- *    again and written where they changed (refresh.ts, in batches, under the people's locks);
+ *    again and written where they changed (refresh.ts, in batches, under the people's locks; on
+ *    PostgreSQL a few batches at once — they are disjoint sets of people — on SQLite one by one).
+ *    When the period already has facts, each batch also adds its changes to the daily and monthly
+ *    rows in the same transaction, under the months' shared locks, as live refreshes do: what
+ *    changed behind the events' back is fixed by deltas, and no month is rebuilt for it. The first
+ *    fill (no facts in the period yet) writes the facts only, and rebuilds each month it changed
+ *    from them (fewer writes than adding millions of facts' rows one batch at a time).
  * 2. each month's daily and monthly rows are rebuilt from the stored facts and written where they
  *    differ, under the month's exclusive lock, which live refreshes take shared: a refresh either
  *    committed before the month is read (and is in it) or waits until it is written (and adds to it).
- *    Live refreshes keep the rows in step with the facts in the same transaction, so a month is
- *    rebuilt only when step 1 changed its facts (written without their rows), when its rows' counts
- *    disagree with its facts (a cheap check per month: the `all` rows' n against the facts, by
- *    metric, daily and monthly), or always with `full` (the weekly safety net: cms/config/cron-tasks.ts).
+ *    Since the rows are kept in step with the facts in the transaction that writes them, a month
+ *    is rebuilt only when the first fill changed its facts, when its rows' counts disagree with its
+ *    facts (a cheap check per month: the `all` rows' n against the facts, by metric, daily and
+ *    monthly), or always with `full` (the weekly safety net: cms/config/cron-tasks.ts).
  * Running it twice, or on two instances, writes nothing the second time.
  */
 import type { Core } from '@strapi/strapi';
@@ -22,11 +28,16 @@ import { BATCH, MONTH_LOCKS, chunks, refreshPeople } from './refresh';
 import { notifyTouched, touched } from './touched';
 import { ATTEMPTS, BOOKING_COLUMNS, NOTES, REQUESTS, TALENTS, bookingKey, bookingRows, bookingTables, requestKey } from './sources';
 
-export type ReconcileOptions = { from?: number; to?: number; now?: Date; full?: boolean };
+/** `workers`: batches of people refreshed at once on PostgreSQL (default WORKERS; SQLite: always 1). */
+export type ReconcileOptions = { from?: number; to?: number; now?: Date; full?: boolean; workers?: number };
+/** Two batches at once: one derives facts while the other waits on the database (measured: bench/stats.mjs). */
+export const WORKERS = 2;
 export type Reconciled = {
   from: number;
   to: number;
   people: number;
+  /** Whether the period had no facts yet: facts were written without their rows, and the months they changed rebuilt. */
+  firstFill: boolean;
   factsWritten: number;
   factsRemoved: number;
   rowsWritten: number;
@@ -100,13 +111,36 @@ async function inStep(knex: Knex, month: number, first: number, last: number): P
     knex(FACTS).whereBetween('day', [day0, day1]).whereNotIn('metric', WITHOUT_ALL).groupBy('metric').select('metric').count({ n: '*' });
   const rows = (table: string, lo: number, hi: number) =>
     knex(table).whereBetween('period', [lo, hi]).where({ dim: 'all' }).whereNotIn('metric', WITHOUT_ALL).groupBy('metric').select('metric').sum({ n: 'n' });
-  const [whole, part, monthly, daily] = await Promise.all([
+  // A period covering the whole month reads its facts once.
+  const whole = first === month * 100 + 1 && last >= month * 100 + new Date(Date.UTC(Math.floor(month / 100), month % 100, 0)).getUTCDate();
+  const [all, monthly, daily, part] = await Promise.all([
     facts(month * 100 + 1, month * 100 + 31),
-    facts(first, last),
     rows(MONTHLY, month, month),
     rows(DAILY, first, last),
+    whole ? null : facts(first, last),
   ]);
-  return byMetric(whole as never) === byMetric(monthly as never) && byMetric(part as never) === byMetric(daily as never);
+  return byMetric(all as never) === byMetric(monthly as never) && byMetric((part ?? all) as never) === byMetric(daily as never);
+}
+
+/** Runs `work` on each item, `workers` at a time; the first failure stops the others taking more, and is thrown once they end. */
+async function inTurn<T>(items: T[], workers: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(workers, items.length) }, async () => {
+      while (!failed && next < items.length) {
+        const item = items[next++]!;
+        try {
+          await work(item);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+      }
+    }),
+  );
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** The months (yyyymm) a period of days touches. */
@@ -123,6 +157,7 @@ export async function reconcile(strapi: Core.Strapi, options: ReconcileOptions =
   const done: Reconciled = {
     ...period,
     people: 0,
+    firstFill: false,
     factsWritten: 0,
     factsRemoved: 0,
     rowsWritten: 0,
@@ -130,22 +165,26 @@ export async function reconcile(strapi: Core.Strapi, options: ReconcileOptions =
     monthsRebuilt: 0,
     ms: { people: 0, facts: 0, rows: 0, all: 0 },
   };
+  const knex = strapi.db.connection;
+  done.firstFill = !(await knex(FACTS).whereBetween('day', [period.from, period.to]).first('key'));
   const people = await peopleIn(strapi, period.from, period.to);
   done.people = people.length;
   done.ms.people = Date.now() - started;
-  // Facts only: each month's rows are rebuilt from them next (fewer writes than adding each batch's rows).
   const changed = new Set<number>();
-  for (const part of chunks(people, BATCH * 10)) {
-    const r = await refreshPeople(strapi, part, { rollups: false, batch: 1000 });
+  const workers = isPostgres(strapi) ? Math.max(1, Math.floor(options.workers ?? WORKERS)) : 1;
+  await inTurn(chunks(people, BATCH * 10), workers, async (part) => {
+    const r = await refreshPeople(strapi, part, { rollups: !done.firstFill, batch: 1000 });
     done.factsWritten += r.written;
     done.factsRemoved += r.removed;
     for (const m of r.months) changed.add(m);
-  }
+  });
   done.ms.facts = Date.now() - started - done.ms.people;
   for (const month of monthsOf(period.from, period.to)) {
     const first = Math.max(month * 100 + 1, period.from);
     const last = Math.min(month * 100 + 31, period.to);
-    if (!options.full && !changed.has(month) && (await inStep(strapi.db.connection, month, first, last))) continue;
+    // Changed facts move their months' rows by deltas, except on the first fill.
+    const stale = done.firstFill && changed.has(month);
+    if (!options.full && !stale && (await inStep(knex, month, first, last))) continue;
     done.monthsRebuilt += 1;
     const r = await rebuild(strapi, month, period.from, period.to);
     done.rowsWritten += r.written;
