@@ -32,10 +32,10 @@ export default {
     options: { rule: '0 4 * * *', tz: 'Asia/Almaty' },
   },
   // Every night at 04:15, after the registry (04:00): the stats' facts derived again from their
-  // sources, for this and last calendar year, and the months whose facts changed or whose counts
-  // disagree with them rebuilt from the facts; on Sunday nights every month is rebuilt (the weekly
-  // safety net). It writes only what changed, under PostgreSQL advisory locks per person and month:
-  // safe beside live events and on several instances at once.
+  // sources, for this and last calendar year, each change written with its rollup rows' deltas, and
+  // the months whose counts disagree with their facts rebuilt from them; on Sunday nights every
+  // month is rebuilt (the weekly safety net). It writes only what changed, under PostgreSQL advisory
+  // locks per person and month: safe beside live events and on several instances at once.
   reconcileRollups: {
     task: async ({ strapi }: { strapi: Core.Strapi }) => {
       const full = new Intl.DateTimeFormat('en', { weekday: 'short', timeZone: 'Asia/Almaty' }).format(new Date()) === 'Sun';
