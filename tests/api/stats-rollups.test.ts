@@ -23,15 +23,12 @@ const BOOKING = 'plugin::booking.booking';
 type Rollups = {
   settled(): Promise<void>;
   refresh(keys: string[]): Promise<{ people: number; written: number; removed: number }>;
-  reconcile(o?: { from?: number; to?: number; full?: boolean }): Promise<{
-    people: number;
-    firstFill: boolean;
-    factsWritten: number;
-    factsRemoved: number;
-    rowsWritten: number;
-    rowsRemoved: number;
-    monthsRebuilt: number;
-  }>;
+  /** What a reconciliation did (plugins/stats/server/src/rollups/reconcile.ts, Reconciled). */
+  reconcile(o?: {
+    from?: number;
+    to?: number;
+    full?: boolean;
+  }): Promise<Record<'people' | 'factsWritten' | 'factsRemoved' | 'rowsWritten' | 'rowsRemoved' | 'monthsRebuilt', number> & { firstFill: boolean }>;
 };
 const rollups = () => ctx.strapi.plugin('stats').service('rollups') as Rollups;
 const knex = (): Knex => ctx.strapi.db.connection;
