@@ -78,7 +78,7 @@ async function aNightsChanges(knex) {
 /** What a reconciliation did, and where its time went when it says. */
 const reconciled = (r, t) =>
   `${seconds(t)} — period ${r.from}–${r.to}: ${count(r.people)} people, facts ${count(r.factsWritten)} written / ${count(r.factsRemoved)} removed, ` +
-  `rollup rows ${count(r.rowsWritten)} written / ${count(r.rowsRemoved)} removed` +
+  `rollup rows ${count(r.rowsWritten)} written / ${count(r.rowsRemoved)} removed, ${count(r.monthsRebuilt)} months rebuilt` +
   (typeof r.ms === 'object' ? `; finding the people ${seconds(r.ms.people)}, their facts ${seconds(r.ms.facts)}, the months' rows ${seconds(r.ms.rows)}` : '');
 
 /** Runs `LOAD` requests of a case, `USERS` at a time; `pathOf(i)` gives the i-th request's path. */
