@@ -1,7 +1,7 @@
 /**
  * The server half of the plugin kit: what every Qabilet plugin's server shares — its messages bound
  * to its catalogue, the localised refusal and `handle`, the body checks, unique-violation detection,
- * the cabinet's permission grants, the audit log, and typed access to other plugins' services.
+ * the cabinet's permission grants, the audit log, typed access to other plugins' services, and what is worked out per staff member, kept a few seconds.
  */
 export { createMessages, languageOf, type Language, type Messages, type MessagesOptions, type Problem, type Values, type Wording } from './messages';
 export { PluginError, NAMES, answer, describe, describeAny, handle, type Handler } from './errors';
@@ -18,3 +18,4 @@ export { tableFile, type TableFile } from './table-file';
 export { checkFile, EXTENSIONS, SIGNATURE_BYTES, sniff, type KnownType, type Verdict } from './file-signature';
 export { composeParts, partRoutes, type Part, type PartHandler } from './parts';
 export { keyQueue, type KeyQueue } from './key-queue';
+export { keptPerStaff } from './staff-kept';

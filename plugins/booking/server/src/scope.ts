@@ -5,6 +5,7 @@
  * they may do within that scope is the admin permission `plugin::booking.manage`.
  */
 import type { Core } from '@strapi/strapi';
+import { keptPerStaff } from '@qabilet/plugin-kit/server';
 import { SPECIALIST } from './schedule';
 
 export type Scope = { scope: 'own' | 'region' | 'all'; specialistIds: number[] | 'all' };
@@ -48,6 +49,18 @@ async function regionCentres(strapi: Core.Strapi, profile: Profile): Promise<str
 
 export const CENTRE_IN_MY_REGION = 'plugin::booking.centre-in-my-region';
 
+/** The centres serving a staff member's region, kept a few seconds (the condition is asked per permission, per request). */
+const myRegionCentres = keptPerStaff(
+  async (strapi: Core.Strapi, userId: number) => {
+    const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({
+      where: { user: { id: userId } },
+      populate: { centre: { select: ['slug'] }, region: { select: ['code'] } },
+    });
+    return profile ? regionCentres(strapi, profile) : [];
+  },
+  (id: number) => String(id),
+);
+
 /**
  * The admin RBAC condition "centre in my region" for the plugin's content types that name a centre
  * (policies, specialists): a coordinator edits those of the centres serving their region in the
@@ -61,11 +74,7 @@ export async function registerConditions(strapi: Core.Strapi): Promise<void> {
     name: 'centre-in-my-region',
     plugin: 'booking',
     async handler(user: { id: number }) {
-      const profile = await strapi.db.query('api::staff-profile.staff-profile').findOne({
-        where: { user: { id: user.id } },
-        populate: { centre: { select: ['slug'] }, region: { select: ['code'] } },
-      });
-      const slugs = profile ? await regionCentres(strapi, profile) : [];
+      const slugs = await myRegionCentres(strapi, user.id);
       return slugs.length ? { centre: { $in: slugs } } : false;
     },
   });

@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { PlaceFilter, StatsRole } from '@qabilet/domain';
-import { servicesOf } from '@qabilet/plugin-kit/server';
+import { keptPerStaff, servicesOf } from '@qabilet/plugin-kit/server';
 import type { CrmServices, Scope } from '@qabilet/strapi-plugin-crm/strapi-server';
 import { StatsError } from '../errors';
 import type { Names } from './names';
@@ -30,7 +30,10 @@ export type StatsScope = {
   centre: string | null;
 };
 
-export async function statsScope(strapi: Core.Strapi, user: AdminUser): Promise<StatsScope> {
+/** Kept a few seconds per admin user and roles (the kit's `keptPerStaff`): every dashboard request asks it. */
+export const statsScope = keptPerStaff(scopeOf, (user: AdminUser) => [user.id, ...(user.roles ?? []).map((r) => r.code).sort()].join('|'));
+
+async function scopeOf(strapi: Core.Strapi, user: AdminUser): Promise<StatsScope> {
   const s: Scope = await servicesOf<CrmServices>(strapi, 'crm')('scope').of(user);
   const base = { adminId: user.id, regions: [] as string[], centres: [] as string[], centre: null };
   switch (s.role) {
