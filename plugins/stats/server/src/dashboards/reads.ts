@@ -30,7 +30,22 @@ export async function sumRollups(knex: Knex, reading: Reading): Promise<Sum[]> {
   return cubeSums(knex, { ...reading, group: groupOf(reading) });
 }
 
+// The sums of a reading grouped by metric and dim once: a dashboard's panels ask a dozen slices of the same sums.
+const slicesOf = new WeakMap<Sum[], Map<string, Sum[]>>();
 /** The sums of one metric (and dim), by value. */
-export const byValue = (sums: Sum[], metric: string, dim: string) => sums.filter((s) => s.metric === metric && s.dim === dim);
+export function byValue(sums: Sum[], metric: string, dim: string): Sum[] {
+  let slices = slicesOf.get(sums);
+  if (!slices) {
+    slices = new Map();
+    for (const s of sums) {
+      const key = `${s.metric}\u0001${s.dim}`;
+      const list = slices.get(key);
+      if (list) list.push(s);
+      else slices.set(key, [s]);
+    }
+    slicesOf.set(sums, slices);
+  }
+  return slices.get(`${metric}\u0001${dim}`) ?? [];
+}
 /** The count of a metric along a dim, all values together. */
 export const countOf = (sums: Sum[], metric: string, dim = 'all') => byValue(sums, metric, dim).reduce((n, s) => n + s.n, 0);
