@@ -44,6 +44,32 @@ const rowsOf = async (table: string): Promise<Row[]> =>
 const keyOf = (r: Row) => [r.period, r.metric, r.dim, r.value, r.region, r.locality, r.centre].join('|');
 const sorted = (rows: Row[]) => rows.map((r) => `${keyOf(r)}=${r.n}/${r.total}`).sort();
 
+/** The country's rows (of the periods `within` keeps) are the place rows summed over every place. */
+async function assertCountrySums(within: (period: number) => boolean) {
+  for (const [table, country] of [
+    ['stats_daily', 'stats_daily_country'],
+    ['stats_monthly', 'stats_monthly_country'],
+  ]) {
+    const summed = new Map<string, { n: number; total: number }>();
+    for (const r of (await rowsOf(table as string)).filter((r) => within(r.period))) {
+      const key = `${r.period}|${r.metric}|${r.dim}|${r.value}`;
+      const held = summed.get(key) ?? { n: 0, total: 0 };
+      held.n += r.n;
+      held.total += r.total;
+      summed.set(key, held);
+    }
+    const held = (await knex()(country as string).select())
+      .map((r: Row) => ({ ...r, period: num(r.period), n: num(r.n), total: num(r.total) }))
+      .filter((r: Row) => r.n !== 0 && within(r.period));
+    assert.equal(held.length, [...summed.values()].filter((s) => s.n !== 0).length, `${country} has a row per summed key`);
+    for (const r of held) {
+      const s = summed.get(`${r.period}|${r.metric}|${r.dim}|${r.value}`);
+      assert.equal(r.n, s?.n, `${country} ${r.period} ${r.metric} ${r.dim} ${r.value}`);
+      assert.ok(Math.abs(r.total - (s?.total ?? 0)) < 0.01, `${country} ${r.period} ${r.metric} total`);
+    }
+  }
+}
+
 /** n and total per metric × dim × value over all daily rows. */
 async function sums(): Promise<Map<string, { n: number; total: number }>> {
   const map = new Map<string, { n: number; total: number }>();
@@ -295,6 +321,14 @@ describe('stats: rollups', () => {
       .first();
     assert.deepEqual([placed.region, placed.locality, placed.centre], ['KZ-63', 'kz-63-oskemen', CENTRE]);
 
+    // The country's rows moved with the places' (the live deltas summed over every place).
+    const thisYearAndLast = (p: number) => {
+      const year = Math.floor((p > 999_999 ? p / 10_000 : p / 100) as number);
+      const now = Number(kzDate(new Date()).slice(0, 4));
+      return year === now || year === now - 1;
+    };
+    await assertCountrySums(thisYearAndLast);
+
     // Replaying the same people writes nothing.
     const daily = sorted(await rowsOf('stats_daily'));
     const replay = await rollups().refresh(mine);
@@ -354,6 +388,8 @@ describe('stats: rollups', () => {
     assert.ok(scratch.monthsRebuilt > 0, JSON.stringify(scratch));
     assert.deepEqual(sorted(inPeriod(await rowsOf('stats_daily'))), reconciledDaily);
     assert.deepEqual(sorted(inPeriod(await rowsOf('stats_monthly'))), reconciledMonthly);
+    // … and the country's rows from them (the place rows of the period were deleted, the country's were not).
+    await assertCountrySums(thisYearAndLast);
 
     // A month is the sum of its days.
     const monthly = new Map((await rowsOf('stats_monthly')).map((r) => [keyOf(r), r]));

@@ -16,9 +16,11 @@
 import type { Knex } from 'knex';
 import { addDays, splitPeriod, todayInKazakhstan } from '@qabilet/domain';
 import { onTouched } from '../rollups/touched';
-import { DAILY, MONTHLY } from '../rollups/tables';
+import { COUNTRY_OF, DAILY, MONTHLY } from '../rollups/tables';
 import { scoped } from './scope';
 import type { Group, Reading, Sum } from './reads';
+
+const PLACES = new Set(['region', 'locality', 'centre']);
 
 /** A unit's sums: the indexes of its keys in the cube and their n and total. */
 type Vector = { at: Int32Array; n: Float64Array; total: Float64Array };
@@ -110,11 +112,13 @@ function dayRange(a: number, b: number): number[] {
 }
 
 /** Reads the units of `periods` of one table for the cube: one statement, split into a vector per unit. */
-async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: string, periods: number[]): Promise<Map<number, Vector>> {
+async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: typeof DAILY | typeof MONTHLY, periods: number[]): Promise<Map<number, Vector>> {
   const columns = columnsOf(reading.group);
   const lo = Math.min(...periods);
   const hi = Math.max(...periods);
-  const q = knex(table)
+  // The country's sums, not grouped by place, are read from the country's rows.
+  const country = reading.scope.all && !reading.place.region && !reading.place.locality && !reading.place.centre && columns.every((c) => !PLACES.has(c));
+  const q = knex(country ? COUNTRY_OF[table] : table)
     .select([...columns, 'period'])
     .sum({ n: 'n' })
     .sum({ total: 'total' })
@@ -126,7 +130,7 @@ async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: string
         });
     });
   if (periods.length < (table === MONTHLY ? monthRange(lo, hi) : dayRange(lo, hi)).length) q.whereIn('period', periods);
-  scoped(q, reading.scope, reading.place);
+  if (!country) scoped(q, reading.scope, reading.place);
   q.groupBy([...columns, 'period']);
   const rows = (await q) as Array<Record<string, unknown>>;
   const parts = new Map<number, Array<[number, number, number]>>();
@@ -157,7 +161,7 @@ async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: string
 }
 
 /** The cube's vectors of these units, reading those not kept (or outdated) in one statement per table. */
-function unitsOf(knex: Knex, cube: Cube, reading: Reading, table: string, periods: number[]): Array<Promise<Vector>> {
+function unitsOf(knex: Knex, cube: Cube, reading: Reading, table: typeof DAILY | typeof MONTHLY, periods: number[]): Array<Promise<Vector>> {
   const kept = table === MONTHLY ? cube.months : cube.days;
   const versionOf = table === MONTHLY ? monthVersion : dayVersion;
   const missing = periods.filter((p) => kept.get(p)?.version !== versionOf(p));

@@ -3,10 +3,11 @@
  * (dim, value[, measure]) rows (its `rows` JSON) are expanded and summed into a temporary table of
  * what the month should hold — n = how many facts, total = the measure summed, as contributionsOf
  * in packages/domain/src/stats.ts adds them one by one — which is then upserted where a row differs,
- * and rows it does not hold are deleted. Run under the month's exclusive lock (reconcile.ts).
+ * and rows it does not hold are deleted; the country's rows likewise, from the same rows summed
+ * over every place. Run under the month's exclusive lock (reconcile.ts).
  */
 import type { Knex } from 'knex';
-import { DAILY, FACTS, MONTHLY } from './tables';
+import { DAILY, DAILY_COUNTRY, FACTS, MONTHLY, MONTHLY_COUNTRY } from './tables';
 
 const EXPECTED = 'stats_expected';
 const KEY = 'period, metric, dim, value, region, locality, centre';
@@ -64,6 +65,29 @@ export async function rebuildMonth(
     );
     removed += await changes(
       await trx.raw(`DELETE FROM ${table} WHERE period BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ${EXPECTED} e WHERE ${matches('e', table)})`, [lo, hi]),
+    );
+  }
+  // The country's rows: the expected place rows summed over every place.
+  const CK = 'period, metric, dim, value';
+  for (const [table, lo, hi] of [
+    [DAILY_COUNTRY, first, last],
+    [MONTHLY_COUNTRY, month, month],
+  ] as const) {
+    written += await changes(
+      await trx.raw(
+        `INSERT INTO ${table} (${CK}, n, total) SELECT ${CK}, SUM(n), SUM(total) FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ? GROUP BY ${CK}
+         ON CONFLICT (${CK}) DO UPDATE SET n = excluded.n, total = excluded.total
+         WHERE ${table}.n <> excluded.n OR ABS(${table}.total - excluded.total) > 0.0005`,
+        [lo, hi],
+      ),
+    );
+    removed += await changes(
+      await trx.raw(
+        `DELETE FROM ${table} WHERE period BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ${EXPECTED} e WHERE ${CK.split(', ')
+          .map((k) => `e.${k} = ${table}.${k}`)
+          .join(' AND ')})`,
+        [lo, hi],
+      ),
     );
   }
   await trx.raw(`DROP TABLE ${EXPECTED}`);

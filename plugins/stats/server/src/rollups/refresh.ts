@@ -15,7 +15,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { diffFacts, factsOf, monthOf, type Contribution, type Fact, type FactRow } from '@qabilet/domain';
-import { DAILY, FACTS, MONTHLY, ROLLUP_KEY, isPostgres } from './tables';
+import { COUNTRY_KEY, DAILY, DAILY_COUNTRY, FACTS, MONTHLY, MONTHLY_COUNTRY, ROLLUP_KEY, isPostgres } from './tables';
 import { recordsOf, staffingOf } from './sources';
 import { notifyTouched, touched } from './touched';
 
@@ -62,17 +62,33 @@ const recordOf = (f: Fact) => ({
   rows: JSON.stringify(f.rows),
 });
 
-/** Adds the deltas to the daily and monthly rows (`n = n + ?`), then drops the rows that came to nothing. */
+/** The deltas over every place: what the country's rows move by. */
+function countryDeltas(deltas: Contribution[]): Array<Pick<Contribution, 'period' | 'metric' | 'dim' | 'value' | 'n' | 'total'>> {
+  const sums = new Map<string, { period: number; metric: string; dim: string; value: string; n: number; total: number }>();
+  for (const d of deltas) {
+    const key = `${d.period}\u0001${d.metric}\u0001${d.dim}\u0001${d.value}`;
+    const sum = sums.get(key) ?? { period: d.period, metric: d.metric, dim: d.dim, value: d.value, n: 0, total: 0 };
+    sum.n += d.n;
+    sum.total += d.total;
+    sums.set(key, sum);
+  }
+  return [...sums.values()].filter((s) => s.n !== 0 || Math.abs(s.total) > 0.0005);
+}
+
+/** Adds the deltas to the daily and monthly rows, the places' and the country's (`n = n + ?`), then drops the rows that came to nothing. */
 export async function addToRollups(trx: Knex.Transaction, deltas: Contribution[]): Promise<void> {
-  for (const [table, rows] of [
-    [DAILY, deltas.filter((d) => d.period > 999_999)],
-    [MONTHLY, deltas.filter((d) => d.period <= 999_999)],
+  const country = countryDeltas(deltas);
+  for (const [table, key, rows] of [
+    [DAILY, ROLLUP_KEY, deltas.filter((d) => d.period > 999_999)],
+    [MONTHLY, ROLLUP_KEY, deltas.filter((d) => d.period <= 999_999)],
+    [DAILY_COUNTRY, COUNTRY_KEY, country.filter((d) => d.period > 999_999)],
+    [MONTHLY_COUNTRY, COUNTRY_KEY, country.filter((d) => d.period <= 999_999)],
   ] as const) {
     if (!rows.length) continue;
-    for (const part of chunks(rows, ROWS_PER_INSERT))
+    for (const part of chunks<object>(rows, ROWS_PER_INSERT))
       await trx(table)
         .insert(part)
-        .onConflict([...ROLLUP_KEY])
+        .onConflict([...key])
         .merge({ n: trx.raw(`${table}.n + excluded.n`), total: trx.raw(`${table}.total + excluded.total`) });
     const periods = [...new Set(rows.map((r) => r.period))];
     await trx(table).whereIn('period', periods).where('n', 0).whereBetween('total', [-0.0005, 0.0005]).delete();

@@ -7,8 +7,12 @@
  *   that changed, and withdraws the old ones' rows while adding the new ones'.
  * - `stats_daily` (period yyyymmdd) and `stats_monthly` (yyyymm): n and total per metric × dim ×
  *   value × region × locality × centre, '' for none. A monthly row is the sum of its month's daily rows.
- * Both are changed only by `n = n + ?` upserts in the transaction that writes the facts, or by the
- * reconciliation under the month's lock (refresh.ts, reconcile.ts).
+ * - `stats_daily_country` and `stats_monthly_country`: the same sums over every place (no region,
+ *   locality or centre), which the country's dashboards read — a month of the country's days is
+ *   tens of thousands of place rows, and a few thousand here.
+ * All are changed only by `n = n + ?` upserts in the transaction that writes the facts, or by the
+ * reconciliation under the month's lock (refresh.ts, reconcile.ts); the country's rows are the
+ * place rows summed, in the same statement groups.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -17,6 +21,11 @@ export const FACTS = 'stats_facts';
 export const DAILY = 'stats_daily';
 export const MONTHLY = 'stats_monthly';
 export const ROLLUP_KEY = ['period', 'metric', 'dim', 'value', 'region', 'locality', 'centre'] as const;
+export const DAILY_COUNTRY = 'stats_daily_country';
+export const MONTHLY_COUNTRY = 'stats_monthly_country';
+export const COUNTRY_KEY = ['period', 'metric', 'dim', 'value'] as const;
+/** The country's table of a place table. */
+export const COUNTRY_OF = { [DAILY]: DAILY_COUNTRY, [MONTHLY]: MONTHLY_COUNTRY } as const;
 
 export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
@@ -49,4 +58,21 @@ export async function ensureRollupTables(strapi: Core.Strapi): Promise<void> {
       t.text('rows').notNullable();
     });
   for (const table of [DAILY, MONTHLY]) if (!(await knex.schema.hasTable(table))) await knex.schema.createTable(table, (t) => rollup(t, table));
+  for (const table of [DAILY, MONTHLY] as const) {
+    const country = COUNTRY_OF[table];
+    if (await knex.schema.hasTable(country)) continue;
+    await knex.schema.createTable(country, (t) => {
+      t.integer('period').notNullable();
+      t.string('metric', 40).notNullable();
+      t.string('dim', 20).notNullable();
+      t.string('value', 160).notNullable();
+      t.bigInteger('n').notNullable();
+      t.double('total').notNullable();
+      t.unique([...COUNTRY_KEY], { indexName: `${country}_key` });
+      t.index(['metric', 'dim', 'period'], `${country}_metric_idx`);
+    });
+    // A database that had rollups before these tables: its country's rows summed from its place rows.
+    const key = COUNTRY_KEY.join(', ');
+    await knex.raw(`INSERT INTO ${country} (${key}, n, total) SELECT ${key}, SUM(n), SUM(total) FROM ${table} WHERE n <> 0 OR total <> 0 GROUP BY ${key}`);
+  }
 }
