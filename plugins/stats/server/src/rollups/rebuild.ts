@@ -11,8 +11,9 @@ import { DAILY, DAILY_COUNTRY, FACTS, MONTHLY, MONTHLY_COUNTRY } from './tables'
 
 const EXPECTED = 'stats_expected';
 const KEY = 'period, metric, dim, value, region, locality, centre';
-const matches = (a: string, b: string) =>
-  KEY.split(', ')
+const matches = (key: string, a: string, b: string) =>
+  key
+    .split(', ')
     .map((k) => `${a}.${k} = ${b}.${k}`)
     .join(' AND ');
 
@@ -51,43 +52,27 @@ export async function rebuildMonth(
   await trx.raw(`CREATE INDEX ${EXPECTED}_key ON ${EXPECTED} (${KEY})`);
   let written = 0;
   let removed = 0;
-  for (const [table, lo, hi] of [
-    [DAILY, first, last],
-    [MONTHLY, month, month],
-  ] as const) {
-    written += await changes(
-      await trx.raw(
-        `INSERT INTO ${table} (${KEY}, n, total) SELECT ${KEY}, n, total FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ?
-         ON CONFLICT (${KEY}) DO UPDATE SET n = excluded.n, total = excluded.total
-         WHERE ${table}.n <> excluded.n OR ABS(${table}.total - excluded.total) > 0.0005`,
-        [lo, hi],
-      ),
-    );
-    removed += await changes(
-      await trx.raw(`DELETE FROM ${table} WHERE period BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ${EXPECTED} e WHERE ${matches('e', table)})`, [lo, hi]),
-    );
-  }
-  // The country's rows: the expected place rows summed over every place.
+  // The places' rows as expected, and the country's: the expected place rows summed over every place.
   const CK = 'period, metric, dim, value';
-  for (const [table, lo, hi] of [
-    [DAILY_COUNTRY, first, last],
-    [MONTHLY_COUNTRY, month, month],
+  for (const [table, key, rows, lo, hi] of [
+    [DAILY, KEY, `SELECT ${KEY}, n, total FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ?`, first, last],
+    [MONTHLY, KEY, `SELECT ${KEY}, n, total FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ?`, month, month],
+    [DAILY_COUNTRY, CK, `SELECT ${CK}, SUM(n), SUM(total) FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ? GROUP BY ${CK}`, first, last],
+    [MONTHLY_COUNTRY, CK, `SELECT ${CK}, SUM(n), SUM(total) FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ? GROUP BY ${CK}`, month, month],
   ] as const) {
     written += await changes(
       await trx.raw(
-        `INSERT INTO ${table} (${CK}, n, total) SELECT ${CK}, SUM(n), SUM(total) FROM ${EXPECTED} e WHERE e.period BETWEEN ? AND ? GROUP BY ${CK}
-         ON CONFLICT (${CK}) DO UPDATE SET n = excluded.n, total = excluded.total
+        `INSERT INTO ${table} (${key}, n, total) ${rows}
+         ON CONFLICT (${key}) DO UPDATE SET n = excluded.n, total = excluded.total
          WHERE ${table}.n <> excluded.n OR ABS(${table}.total - excluded.total) > 0.0005`,
         [lo, hi],
       ),
     );
     removed += await changes(
-      await trx.raw(
-        `DELETE FROM ${table} WHERE period BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ${EXPECTED} e WHERE ${CK.split(', ')
-          .map((k) => `e.${k} = ${table}.${k}`)
-          .join(' AND ')})`,
-        [lo, hi],
-      ),
+      await trx.raw(`DELETE FROM ${table} WHERE period BETWEEN ? AND ? AND NOT EXISTS (SELECT 1 FROM ${EXPECTED} e WHERE ${matches(key, 'e', table)})`, [
+        lo,
+        hi,
+      ]),
     );
   }
   await trx.raw(`DROP TABLE ${EXPECTED}`);

@@ -29,17 +29,20 @@ export const COUNTRY_OF = { [DAILY]: DAILY_COUNTRY, [MONTHLY]: MONTHLY_COUNTRY }
 
 export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
-function rollup(t: Knex.CreateTableBuilder, table: string) {
+/** A rollup table: n and total per key (the places' or the country's). */
+function rollup(t: Knex.CreateTableBuilder, table: string, key: readonly string[]) {
   t.integer('period').notNullable();
   t.string('metric', 40).notNullable();
   t.string('dim', 20).notNullable();
   t.string('value', 160).notNullable();
-  t.string('region', 8).notNullable();
-  t.string('locality', 80).notNullable();
-  t.string('centre', 80).notNullable();
+  if (key.includes('region')) {
+    t.string('region', 8).notNullable();
+    t.string('locality', 80).notNullable();
+    t.string('centre', 80).notNullable();
+  }
   t.bigInteger('n').notNullable();
   t.double('total').notNullable();
-  t.unique([...ROLLUP_KEY], { indexName: `${table}_key` });
+  t.unique([...key], { indexName: `${table}_key` });
   t.index(['metric', 'dim', 'period'], `${table}_metric_idx`);
 }
 
@@ -57,20 +60,11 @@ export async function ensureRollupTables(strapi: Core.Strapi): Promise<void> {
       t.double('total').notNullable();
       t.text('rows').notNullable();
     });
-  for (const table of [DAILY, MONTHLY]) if (!(await knex.schema.hasTable(table))) await knex.schema.createTable(table, (t) => rollup(t, table));
+  for (const table of [DAILY, MONTHLY]) if (!(await knex.schema.hasTable(table))) await knex.schema.createTable(table, (t) => rollup(t, table, ROLLUP_KEY));
   for (const table of [DAILY, MONTHLY] as const) {
     const country = COUNTRY_OF[table];
     if (await knex.schema.hasTable(country)) continue;
-    await knex.schema.createTable(country, (t) => {
-      t.integer('period').notNullable();
-      t.string('metric', 40).notNullable();
-      t.string('dim', 20).notNullable();
-      t.string('value', 160).notNullable();
-      t.bigInteger('n').notNullable();
-      t.double('total').notNullable();
-      t.unique([...COUNTRY_KEY], { indexName: `${country}_key` });
-      t.index(['metric', 'dim', 'period'], `${country}_metric_idx`);
-    });
+    await knex.schema.createTable(country, (t) => rollup(t, country, COUNTRY_KEY));
     // A database that had rollups before these tables: its country's rows summed from its place rows.
     const key = COUNTRY_KEY.join(', ');
     await knex.raw(`INSERT INTO ${country} (${key}, n, total) SELECT ${key}, SUM(n), SUM(total) FROM ${table} WHERE n <> 0 OR total <> 0 GROUP BY ${key}`);
