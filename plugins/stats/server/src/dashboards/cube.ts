@@ -40,6 +40,8 @@ type Cube = {
 /** Kept at most this long, in case a touch never arrived (a listener reconnecting). */
 export const KEEP_MS = 10 * 60_000;
 const MAX_CUBES = 200;
+/** Days (or months) a cube keeps: a year and a half of days, whatever periods were asked. */
+const MAX_UNITS = 550;
 const cubes = new Map<string, Cube>();
 
 // The versions: a touch of a day moves the day's and its month's; of a month, the month's and all its days'; 0, everything.
@@ -170,7 +172,16 @@ function unitsOf(knex: Knex, cube: Cube, reading: Reading, table: typeof DAILY |
     const read = readUnits(knex, cube, reading, table, missing);
     for (const p of missing) {
       const unit: Unit = { version: versions.get(p) as string, vector: read.then((v) => v.get(p) as Vector) };
+      kept.delete(p);
       kept.set(p, unit);
+    }
+    // A cube keeps at most MAX_UNITS of a kind: the units read longest ago go first (never this request's).
+    if (kept.size > MAX_UNITS) {
+      const asked = new Set(periods);
+      for (const p of kept.keys()) {
+        if (kept.size <= MAX_UNITS) break;
+        if (!asked.has(p)) kept.delete(p);
+      }
     }
     // A failed read is not kept; a read that a touch overtook is not kept either (its version is old already).
     read.catch(() => {
