@@ -42,6 +42,7 @@ export const KEEP_MS = 10 * 60_000;
 const MAX_CUBES = 200;
 /** Days (or months) a cube keeps: a year and a half of days, whatever periods were asked. */
 const MAX_UNITS = 550;
+const YIELD_ROWS = 4000;
 const cubes = new Map<string, Cube>();
 
 // The versions: a touch of a day moves the day's and its month's; of a month, the month's and all its days'; 0, everything.
@@ -136,14 +137,16 @@ async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: typeof
   q.groupBy([...columns, 'period']);
   const rows = (await q) as Array<Record<string, unknown>>;
   const parts = new Map<number, Array<[number, number, number]>>();
-  for (const row of rows) {
-    const values = Object.fromEntries(columns.map((c) => [c, String(row[c] ?? '')]));
-    const key = columns.map((c) => values[c]).join('\u0001');
+  for (let i = 0; i < rows.length; i += 1) {
+    // A long read is taken apart a few thousand rows at a time, letting other requests be answered in between.
+    if (i > 0 && i % YIELD_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+    const row = rows[i] as Record<string, unknown>;
+    const key = columns.map((c) => String(row[c] ?? '')).join('\u0001');
     let at = cube.index.get(key);
     if (at === undefined) {
       at = cube.groups.length;
       cube.index.set(key, at);
-      cube.groups.push(values);
+      cube.groups.push(Object.fromEntries(columns.map((c) => [c, String(row[c] ?? '')])));
     }
     const period = Number(row.period);
     const list = parts.get(period) ?? [];
