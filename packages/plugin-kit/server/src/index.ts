@@ -19,3 +19,4 @@ export { checkFile, EXTENSIONS, SIGNATURE_BYTES, sniff, type KnownType, type Ver
 export { composeParts, partRoutes, type Part, type PartHandler } from './parts';
 export { keyQueue, type KeyQueue } from './key-queue';
 export { keptPerStaff } from './staff-kept';
+export { followModels } from './follow-models';

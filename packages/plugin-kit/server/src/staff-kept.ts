@@ -7,6 +7,7 @@
  * empties every such cache at once; another instance sees it within `keepMs`.
  */
 import type { Core } from '@strapi/strapi';
+import { followModels } from './follow-models';
 
 const MODELS = ['api::staff-profile.staff-profile', 'api::centre.centre'];
 const caches = new Set<Map<string, unknown>>();
@@ -18,14 +19,7 @@ function follow(strapi: Core.Strapi): void {
   const forget = () => {
     for (const cache of caches) cache.clear();
   };
-  strapi.db.lifecycles.subscribe({
-    models: MODELS,
-    afterCreate: forget,
-    afterUpdate: forget,
-    afterUpdateMany: forget,
-    afterDelete: forget,
-    afterDeleteMany: forget,
-  } as never);
+  followModels(strapi, MODELS, { written: forget, deleted: forget });
 }
 
 /**

@@ -38,7 +38,7 @@ type Cube = {
 };
 
 /** Kept at most this long, in case a touch never arrived (a listener reconnecting). */
-export const KEEP_MS = 10 * 60_000;
+const KEEP_MS = 10 * 60_000;
 const MAX_CUBES = 200;
 /** Days (or months) a cube keeps: a year and a half of days, whatever periods were asked. */
 const MAX_UNITS = 550;
@@ -58,9 +58,11 @@ let touches = 0;
 /** How many touches this process has heard of: what a kept answer built from the cubes is checked against (memo.ts). */
 export const touchCount = () => touches;
 
-let stopListening: (() => void) | null = null;
+let listening = false;
 export function listen(): void {
-  stopListening ??= onTouched((periods) => {
+  if (listening) return;
+  listening = true;
+  onTouched((periods) => {
     touches += 1;
     for (const p of periods) {
       if (p === 0) {
@@ -277,9 +279,4 @@ export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): 
       });
     }
   return out;
-}
-
-/** Forgets every cube (tests). */
-export function forgetCubes(): void {
-  cubes.clear();
 }

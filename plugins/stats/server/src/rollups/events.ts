@@ -7,7 +7,7 @@
  * refreshed after the change commits, one batch at a time, in order. Only ids and counts are logged.
  */
 import type { Core } from '@strapi/strapi';
-import { keyQueue, servicesOf } from '@qabilet/plugin-kit/server';
+import { followModels, keyQueue, servicesOf } from '@qabilet/plugin-kit/server';
 import type { BookingServices } from '@qabilet/strapi-plugin-booking/strapi-server';
 import type { AssessmentServices } from '@qabilet/strapi-plugin-assessment/strapi-server';
 import type { TalentServices } from '@qabilet/strapi-plugin-talent/strapi-server';
@@ -114,20 +114,6 @@ export function followSources(strapi: Core.Strapi): void {
       .then((keys) => keys.length && queueRefresh(strapi, keys))
       .catch((e: Error) => strapi.log.warn(`stats: could not follow a specialist's change: ${e.name}`));
   };
-  strapi.db.lifecycles.subscribe({
-    models: [SPECIALIST, STAFF_PROFILE],
-    afterCreate: staffChanged,
-    afterUpdate: staffChanged,
-    afterUpdateMany: staffChanged,
-    afterDelete: staffChanged,
-    afterDeleteMany: staffChanged,
-  } as never);
-  strapi.db.lifecycles.subscribe({
-    models: [BOOKING, REQUEST],
-    afterCreate: on,
-    afterUpdate: on,
-    afterUpdateMany: on,
-    beforeDelete: before,
-    beforeDeleteMany: before,
-  } as never);
+  followModels(strapi, [SPECIALIST, STAFF_PROFILE], { written: staffChanged, deleted: staffChanged });
+  followModels(strapi, [BOOKING, REQUEST], { written: on, beforeDelete: before });
 }
