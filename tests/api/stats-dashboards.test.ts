@@ -187,6 +187,19 @@ describe('stats: the staff’s dashboards', () => {
     }
   });
 
+  it('follows a coordinator moved to another centre at once: their scope is kept only until a staff profile changes', async () => {
+    const moved = await staffMember('qabilet-regional-coordinator', CENTRE);
+    const before: DashboardView = (await dashboard(moved, PERIOD).expect(200)).body.data;
+    assert.ok(before.regions?.includes('KZ-63') && !before.regions.includes('KZ-55'));
+    const profiles = ctx.strapi.documents('api::staff-profile.staff-profile');
+    const profile = (await profiles.findFirst({ filters: { user: { id: moved.id } } as never }))!;
+    const pavlodar = await ctx.strapi.db.query('api::centre.centre').findOne({ where: { slug: OTHER, locale: 'kk' }, populate: { region: true } });
+    await profiles.update({ documentId: profile.documentId, data: { centre: pavlodar.documentId, region: pavlodar.region?.documentId } as never });
+    const after: DashboardView = (await dashboard(moved, PERIOD).expect(200)).body.data;
+    assert.ok(after.regions?.includes('KZ-55') && !after.regions.includes('KZ-63'), JSON.stringify(after.regions));
+    await dashboard(moved, { ...PERIOD, region: 'KZ-63' }).expect(403);
+  });
+
   it('shows a specialist their own work at their centre, month by month, and nothing else', async () => {
     const view: DashboardView = (await dashboard(specialist, PERIOD).expect(200)).body.data;
     assert.equal(view.role, 'specialist');
