@@ -9,6 +9,11 @@ import type { Core } from '@strapi/strapi';
 export type KeyQueue = {
   /** Queues keys for a refresh once the current transaction (if any) commits. */
   queue(strapi: Core.Strapi, keys: Iterable<string>): void;
+  /**
+   * Queues the keys `find` looks up once the current transaction (if any) commits — a lifecycle
+   * whose row says whose only after the commit; `settle` waits for the look-up too.
+   */
+  queueFound(strapi: Core.Strapi, find: () => Promise<Iterable<string>>): void;
   /** Waits for what is queued and running; whether nothing new came meanwhile (else call again). */
   settle(): Promise<boolean>;
   /** No more refreshes from now on (the plugin is being destroyed). */
@@ -22,7 +27,8 @@ export function keyQueue(label: string, refresh: (strapi: Core.Strapi, keys: str
   let running: Promise<unknown> = Promise.resolve();
   let scheduled = false;
   let stopped = false;
-  const busy = () => scheduled || pending.size > 0;
+  let looking = 0;
+  const busy = () => scheduled || pending.size > 0 || looking > 0;
 
   function flushSoon(strapi: Core.Strapi) {
     if (scheduled || stopped) return;
@@ -38,14 +44,27 @@ export function keyQueue(label: string, refresh: (strapi: Core.Strapi, keys: str
     });
   }
 
+  const afterCommit = (strapi: Core.Strapi, run: () => void) => {
+    if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(run));
+    else run();
+  };
+  const add = (strapi: Core.Strapi, keys: Iterable<string>) => {
+    for (const k of keys) pending.add(k);
+    flushSoon(strapi);
+  };
+
   return {
     queue(strapi, keys) {
-      const add = () => {
-        for (const k of keys) pending.add(k);
-        flushSoon(strapi);
-      };
-      if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(add));
-      else add();
+      afterCommit(strapi, () => add(strapi, keys));
+    },
+    queueFound(strapi, find) {
+      afterCommit(strapi, () => {
+        looking += 1;
+        find()
+          .then((keys) => add(strapi, keys))
+          .catch((e: Error) => void strapi.log.warn(`${label}: could not find whom a change concerns: ${e.name}`))
+          .finally(() => (looking -= 1));
+      });
     },
     async settle() {
       while (busy()) await new Promise((r) => setImmediate(r));

@@ -82,15 +82,8 @@ export function followSources(strapi: Core.Strapi): void {
   assessment('notes').on((key) => queueRefresh(strapi, [key]));
   servicesOf<TalentServices>(strapi, 'talent')('people').onRefreshed((keys) => queueRefresh(strapi, keys));
 
-  const on = (event: Event) => {
-    // Looked up after the commit: the row a lifecycle names may not be visible to another connection before it.
-    const run = () =>
-      keysOf(strapi, event)
-        .then((keys) => keys.length && queueRefresh(strapi, keys))
-        .catch((e: Error) => strapi.log.warn(`stats: could not follow a change of ${event.model.uid}: ${e.name}`));
-    if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(() => void run()));
-    else void run();
-  };
+  // Looked up after the commit: the row a lifecycle names may not be visible to another connection before it.
+  const on = (event: Event) => refreshes.queueFound(strapi, () => keysOf(strapi, event));
   // A deleted booking or request is gone by afterDelete: whose it was is taken before.
   const before = (event: Event) => void keysOf(strapi, event).then((keys) => keys.length && queueRefresh(strapi, keys));
   // Whose a specialist's bookings are (their admin user, their centre) is read from a cache: a change

@@ -74,15 +74,8 @@ async function keysOf(strapi: Core.Strapi, event: Event): Promise<string[]> {
 }
 
 export function followSources(strapi: Core.Strapi): void {
-  const on = (event: Event) => {
-    // Looked up after the commit too: the row a lifecycle names may not be visible before it.
-    const run = () =>
-      keysOf(strapi, event)
-        .then((keys) => keys.length && queueRefresh(strapi, keys))
-        .catch((e: Error) => strapi.log.warn(`talent: could not follow a change of ${event.model.uid}: ${e.name}`));
-    if (strapi.db.inTransaction()) void strapi.db.transaction(async ({ onCommit }) => onCommit(() => void run()));
-    else void run();
-  };
+  // Looked up after the commit too: the row a lifecycle names may not be visible before it.
+  const on = (event: Event) => refreshes.queueFound(strapi, () => keysOf(strapi, event));
   // A deleted child or request is gone by afterDelete: its key is taken before.
   const before = (event: Event) => {
     if (event.model.uid !== CHILD) return;
