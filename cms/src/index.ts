@@ -2,12 +2,15 @@ import type { Core } from '@strapi/strapi';
 import { seed } from './seed';
 import { ensureRateLimitTable, sweep } from './lib/rate-limit';
 import { registerStaffConditions } from './staff/conditions';
+import { keepAbilities } from './staff/abilities';
+import type { Listening } from '@qabilet/plugin-kit/server';
 import { registerProfessionRules } from './content/profession-rules';
 import { registerSiteRebuild, startSiteRebuildCalls } from './content/site-rebuild';
 import { guardUrlUploads } from './middlewares/upload-guard';
 import { ensureUniqueEmailIndex } from './accounts/unique-email';
 
 let sweeper: NodeJS.Timeout | undefined;
+let staffChanges: Listening | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -18,6 +21,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Every instance needs the RBAC conditions, seeding or not.
     await registerStaffConditions(strapi);
+    staffChanges = keepAbilities(strapi);
+    await staffChanges.ready;
     guardUrlUploads(strapi);
     await ensureRateLimitTable(strapi);
     await ensureUniqueEmailIndex(strapi);
@@ -28,7 +33,8 @@ export default {
     strapi.plugin('booking').service('worker').start();
   },
 
-  destroy() {
+  async destroy() {
     clearInterval(sweeper);
+    await staffChanges?.stop();
   },
 };

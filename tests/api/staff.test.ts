@@ -134,4 +134,57 @@ describe('staff: admin roles and the region and centre conditions', () => {
       .set('Authorization', `Bearer ${await adminToken('no.profile@qabilet.example', password)}`);
     assert.ok(res.status === 403 || res.body.results.length === 0, `status ${res.status}`);
   });
+
+  it('keeps a staff member’s ability only until a permission changes, here or in another instance', async () => {
+    const { email, password } = account('qabilet-project-curator');
+    const token = await adminToken(email, password);
+    const centres = () => admin().get(CENTRES).set('Authorization', `Bearer ${token}`);
+    await centres().expect(200);
+    const role = await ctx.strapi.db.query('admin::role').findOne({ where: { code: 'qabilet-project-curator' } });
+    const permissions = ctx.strapi.db.query('admin::permission');
+    const read = await permissions.findOne({
+      where: { action: 'plugin::content-manager.explorer.read', subject: 'api::centre.centre', role: { id: role.id } },
+    });
+    assert.ok(read, 'the curator reads centres');
+    // Revoked through the database layer, as the admin's role editor does: the next request is refused.
+    await permissions.delete({ where: { id: read.id } });
+    try {
+      await centres().expect(403);
+    } finally {
+      const { id: _id, documentId: _documentId, createdAt: _c, updatedAt: _u, ...data } = read;
+      await permissions.create({ data: { ...data, role: role.id } });
+    }
+    await centres().expect(200);
+
+    // Unlinked behind the writers' back: the kept ability stands until someone tells of a change.
+    const again = await permissions.findOne({
+      where: { action: 'plugin::content-manager.explorer.read', subject: 'api::centre.centre', role: { id: role.id } },
+    });
+    const { joinTable } = ctx.strapi.db.metadata.get('admin::permission').attributes.role as never as {
+      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
+    };
+    const knex = ctx.strapi.db.connection;
+    const link = await knex(joinTable.name).where(joinTable.joinColumn.name, again.id).first();
+    await knex(joinTable.name).where(joinTable.joinColumn.name, again.id).delete();
+    try {
+      await centres().expect(200);
+      if (process.env.DATABASE_CLIENT === 'postgres') {
+        // As another CMS instance tells of its change: a notification on commit, heard by this one's listener.
+        await knex.raw('SELECT pg_notify(?, ?)', ['qabilet_staff_changed', '']);
+        let status = 200;
+        for (let i = 0; i < 50 && status === 200; i += 1) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          status = (await centres()).status;
+        }
+        assert.equal(status, 403, 'another instance’s notice empties the kept abilities');
+      } else {
+        // Any staff change in this instance empties them (here: a profile saved).
+        const profile = await ctx.strapi.db.query('api::staff-profile.staff-profile').findOne({});
+        await ctx.strapi.db.query('api::staff-profile.staff-profile').update({ where: { id: profile.id }, data: {} });
+        await centres().expect(403);
+      }
+    } finally {
+      await knex(joinTable.name).insert(link);
+    }
+  });
 });

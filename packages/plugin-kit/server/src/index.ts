@@ -18,5 +18,6 @@ export { tableFile, type TableFile } from './table-file';
 export { checkFile, EXTENSIONS, SIGNATURE_BYTES, sniff, type KnownType, type Verdict } from './file-signature';
 export { composeParts, partRoutes, type Part, type PartHandler } from './parts';
 export { keyQueue, type KeyQueue } from './key-queue';
-export { keptPerStaff } from './staff-kept';
+export { keptPerStaff, listenForStaffChanges } from './staff-kept';
+export { isPostgres, listenTo, notify, type Listening } from './pg-listen';
 export { followModels } from './follow-models';

@@ -1,25 +1,48 @@
 /**
- * What is worked out from a staff member's profile (their regions, their centre, the centres
- * serving their region), kept a few seconds per staff member. The admin asks its RBAC conditions
- * for every permission a role holds on each request — a coordinator's content permissions call
- * them dozens of times — and the dashboards and the lists ask the scope on every request; each is
- * half a dozen look-ups. A change of a staff profile or a centre (its regions) in this CMS instance
- * empties every such cache at once; another instance sees it within `keepMs`.
+ * What is worked out from a staff member's profile and roles (their regions, their centre, the
+ * centres serving their region, the admin's ability), kept a few seconds per staff member. The
+ * admin builds an ability from every permission of the user's roles and asks its RBAC conditions
+ * for each on every request — a coordinator's content permissions call them dozens of times — and
+ * the dashboards and the lists ask the scope on every request; each is half a dozen look-ups.
+ * A change of a staff profile, a centre (its regions), an admin user, a role or a permission
+ * empties every such cache at once in this CMS instance and, on PostgreSQL, in every other one
+ * once the change commits (`listenForStaffChanges`); `keepMs` bounds what a lost notice costs.
  */
 import type { Core } from '@strapi/strapi';
-import { followModels } from './follow-models';
+import { listenTo, notify, type Listening } from './pg-listen';
 
-const MODELS = ['api::staff-profile.staff-profile', 'api::centre.centre'];
+const MODELS = ['api::staff-profile.staff-profile', 'api::centre.centre', 'admin::user', 'admin::role', 'admin::permission'];
+const CHANNEL = 'qabilet_staff_changed';
 const caches = new Set<Map<string, unknown>>();
 const following = new WeakSet<object>();
+
+const forget = () => {
+  for (const cache of caches) cache.clear();
+};
 
 function follow(strapi: Core.Strapi): void {
   if (following.has(strapi)) return;
   following.add(strapi);
-  const forget = () => {
-    for (const cache of caches) cache.clear();
+  // Awaited by the lifecycle: the notice goes out within the writing transaction, before it commits.
+  const changed = async () => {
+    forget();
+    await notify(strapi, CHANNEL, '').catch((e: Error) => strapi.log.warn(`staff caches: cannot tell the other instances: ${e.name}`));
   };
-  followModels(strapi, MODELS, { written: forget, deleted: forget });
+  strapi.db.lifecycles.subscribe({
+    models: MODELS,
+    afterCreate: changed,
+    afterCreateMany: changed,
+    afterUpdate: changed,
+    afterUpdateMany: changed,
+    afterDelete: changed,
+    afterDeleteMany: changed,
+  } as never);
+}
+
+/** On PostgreSQL, empties the caches when another instance changed what they were worked out from (and on each (re)connection). */
+export function listenForStaffChanges(strapi: Core.Strapi): Listening {
+  follow(strapi);
+  return listenTo(strapi, CHANNEL, { what: 'staff caches', heard: forget, connected: forget });
 }
 
 /**

@@ -15,6 +15,7 @@
  * place rows summed, in the same statement groups.
  */
 import type { Core } from '@strapi/strapi';
+import { isPostgres } from '@qabilet/plugin-kit/server';
 import type { Knex } from 'knex';
 
 export const FACTS = 'stats_facts';
@@ -27,7 +28,7 @@ export const COUNTRY_KEY = ['period', 'metric', 'dim', 'value'] as const;
 /** The country's table of a place table. */
 export const COUNTRY_OF = { [DAILY]: DAILY_COUNTRY, [MONTHLY]: MONTHLY_COUNTRY } as const;
 
-export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+export { isPostgres };
 
 /** A rollup table: n and total per key (the places' or the country's). */
 function rollup(t: Knex.CreateTableBuilder, table: string, key: readonly string[]) {

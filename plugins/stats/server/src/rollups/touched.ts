@@ -10,7 +10,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { isPostgres } from './tables';
+import { listenTo, notify, type Listening } from '@qabilet/plugin-kit/server';
 
 export type TouchListener = (periods: number[]) => void;
 const CHANNEL = 'qabilet_stats_touched';
@@ -34,67 +34,29 @@ export function touched(periods: Iterable<number>): void {
 
 /** Within a writing transaction on PostgreSQL: tells the other instances once it commits. */
 export async function notifyTouched(strapi: Core.Strapi, trx: Knex.Transaction, periods: Iterable<number>): Promise<void> {
-  if (!isPostgres(strapi)) return;
   let list = [...new Set(periods)];
   if (!list.length) return;
   if (list.length > MAX_DAYS) list = [...new Set(list.map((p) => (p > 999_999 ? Math.floor(p / 100) : p)))];
-  await trx.raw('SELECT pg_notify(?, ?)', [CHANNEL, list.join(',')]);
+  await notify(strapi, CHANNEL, list.join(','), trx);
 }
 
-type RawConnection = {
-  query: (sql: string) => Promise<unknown>;
-  on: (event: string, fn: (arg: { channel?: string; payload?: string } & Error) => void) => void;
-  end: () => Promise<void>;
-};
-type PgClient = { acquireRawConnection: () => Promise<RawConnection> };
-
-let connection: RawConnection | null = null;
-let stopped = false;
-let retry: NodeJS.Timeout | null = null;
+let listening: Listening | null = null;
 
 /**
- * On PostgreSQL, listens for other instances' touches on a connection outside the pool; a lost
- * connection is opened again after a few seconds (meanwhile the kept sums fall back on their
- * age limit). Nothing to do on SQLite, which one process owns.
+ * On PostgreSQL, listens for other instances' touches (the kit's `listenTo`: a lost connection is
+ * opened again after a few seconds, meanwhile the kept sums fall back on their age limit; on each
+ * (re)connection every kept sum is read again, whatever changed while nobody listened).
  */
 export async function listenForTouches(strapi: Core.Strapi): Promise<void> {
-  if (!isPostgres(strapi)) return;
-  stopped = false;
-  const again = () => {
-    connection = null;
-    if (!stopped && !retry)
-      retry = setTimeout(() => {
-        retry = null;
-        void listenForTouches(strapi);
-      }, 5_000);
-  };
-  try {
-    const client = strapi.db.connection.client as unknown as PgClient;
-    const conn = await client.acquireRawConnection();
-    conn.on('notification', (msg) => {
-      if (msg.channel !== CHANNEL || !msg.payload) return;
-      touched(msg.payload.split(',').map(Number).filter(Number.isInteger));
-    });
-    conn.on('error', (e) => {
-      strapi.log.warn(`stats: the listener of rollup changes failed: ${e.name}`);
-      again();
-    });
-    conn.on('end', again);
-    await conn.query(`LISTEN ${CHANNEL}`);
-    connection = conn;
-    // Whatever changed while nobody listened: every kept sum is read again.
-    touched([0]);
-  } catch (e) {
-    strapi.log.warn(`stats: cannot listen for rollup changes: ${(e as Error).name}`);
-    again();
-  }
+  listening = listenTo(strapi, CHANNEL, {
+    what: 'stats: rollup changes',
+    heard: (payload) => payload && touched(payload.split(',').map(Number).filter(Number.isInteger)),
+    connected: () => touched([0]),
+  });
+  await listening.ready;
 }
 
 export async function stopListening(): Promise<void> {
-  stopped = true;
-  if (retry) clearTimeout(retry);
-  retry = null;
-  const conn = connection;
-  connection = null;
-  await conn?.end().catch(() => undefined);
+  await listening?.stop();
+  listening = null;
 }

@@ -10,11 +10,12 @@
  * index kept by triggers on SQLite.
  */
 import type { Core } from '@strapi/strapi';
+import { isPostgres } from '@qabilet/plugin-kit/server';
 import { PEOPLE, PERSON_CENTRES, PERSON_REGIONS } from '../scope';
 
 export const PEOPLE_FTS = 'talent_people_fts';
 
-export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+export { isPostgres };
 
 export async function ensurePeopleTables(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection;
