@@ -1,5 +1,16 @@
 import assert from 'node:assert/strict';
-import { addMonths, checkStatsQuery, cumulate, monthsOf, placeLevel, share, splitPeriod, timeFigures, type TimeBucket } from './stats-figures.ts';
+import {
+  addMonths,
+  checkStatsQuery,
+  cumulate,
+  monthsOf,
+  placeLevel,
+  share,
+  sortedTimeFigures,
+  splitPeriod,
+  timeFigures,
+  type TimeBucket,
+} from './stats-figures.ts';
 
 /** The rollups' buckets (design): 5 s below 120 s, 15 s below 600 s, 60 s below 4 h, then one open bucket. */
 const width = (start: number) => (start < 120 ? 5 : start < 600 ? 15 : start < 14_400 ? 60 : 0);
@@ -142,6 +153,25 @@ describe('domain: the dashboards’ figures', () => {
       assert.equal(timeFigures([{ start: 14_400, n: 1 }], width).median, 14_400);
     });
     it('has no median of nothing', () => assert.deepEqual(timeFigures([{ start: 5, n: 0 }], width), { n: 0, median: null, p90: null, outliers: 0 }));
+    it('gives the figures of the times themselves from sorted arrays with empty buckets among them', () => {
+      // Every time put at its bucket's middle, sorted: the nearest-rank median and p90, and Tukey's fence from Q1 and Q3.
+      const reference = (starts: number[], counts: number[]) => {
+        const times = starts.flatMap((start, i) => Array.from({ length: counts[i] as number }, () => start + width(start) / 2));
+        if (!times.length) return { n: 0, median: null, p90: null, outliers: 0 };
+        const rank = (p: number) => times[Math.max(1, Math.ceil(p * times.length)) - 1] as number;
+        const fence = rank(0.75) + 1.5 * (rank(0.75) - rank(0.25));
+        return { n: times.length, median: rank(0.5), p90: rank(0.9), outliers: times.filter((t) => t > fence).length };
+      };
+      let seed = 7;
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+      for (let round = 0; round < 200; round += 1) {
+        const starts = [...new Set(Array.from({ length: 1 + Math.floor(random() * 30) }, () => Math.floor(random() * 3000) * 5))].sort((a, b) => a - b);
+        const counts = starts.map(() => (random() < 0.3 ? 0 : Math.floor(random() * 50)));
+        const buckets = starts.map((start, i) => ({ start, n: counts[i] as number })).reverse();
+        assert.deepEqual(sortedTimeFigures(starts, Float64Array.from(counts), width), reference(starts, counts));
+        assert.deepEqual(timeFigures(buckets, width), reference(starts, counts));
+      }
+    });
   });
 
   it('divides shares to four places and nothing by nothing to null', () => {

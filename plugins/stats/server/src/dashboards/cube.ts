@@ -228,8 +228,10 @@ function readAhead(knex: Knex, cube: Cube, reading: Reading, today: number): voi
   }
 }
 
-/** The sums of the reading's slices over its period, by its group (and by month when asked), from the kept units. */
-export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): Promise<Sum[]> {
+type Accumulator = { n: Float64Array; total: Float64Array };
+
+/** The cube of the reading, and its keys' n and total added up over the period: per month when grouped by it, else in slot 0. */
+async function accumulate(knex: Knex, reading: Reading, now: number): Promise<{ cube: Cube; sums: Map<number, Accumulator> }> {
   listen();
   const cube = cubeOf(reading, now);
   const split = splitPeriod(reading.from, reading.to);
@@ -241,8 +243,7 @@ export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): 
   ]);
   readAhead(knex, cube, reading, Number(todayInKazakhstan().replaceAll('-', '')));
   const byMonth = reading.group.includes('month');
-  // Per month when grouped by it, else one accumulator: n and total per key index.
-  const sums = new Map<number, { n: Float64Array; total: Float64Array }>();
+  const sums = new Map<number, Accumulator>();
   const size = cube.groups.length;
   const add = (month: number, v: Vector) => {
     const slot = byMonth ? month : 0;
@@ -259,9 +260,16 @@ export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): 
   };
   monthly.forEach((v, i) => add(months[i] as number, v));
   daily.forEach((v, i) => add(monthOfDay(days[i] as number), v));
+  return { cube, sums };
+}
+
+/** The sums of the reading's slices over its period, by its group (and by month when asked), from the kept units. */
+export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): Promise<Sum[]> {
+  const { cube, sums } = await accumulate(knex, reading, now);
   const out: Sum[] = [];
+  // Keys learnt by another read since the sums were added up are not in them.
   for (const [month, acc] of sums)
-    for (let k = 0; k < size; k += 1) {
+    for (let k = 0; k < acc.n.length; k += 1) {
       const n = acc.n[k] as number;
       const total = acc.total[k] as number;
       if (n === 0 && total === 0) continue;
@@ -278,5 +286,63 @@ export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): 
         total,
       });
     }
+  return out;
+}
+
+/** A histogram of a metric's values `<head>|<bucket start>`: the head, the starts in order, and each start's key in the cube. */
+type Head = { metric: string; head: string; starts: Float64Array; at: Int32Array };
+/** One head's buckets over a period: counts in the order of `starts`, and the sum of their totals. */
+export type Histogram = { metric: string; head: string; starts: Float64Array; counts: Float64Array; total: number };
+
+/** The cube's keys gathered by metric and head, buckets sorted: made again only when the cube learnt new keys. */
+const heads = new WeakMap<Cube, { size: number; list: Head[] }>();
+function headsOf(cube: Cube): Head[] {
+  const made = heads.get(cube);
+  if (made && made.size === cube.groups.length) return made.list;
+  const byHead = new Map<string, { metric: string; head: string; buckets: Array<[number, number]> }>();
+  cube.groups.forEach((g, k) => {
+    const value = g.value ?? '';
+    const cut = value.lastIndexOf('|');
+    const head = value.slice(0, Math.max(0, cut));
+    const id = `${g.metric}\u0001${head}`;
+    let entry = byHead.get(id);
+    if (!entry) {
+      entry = { metric: g.metric ?? '', head, buckets: [] };
+      byHead.set(id, entry);
+    }
+    entry.buckets.push([Number(value.slice(cut + 1)), k]);
+  });
+  const list = [...byHead.values()].map(({ metric, head, buckets }) => {
+    buckets.sort((a, b) => a[0] - b[0]);
+    return { metric, head, starts: Float64Array.from(buckets, (b) => b[0]), at: Int32Array.from(buckets, (b) => b[1]) };
+  });
+  heads.set(cube, { size: cube.groups.length, list });
+  return list;
+}
+
+/**
+ * The histograms of a reading of time buckets (values `<head>|<start>`, grouped by metric, dim and
+ * value) over its period, per head with its buckets in order: the time panels' hundreds of items
+ * per request without a sum object per bucket.
+ */
+export async function cubeHistograms(knex: Knex, reading: Reading, now = Date.now()): Promise<Histogram[]> {
+  const { cube, sums } = await accumulate(knex, reading, now);
+  const acc = sums.get(0);
+  if (!acc) return [];
+  const out: Histogram[] = [];
+  for (const { metric, head, starts, at } of headsOf(cube)) {
+    const counts = new Float64Array(at.length);
+    let total = 0;
+    let any = false;
+    for (let i = 0; i < at.length; i += 1) {
+      const k = at[i] as number;
+      // Keys learnt by another read since the sums were added up are not in them.
+      if (k >= acc.n.length) continue;
+      counts[i] = acc.n[k] as number;
+      total += acc.total[k] as number;
+      if (counts[i]) any = true;
+    }
+    if (any) out.push({ metric, head, starts, counts, total });
+  }
   return out;
 }

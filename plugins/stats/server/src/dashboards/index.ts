@@ -4,12 +4,12 @@
  * which panel, which filters — no personal data). Every figure is read from the rollups.
  */
 import type { Context } from 'koa';
-import { checkStatsQuery, isLanguage, PANEL_IDS, todayInKazakhstan, type DashboardView, type PanelId, type SummaryView } from '@qabilet/domain';
+import { checkStatsQuery, isLanguage, PANEL_IDS, todayInKazakhstan, type PanelId, type SummaryView } from '@qabilet/domain';
 import { audit, handle, routeConfigs, type Part } from '@qabilet/plugin-kit/server';
 import { invalid, StatsError, type Problem } from '../errors';
 import { languageOf } from '../messages';
 import type { AdminUser } from './scope';
-import { dashboardView, panelFile, summaryView } from './views';
+import { dashboardJson, panelFile, summaryView } from './views';
 
 const { can } = routeConfigs('stats');
 const adminOf = (ctx: Context) => ctx.state.user as AdminUser;
@@ -34,7 +34,8 @@ const part: Part = {
       const { query, problems, language } = queryOf(ctx);
       if (problems.length) throw invalid(problems);
       ctx.set('Cache-Control', 'no-store');
-      ctx.body = { data: (await dashboardView(strapi, adminOf(ctx), query, language)) satisfies DashboardView };
+      ctx.type = 'application/json';
+      ctx.body = await dashboardJson(strapi, adminOf(ctx), query, language);
     }),
     summary: handle(async (ctx) => {
       const raw = ctx.query as Record<string, unknown>;

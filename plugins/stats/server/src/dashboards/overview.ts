@@ -1,7 +1,7 @@
 /**
  * The panels of the coordinator (their region), the curator and the super admin (the country), in
- * four reads of the rollups run together: the slices by value, the series by month, the growth
- * reached before the period, and the places (places.ts).
+ * five reads of the rollups run together: the slices by value, the series by month, the growth
+ * reached before the period, the places (places.ts) and the time buckets (times.ts).
  * - testsByAge: results by age group and format; testsByDirection: results by test;
  * - servicesByFormat: consultations and testing sessions delivered, and results, offline and online;
  * - recommendations written, and growth: the people with a first recommendation / consultation in
@@ -13,7 +13,7 @@ import { AGE_GROUPS, cumulate, RESULT_ORIGINS, SERVICE_FORMATS, share, type Pane
 import { addDays } from '@qabilet/domain';
 import { byValue, countOf, sumRollups, type Sum } from './reads';
 import { testsByPlace } from './places';
-import { itemTime, repeats, testTime, TIME_SLICES } from './times';
+import { repeats, REPEAT_SLICES, timePanels } from './times';
 import { byLabel, columns, monthlyPanel, n, notCollected, word, type Frame } from './view';
 
 const FIRSTS = ['first.recommendation', 'first.consultation'];
@@ -124,11 +124,12 @@ const totalOf = (rows: PanelRow[]) => {
 
 export async function overviewPanels(f: Frame): Promise<Panel[]> {
   const all = (metrics: string[]) => metrics.map((metric) => ({ metric, dim: 'all' }));
-  const [sums, months, before, places] = await Promise.all([
-    sumRollups(f.knex, { ...f, slices: [...SLICES, ...TIME_SLICES], group: ['metric', 'dim', 'value'] }),
+  const [sums, months, before, places, [testTime, itemTime]] = await Promise.all([
+    sumRollups(f.knex, { ...f, slices: [...SLICES, ...REPEAT_SLICES], group: ['metric', 'dim', 'value'] }),
     sumRollups(f.knex, { ...f, slices: all(['recommendation', ...FIRSTS]), group: ['metric', 'month'] }),
     sumRollups(f.knex, { ...f, from: BEGINNING, to: addDays(f.from, -1), slices: all(FIRSTS), group: ['metric'] }),
     testsByPlace(f),
+    timePanels(f),
   ]);
   return [
     places,
@@ -138,8 +139,8 @@ export async function overviewPanels(f: Frame): Promise<Panel[]> {
     monthlyPanel(f, 'recommendations', 'bar', [columns.count('recommendations')], months, (s) => ({ recommendations: n(s, 'recommendation') })),
     growth(f, months, before),
     repeats(f, sums),
-    testTime(f, sums),
-    itemTime(f, sums),
+    testTime,
+    itemTime,
     partnersShare(f, sums),
     notCollected('ratings'),
   ];

@@ -8,7 +8,7 @@
 import type { Knex } from 'knex';
 import type { PlaceFilter } from '@qabilet/domain';
 import type { StatsScope } from './scope';
-import { cubeSums } from './cube';
+import { cubeHistograms, cubeSums, type Histogram } from './cube';
 
 /** A slice of the rollups: a metric along one dimension (and, when given, only these values). */
 export type Slice = { metric: string; dim: string; values?: string[] };
@@ -28,6 +28,12 @@ const groupOf = (reading: Reading): Group[] => [...new Set<Group>(['metric', 'di
 export async function sumRollups(knex: Knex, reading: Reading): Promise<Sum[]> {
   if (!reading.slices.length || reading.from > reading.to) return [];
   return cubeSums(knex, { ...reading, group: groupOf(reading) });
+}
+
+/** The histograms of a reading of time buckets (cube.ts's `cubeHistograms`). */
+export async function histograms(knex: Knex, reading: Reading): Promise<Histogram[]> {
+  if (!reading.slices.length || reading.from > reading.to) return [];
+  return cubeHistograms(knex, { ...reading, group: groupOf(reading) });
 }
 
 // The sums of a reading grouped by metric and dim once: a dashboard's panels ask a dozen slices of the same sums.

@@ -3,14 +3,17 @@
  * median, p90, outliers; the exact mean from the sum of seconds) and the repeated diagnostics
  * compared scale by scale (moved up, down or stayed, and the mean move in points).
  */
-import { bucketWidth, timeFigures, type Panel, type PanelRow } from '@qabilet/domain';
-import { byValue, type Sum } from './reads';
+import { bucketWidth, sortedTimeFigures, type Panel, type PanelRow } from '@qabilet/domain';
+import { byValue, histograms, type Sum } from './reads';
+import type { Histogram } from './cube';
 import { byLabel, columns, type Frame } from './view';
 
-export const TIME_SLICES = [
+/** The slices of the repeats' panel, read with the others by value. */
+export const REPEAT_SLICES = [{ metric: 'repeat.scale', dim: 'scale' }];
+/** The time buckets of tests and items: hundreds of histograms, read as such (cube.ts). */
+const TIME_SLICES = [
   { metric: 'test.time', dim: 'time' },
   { metric: 'item.time', dim: 'time' },
-  { metric: 'repeat.scale', dim: 'scale' },
 ];
 
 /** Splits `a|b|c` into its head (everything before the last part) and its last part. */
@@ -19,7 +22,7 @@ const lastPart = (value: string): [string, string] => {
   return at < 0 ? [value, ''] : [value.slice(0, at), value.slice(at + 1)];
 };
 
-/** Sums grouped by the head of their value (`<test>` or `<test>|<item>` of a time, `<test>|<scale>` of a move). */
+/** Sums grouped by the head of their value (`<test>|<scale>` of a move). */
 function grouped(sums: Sum[]): Map<string, Array<{ last: string; sum: Sum }>> {
   const groups = new Map<string, Array<{ last: string; sum: Sum }>>();
   for (const sum of sums) {
@@ -33,15 +36,11 @@ function grouped(sums: Sum[]): Map<string, Array<{ last: string; sum: Sum }>> {
 
 const testName = (f: Frame, test: string) => f.names.tests.get(test) ?? test;
 
-function timePanel(f: Frame, id: 'testTime' | 'itemTime', sums: Sum[], label: (head: string) => string): Panel {
+function timePanel(f: Frame, id: 'testTime' | 'itemTime', histograms: Histogram[], label: (head: string) => string): Panel {
   const { count, seconds } = columns;
   const counted = id === 'testTime' ? 'attempts' : 'answers';
-  const rows: PanelRow[] = [...grouped(sums)].map(([head, buckets]) => {
-    const figures = timeFigures(
-      buckets.map((b) => ({ start: Number(b.last), n: b.sum.n })),
-      bucketWidth,
-    );
-    const total = buckets.reduce((s, b) => s + b.sum.total, 0);
+  const rows: PanelRow[] = histograms.map(({ head, starts, counts, total }) => {
+    const figures = sortedTimeFigures(starts, counts, bucketWidth);
     return {
       key: head,
       label: label(head),
@@ -65,13 +64,18 @@ function timePanel(f: Frame, id: 'testTime' | 'itemTime', sums: Sum[], label: (h
   };
 }
 
-export const testTime = (f: Frame, sums: Sum[]) => timePanel(f, 'testTime', byValue(sums, 'test.time', 'time'), (test) => testName(f, test));
-
-export const itemTime = (f: Frame, sums: Sum[]) =>
-  timePanel(f, 'itemTime', byValue(sums, 'item.time', 'time'), (head) => {
-    const [test, item] = lastPart(head);
-    return `${testName(f, test)} · ${item}`;
-  });
+/** The panels of time per test and per item over the frame's period. */
+export async function timePanels(f: Frame): Promise<[Panel, Panel]> {
+  const all = await histograms(f.knex, { ...f, slices: TIME_SLICES, group: ['metric', 'dim', 'value'] });
+  const of = (metric: string) => all.filter((h) => h.metric === metric);
+  return [
+    timePanel(f, 'testTime', of('test.time'), (test) => testName(f, test)),
+    timePanel(f, 'itemTime', of('item.time'), (head) => {
+      const [test, item] = lastPart(head);
+      return `${testName(f, test)} · ${item}`;
+    }),
+  ];
+}
 
 export function repeats(f: Frame, sums: Sum[]): Panel {
   const { count, points } = columns;

@@ -69,8 +69,10 @@ const answerKey = (what: string, f: Frame, ...more: unknown[]) => {
   return [what, role, all, regions, centres, centre, role === 'specialist' ? adminId : null, f.from, f.to, f.place, f.language, f.names.version, ...more];
 };
 
-export async function dashboardView(strapi: Core.Strapi, user: AdminUser, query: StatsQuery, language: Language): Promise<DashboardView> {
-  return viewOf(await frameOf(strapi, user, query, language));
+/** The dashboard's answer as the JSON sent (`{ data }`), kept with the view: an office's same dashboard is not serialised again. */
+export async function dashboardJson(strapi: Core.Strapi, user: AdminUser, query: StatsQuery, language: Language): Promise<string> {
+  const f = await frameOf(strapi, user, query, language);
+  return remembered(answerKey('dashboard.json', f), async () => JSON.stringify({ data: (await viewOf(f)) satisfies DashboardView }));
 }
 
 const viewOf = (f: Frame): Promise<DashboardView> =>
