@@ -2,8 +2,9 @@
 // random data, a CMS booted in-process on a throwaway PostgreSQL cluster with a mail sink, and
 // sessions (registered users, staff members of a role at a centre). Figures, not pass/fail.
 import crypto from 'node:crypto';
+import { once } from 'node:events';
 import { SMTPServer } from 'smtp-server';
-import { testSecrets } from '../scripts/lib/env.mjs';
+import { CMS_NODE_FLAGS, testSecrets } from '../scripts/lib/env.mjs';
 import { startPgCluster } from '../scripts/lib/pg-cluster.mjs';
 import { bootStrapi } from '../scripts/lib/strapi.mjs';
 
@@ -32,6 +33,23 @@ export async function pool(count, concurrency, fn) {
     }),
   );
   return out;
+}
+
+/**
+ * GETs `paths` from `url`, `concurrency` at a time, from a worker thread: the clients' own work
+ * (sending, receiving, reading bodies) runs on another event loop than the CMS's booted in this
+ * process, as a user's browser does. Returns each request's duration in ms, the count of each
+ * status, and the requests a second.
+ */
+export async function getsFromWorker(url, headers, paths, concurrency) {
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(new URL('./gets-worker.mjs', import.meta.url), { workerData: { url, headers, paths, concurrency } });
+  try {
+    const [result] = await once(worker, 'message');
+    return { times: result.times, statuses: new Map(result.statuses), perSecond: paths.length / (result.ms / 1000) };
+  } finally {
+    await worker.terminate();
+  }
 }
 
 /** Random but repeatable (mulberry32): the same data on every run. */
@@ -65,6 +83,11 @@ export const BENCH_ADMIN = { email: 'bench@qabilet.example', password: 'Bench-Pa
  * `stop()` destroys both. `env` adds to (or overrides) the bench's environment.
  */
 export async function benchCms(name, env = {}) {
+  const missing = CMS_NODE_FLAGS.filter((flag) => !process.execArgv.includes(flag));
+  if (missing.length)
+    console.warn(
+      `\nThe CMS runs with ${missing.join(' ')} when deployed (scripts/lib/env.mjs): run \`node ${CMS_NODE_FLAGS.join(' ')} bench/…\` (npm run bench does) for its figures.\n`,
+    );
   const cluster = await startPgCluster(name);
   const smtp = await mailSink();
   Object.assign(process.env, testSecrets(), cluster.env, {

@@ -1,23 +1,25 @@
-// Stats figures (part of `npm run bench`, or alone: `node bench/stats.mjs`): on a throwaway
-// PostgreSQL cluster, a year of what Qabilet records — 1 000 000 finished test attempts, 500 000
-// bookings, 200 000 people in the registry, with partners' and desktop results, CRM requests,
-// recommendations and talents (bench/stats-data.mjs) — then (a) the rollups' reconciliation as the
-// nightly task runs it (`rollups.reconcile()`: this and last calendar year), first on empty rollups
-// and again after a night's changes, and (b) the dashboards' latency at 20 concurrent users, over
-// HTTP, as the curator (country), a regional coordinator and a specialist: the dashboard with the
-// default period and with a place, the home page's summary and a panel's export, everyone asking
-// the same figures (the dashboards keep the sums of settled days a minute, as in an office where all
-// open the default dashboard); each role's default dashboard again with each request asking
-// another period (no request finds the kept sums: the read of the rollups itself). The second
-// reconciliation runs last, after a night's changes. Issue 19's targets: the reconciliation under
-// 5 minutes, p95 under 200 ms. Figures, not pass/fail.
+// Stats figures (part of `npm run bench`, or alone: `node --max-semi-space-size=64 bench/stats.mjs`,
+// the CMS's V8 flags when deployed): on a throwaway PostgreSQL cluster, a year of what Qabilet
+// records — 1 000 000 finished test attempts, 500 000 bookings, 200 000 people in the registry,
+// with partners' and desktop results, CRM requests, recommendations and talents
+// (bench/stats-data.mjs) — then (a) the rollups' reconciliation as the nightly task runs it
+// (`rollups.reconcile()`: this and last calendar year), first on empty rollups and again after a
+// night's changes, and (b) the dashboards' latency at 20 concurrent users, over HTTP from clients
+// on a thread of their own, as the curator (country), a regional coordinator and a specialist: the
+// dashboard with the default period and with a place, the home page's summary and a panel's
+// export, everyone asking the same figures (a whole answer is kept until a rollup row changes, as
+// in an office where all open the default dashboard); each role's default dashboard again with
+// each request asking another period (no request finds a kept answer: the panels are computed from
+// the kept sums, and the days a period needs are read when not kept). The second reconciliation
+// runs last, after a night's changes. Issue 19's targets: the reconciliation under 5 minutes, p95
+// under 200 ms. Figures, not pass/fail.
 // BENCH_STATS_ATTEMPTS / _BOOKINGS / _PEOPLE scale the data set down for a quick run;
 // BENCH_STATS_LOAD sets the requests per case (default 100). With 20 requests always in flight, a
 // line's p50 is about 20 ÷ its throughput: the figures tell how many dashboards a second the CMS
 // computes as much as how long one takes. BENCH_STATS_ONLY=reconcile skips the dashboards' load
 // (the two reconciliations alone).
 import { checkNode } from '../scripts/lib/env.mjs';
-import { benchCms, ms, percentile, pool, staffToken, timed } from './lib.mjs';
+import { benchCms, getsFromWorker, ms, percentile, staffToken, timed } from './lib.mjs';
 import { fillStatsSources } from './stats-data.mjs';
 
 checkNode();
@@ -81,18 +83,14 @@ const reconciled = (r, t) =>
   `rollup rows ${count(r.rowsWritten)} written / ${count(r.rowsRemoved)} removed, ${count(r.monthsRebuilt)} months rebuilt` +
   (typeof r.ms === 'object' ? `; finding the people ${seconds(r.ms.people)}, their facts ${seconds(r.ms.facts)}, the months' rows ${seconds(r.ms.rows)}` : '');
 
-/** Runs `LOAD` requests of a case, `USERS` at a time; `pathOf(i)` gives the i-th request's path. */
-async function load(url, token, pathOf) {
-  const statuses = new Map();
-  const started = performance.now();
-  const runs = await pool(LOAD, USERS, async (i) => {
-    const res = await fetch(`${url}${pathOf(i)}`, { headers: { Authorization: `Bearer ${token}` } });
-    await res.arrayBuffer();
-    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-  });
-  const times = runs.map((r) => r.ms);
-  return { times, statuses, perSecond: LOAD / ((performance.now() - started) / 1000) };
-}
+/** Runs `LOAD` requests of a case, `USERS` at a time, from clients on their own thread; `pathOf(i)` gives the i-th request's path. */
+const load = (url, token, pathOf) =>
+  getsFromWorker(
+    url,
+    { Authorization: `Bearer ${token}` },
+    Array.from({ length: LOAD }, (_, i) => pathOf(i)),
+    USERS,
+  );
 
 export async function benchStats() {
   const { addDays, defaultPeriod, todayInKazakhstan } = await import('@qabilet/domain');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import dotenv from 'dotenv';
 import { ensureAdminBuild } from './lib/admin-build.mjs';
-import { checkNode, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
+import { checkNode, CMS_NODE_FLAGS, ensureCmsEnv, root, siteDir } from './lib/env.mjs';
 
 checkNode();
 process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
@@ -105,7 +105,7 @@ try {
 
   let admin;
   let demoStaff = [];
-  const cms = run(process.execPath, [path.join(root, 'scripts', 'cms-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: cmsEnv });
+  const cms = run(process.execPath, [...CMS_NODE_FLAGS, path.join(root, 'scripts', 'cms-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'], env: cmsEnv });
   cms.stdout.on('data', (chunk) => {
     const text = chunk.toString();
     const marker = text.match(/^QABILET_ADMIN_ONE_TIME (.*)$/m);
