@@ -111,7 +111,11 @@ describe('stats: the staff’s dashboards', () => {
     assert.deepEqual(row(places, 'KZ-63'), { key: 'KZ-63', label: names.get('KZ-63'), values: { tests: 9, consultations: 2 }, drill: { region: 'KZ-63' } });
     assert.deepEqual(row(places, 'KZ-55'), { key: 'KZ-55', label: names.get('KZ-55'), values: { tests: 8, consultations: 0 }, drill: { region: 'KZ-55' } });
     assert.deepEqual(panel(view, 'ratings'), { id: 'ratings', chart: 'table', columns: [], rows: [], unavailable: 'notCollected' });
-    // The same period read as days only (a daily window that crosses no whole month) agrees.
+    // April was read as a whole month: 11–30 April is that month less its first ten days (3 tests on
+    // the 10th), fewer units to read than its twenty days.
+    const lateApril = (await dashboard(curator, { from: '2019-04-11', to: '2019-04-30' }).expect(200)).body.data as DashboardView;
+    assert.equal(panel(lateApril, 'testsByPlace').total?.tests, 10);
+    assert.deepEqual(row(panel(lateApril, 'testsByPlace'), 'KZ-63')?.values, { tests: 2, consultations: 0 });
     const april = (await dashboard(curator, { from: '2019-04-02', to: '2019-04-30' }).expect(200)).body.data as DashboardView;
     assert.equal(panel(april, 'testsByPlace').total?.tests, 13);
   });

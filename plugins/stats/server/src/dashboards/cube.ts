@@ -2,10 +2,12 @@
  * The dashboards' sums kept in memory until their rows change. A reading (a metric's slices within
  * a scope and a place, grouped by some columns) has a cube: its groups' keys, and per period unit
  * — a whole month from `stats_monthly`, a day from `stats_daily` — the unit's sums as a sparse
- * vector over those keys. A period's sums are the units' vectors added up, so any period (the
- * default one, a period picked, the growth reached before it) costs the reads of the units not kept
- * yet — each read once, with every missing unit of a reading in one statement — and additions; the
- * days around the period's edges are read ahead in the background (readAhead).
+ * vector over those keys. A period's sums are its whole months' vectors added up, and for a month
+ * it covers in part, its days' vectors or the month's less the days outside the period (planOf), so
+ * any period (the default one, a period picked, the growth reached before it) costs the reads of
+ * the units not kept yet — each read once, with every missing unit of a reading in one statement —
+ * and additions; the days of the months of the period's edges are read ahead in the background
+ * (readAhead).
  *
  * A unit is kept until a write of the rows tells that its period changed (rollups/touched.ts: in
  * this process after the commit, and from the other CMS instances by PostgreSQL's notifications):
@@ -14,7 +16,7 @@
  * Concurrent requests share one read of a unit. Nothing is read from the raw records.
  */
 import type { Knex } from 'knex';
-import { addDays, splitPeriod, todayInKazakhstan } from '@qabilet/domain';
+import { todayInKazakhstan } from '@qabilet/domain';
 import { onTouched } from '../rollups/touched';
 import { COUNTRY_OF, DAILY, MONTHLY } from '../rollups/tables';
 import { scoped } from './scope';
@@ -108,13 +110,14 @@ function monthRange(a: number, b: number): number[] {
   for (let m = a; m <= b; m = m % 100 === 12 ? (Math.floor(m / 100) + 1) * 100 + 1 : m + 1) out.push(m);
   return out;
 }
-const iso = (day: number) => `${Math.floor(day / 10000)}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
+const daysIn = (month: number) => new Date(Date.UTC(Math.floor(month / 100), month % 100, 0)).getUTCDate();
+const daysOfMonth = (month: number) => Array.from({ length: daysIn(month) }, (_, i) => month * 100 + i + 1);
+const dayNumberOf = (date: string) => Number(date.replaceAll('-', ''));
 /** Days yyyymmdd from `a` to `b`. */
-function dayRange(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let d = iso(a); Number(d.replaceAll('-', '')) <= b; d = addDays(d, 1)) out.push(Number(d.replaceAll('-', '')));
-  return out;
-}
+const dayRange = (a: number, b: number): number[] =>
+  monthRange(monthOfDay(a), monthOfDay(b))
+    .flatMap(daysOfMonth)
+    .filter((d) => d >= a && d <= b);
 
 /** Reads the units of `periods` of one table for the cube: one statement, split into a vector per unit. */
 async function readUnits(knex: Knex, cube: Cube, reading: Reading, table: typeof DAILY | typeof MONTHLY, periods: number[]): Promise<Map<number, Vector>> {
@@ -198,18 +201,15 @@ function unitsOf(knex: Knex, cube: Cube, reading: Reading, table: typeof DAILY |
 
 let ahead: Promise<unknown> = Promise.resolve();
 const queuedAhead = new Set<string>();
-const nextMonth = (m: number) => (m % 100 === 12 ? (Math.floor(m / 100) + 1) * 100 + 1 : m + 1);
-const previousMonth = (m: number) => (m % 100 === 1 ? (Math.floor(m / 100) - 1) * 100 + 12 : m - 1);
 
 /**
  * Reads ahead, in the background and one month at a time for the whole process, the days of the
- * months around the period's two edges (the edge's month and the months either side, none after
- * this one): a period picked next usually moves an edge by some days, into a month that was whole
- * or outside before, whose days would otherwise be read while the staff member waits.
+ * months of the period's two edges (none after this one): a period picked next usually moves an
+ * edge by some days within its month, which then costs no read (planOf); into the next month, it
+ * costs a day.
  */
 function readAhead(knex: Knex, cube: Cube, reading: Reading, today: number): void {
-  const edges = [reading.from, reading.to].map((d) => Math.floor(Number(d.replaceAll('-', '')) / 100));
-  const months = [...new Set(edges.flatMap((m) => [previousMonth(m), m, nextMonth(m)]))].filter((m) => m <= Math.floor(today / 100));
+  const months = [...new Set([reading.from, reading.to].map((d) => monthOfDay(dayNumberOf(d))))].filter((m) => m <= monthOfDay(today));
   // Once per cube and edges until something changes.
   const asked = `${touches}|${months.join(',')}`;
   if (cube.ahead === asked) return;
@@ -220,12 +220,42 @@ function readAhead(knex: Knex, cube: Cube, reading: Reading, today: number): voi
     queuedAhead.add(tag);
     ahead = ahead
       .then(() => {
-        const missing = dayRange(month * 100 + 1, month * 100 + 31).filter((d) => cube.days.get(d)?.version !== dayVersion(d));
+        const missing = daysOfMonth(month).filter((d) => cube.days.get(d)?.version !== dayVersion(d));
         return missing.length ? Promise.all(unitsOf(knex, cube, reading, DAILY, missing)) : null;
       })
       .catch(() => null)
       .finally(() => queuedAhead.delete(tag));
   }
+}
+
+/** The units a period is made of, each added (1) or taken away (-1). */
+type Plan = { months: Array<[number, 1 | -1]>; days: Array<[number, 1 | -1]> };
+
+/**
+ * A period's units: its whole months, and for a month it covers in part either the days inside the
+ * period, or the whole month less the days outside it — whichever has fewer units not kept yet
+ * (then fewer units). Moving an edge by a day into a month, or within one, then reads one day.
+ */
+function planOf(cube: Cube, from: number, to: number): Plan {
+  const plan: Plan = { months: [], days: [] };
+  const missing = (days: number[]) => days.filter((d) => cube.days.get(d)?.version !== dayVersion(d)).length;
+  for (const month of monthRange(monthOfDay(from), monthOfDay(to))) {
+    const all = daysOfMonth(month);
+    const inside = all.filter((d) => d >= from && d <= to);
+    if (inside.length === all.length) {
+      plan.months.push([month, 1]);
+      continue;
+    }
+    const outside = all.filter((d) => d < from || d > to);
+    const byDays = [missing(inside), inside.length];
+    const byMonth = [(cube.months.get(month)?.version === monthVersion(month) ? 0 : 1) + missing(outside), outside.length + 1];
+    if (byDays[0]! < byMonth[0]! || (byDays[0] === byMonth[0] && byDays[1]! <= byMonth[1]!)) for (const d of inside) plan.days.push([d, 1]);
+    else {
+      plan.months.push([month, 1]);
+      for (const d of outside) plan.days.push([d, -1]);
+    }
+  }
+  return plan;
 }
 
 type Accumulator = { n: Float64Array; total: Float64Array };
@@ -234,18 +264,18 @@ type Accumulator = { n: Float64Array; total: Float64Array };
 async function accumulate(knex: Knex, reading: Reading, now: number): Promise<{ cube: Cube; sums: Map<number, Accumulator> }> {
   listen();
   const cube = cubeOf(reading, now);
-  const split = splitPeriod(reading.from, reading.to);
-  const months = split.months ? monthRange(split.months[0], split.months[1]) : [];
-  const days = split.days.flatMap(([a, b]) => dayRange(a, b));
+  const plan = planOf(cube, dayNumberOf(reading.from), dayNumberOf(reading.to));
+  const months = plan.months.map(([m]) => m);
+  const days = plan.days.map(([d]) => d);
   const [monthly, daily] = await Promise.all([
     Promise.all(months.length ? unitsOf(knex, cube, reading, MONTHLY, months) : []),
     Promise.all(days.length ? unitsOf(knex, cube, reading, DAILY, days) : []),
   ]);
-  readAhead(knex, cube, reading, Number(todayInKazakhstan().replaceAll('-', '')));
+  readAhead(knex, cube, reading, dayNumberOf(todayInKazakhstan()));
   const byMonth = reading.group.includes('month');
   const sums = new Map<number, Accumulator>();
   const size = cube.groups.length;
-  const add = (month: number, v: Vector) => {
+  const add = (month: number, v: Vector, sign: number) => {
     const slot = byMonth ? month : 0;
     let acc = sums.get(slot);
     if (!acc) {
@@ -254,14 +284,17 @@ async function accumulate(knex: Knex, reading: Reading, now: number): Promise<{ 
     }
     for (let i = 0; i < v.at.length; i += 1) {
       const k = v.at[i] as number;
-      acc.n[k] = (acc.n[k] as number) + (v.n[i] as number);
-      acc.total[k] = (acc.total[k] as number) + (v.total[i] as number);
+      acc.n[k] = (acc.n[k] as number) + sign * (v.n[i] as number);
+      acc.total[k] = (acc.total[k] as number) + sign * (v.total[i] as number);
     }
   };
-  monthly.forEach((v, i) => add(months[i] as number, v));
-  daily.forEach((v, i) => add(monthOfDay(days[i] as number), v));
+  monthly.forEach((v, i) => add(months[i] as number, v, plan.months[i]![1]));
+  daily.forEach((v, i) => add(monthOfDay(days[i] as number), v, plan.days[i]![1]));
   return { cube, sums };
 }
+
+/** A total less what was taken away can keep a rounding residue: totals are counts, seconds and points to a tenth. */
+const exact = (total: number) => Math.round(total * 1e6) / 1e6;
 
 /** The sums of the reading's slices over its period, by its group (and by month when asked), from the kept units. */
 export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): Promise<Sum[]> {
@@ -270,9 +303,10 @@ export async function cubeSums(knex: Knex, reading: Reading, now = Date.now()): 
   // Keys learnt by another read since the sums were added up are not in them.
   for (const [month, acc] of sums)
     for (let k = 0; k < acc.n.length; k += 1) {
+      // Counts are whole numbers, exact in a double: a key counted nothing in the period whatever its total says.
       const n = acc.n[k] as number;
-      const total = acc.total[k] as number;
-      if (n === 0 && total === 0) continue;
+      if (n === 0) continue;
+      const total = exact(acc.total[k] as number);
       const g = cube.groups[k] as Record<string, string>;
       out.push({
         metric: g.metric ?? '',
@@ -342,7 +376,7 @@ export async function cubeHistograms(knex: Knex, reading: Reading, now = Date.no
       total += acc.total[k] as number;
       if (counts[i]) any = true;
     }
-    if (any) out.push({ metric, head, starts, counts, total });
+    if (any) out.push({ metric, head, starts, counts, total: exact(total) });
   }
   return out;
 }
