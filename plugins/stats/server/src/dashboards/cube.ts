@@ -240,12 +240,12 @@ function planOf(cube: Cube, from: number, to: number): Plan {
   const plan: Plan = { months: [], days: [] };
   const missing = (days: number[]) => days.filter((d) => cube.days.get(d)?.version !== dayVersion(d)).length;
   for (const month of monthRange(monthOfDay(from), monthOfDay(to))) {
-    const all = daysOfMonth(month);
-    const inside = all.filter((d) => d >= from && d <= to);
-    if (inside.length === all.length) {
+    if (from <= month * 100 + 1 && month * 100 + daysIn(month) <= to) {
       plan.months.push([month, 1]);
       continue;
     }
+    const all = daysOfMonth(month);
+    const inside = all.filter((d) => d >= from && d <= to);
     const outside = all.filter((d) => d < from || d > to);
     const byDays = [missing(inside), inside.length];
     const byMonth = [(cube.months.get(month)?.version === monthVersion(month) ? 0 : 1) + missing(outside), outside.length + 1];
@@ -258,20 +258,45 @@ function planOf(cube: Cube, from: number, to: number): Plan {
   return plan;
 }
 
+/** Days either side of a day to be read that are read with it when not kept (withNeighbours). */
+const NEIGHBOURS = 3;
+
+/**
+ * `days`, then the days of the same months within NEIGHBOURS of a day not kept (none after
+ * today) and not kept either: a period moved a day at a time reads a week once rather than a day
+ * each time, in the statement the request makes anyway.
+ */
+function withNeighbours(cube: Cube, days: number[], today: number): number[] {
+  const isMissing = (d: number) => cube.days.get(d)?.version !== dayVersion(d);
+  const asked = new Set(days);
+  const more: number[] = [];
+  for (const day of days) {
+    if (!isMissing(day)) continue;
+    const last = Math.floor(day / 100) * 100 + daysIn(monthOfDay(day));
+    for (let d = Math.max(day - NEIGHBOURS, Math.floor(day / 100) * 100 + 1); d <= Math.min(day + NEIGHBOURS, last, today); d += 1)
+      if (!asked.has(d) && isMissing(d)) {
+        asked.add(d);
+        more.push(d);
+      }
+  }
+  return more.length ? [...days, ...more] : days;
+}
+
 type Accumulator = { n: Float64Array; total: Float64Array };
 
 /** The cube of the reading, and its keys' n and total added up over the period: per month when grouped by it, else in slot 0. */
 async function accumulate(knex: Knex, reading: Reading, now: number): Promise<{ cube: Cube; sums: Map<number, Accumulator> }> {
   listen();
   const cube = cubeOf(reading, now);
+  const today = dayNumberOf(todayInKazakhstan());
   const plan = planOf(cube, dayNumberOf(reading.from), dayNumberOf(reading.to));
   const months = plan.months.map(([m]) => m);
   const days = plan.days.map(([d]) => d);
   const [monthly, daily] = await Promise.all([
     Promise.all(months.length ? unitsOf(knex, cube, reading, MONTHLY, months) : []),
-    Promise.all(days.length ? unitsOf(knex, cube, reading, DAILY, days) : []),
+    Promise.all(days.length ? unitsOf(knex, cube, reading, DAILY, withNeighbours(cube, days, today)).slice(0, days.length) : []),
   ]);
-  readAhead(knex, cube, reading, dayNumberOf(todayInKazakhstan()));
+  readAhead(knex, cube, reading, today);
   const byMonth = reading.group.includes('month');
   const sums = new Map<number, Accumulator>();
   const size = cube.groups.length;
