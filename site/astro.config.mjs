@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from './integrations/sitemap.mjs';
+import precompress from './integrations/precompress.mjs';
 
 const cms = new URL(process.env.CMS_URL ?? 'http://127.0.0.1:1337');
 
@@ -17,6 +18,8 @@ export default defineConfig({
   integrations: [
     react(),
     sitemap({ exclude: /^account\/(confirmed|reset-password|email-confirm|parental-consent|bookings|offer|tests|results|fit)|^centres\/[^/]+\/book\// }),
+    // Last: the .br and .gz copies of everything the build and the integrations above wrote.
+    precompress(),
   ],
   i18n: {
     locales: ['kk', 'ru', 'en'],

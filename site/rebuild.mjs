@@ -1,6 +1,7 @@
 // Rebuilds the static site when the CMS says its content changed: debounced (a content manager
 // saving five entries causes one build), one build at a time (a change during a build causes one
-// more after it), built aside and swapped in, so visitors never see a half-built site.
+// more after it), built aside and swapped in, so visitors never see a half-built site. `astro build`
+// writes the pages' .br and .gz copies too (integrations/precompress.mjs), before the swap.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -28,11 +29,11 @@ function build(outDir, cmsUrl) {
 
 /**
  * @param {{ outDir: string, cmsUrl: string, delayMs?: number, log?: (line: string) => void,
- *   build?: (outDir: string, cmsUrl: string) => Promise<void> }} options `build` is `astro build`
- *   unless a test gives another
+ *   build?: (outDir: string, cmsUrl: string) => Promise<void>, onSwapped?: () => void }} options `build`
+ *   is `astro build` unless a test gives another; `onSwapped` is called once a new build is in place
  * @returns {{ schedule(): void, idle(): Promise<void>, builds: number }}
  */
-export function createRebuilder({ outDir, cmsUrl, delayMs = 5000, log = console.log, build: buildSite = build }) {
+export function createRebuilder({ outDir, cmsUrl, delayMs = 5000, log = console.log, build: buildSite = build, onSwapped = () => {} }) {
   let timer;
   let running;
   let again = false;
@@ -65,6 +66,7 @@ export function createRebuilder({ outDir, cmsUrl, delayMs = 5000, log = console.
         await fs.rm(old, { recursive: true, force: true });
         await fs.rename(outDir, old).catch(() => {});
         await fs.rename(next, outDir);
+        onSwapped();
         await fs.rm(old, { recursive: true, force: true });
         state.builds += 1;
         log(`site rebuilt in ${((Date.now() - began) / 1000).toFixed(1)} s`);

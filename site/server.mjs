@@ -1,12 +1,15 @@
 // Serves the built static site (dist/) for `npm start` and the browser tests, as nginx does in
-// production: `/` leads to Kazakh, unknown addresses get the 404 page of their locale.
+// production: `/` leads to Kazakh, unknown addresses get the 404 page of their locale. Pages with
+// the visually-impaired settings come from here in production too (nginx.conf). Answers are kept in
+// memory (kept-bodies.mjs): the build's .br/.gz copies, and each page with each set of settings
+// compressed once; a file is read once per build, not once per answer.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import zlib from 'node:zlib';
+import { createKeptBodies, negotiateEncoding } from './kept-bodies.mjs';
 import { createRebuilder } from './rebuild.mjs';
-import { applyViPreferences, readViCookie, viCookieFromQuery } from './vi-preferences.mjs';
+import { readViCookie, viCookieFromQuery } from './vi-preferences.mjs';
 
 const LOCALES = ['kk', 'ru', 'en'];
 const TYPES = {
@@ -33,7 +36,16 @@ const SECURITY_HEADERS = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-/** Resolves a URL path to a file inside `root`, or undefined; never leaves `root`. */
+const statFile = (file) => {
+  try {
+    const stat = fs.statSync(file);
+    return stat.isFile() ? { file, stat } : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** Resolves a URL path to a file inside `root` and its stat, or undefined; never leaves `root`. */
 function resolveFile(root, urlPath) {
   let decoded;
   try {
@@ -44,20 +56,12 @@ function resolveFile(root, urlPath) {
   if (decoded.includes('\0')) return undefined;
   const candidate = path.join(root, path.normalize(decoded));
   if (candidate !== root && !candidate.startsWith(root + path.sep)) return undefined;
-  for (const file of [candidate, path.join(candidate, 'index.html')]) {
-    try {
-      if (fs.statSync(file).isFile()) return file;
-    } catch {
-      /* not there */
-    }
-  }
-  return undefined;
+  return statFile(candidate) ?? statFile(path.join(candidate, 'index.html'));
 }
 
 function notFoundPage(root, urlPath) {
   const first = urlPath.split('/')[1];
-  const localized = LOCALES.includes(first) ? path.join(root, first, '404', 'index.html') : undefined;
-  return localized && fs.existsSync(localized) ? localized : path.join(root, '404.html');
+  return (LOCALES.includes(first) && statFile(path.join(root, first, '404', 'index.html'))) || statFile(path.join(root, '404.html'));
 }
 
 /** Passes /api/… to the CMS, as nginx does in production, so the site's forms call their own origin. */
@@ -81,7 +85,6 @@ function proxy(req, res, target) {
 }
 
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
-const acceptsGzip = (req) => /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
 
 const sameToken = (given, expected) => {
   const a = Buffer.from(given ?? '');
@@ -89,14 +92,23 @@ const sameToken = (given, expected) => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/** Whether `If-None-Match` names `etag` (a list, or `*`). */
+const matches = (header, etag) => header === '*' || (header?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag) ?? false);
+
 /**
  * @param {string} root the built site
- * @param {{ api?: string, rebuild?: { token: string, delayMs?: number } }} options
- *   `rebuild`: accept `POST /__rebuild` with this bearer token (the CMS calls it on publishing).
+ * @param {{ api?: string, rebuild?: { token: string, delayMs?: number, build?: (outDir: string, cmsUrl: string) => Promise<void> },
+ *   keptBytes?: number }} options
+ *   `rebuild`: accept `POST /__rebuild` with this bearer token (the CMS calls it on publishing); `build`
+ *   is `astro build` unless a test gives another. `keptBytes`: the memory for kept answers (64 MiB).
  */
-export function createSiteServer(root, { api, rebuild } = {}) {
+export function createSiteServer(root, { api, rebuild, keptBytes } = {}) {
   const dist = path.resolve(root);
-  const rebuilder = rebuild && api ? createRebuilder({ outDir: dist, cmsUrl: api, delayMs: rebuild.delayMs }) : undefined;
+  const bodies = createKeptBodies({ maxBytes: keptBytes });
+  const rebuilder =
+    rebuild && api
+      ? createRebuilder({ outDir: dist, cmsUrl: api, delayMs: rebuild.delayMs, build: rebuild.build, onSwapped: () => bodies.clear() })
+      : undefined;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://site.invalid');
     if (api && url.pathname.startsWith('/api/')) return proxy(req, res, api);
@@ -123,56 +135,44 @@ export function createSiteServer(root, { api, rebuild } = {}) {
       res.writeHead(302, { Location: '/kk/', ...SECURITY_HEADERS }).end();
       return;
     }
-    let file = resolveFile(dist, url.pathname);
-    if (file && file.endsWith('index.html') && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
+    let found = resolveFile(dist, url.pathname);
+    if (found && found.file.endsWith('index.html') && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
       res.writeHead(301, { Location: `${url.pathname}/${url.search}`, ...SECURITY_HEADERS }).end();
       return;
     }
-    const status = file ? 200 : 404;
-    file ??= notFoundPage(dist, url.pathname);
+    const status = found ? 200 : 404;
+    found ??= notFoundPage(dist, url.pathname);
+    // Between a rebuild's two renames there is no build for a moment.
+    if (!found) return void res.writeHead(503, { 'Retry-After': '2', ...SECURITY_HEADERS }).end();
+    const { file, stat } = found;
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const immutable = url.pathname.startsWith('/_astro/');
-    if (type.startsWith('text/html')) {
-      // Pages carry the visitor's visually-impaired settings, so they vary by that cookie.
-      let html;
-      try {
-        html = applyViPreferences(fs.readFileSync(file, 'utf8'), readViCookie(req.headers.cookie));
-      } catch {
-        return void res.writeHead(503, { 'Retry-After': '2', ...SECURITY_HEADERS }).end();
-      }
-      const gzip = acceptsGzip(req);
-      const body = gzip ? zlib.gzipSync(html, { level: 6 }) : html;
+    // Pages carry the visitor's visually-impaired settings, so they vary by that cookie.
+    const page = type.startsWith('text/html');
+    const headers = {
+      'Content-Type': type,
+      'Cache-Control': page ? 'no-cache' : immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      ...(page ? { Vary: 'Cookie, Accept-Encoding' } : COMPRESSIBLE.test(type) ? { Vary: 'Accept-Encoding' } : {}),
+      ...SECURITY_HEADERS,
+    };
+    const kept =
+      page || COMPRESSIBLE.test(type)
+        ? bodies.get(file, stat, negotiateEncoding(req.headers['accept-encoding']), page ? readViCookie(req.headers.cookie) : {})
+        : undefined;
+    const send = ({ body, encoding, etag }) => {
+      if (status === 200 && matches(req.headers['if-none-match'], etag)) return void res.writeHead(304, { ...headers, ETag: etag }).end();
       res.writeHead(status, {
-        'Content-Type': type,
-        'Cache-Control': 'no-cache',
-        Vary: 'Cookie, Accept-Encoding',
-        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-        ...SECURITY_HEADERS,
+        ...headers,
+        'Content-Length': body.length,
+        ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+        ...(status === 200 ? { ETag: etag } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    if (COMPRESSIBLE.test(type) && acceptsGzip(req)) {
-      res.writeHead(status, {
-        'Content-Type': type,
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-        'Content-Encoding': 'gzip',
-        Vary: 'Accept-Encoding',
-        ...SECURITY_HEADERS,
-      });
-      if (req.method === 'HEAD') res.end();
-      else
-        fs.createReadStream(file)
-          .on('error', () => res.destroy())
-          .pipe(zlib.createGzip())
-          .pipe(res);
-      return;
-    }
-    res.writeHead(status, {
-      'Content-Type': type,
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
-      ...SECURITY_HEADERS,
-    });
+    };
+    if (kept && 'body' in kept) return send(kept);
+    if (kept) return void kept.then(send, () => res.writeHead(503, { 'Retry-After': '2', ...SECURITY_HEADERS }).end());
+    // Images, fonts, and files too large to keep: as they are, from the disk.
+    res.writeHead(status, headers);
     if (req.method === 'HEAD') res.end();
     else
       fs.createReadStream(file)
