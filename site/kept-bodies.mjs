@@ -70,7 +70,7 @@ async function encode(file, stat, encoding, prefs, settings) {
   const plain = settings ? Buffer.from(applyViPreferences(source.toString('utf8'), ordered)) : source;
   if (encoding === 'identity') return { body: plain, encoding };
   // No copy from the build (too small to gain, or built without it), or a page with settings.
-  const body = await compress(plain, encoding, { brotliQuality: 9 });
+  const body = await compress(plain, encoding);
   return body.length < plain.length ? { body, encoding } : { body: plain, encoding: 'identity' };
 }
 
