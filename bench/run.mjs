@@ -2,7 +2,8 @@
 // SQLite database, with migrations and seeding, then a start on the seeded one), the gzip bytes of
 // HTML and JavaScript of every built site page (and per kind of page), and Lighthouse's performance
 // and accessibility scores (mobile, simulated slow 4G) for the home page, the professions catalogue
-// and a profession page, run with the system Chromium; the assessment figures of bench/assessment.mjs;
+// and a profession page, run with the system Chromium; the site's pages served by nginx and by
+// site/server.mjs (bench/site.mjs); the assessment figures of bench/assessment.mjs;
 // then the booking figures of bench/booking.mjs
 // (slot queries, 100 concurrent booking clients on PostgreSQL) and the registry figures of
 // bench/registry.mjs (200 000 requests, the admin list by filter), the registry of users of
@@ -24,6 +25,7 @@ import { benchTalent } from './talent.mjs';
 import { benchAssessmentApi, benchAssessmentRules } from './assessment.mjs';
 import { benchDesktopParse, benchPartnersApi } from './partners.mjs';
 import { benchStats } from './stats.mjs';
+import { benchSite } from './site.mjs';
 
 checkNode();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-'));
@@ -177,6 +179,7 @@ try {
 
   console.log(`\nLighthouse (mobile, simulated throttling)   performance  accessibility`);
   for (const run of lighthouseRuns) console.log(`${run.path.padEnd(42)} ${String(run.performance).padStart(11)}  ${String(run.accessibility).padStart(13)}`);
+  await benchSite(outDir);
 
   console.log('\nAssessments');
   await benchAssessmentRules();
