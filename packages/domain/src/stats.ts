@@ -310,7 +310,8 @@ export const factSignature = (f: Fact) => JSON.stringify([f.person, f.metric, f.
 
 /**
  * What changes when a person's stored facts become the derived ones: facts to write, keys to
- * delete, and (unless `withDeltas` is false: the reconciliation rebuilds the rows from the facts) rollup deltas.
+ * delete, and (unless `withDeltas` is false: a first fill of the rollups, which then builds each month's rows
+ * from the facts) rollup deltas.
  */
 export function diffFacts(stored: Fact[], derived: Fact[], withDeltas = true): { write: Fact[]; remove: string[]; deltas: Contribution[] } {
   const old = new Map(stored.map((f) => [f.key, f]));
