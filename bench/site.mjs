@@ -2,13 +2,12 @@
 // CMS in-process on a throwaway SQLite database and builds the site from it; BENCH_SITE_DIR=site/dist
 // uses a build already there): a profession page and the home page, asked with `Accept-Encoding:
 // gzip` by 50 kept-alive connections for BENCH_SITE_SECONDS (3) each, from (a) a local nginx with
-// the server block of site/nginx.conf (the compose-only names swapped for local addresses; workers
-// and sendfile as in the nginx image, access log off), (b) site/server.mjs in its own process, as
+// the server block of site/nginx.conf (bench/nginx.mjs), (b) site/server.mjs in its own process, as
 // `npm start` and compose run it, (c) the same with a visually-impaired settings cookie, which
 // nginx passes to it, and (d) a bare Node `http` server sending the page's .gz from memory with no
 // other work: what any Node server reaches here. Two rounds, interleaved; each line gives req/s, p50
 // and p99, and the ratio to nginx in that round (issue 20's goal: 90 %). Figures, not pass/fail.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import { checkNode, root, siteDir, testSecrets } from '../scripts/lib/env.mjs';
 import { bootStrapi } from '../scripts/lib/strapi.mjs';
 import { ms, percentile } from './lib.mjs';
+import { freePort, listening, startNginx } from './nginx.mjs';
 
 const PAGES = ['/kk/professions/software-developer/', '/kk/'];
 const CONNECTIONS = 50;
@@ -43,70 +43,10 @@ async function load(url, headers, seconds = SECONDS) {
   return { ...result, statuses: new Map(result.statuses), perSecond: result.times.length / (result.ms / 1000) };
 }
 
-const listening = async (url, child) => {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited (${child.exitCode})`);
-    try {
-      await fetch(url);
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  throw new Error(`${url} did not answer`);
-};
-
-const freePort = () => 20000 + Math.floor(Math.random() * 20000);
-
-function nginxBinary() {
-  for (const candidate of [process.env.NGINX, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx']) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
-
-/** site/nginx.conf's server block for the site, pointed at `outDir` and the local site server, in a config of its own. */
-export function nginxConfig(tmp, outDir, port, sitePort) {
-  const swaps = [
-    ['root /srv/site/dist;', `root ${outDir};`],
-    ['listen 80;', `listen 127.0.0.1:${port};`],
-    ['listen 1337;', `listen 127.0.0.1:${freePort()};`],
-    ['set $site http://site:4321;', `set $site http://127.0.0.1:${sitePort};`],
-    ['set $cms_api http://cms:1337;', 'set $cms_api http://127.0.0.1:9;'],
-    ['set $cms http://cms:1337;', 'set $cms http://127.0.0.1:9;'],
-  ];
-  let site = fs.readFileSync(path.join(siteDir, 'nginx.conf'), 'utf8').replaceAll('resolver 127.0.0.11 valid=10s;', 'resolver 127.0.0.1;');
-  for (const [from, to] of swaps) {
-    if (!site.includes(from)) throw new Error(`site/nginx.conf no longer says "${from}": update bench/site.mjs`);
-    site = site.replace(from, to);
-  }
-  fs.writeFileSync(path.join(tmp, 'site.conf'), site);
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${path.join(tmp, name)};`).join(' ');
-  const config = path.join(tmp, 'nginx.conf');
-  fs.writeFileSync(
-    config,
-    `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes auto;
-pid ${path.join(tmp, 'nginx.pid')};
-error_log ${path.join(tmp, 'error.log')} warn;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  sendfile on;
-  keepalive_timeout 65;
-  ${temp}
-  include ${path.join(tmp, 'site.conf')};
-}
-`,
-  );
-  return config;
-}
-
 /** Serves `outDir` from nginx, site/server.mjs, and both with the cookie; prints the figures. */
 export async function benchSite(outDir) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qabilet-bench-site-'));
   const children = [];
+  let nginx;
   try {
     const sitePort = freePort();
     const server = spawn(process.execPath, [path.join(siteDir, 'server.mjs')], {
@@ -118,17 +58,9 @@ export async function benchSite(outDir) {
     await listening(`${siteUrl}/kk/`, server);
 
     const targets = [];
-    const nginx = nginxBinary();
-    if (nginx) {
-      const port = freePort();
-      const config = nginxConfig(tmp, outDir, port, sitePort);
-      const checked = spawnSync(nginx, ['-t', '-q', '-p', tmp, '-e', path.join(tmp, 'error.log'), '-c', config], { encoding: 'utf8' });
-      if (checked.status !== 0) throw new Error(`nginx -t refused site/nginx.conf:\n${checked.stderr}`);
-      const child = spawn(nginx, ['-p', tmp, '-e', path.join(tmp, 'error.log'), '-c', config, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'inherit'] });
-      children.push(child);
-      await listening(`http://127.0.0.1:${port}/kk/`, child);
-      targets.push({ name: 'nginx (gzip_static)', url: `http://127.0.0.1:${port}`, headers: {} });
-    } else console.log('nginx is not installed (apt-get install nginx-light): the figures below are the site server’s alone, with no ratio.');
+    nginx = await startNginx(outDir, sitePort);
+    if (nginx) targets.push({ name: 'nginx (gzip_static)', url: nginx.url, headers: {} });
+    else console.log('nginx is not installed (apt-get install nginx-light): the figures below are the site server’s alone, with no ratio.');
     const barePort = freePort();
     const bare = spawn(process.execPath, ['-e', BARE_NODE], { env: { ...process.env, SITE_OUT_DIR: outDir, SITE_PORT: String(barePort) }, stdio: 'inherit' });
     children.push(bare);
@@ -172,7 +104,7 @@ export async function benchSite(outDir) {
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
-    fs.rmSync(tmp, { recursive: true, force: true });
+    await nginx?.stop();
   }
 }
 
