@@ -10,9 +10,9 @@ export const siteDir = path.join(root, 'site');
 /**
  * V8's settings of the CMS process (npm start, cms/Dockerfile, the benches): a young generation of
  * 64 MB semi-spaces, so that what one request or one read of the rollups allocates dies young
- * instead of being promoted and collected by a full collection that stops every request (the
- * dashboards' p95 at 20 concurrent users halved with it, bench/stats.mjs). About 130 MB more
- * memory at most per process.
+ * instead of being promoted and collected by a full collection that stops every request (a profile
+ * of bench/stats.mjs showed 100–150 ms of them at the start of each dashboards' load without it).
+ * About 130 MB more memory at most per process.
  */
 export const CMS_NODE_FLAGS = ['--max-semi-space-size=64'];
 
