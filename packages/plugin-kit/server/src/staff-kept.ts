@@ -9,6 +9,7 @@
  * once the change commits (`listenForStaffChanges`); `keepMs` bounds what a lost notice costs.
  */
 import type { Core } from '@strapi/strapi';
+import { followModels } from './follow-models';
 import { listenTo, notify, type Listening } from './pg-listen';
 
 const MODELS = ['api::staff-profile.staff-profile', 'api::centre.centre', 'admin::user', 'admin::role', 'admin::permission'];
@@ -28,15 +29,7 @@ function follow(strapi: Core.Strapi): void {
     forget();
     await notify(strapi, CHANNEL, '').catch((e: Error) => strapi.log.warn(`staff caches: cannot tell the other instances: ${e.name}`));
   };
-  strapi.db.lifecycles.subscribe({
-    models: MODELS,
-    afterCreate: changed,
-    afterCreateMany: changed,
-    afterUpdate: changed,
-    afterUpdateMany: changed,
-    afterDelete: changed,
-    afterDeleteMany: changed,
-  } as never);
+  followModels(strapi, MODELS, { changed });
 }
 
 /** On PostgreSQL, empties the caches when another instance changed what they were worked out from (and on each (re)connection). */
